@@ -1,0 +1,58 @@
+"""Vocabularies used in the RDF output, as rdflib namespace objects.
+
+The project's own terms live in a closed namespace, so a typo such as
+``KGX.confidance`` raises at once instead of minting a stray IRI.
+
+>>> str(KGX.confidence)
+'https://w3id.org/kgextract/ontology#confidence'
+>>> str(SDO.Person)
+'https://schema.org/Person'
+"""
+
+from __future__ import annotations
+
+from rdflib import Namespace
+from rdflib.namespace import ORG, PROV, RDF, RDFS, SKOS, XSD, ClosedNamespace
+
+__all__ = ["SDO", "ORG", "SKOS", "PROV", "RDF", "RDFS", "XSD", "KGX", "KGX_ID", "bind_prefixes"]
+
+#: schema.org, with the https IRI form the annotation guide's contract uses.
+SDO = Namespace("https://schema.org/")
+
+#: Base of every resource kgextract mints (entities, documents, assertions).
+KGX_ID = Namespace("https://w3id.org/kgextract/id/")
+
+#: The project's own terms, declared in ``ontologies/kgextract.ttl``.
+KGX = ClosedNamespace(
+    "https://w3id.org/kgextract/ontology#",
+    terms=[
+        # classes
+        "Assertion",  # one piece of evidence for one triple (an rdf:Statement)
+        "Extractor",  # the rule or component that produced an assertion
+        "EntityMerge",  # a record that several mentions/names were merged
+        # evidence properties
+        "sentence",  # the sentence text the triple was read from
+        "startOffset",  # character offset of the evidence span in the document
+        "endOffset",
+        "confidence",  # 0..1
+        "mentionText",  # the surface form of a mention
+        # merge records
+        "mergedName",  # a name (or mention) folded into an entity
+        "mergeRule",  # which rule merged it
+        "mergedInto",  # the entity the names were folded into
+        # document helpers
+        "sourcePath",  # where the document was read from
+        "contentHash",  # sha256 of the document text
+    ],
+)
+
+
+def bind_prefixes(graph) -> None:
+    """Bind the usual prefixes on an rdflib graph or dataset."""
+    graph.bind("schema", SDO, replace=True)
+    graph.bind("org", ORG)
+    graph.bind("skos", SKOS)
+    graph.bind("prov", PROV)
+    graph.bind("kgx", KGX)
+    graph.bind("kgxid", KGX_ID)
+    graph.bind("xsd", XSD)
