@@ -54,6 +54,32 @@ class Errors(metaclass=_Catalogue):
             "with a text layer (scanned pages need OCR first).")
     E017 = ("Unsupported input format '{fmt}' for '{source}'. Supported: "
             "{options}.")
+    # E020-E039: ingest
+    E020 = ("Line {line} of '{source}' is not a valid release record: {err}. "
+            "Each line must be a JSON object with a non-empty 'text' string "
+            "(optional: id, title, url, date, publisher).")
+    E021 = ("'{source}' is a JSON Lines file that can hold many documents; "
+            "read it with iter_documents() instead of read_document().")
+    E022 = ("The HTML document '{source}' has no main text once navigation, "
+            "scripts and other page furniture are removed. Check that it is "
+            "an article page, or save the release text as .txt.")
+    # E040-E049: nlp gazetteers and patterns
+    E040 = ("No gazetteer named '{name}' in kgextract/nlp/data. Available: "
+            "{options}. Give the file name without '.txt', version included "
+            "(e.g. 'titles.v1').")
+    E041 = ("Line {line} of gazetteer '{name}' is not a section line: {text!r}. "
+            "Write sections as '<section>: entry entry ...'.")
+    E042 = ("The gazetteer name '{name}' is not valid. Use a plain file name "
+            "such as 'titles.v1' (letters, digits, '_', '-', '.'), no path.")
+    # E050-E069: eval
+    E050 = ("The gold file '{path}' holds the id '{doc_id}', which differs from "
+            "its file name. Name it '{doc_id}.gold.json' or fix its 'id'.")
+    E051 = ("The prediction folder '{path}' is not a folder. Give the folder "
+            "that 'kgextract extract --output-dir' wrote (one file per "
+            "document: {options}).")
+    # E070-E089: graph and RDF output
+    E070 = ("Cannot write the graph to '{path}': {err}. Check that the folder "
+            "exists and is writable, and that the disk is not full.")
 
 
 class Warnings(metaclass=_Catalogue):
@@ -64,6 +90,24 @@ class Warnings(metaclass=_Catalogue):
     W003 = ("No gold file for predicted document '{doc_id}'; it is not scored.")
     W004 = ("No prediction for gold document '{doc_id}'; it is scored as empty.")
     W005 = ("Model '{name}' is not installed; using '{fallback}' instead.")
+    # W020-W039: ingest
+    W020 = ("The document id '{doc_id}' of '{source}' was already used by "
+            "'{first}'; per-document outputs would collide. Rename one file "
+            "(or give the JSON Lines records distinct 'id' fields).")
+    W021 = ("The date '{value}' of '{source}' is not a recognisable date and "
+            "was ignored. Give it as YYYY-MM-DD.")
+    # W050-W069: eval
+    W050 = ("Several prediction files for document '{doc_id}': {paths}; "
+            "scoring '{used}'. Keep one file per document.")
+    W051 = ("The prediction file '{path}' names its document '{found}' "
+            "(schema:identifier); it is scored as '{doc_id}', its file name.")
+    # W070-W089: graph and RDF output
+    W070 = ("The relation '{predicate}' of document '{doc_id}' refers to "
+            "'{key}', which is not an entity of any document; it is left out "
+            "of the graph. Add the entity to the document or fix the key.")
+    W071 = ("The date '{value}' of relation '{predicate}' in document "
+            "'{doc_id}' is not ISO 8601 (YYYY-MM-DD, YYYY-MM or YYYY); the "
+            "relation is left out of the graph. Fix the date value.")
 
 
 class KgextractError(Exception):

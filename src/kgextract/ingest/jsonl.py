@@ -1,0 +1,79 @@
+"""JSON Lines: one release per line (``text`` plus optional metadata).
+
+A bad line gives a ``DocumentError`` naming the file and line; the other
+lines are still read.
+
+>>> out = list(jsonl_documents('{"id": "a1", "text": "Hi."}\\n[1]\\n', "r.jsonl"))
+>>> out[0].id, out[1].code
+('a1', 'E020')
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from pathlib import Path
+
+from kgextract.errors import Errors, Warnings
+from kgextract.ingest.decode import normalise_newlines
+from kgextract.ingest.isodate import iso_date
+from kgextract.models import Document, DocumentError
+
+__all__ = ["jsonl_documents"]
+
+_META = ("title", "url", "date", "publisher")
+_SCALAR = (str, int, type(None))
+
+
+def jsonl_documents(text: str, source: str) -> Iterator[Document | DocumentError]:
+    """Yield one ``Document`` per record of decoded JSON Lines ``text``.
+
+    The id is the record's ``id``, else ``<file stem>-<line number>``.
+    """
+    stem = Path(source).stem
+    for number, line in enumerate(text.split("\n"), start=1):
+        if not line.strip():
+            continue
+        where = f"{source}:{number}"
+        try:
+            record = json.loads(line)
+        except (ValueError, RecursionError) as err:
+            yield _bad(source, number, f"invalid JSON ({err})")
+            continue
+        if not isinstance(record, dict):
+            yield _bad(source, number, f"a JSON {type(record).__name__}, not an object")
+            continue
+        body = record.get("text")
+        if not isinstance(body, str):
+            yield _bad(source, number, "'text' is missing or not a string")
+            continue
+        if not body.strip():
+            yield DocumentError(source=where, code="E010", message=Errors.E010.format(source=where))
+            continue
+        wrong = [key for key in ("id", *_META) if not isinstance(record.get(key), _SCALAR)]
+        if wrong:
+            yield _bad(source, number, f"{', '.join(wrong)} must be a string")
+            continue
+        meta = {key: str(record[key]) for key in _META if record.get(key) not in (None, "")}
+        if "date" in meta and not (date := iso_date(meta["date"])):
+            yield DocumentError(
+                source=where, code="W021", level="warning",
+                message=Warnings.W021.format(value=meta.pop("date"), source=where),
+            )
+        elif "date" in meta:
+            meta["date"] = date
+        doc_id = record.get("id")
+        yield Document(
+            id=str(doc_id) if doc_id not in (None, "") else f"{stem}-{number}",
+            text=normalise_newlines(body),
+            source=source,
+            format="jsonl",
+            **meta,
+        )
+
+
+def _bad(source: str, line: int, err: str) -> DocumentError:
+    return DocumentError(
+        source=f"{source}:{line}", code="E020",
+        message=Errors.E020.format(line=line, source=source, err=err),
+    )

@@ -1,0 +1,187 @@
+"""Read files into ``Document`` models, one bad document never stopping a run.
+
+>>> document_from_text("Acme hires Ann Lee.\\r\\n", doc_id="d1").text
+'Acme hires Ann Lee.\\n'
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import stat
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import NamedTuple
+
+from kgextract.errors import DocumentFailed, Errors, KgextractError, Warnings
+from kgextract.ingest.decode import decode_bytes, normalise_newlines
+from kgextract.ingest.formats import FORMATS, detect_format
+from kgextract.ingest.html import Extracted, declared_charset, html_to_text
+from kgextract.ingest.jsonl import jsonl_documents
+from kgextract.ingest.markdown import markdown_to_text
+from kgextract.ingest.pdf import pdf_to_text
+from kgextract.ingest.walk import walk
+from kgextract.models import Document, DocumentError
+
+__all__ = ["DEFAULT_MAX_BYTES", "iter_documents", "read_document", "document_from_text"]
+
+logger = logging.getLogger("kgextract")
+
+#: The largest file read, in bytes (larger ones give E013).
+DEFAULT_MAX_BYTES = 20_000_000
+
+
+class _Raw(NamedTuple):
+    path: Path
+    data: bytes
+    format: str
+
+
+def iter_documents(
+    paths: str | os.PathLike | Iterable[str | os.PathLike],
+    *,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+) -> Iterator[Document | DocumentError]:
+    """Yield a ``Document`` per release under ``paths``, and a ``DocumentError`` per problem.
+
+    ``paths`` are files or folders (walked recursively, sorted by name). A
+    missing path raises ``KgextractError`` (E004) at once; a bad document is
+    yielded as an error (warnings, e.g. W001, come just before their
+    document) and the iteration goes on.
+
+    >>> list(iter_documents([]))
+    []
+    """
+    if isinstance(paths, (str, os.PathLike)):
+        paths = [paths]
+    roots = [Path(path) for path in paths]
+    for root in roots:
+        if not root.exists():
+            raise KgextractError(Errors.E004.format(path=root))
+    return _iter(roots, max_bytes)
+
+
+def read_document(path: str | os.PathLike, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Document:
+    """Read one txt, md, html or pdf file; raise ``DocumentFailed`` if it cannot be used.
+
+    Warnings (such as W001 for a non-UTF-8 file) are logged. JSON Lines files
+    hold many documents: read them with :func:`iter_documents`.
+    """
+    path = Path(path)
+    if not path.exists():
+        raise DocumentFailed("E004", Errors.E004.format(path=path))
+    raw = _read(path, max_bytes)
+    if raw.format == "jsonl":
+        raise DocumentFailed("E021", Errors.E021.format(source=path))
+    *warnings, doc = _convert(raw)
+    for warning in warnings:
+        logger.warning(warning.message)
+    return doc
+
+
+def document_from_text(text: str, doc_id: str = "text", **meta: str | None) -> Document:
+    """Make a ``Document`` from a string (newlines normalised to ``\\n``).
+
+    ``meta`` are further ``Document`` fields (``title``, ``url``, ``date``,
+    ``publisher``, ``source``). Whitespace-only text raises ``DocumentFailed``.
+
+    >>> document_from_text("Ann Lee joins Acme.", doc_id="d2", title="News").title
+    'News'
+    """
+    if not text.strip():
+        raise DocumentFailed("E010", Errors.E010.format(source=doc_id))
+    return Document(id=doc_id, text=normalise_newlines(text), **meta)
+
+
+def _iter(roots: list[Path], max_bytes: int) -> Iterator[Document | DocumentError]:
+    first_source: dict[str, str] = {}  # document id -> where it was first seen
+    for item in walk(roots):
+        if isinstance(item, DocumentError):
+            yield item
+            continue
+        try:
+            results = list(_convert(_read(item, max_bytes)))
+        except DocumentFailed as err:
+            results = [DocumentError(source=str(item), code=err.code, message=str(err),
+                                     level=err.level)]
+        except Exception as err:  # noqa: BLE001 - one document must not stop the run
+            logger.exception("Unexpected failure reading %s", item)
+            results = [DocumentError(source=str(item), code="E015",
+                                     message=Errors.E015.format(source=item, err=repr(err)))]
+        for result in results:
+            if isinstance(result, Document):
+                source = result.source or str(item)
+                if result.id not in first_source:
+                    first_source[result.id] = source
+                else:
+                    first = first_source[result.id]
+                    yield DocumentError(
+                        source=source, code="W020", level="warning",
+                        message=Warnings.W020.format(doc_id=result.id, source=source, first=first),
+                    )
+            yield result
+
+
+def _read(path: Path, max_bytes: int) -> _Raw:
+    source = str(path)
+    try:
+        info = path.stat()
+        if not stat.S_ISREG(info.st_mode):
+            raise DocumentFailed(
+                "E014", Errors.E014.format(source=source, err="not a regular file"))
+        if info.st_size > max_bytes:
+            raise DocumentFailed("E013", Errors.E013.format(
+                source=source, size=info.st_size, limit=max_bytes))
+        data = _read_bytes(path, max_bytes + 1)
+    except OSError as err:
+        raise DocumentFailed(
+            "E014", Errors.E014.format(source=source, err=err.strerror or err)
+        ) from err
+    if len(data) > max_bytes:  # the file grew after stat()
+        raise DocumentFailed("E013", Errors.E013.format(
+            source=source, size=f"over {max_bytes}", limit=max_bytes))
+    if not data.strip():
+        raise DocumentFailed("E010", Errors.E010.format(source=source))
+    fmt = detect_format(path, data)
+    if fmt is None:
+        raise DocumentFailed("E017", Errors.E017.format(
+            fmt=path.suffix or "(no extension)", source=source, options=", ".join(FORMATS)))
+    return _Raw(path, data, fmt)
+
+
+def _read_bytes(path: Path, limit: int) -> bytes:
+    with open(path, "rb") as handle:
+        return handle.read(limit)
+
+
+def _convert(raw: _Raw) -> Iterator[Document | DocumentError]:
+    source = str(raw.path)
+    if raw.format == "pdf":
+        content = pdf_to_text(raw.data, source)
+    else:
+        declared = declared_charset(raw.data) if raw.format == "html" else None
+        decoded = decode_bytes(raw.data, source, declared=declared)
+        if decoded.encoding:
+            yield DocumentError(
+                source=source, code="W001", level="warning",
+                message=Warnings.W001.format(source=source, encoding=decoded.encoding),
+            )
+        if raw.format == "jsonl":
+            yield from jsonl_documents(decoded.text, source)
+            return
+        if not decoded.text.strip():
+            raise DocumentFailed("E010", Errors.E010.format(source=source))
+        if raw.format == "md":
+            content = markdown_to_text(decoded.text)
+        elif raw.format == "html":
+            content = html_to_text(decoded.text)
+            if not content.text.strip():
+                raise DocumentFailed("E022", Errors.E022.format(source=source))
+        else:
+            content = Extracted(decoded.text)
+    if not content.text.strip():
+        raise DocumentFailed("E010", Errors.E010.format(source=source))
+    yield Document(
+        id=raw.path.stem, text=content.text, source=source, format=raw.format,
+        title=content.title, url=content.url, date=content.date, publisher=content.publisher,
+    )

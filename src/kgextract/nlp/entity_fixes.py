@@ -1,0 +1,219 @@
+"""The ``kgx_entity_fixes`` component: spaCy's entities, repaired for press releases.
+
+It turns ``doc.ents`` into typed mentions in ``doc.spans[MENTIONS]`` and fixes
+the errors spaCy's small models make on press releases:
+
+- edges: a leading "the", a trailing possessive or dash ("the Republic of Korea-");
+- honorifics and titles swallowed into a PERSON span ("President Elbegdorj");
+- acronyms read as places ("AI" tagged GPE) when the text defines them as
+  something that is not an entity;
+- organization names cut before their tail ("... Centre for Peace and
+  Disarmament" + "in Asia and the Pacific");
+- acronyms and quoted short names the text defines ("Office on Drugs and Crime
+  (UNODC)", "Qoros Automotive Co. Ltd (“Qoros”)"): every later use of the short
+  form becomes a mention of the same type.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from kgextract.nlp.extensions import MENTIONS
+from kgextract.nlp.gazetteers import load_list
+from kgextract.resolve.names import is_acronym_of
+
+__all__ = ["EntityFixes", "make_entity_fixes", "LABELS"]
+
+#: spaCy (OntoNotes) labels -> the guide's entity types.
+LABELS = {
+    "PERSON": "Person",
+    "ORG": "Organization",
+    "GPE": "Place",
+    "LOC": "Place",
+    "FAC": "Place",
+    "EVENT": "Event",
+}
+_CONNECTORS = {"for", "on", "of", "and", "the", "&", "in", "at"}
+_OFFICE_HEADS = {"office", "offices"}
+_EDGE_PUNCT = {"-", "–", "—", ",", ";", ":", "'s", "’s", "'", "’", "“", "”", '"', "(", ")"}
+
+
+@Language.factory(
+    "kgx_entity_fixes",
+    default_config={"short_caps_places": ["US", "UK", "USA", "UAE", "DRC", "PRC", "DC"]},
+)
+def make_entity_fixes(nlp: Language, name: str, short_caps_places: list[str]) -> "EntityFixes":
+    """Build the component from its config (see ``default_config``)."""
+    return EntityFixes(short_caps_places=short_caps_places)
+
+
+class EntityFixes:
+    """Write repaired, typed entity mentions into ``doc.spans[MENTIONS]``."""
+
+    def __init__(self, short_caps_places: list[str]):
+        self.short_caps_places = set(short_caps_places)
+
+    def __call__(self, doc: Doc) -> Doc:
+        spans: list[Span] = []
+        for ent in doc.ents:
+            label = LABELS.get(ent.label_)
+            if label is None:
+                continue
+            span = trim_span(ent, label)
+            if span is None or self._noise(span, label):
+                continue
+            if label == "Organization":
+                span = extend_org_tail(span)
+            spans.append(span)
+        spans = apply_definitions(doc, spans)
+        doc.spans[MENTIONS] = drop_overlaps(spans)
+        return doc
+
+    def _noise(self, span: Span, label: str) -> bool:
+        text = span.text
+        if not any(c.isalpha() for c in text):
+            return True
+        if label == "Place" and len(span) == 1 and text.isupper() and len(text) <= 3:
+            return text not in self.short_caps_places
+        if label == "Person" and len(span) == 1 and text.isupper() and len(text) <= 4:
+            return True
+        return False
+
+
+def trim_span(span: Span, label: str) -> Span | None:
+    """Strip determiners, honorifics, titles and edge punctuation from a mention."""
+    doc = span.doc
+    start, end = span.start, span.end
+    skip_words = {"the", "a", "an"}
+    if label == "Person":
+        skip_words |= _person_prefixes()
+    while start < end and (doc[start].lower_.rstrip(".") in skip_words or doc[start].text in _EDGE_PUNCT):
+        start += 1
+    while end > start and (doc[end - 1].text in _EDGE_PUNCT or doc[end - 1].tag_ == "POS"):
+        end -= 1
+    if start >= end:
+        return None
+    return Span(doc, start, end, label=label)
+
+
+def _person_prefixes() -> set[str]:
+    words = set(load_list("honorifics.v1")) | set(load_list("title_modifiers.v1"))
+    words |= {t for t in load_list("titles.v1") if " " not in t}
+    return {w.rstrip(".") for w in words}
+
+
+def extend_org_tail(span: Span) -> Span:
+    """Extend an organization name over a capitalised tail spaCy cut off.
+
+    "Regional Centre for Peace and Disarmament" + "in Asia and the Pacific";
+    "United Nations Office" + "in Geneva" (the UN's office naming).
+    """
+    doc = span.doc
+    i = span.end
+    if i >= len(doc) - 1 or doc[i].lower_ not in _CONNECTORS - {"and", "the", "&"}:
+        return span
+    prep = doc[i].lower_
+    j = i + 1
+    last_cap = None
+    while j < len(doc) and j - span.end < 8:
+        tok = doc[j]
+        if tok.is_title or tok.is_upper and tok.is_alpha:
+            last_cap = j
+        elif tok.lower_ in _CONNECTORS and j + 1 < len(doc) and (doc[j + 1].is_title or doc[j + 1].lower_ == "the"):
+            pass
+        else:
+            break
+        j += 1
+    if last_cap is None:
+        return span
+    tail = doc[i + 1 : last_cap + 1]
+    multi_region = any(t.lower_ == "and" for t in tail)
+    office_at_city = span[-1].lower_ in _OFFICE_HEADS and prep in {"in", "at"} and len(tail) <= 3
+    if prep in {"in", "at"} and not (multi_region or office_at_city):
+        return span
+    if prep in {"for", "on", "of"} and not span[-1].is_title:
+        return span
+    return Span(doc, span.start, last_cap + 1, label=span.label_)
+
+
+def apply_definitions(doc: Doc, spans: list[Span]) -> list[Span]:
+    """Use acronyms and short names the text defines in parentheses.
+
+    Records ``doc._.kgx_acronyms`` (short form -> (start, end, label) of the long
+    form) and types every use of the short form like its long form; an acronym
+    of something that is not an entity ("artificial intelligence (AI)") is
+    removed wherever spaCy tagged it.
+    """
+    defs: dict[str, tuple[int, int, str | None]] = {}
+    by_end = {s.end: s for s in spans}
+    for tok in doc:
+        if tok.text != "(" or tok.i + 2 >= len(doc):
+            continue
+        inner = doc[tok.i + 1]
+        close = tok.i + 2
+        quoted = inner.text in {"“", '"', "'", "‘"}
+        if quoted:
+            inner_start = tok.i + 2
+            close = inner_start
+            while close < len(doc) and doc[close].text not in {"”", '"', "’", "'"} and close - inner_start < 5:
+                close += 1
+            short = doc[inner_start:close].text
+            close += 1
+        else:
+            short = inner.text
+        if close >= len(doc) or doc[close].text != ")":
+            continue
+        long_span = by_end.get(tok.i)
+        if quoted and long_span is not None:
+            defs[short] = (long_span.start, long_span.end, long_span.label_)
+        elif not quoted and long_span is not None and is_acronym_of(short, long_span.text):
+            defs[short] = (long_span.start, long_span.end, long_span.label_)
+        elif not quoted and short.isupper() and len(short) >= 2:
+            words = _words_before(doc, tok.i, len(short))
+            if words is not None and is_acronym_of(short, words.text):
+                defs.setdefault(short, (words.start, words.end, None))
+    doc._.kgx_acronyms = defs
+    if not defs:
+        return spans
+    kept = [s for s in spans if not (s.text in defs and defs[s.text][2] is None)]
+    covered = {(s.start, s.end) for s in kept}
+    for short, (_, _, label) in defs.items():
+        if label is None:
+            continue
+        for match in re.finditer(r"(?<!\w)%s(?!\w)" % re.escape(short), doc.text):
+            span = doc.char_span(match.start(), match.end(), label=label)
+            if span is not None and (span.start, span.end) not in covered:
+                kept.append(span)
+    return kept
+
+
+def _words_before(doc: Doc, paren: int, n_letters: int) -> Span | None:
+    """The capitalised or lower-case words right before "(" that may spell an acronym."""
+    start = paren
+    words = 0
+    while start > 0 and words < n_letters + 3:
+        prev = doc[start - 1]
+        if prev.is_punct and prev.text not in {"-"}:
+            break
+        start -= 1
+        if prev.is_alpha and prev.lower_ not in {"of", "and", "the", "for", "on", "in"}:
+            words += 1
+        if words >= n_letters:
+            break
+    return doc[start:paren] if start < paren else None
+
+
+def drop_overlaps(spans: list[Span]) -> list[Span]:
+    """Keep the longest of overlapping mentions (earliest first on ties)."""
+    ordered = sorted(spans, key=lambda s: (-(s.end - s.start), s.start))
+    taken: set[int] = set()
+    kept: list[Span] = []
+    for span in ordered:
+        if any(i in taken for i in range(span.start, span.end)):
+            continue
+        kept.append(span)
+        taken.update(range(span.start, span.end))
+    return sorted(kept, key=lambda s: s.start)

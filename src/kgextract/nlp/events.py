@@ -1,0 +1,154 @@
+"""The ``kgx_events`` component: the conferences, meetings and visits a release is about.
+
+Three kinds of Event mentions are found:
+
+- named events: a run of capitalised words holding a capitalised event noun
+  ("22nd Republic of Korea – United Nations Joint Conference on ...",
+  "REAIM Summit", "Operation Unified Protector"), which replace the ORG/GPE
+  pieces spaCy cut them into;
+- event phrases: a noun phrase headed by an event noun ("the handover
+  ceremony", "a memorial service for ...", "the Oct. 14 dedication of ...");
+- event verbs: "X met Y", "X will travel to Berlin", "X visited Tokyo" stand
+  for a meeting or a visit even when no noun names it (the span is the verb).
+
+The span's ``kb_id_`` records the kind ("named", "phrase", "verb:meeting").
+Which mentions are the same event is decided in ``resolve``.
+"""
+
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+
+from kgextract.nlp.extensions import MENTIONS
+from kgextract.nlp.gazetteers import load_list
+
+__all__ = ["Events", "make_events", "VERB_EVENTS"]
+
+#: Event verbs and the noun that names the event they stand for.
+VERB_EVENTS = {"meet": "meeting", "visit": "visit", "travel": "visit"}
+
+_NAME_CONNECTORS = {"of", "on", "and", "for", "the", "&", "-", "–", "—", "in", "to"}
+_ORDINAL_WORDS = {
+    "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth",
+    "tenth", "eleventh", "twelfth", "annual", "inaugural",
+}
+_NOT_EVENT_DETS = {"any", "every", "no", "each", "such", "these", "those", "future", "other"}
+#: Capitalised words that end organisation names, never event names.
+_ORG_ENDINGS = {"council", "commission", "committee", "assembly", "congress", "agency", "office"}
+
+
+@Language.factory("kgx_events", default_config={"event_nouns": "event_nouns.v1"})
+def make_events(nlp: Language, name: str, event_nouns: str) -> "Events":
+    """Build the component; ``event_nouns`` names the gazetteer of event head nouns."""
+    return Events(event_nouns)
+
+
+class Events:
+    """Add ``Event`` spans to ``doc.spans[MENTIONS]``."""
+
+    def __init__(self, event_nouns: str = "event_nouns.v1"):
+        nouns = set(load_list(event_nouns))
+        self.nouns = {n for n in nouns if " " not in n}
+        self.named_nouns = self.nouns - _ORG_ENDINGS | {"operation", "mission"}
+
+    def __call__(self, doc: Doc) -> Doc:
+        mentions = list(doc.spans[MENTIONS]) if MENTIONS in doc.spans else []
+        events = self._named(doc)
+        taken = {i for s in events for i in range(s.start, s.end)}
+        for span in self._phrases(doc) + self._verbs(doc):
+            if not taken.intersection(range(span.start, span.end)):
+                events.append(span)
+                taken.update(range(span.start, span.end))
+        kept = [m for m in mentions if not taken.intersection(range(m.start, m.end))]
+        doc.spans[MENTIONS] = sorted(kept + events, key=lambda s: (s.start, s.end))
+        return doc
+
+    def _named(self, doc: Doc) -> list[Span]:
+        out = []
+        i = 0
+        n = len(doc)
+        while i < n:
+            if not _cap(doc[i]):
+                i += 1
+                continue
+            j = i
+            has_noun = False
+            while j < n:
+                tok = doc[j]
+                if _cap(tok) or tok.like_num and j == i:
+                    if tok.lower_ in self.named_nouns and tok.is_title:
+                        has_noun = True
+                    j += 1
+                elif tok.lower_ in _NAME_CONNECTORS and j + 1 < n and (_cap(doc[j + 1]) or doc[j + 1].lower_ == "the"):
+                    if tok.lower_ in ("in", "to") and (doc[j + 1].ent_type_ in ("GPE", "LOC") or tok.lower_ == "to"):
+                        break
+                    j += 1
+                elif tok.text in ("-", "–") or (j > i and doc[j - 1].text in ("-",) and tok.is_lower):
+                    j += 1
+                else:
+                    break
+            end = j
+            while end > i and doc[end - 1].lower_ in _NAME_CONNECTORS:
+                end -= 1
+            if has_noun and end > i:
+                start = i
+                if start > 0 and (doc[start - 1].lower_ in _ORDINAL_WORDS or doc[start - 1].like_num):
+                    start -= 1
+                if end < n and doc[end].lower_ in self.nouns and doc[end].is_lower:
+                    end += 1  # "NATO Foreign Ministerial meeting"
+                out.append(Span(doc, start, end, label="Event", kb_id="named"))
+            elif end < n and doc[end].is_lower and doc[end].lower_ in self.nouns and end > i:
+                start = i - 1 if i > 0 and doc[i - 1].lower_ in _ORDINAL_WORDS else i
+                out.append(Span(doc, start, end + 1, label="Event", kb_id="named"))
+                j = end + 1
+            i = max(j, i + 1)
+        return out
+
+    def _phrases(self, doc: Doc) -> list[Span]:
+        out = []
+        for tok in doc:
+            if tok.pos_ != "NOUN" or tok.lemma_.lower() not in self.nouns or tok.tag_ == "NNS":
+                continue
+            if tok.dep_ == "compound":
+                continue
+            dets = [c for c in tok.lefts if c.dep_ == "det"]
+            if dets and dets[0].lower_ in _NOT_EVENT_DETS:
+                continue
+            start = min([c.i for c in tok.lefts if c.dep_ in ("compound", "amod", "nmod", "nummod", "npadvmod")] + [tok.i])
+            while start < tok.i and (doc[start].is_punct or doc[start].pos_ in ("DET", "PRON")):
+                start += 1
+            end = tok.i + 1
+            of = next((c for c in tok.rights if c.dep_ == "prep" and c.lower_ in ("of", "for", "on")), None)
+            if of is not None:
+                obj = next((c for c in of.children if c.dep_ == "pobj"), None)
+                if obj is not None:
+                    end = max(end, max(t.i for t in obj.subtree) + 1)
+            out.append(Span(doc, start, end, label="Event", kb_id="phrase"))
+        return out
+
+    def _verbs(self, doc: Doc) -> list[Span]:
+        out = []
+        for tok in doc:
+            noun = VERB_EVENTS.get(tok.lemma_.lower())
+            if noun is None or tok.pos_ != "VERB":
+                continue
+            if not _has_person_subject(tok):
+                continue
+            out.append(Span(doc, tok.i, tok.i + 1, label="Event", kb_id=f"verb:{noun}"))
+        return out
+
+
+def _cap(tok: Token) -> bool:
+    return tok.is_alpha and (tok.is_title or tok.is_upper) or tok.text[:1].isdigit() and tok.text[-2:] in ("st", "nd", "rd", "th")
+
+
+def _has_person_subject(verb: Token) -> bool:
+    subj = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if not subj and verb.dep_ in ("xcomp", "conj"):
+        subj = [c for c in verb.head.children if c.dep_ == "nsubj"]
+    return any(s.ent_type_ == "PERSON" or s.pos_ in ("PROPN", "PRON") or _title_head(s) for s in subj)
+
+
+def _title_head(tok: Token) -> bool:
+    return any(c.ent_type_ == "PERSON" for c in tok.subtree)

@@ -1,0 +1,175 @@
+"""The ``kgx_roles`` component: job titles as Role mentions.
+
+Titles come from the versioned gazetteer (``data/titles.v1.txt``) and are
+widened over what qualifies them in press releases:
+
+- modifiers before the title: "Executive Vice President", "interim CFO";
+- a "for ..." remit: "High Representative for Disarmament Affairs";
+- "to <Capitalised>": "Ambassador to Japan", "Special Adviser to the Minister";
+- "of the Board": "Chairman of the Board".
+
+A trailing "of <organization>" is *not* part of the title: it names the
+organization the role is held in, which the relation extractors read.
+Whether a title is held by a named person is decided later; an unheld title
+never becomes an entity.
+"""
+
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span
+
+from kgextract.nlp.extensions import MENTIONS
+from kgextract.nlp.gazetteers import load_list
+
+__all__ = ["Roles", "make_roles", "ABBREVIATIONS", "expand_abbreviation"]
+
+#: Short forms that name the same Role as their long form.
+ABBREVIATIONS = {
+    "ceo": "chief executive officer",
+    "cfo": "chief financial officer",
+    "coo": "chief operating officer",
+    "cto": "chief technology officer",
+    "cio": "chief information officer",
+    "cmo": "chief marketing officer",
+    "cso": "chief strategy officer",
+    "clo": "chief legal officer",
+    "chro": "chief human resources officer",
+    "evp": "executive vice president",
+    "svp": "senior vice president",
+    "vp": "vice president",
+    "md": "managing director",
+    "gm": "general manager",
+}
+
+_BOARD_WORDS = {"board", "directors", "trustees", "governors", "regents"}
+
+
+@Language.factory("kgx_roles", default_config={"gazetteer": "titles.v1"})
+def make_roles(nlp: Language, name: str, gazetteer: str) -> "Roles":
+    """Build the component; ``gazetteer`` names the title list in ``nlp/data``."""
+    return Roles(nlp, gazetteer)
+
+
+def expand_abbreviation(title: str) -> str:
+    """Spell out a title's abbreviated head ("interim CFO" -> "interim chief financial officer").
+
+    >>> expand_abbreviation("interim CFO")
+    'interim chief financial officer'
+    """
+    words = title.split()
+    return " ".join(ABBREVIATIONS.get(w.lower(), w) for w in words)
+
+
+class Roles:
+    """Add ``Role`` spans for job titles to ``doc.spans[MENTIONS]``."""
+
+    def __init__(self, nlp: Language, gazetteer: str = "titles.v1"):
+        self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
+        titles = set(load_list(gazetteer)) | set(ABBREVIATIONS)
+        self.matcher.add("TITLE", [nlp.make_doc(t) for t in sorted(titles)])
+        self.modifiers = {m.rstrip(".") for m in load_list("title_modifiers.v1")}
+
+    def __call__(self, doc: Doc) -> Doc:
+        mentions = list(doc.spans[MENTIONS]) if MENTIONS in doc.spans else []
+        entity_at = {i: s for s in mentions for i in range(s.start, s.end)}
+        titles: list[Span] = []
+        for _, start, end in self.matcher(doc):
+            if _bad_title_context(doc, start, end):
+                continue
+            titles.append(self._widen(doc, start, end, entity_at))
+        titles = _longest(titles)
+        kept = []
+        for span in mentions:
+            if any(t.start <= span.start and span.end <= t.end for t in titles):
+                continue  # an ORG spaCy found inside a title's remit
+            overlap = next((t for t in titles if t.start < span.end and span.start < t.end), None)
+            if overlap is not None:
+                if span.label_ in ("Person", "Event") or overlap.start <= span.start:
+                    trimmed = _trim_after(span, overlap)
+                    if trimmed is not None:
+                        kept.append(trimmed)
+                    continue
+                titles = [t for t in titles if t is not overlap]
+            kept.append(span)
+        doc.spans[MENTIONS] = sorted(kept + titles, key=lambda s: (s.start, s.end))
+        return doc
+
+    def _widen(self, doc: Doc, start: int, end: int, entity_at: dict[int, Span]) -> Span:
+        while start > 0 and doc[start - 1].lower_.rstrip(".") in self.modifiers and start - 1 not in entity_at:
+            start -= 1
+        end = _widen_right(doc, end, entity_at)
+        return Span(doc, start, end, label="Role")
+
+
+def _bad_title_context(doc: Doc, start: int, end: int) -> bool:
+    """Skip title words used otherwise ("a general debate", "the State")."""
+    tok = doc[end - 1]
+    if tok.pos_ in ("VERB", "ADJ") and tok.lower_ not in ABBREVIATIONS:
+        return True
+    return False
+
+
+def _widen_right(doc: Doc, end: int, entity_at: dict[int, Span]) -> int:
+    """Extend a title over its remit ("for ..."), "to <Capitalised>" and "of the Board"."""
+    n = len(doc)
+    if end + 1 < n and doc[end].lower_ == "for":
+        j = end + 1
+        last = None
+        while j < n and j - end < 8:
+            tok = doc[j]
+            if tok.is_title or tok.is_upper or tok.pos_ in ("NOUN", "PROPN", "ADJ"):
+                last = j
+            elif tok.lower_ in ("and", "the", "of", "-") and j + 1 < n and (doc[j + 1].is_title or doc[j + 1].pos_ == "NOUN"):
+                pass
+            else:
+                break
+            j += 1
+        if last is not None:
+            return last + 1
+    if end + 1 < n and doc[end].lower_ == "to":
+        j = end + 1
+        if doc[j].lower_ == "the" and j + 1 < n:
+            j += 1
+        if doc[j].is_title and (doc[j].ent_type_ in ("GPE", "") or j in entity_at):
+            k = j
+            while k + 1 < n and doc[k + 1].is_title and doc[k + 1].ent_iob_ != "B":
+                k += 1
+            if j in entity_at:
+                k = max(k, entity_at[j].end - 1)
+            return k + 1
+    if end + 2 < n and doc[end].lower_ == "of":
+        j = end + 1
+        if doc[j].lower_ == "the":
+            j += 1
+        if j < n and doc[j].lower_ in _BOARD_WORDS:
+            k = j
+            if k + 2 < n and doc[k + 1].lower_ == "of" and doc[k + 2].lower_ in _BOARD_WORDS:
+                k += 2
+            return k + 1
+    return end
+
+
+def _trim_after(span: Span, title: Span) -> Span | None:
+    """What is left of an entity mention after the part a title covers."""
+    if span.start < title.start:
+        return Span(span.doc, span.start, title.start, label=span.label_) if span.label_ != "Person" else None
+    start = title.end
+    while start < span.end and span.doc[start].lower_ in ("of", "the", "at"):
+        start += 1
+    if start >= span.end or not span.doc[start].is_title and not span.doc[start].is_upper:
+        return None
+    return Span(span.doc, start, span.end, label=span.label_)
+
+
+def _longest(spans: list[Span]) -> list[Span]:
+    ordered = sorted(spans, key=lambda s: (-(s.end - s.start), s.start))
+    taken: set[int] = set()
+    out = []
+    for s in ordered:
+        if taken.intersection(range(s.start, s.end)):
+            continue
+        taken.update(range(s.start, s.end))
+        out.append(s)
+    return sorted(out, key=lambda s: s.start)

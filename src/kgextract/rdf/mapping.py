@@ -1,0 +1,241 @@
+"""Map extraction results to RDF, as specified in ``docs/rdf-design.md``.
+
+One named graph per document (``kgxid:graph/<doc id>``) holds everything
+derived from that document: the article node, the entities it mentions,
+its relations, and one PROV-O assertion per relation evidence and per entity
+mention. Entities are shared across documents through their key.
+
+>>> from kgextract.models import Document, DocumentResult, Entity, Relation
+>>> res = DocumentResult(
+...     document=Document(id="d1", text="Ann Lee, CEO of Acme."),
+...     entities=[Entity(key="person/ann-lee", type="Person", name="Ann Lee"),
+...               Entity(key="organization/acme", type="Organization", name="Acme")],
+...     relations=[Relation(subject="person/ann-lee", predicate="memberOf",
+...                         object="organization/acme")])
+>>> ds = to_rdf([res])
+>>> q = "SELECT ?name WHERE { ?p org:memberOf ?o . ?p rdfs:label ?name }"
+>>> [str(row.name) for row in ds.query(q)]
+['Ann Lee']
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Iterable
+from decimal import Decimal
+
+from rdflib import Dataset, Graph, Literal, URIRef
+from rdflib.term import Node
+
+from kgextract.graph.merge import MergedEntity, checked_relations, date_kind, merge_entities
+from kgextract.models import DOC, DocumentResult, EntityType, Evidence, Predicate, Relation
+from kgextract.rdf.iri import (
+    assertion_iri,
+    document_iri,
+    entity_iri,
+    extractor_iri,
+    graph_iri,
+    membership_iri,
+)
+from kgextract.rdf.namespaces import KGX, ORG, PROV, RDF, RDFS, SDO, SKOS, XSD, bind_prefixes
+from kgextract.rdf.serialize import union_graph
+
+__all__ = ["to_rdf", "to_graph", "CLASSES", "text_literal", "date_literal"]
+
+#: The RDF class of each entity type.
+CLASSES: dict[EntityType, URIRef] = {
+    EntityType.PERSON: SDO.Person,
+    EntityType.ORGANIZATION: SDO.Organization,
+    EntityType.PLACE: SDO.Place,
+    EntityType.EVENT: SDO.Event,
+    EntityType.ROLE: ORG.Role,
+}
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+_SAFE_URL = re.compile(r"[A-Za-z][A-Za-z0-9+.\-]*:[^\x00-\x20\x7f<>\"{}|\\^`]+")
+
+
+def text_literal(text: str) -> Literal:
+    """A plain string literal that every serializer can write.
+
+    Quotes, newlines and control characters are kept (the serializers escape
+    them); lone surrogates, which no UTF-8 file can hold, become U+FFFD.
+
+    >>> text_literal('say "hi"\\n')
+    rdflib.term.Literal('say "hi"\\n')
+    >>> text_literal("bad \\udc80")
+    rdflib.term.Literal('bad \ufffd')
+    """
+    return Literal(_SURROGATE.sub("\ufffd", text))
+
+
+def date_literal(value: str) -> Literal:
+    """An ISO 8601 value as ``xsd:date``, ``xsd:gYearMonth`` or ``xsd:gYear``.
+
+    >>> date_literal("2023-12").datatype
+    rdflib.term.URIRef('http://www.w3.org/2001/XMLSchema#gYearMonth')
+    """
+    kind = date_kind(value)
+    if kind is None:
+        raise ValueError(f"not an ISO 8601 date: {value!r}")
+    return Literal(value, datatype=XSD[kind])
+
+
+def _decimal(x: float) -> Literal:
+    return Literal(format(Decimal(repr(float(x))), "f"), datatype=XSD.decimal)
+
+
+class _DocumentMapper:
+    """Writes the triples of one document into its named graph."""
+
+    def __init__(self, g: Graph, res: DocumentResult, entities: dict[str, MergedEntity],
+                 role_pairs: set[tuple[str, str]]):
+        self.g, self.res, self.entities, self.role_pairs = g, res, entities, role_pairs
+        self.doc = document_iri(res.document.id)
+        self.confidence: dict[URIRef, float] = {}
+
+    def node(self, key: str) -> URIRef:
+        return self.doc if key == DOC else entity_iri(key)
+
+    def document(self, has_date: bool) -> None:
+        g, doc, d = self.g, self.doc, self.res.document
+        g.add((doc, RDF.type, SDO.NewsArticle))
+        g.add((doc, SDO.identifier, text_literal(d.id)))
+        g.add((doc, KGX.contentHash, Literal(hashlib.sha256(
+            d.text.encode("utf-8", "surrogatepass")).hexdigest())))
+        if d.title:
+            g.add((doc, SDO.headline, text_literal(d.title)))
+        if d.url:
+            url = URIRef(d.url) if _SAFE_URL.fullmatch(d.url) else None
+            g.add((doc, SDO.url, url or Literal(_SURROGATE.sub("\ufffd", d.url),
+                                                 datatype=XSD.anyURI)))
+        if d.publisher:
+            g.add((doc, SDO.publisher, text_literal(d.publisher)))
+        if d.source:
+            g.add((doc, KGX.sourcePath, text_literal(d.source)))
+        if not has_date and d.date and date_kind(d.date):
+            g.add((doc, SDO.datePublished, date_literal(d.date)))
+
+    def entity_nodes(self) -> None:
+        g = self.g
+        for ent in self.res.entities:
+            merged = self.entities[ent.key]
+            e, cls = entity_iri(ent.key), CLASSES[merged.type]
+            g.add((e, RDF.type, cls))
+            g.add((e, RDFS.label, text_literal(merged.label)))
+            for name in [ent.name, *ent.aliases]:
+                if name != merged.label:
+                    g.add((e, SKOS.altLabel, text_literal(name)))
+            g.add((e, PROV.wasDerivedFrom, self.doc))
+            g.add((self.doc, SDO.mentions, e))
+            for m in ent.mentions:
+                a = self.assertion((e, RDF.type, cls), self.res.document.id, m.start, m.end,
+                                   m.sentence, ent.confidence, m.source)
+                g.add((a, KGX.mentionText, text_literal(m.text)))
+
+    def assertion(self, triple, doc_id: str, start: int, end: int, sentence: str,
+                  confidence: float, extractor: str) -> URIRef:
+        g, (s, p, o) = self.g, triple
+        a = assertion_iri(s, p, o, doc_id, start, end)
+        agent = extractor_iri(extractor)
+        g.add((agent, RDF.type, KGX.Extractor))
+        g.add((agent, RDF.type, PROV.SoftwareAgent))
+        g.add((agent, RDFS.label, text_literal(extractor)))
+        g.add((a, PROV.wasAttributedTo, agent))
+        if a in self.confidence:  # same span read twice: one node, best confidence
+            if confidence > self.confidence[a]:
+                self.confidence[a] = confidence
+                g.set((a, KGX.confidence, _decimal(confidence)))
+            return a
+        self.confidence[a] = confidence
+        g.add((a, RDF.type, KGX.Assertion))
+        g.add((a, RDF.subject, s))
+        g.add((a, RDF.predicate, p))
+        g.add((a, RDF.object, o))
+        g.add((a, PROV.wasDerivedFrom, document_iri(doc_id)))
+        if sentence:
+            g.add((a, KGX.sentence, text_literal(sentence)))
+        g.add((a, KGX.startOffset, Literal(start)))
+        g.add((a, KGX.endOffset, Literal(end)))
+        g.add((a, KGX.confidence, _decimal(confidence)))
+        return a
+
+    def relation(self, rel: Relation) -> None:
+        g, s = self.g, self.node(rel.subject)
+        pred = rel.predicate
+        if pred is Predicate.HAS_ROLE:
+            m, role = membership_iri(rel.subject, rel.object, rel.organization), self.node(rel.object)
+            g.add((m, RDF.type, ORG.Membership))
+            g.add((m, ORG.member, s))
+            g.add((m, ORG.role, role))
+            if rel.organization:
+                g.add((m, ORG.organization, self.node(rel.organization)))
+            triple = (m, ORG.role, role)
+        elif pred is Predicate.MEMBER_OF:
+            o = self.node(rel.object)
+            triple = (s, ORG.memberOf, o)
+            g.add(triple)
+            if (rel.subject, rel.object) not in self.role_pairs:
+                m = membership_iri(rel.subject, None, rel.object)
+                g.add((m, RDF.type, ORG.Membership))
+                g.add((m, ORG.member, s))
+                g.add((m, ORG.organization, o))
+        else:
+            o = date_literal(rel.object) if pred.takes_date else self.node(rel.object)
+            triple = (s, SDO[pred.value], o)
+            g.add(triple)
+        for ev in rel.evidence:
+            self.evidence(triple, ev)
+
+    def evidence(self, triple: tuple[Node, Node, Node], ev: Evidence) -> None:
+        self.assertion(triple, ev.doc_id, ev.start, ev.end, ev.sentence, ev.confidence,
+                       ev.extractor)
+
+
+def to_rdf(results: Iterable[DocumentResult]) -> Dataset:
+    """Map extraction results to an ``rdflib.Dataset``, one named graph per document.
+
+    The dataset's default graph is the union of the named graphs, so SPARQL
+    over it answers the annotation guide's questions directly.
+
+    >>> from kgextract.models import Document, DocumentResult, Relation
+    >>> res = DocumentResult(document=Document(id="d1", text="GENEVA, 5 December 2023"),
+    ...     relations=[Relation(subject="DOC", predicate="datePublished", object="2023-12-05")])
+    >>> ds = to_rdf([res])
+    >>> sorted(str(c.identifier) for c in ds.graphs() if len(c))
+    ['https://w3id.org/kgextract/id/graph/d1']
+    >>> q = "SELECT ?d WHERE { ?a a schema:NewsArticle ; schema:datePublished ?d }"
+    >>> [row.d.datatype.split("#")[1] for row in ds.query(q)]
+    ['date']
+    """
+    results = list(results)
+    entities = merge_entities(results)
+    checked = [list(checked_relations(res, entities)) for res in results]
+    role_pairs = {
+        (rel.subject, rel.organization)
+        for rels in checked
+        for rel in rels
+        if rel.predicate is Predicate.HAS_ROLE and rel.organization
+    }
+    ds = Dataset(default_union=True)
+    bind_prefixes(ds)
+    for res, rels in zip(results, checked):
+        mapper = _DocumentMapper(ds.graph(graph_iri(res.document.id)), res, entities, role_pairs)
+        has_date = any(r.subject == DOC and r.predicate is Predicate.DATE_PUBLISHED for r in rels)
+        mapper.document(has_date)
+        mapper.entity_nodes()
+        for rel in rels:
+            mapper.relation(rel)
+    return ds
+
+
+def to_graph(results: Iterable[DocumentResult]) -> Graph:
+    """The union of all documents' graphs as one ``rdflib.Graph`` (for Turtle, JSON-LD).
+
+    >>> from kgextract.models import Document, DocumentResult
+    >>> g = to_graph([DocumentResult(document=Document(id="d1", text="x"))])
+    >>> (None, SDO.identifier, Literal("d1")) in g
+    True
+    """
+    return union_graph(to_rdf(results))

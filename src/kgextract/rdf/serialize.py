@@ -1,0 +1,273 @@
+"""Serialize a graph or dataset deterministically, and write it atomically.
+
+Formats are registered by name, in the manner of rdflib's plugins; each has
+a file extension and a writer that returns bytes. The same input always
+gives byte-identical output (subjects, named graphs, N-Quads lines and
+JSON-LD nodes are sorted), so outputs can be diffed and cached.
+
+>>> sorted(FORMATS)
+['json-ld', 'nquads', 'trig', 'turtle']
+>>> FORMATS["trig"].extension
+'.trig'
+>>> from rdflib import Graph, Literal, URIRef
+>>> g = Graph()
+>>> _ = g.add((URIRef("http://ex.org/a"), URIRef("http://ex.org/p"), Literal('x "y"\\n')))
+>>> serialize(g, "nquads")
+b'<http://ex.org/a> <http://ex.org/p> "x \\\\"y\\\\"\\\\n" .\\n'
+>>> serialize(g, "ttl2")
+Traceback (most recent call last):
+...
+kgextract.errors.KgextractError: [E002] Unknown output format 'ttl2'. Available: turtle, trig, nquads, json-ld.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import os
+import tempfile
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from rdflib import BNode, Dataset, Graph, Literal, URIRef
+from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
+from rdflib.plugins.serializers.trig import TrigSerializer
+
+from kgextract.errors import Errors, KgextractError
+from kgextract.rdf.namespaces import KGX, KGX_ID, ORG, PROV, RDF, RDFS, SDO, SKOS, XSD, bind_prefixes
+
+__all__ = [
+    "Format",
+    "FORMATS",
+    "register_format",
+    "get_format",
+    "format_for_path",
+    "serialize",
+    "write_rdf",
+    "union_graph",
+]
+
+Writer = Callable[[Dataset], bytes]
+
+
+@dataclass(frozen=True)
+class Format:
+    """An output format: its name, file extension, media type and writer."""
+
+    name: str
+    extension: str
+    media_type: str
+    writer: Writer
+
+
+#: The registered output formats, by name.
+FORMATS: dict[str, Format] = {}
+
+
+def register_format(name: str, extension: str, media_type: str) -> Callable[[Writer], Writer]:
+    """Register ``writer(dataset) -> bytes`` as the output format ``name``.
+
+    >>> @register_format("ntriples-demo", ".demo.nt", "application/n-triples")
+    ... def _demo(ds):
+    ...     return FORMATS["nquads"].writer(union_graph(ds))
+    >>> FORMATS.pop("ntriples-demo").extension
+    '.demo.nt'
+    """
+
+    def decorate(writer: Writer) -> Writer:
+        FORMATS[name] = Format(name, extension, media_type, writer)
+        return writer
+
+    return decorate
+
+
+def get_format(name: str) -> Format:
+    """The registered format called ``name``; raise ``KgextractError`` (E002) if none."""
+    fmt = FORMATS.get(name)
+    if fmt is None:
+        raise KgextractError(Errors.E002.format(name=name, options=", ".join(FORMATS)))
+    return fmt
+
+
+def format_for_path(path: str | os.PathLike) -> Format:
+    """The format whose extension ends ``path``.
+
+    >>> format_for_path("out/graph.jsonld").name
+    'json-ld'
+    """
+    name = Path(path).name.lower()
+    for fmt in sorted(FORMATS.values(), key=lambda f: -len(f.extension)):
+        if name.endswith(fmt.extension):
+            return fmt
+    return get_format(Path(path).suffix or name)
+
+
+def union_graph(data: Graph) -> Graph:
+    """All triples of a dataset (every named graph) as one ``rdflib.Graph``."""
+    g = Graph()
+    for prefix, ns in data.namespaces():
+        g.bind(prefix, ns, replace=True)
+    bind_prefixes(g)
+    triples = data.quads((None, None, None, None)) if data.context_aware else data
+    for s, p, o, *_ in triples:
+        g.add((s, p, o))
+    return g
+
+
+def _as_dataset(data: Graph) -> Dataset:
+    if isinstance(data, Dataset):
+        return data
+    ds = Dataset()
+    for prefix, ns in data.namespaces():
+        ds.bind(prefix, ns, replace=True)
+    if data.context_aware:
+        for s, p, o, c in data.quads((None, None, None, None)):
+            ds.graph(getattr(c, "identifier", c)).add((s, p, o))
+    else:
+        for triple in data:
+            ds.add(triple)
+    return ds
+
+
+def serialize(data: Graph, format: str) -> bytes:  # noqa: A002 - rdflib's name
+    """Serialize a ``Dataset`` (or ``Graph``) as UTF-8 bytes, deterministically.
+
+    Turtle and JSON-LD write the union of the named graphs; TriG and N-Quads
+    keep them. Raise ``KgextractError`` (E002) for an unknown format.
+    """
+    return get_format(format).writer(_as_dataset(data))
+
+
+@register_format("turtle", ".ttl", "text/turtle")
+def _turtle(ds: Dataset) -> bytes:
+    return union_graph(ds).serialize(format="turtle", encoding="utf-8")
+
+
+@register_format("trig", ".trig", "application/trig")
+def _trig(ds: Dataset) -> bytes:
+    ser = TrigSerializer(ds)
+    # rdflib keeps graphs in a set: sort them (default graph first) for stable output.
+    ser.contexts.sort(key=lambda c: (c.identifier != DATASET_DEFAULT_GRAPH_ID, c.identifier))
+    out = io.BytesIO()
+    ser.serialize(out, encoding="utf-8")
+    return out.getvalue()
+
+
+_ECHAR = {"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r", "\t": "\\t", "\b": "\\b", "\f": "\\f"}
+_IRI_BAD = set('<>"{}|^`\\') | {chr(i) for i in range(0x21)}
+
+
+def _escape(text: str, iri: bool = False) -> str:
+    out = []
+    for ch in text:
+        code = ord(ch)
+        if iri:
+            out.append(f"\\u{code:04X}" if ch in _IRI_BAD else ch)
+        elif ch in _ECHAR:
+            out.append(_ECHAR[ch])
+        elif code < 0x20 or 0x7F <= code <= 0x9F or ch in "\u2028\u2029" or 0xD800 <= code <= 0xDFFF:
+            out.append(f"\\u{code:04X}")
+        else:
+            out.append(ch)
+    return "".join(out)
+
+
+def _nt_term(term) -> str:
+    if isinstance(term, URIRef):
+        return f"<{_escape(term, iri=True)}>"
+    if isinstance(term, BNode):
+        return f"_:{term}"
+    assert isinstance(term, Literal)
+    text = f'"{_escape(str(term))}"'
+    if term.language:
+        return f"{text}@{term.language}"
+    if term.datatype and term.datatype != XSD.string:
+        return f"{text}^^<{_escape(term.datatype, iri=True)}>"
+    return text
+
+
+@register_format("nquads", ".nq", "application/n-quads")
+def _nquads(ds: Dataset) -> bytes:
+    lines = set()
+    for s, p, o, c in ds.quads((None, None, None, None)):
+        ctx = getattr(c, "identifier", c)
+        terms = [s, p, o] if ctx in (None, DATASET_DEFAULT_GRAPH_ID) else [s, p, o, ctx]
+        lines.add(" ".join(_nt_term(t) for t in terms) + " .\n")
+    return "".join(sorted(lines)).encode("utf-8", "surrogatepass")
+
+
+#: Prefixes of the JSON-LD ``@context``.
+JSONLD_CONTEXT = {
+    "schema": str(SDO), "org": str(ORG), "skos": str(SKOS), "prov": str(PROV),
+    "kgx": str(KGX), "kgxid": str(KGX_ID),
+    "rdf": str(RDF), "rdfs": str(RDFS), "xsd": str(XSD),
+}
+
+
+def _canonical(node, in_list: bool = False):
+    if isinstance(node, dict):
+        return {k: _canonical(v, k == "@list") for k, v in node.items()}
+    if isinstance(node, list):
+        items = [_canonical(v) for v in node]
+        return items if in_list else sorted(items, key=lambda v: json.dumps(v, sort_keys=True))
+    return node
+
+
+@register_format("json-ld", ".jsonld", "application/ld+json")
+def _jsonld(ds: Dataset) -> bytes:
+    raw = union_graph(ds).serialize(format="json-ld", context=JSONLD_CONTEXT, encoding="utf-8")
+    doc = _canonical(json.loads(raw))
+    text = json.dumps(doc, sort_keys=True, indent=2, ensure_ascii=False) + "\n"
+    return text.encode("utf-8", "surrogatepass")
+
+
+def _new_file_mode() -> int:
+    try:
+        with open("/proc/self/status", encoding="ascii") as fh:
+            for line in fh:
+                if line.startswith("Umask:"):
+                    return 0o666 & ~int(line.split()[1], 8)
+    except OSError:
+        pass
+    return 0o644
+
+
+def write_rdf(data: Graph, path: str | os.PathLike, format: str | None = None) -> Path:  # noqa: A002
+    """Serialize ``data`` and write it to ``path`` atomically.
+
+    The bytes are made first (a failure leaves any existing file untouched),
+    then written to a temporary file in the same folder, flushed, synced and
+    moved over ``path`` with ``os.replace``. ``format`` defaults to the one
+    that matches the extension of ``path``.
+
+    >>> import tempfile, pathlib
+    >>> from rdflib import Graph
+    >>> with tempfile.TemporaryDirectory() as tmp:
+    ...     out = write_rdf(Graph(), pathlib.Path(tmp) / "empty.nq")
+    ...     sorted(p.name for p in out.parent.iterdir()), out.read_bytes()
+    (['empty.nq'], b'')
+    """
+    path = Path(path)
+    fmt = get_format(format) if format else format_for_path(path)
+    payload = serialize(data, fmt.name)
+    mode = path.stat().st_mode & 0o7777 if path.exists() else _new_file_mode()
+    tmp = None
+    try:
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(payload)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.chmod(tmp, mode)
+        os.replace(tmp, path)
+        tmp = None
+    except OSError as err:
+        raise KgextractError(Errors.E070.format(path=path, err=err)) from err
+    finally:
+        if tmp is not None:
+            try:
+                os.unlink(tmp)
+            except FileNotFoundError:
+                pass
+    return path

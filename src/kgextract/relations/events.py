@@ -1,0 +1,219 @@
+"""Event arguments: where and when, who organized, funded, supported and attended.
+
+Every rule reads one sentence and the parse; nothing is linked by mere
+co-occurrence across sentences:
+
+- dates: a date expression in the event's sentence, nearest to the event;
+- location: a place after "in"/"at"/"to" (or the object of "visit"), nearest
+  to the event; a named venue after "at" counts too ("took place at the
+  United Nations Office in Geneva");
+- organizer/funder/sponsor: the agent of a passive verb of that kind whose
+  subject is the event ("was funded by X, organized by Y and supported by Z"),
+  the subject of an active one ("X hosted the meeting"), or "in partnership
+  with X";
+- attendee: the people (and pronouns' antecedents) in the event's sentence
+  tied to it by the parse: subjects and objects of its verb, the list after
+  "including", "met with".
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from spacy.tokens import Doc, Span, Token
+
+from kgextract.models import Predicate
+from kgextract.nlp.dates import normalize_date
+from kgextract.nlp.gazetteers import load_sections
+from kgextract.relations.registry import Candidate, Context, extractors
+from kgextract.relations.spans import antecedent, evidence_span, mention_index, mentions
+
+__all__ = ["extract_event_dates", "extract_event_locations", "extract_event_agents", "extract_attendees"]
+
+_LOCATION_PREPS = {"in", "at", "to"}
+_EXCLUDED_ATTENDEE_PREPS = {"for", "of", "about", "on"}
+
+
+def _events_by_sentence(doc: Doc) -> dict[int, list[Span]]:
+    out: dict[int, list[Span]] = {}
+    for ev in mentions(doc, "Event"):
+        out.setdefault(ev.sent.start, []).append(ev)
+    return out
+
+
+def _nearest(events: list[Span], i: int) -> Span:
+    return min(events, key=lambda e: min(abs(e.start - i), abs(e.end - 1 - i)))
+
+
+def _date_ents(sent: Span) -> list[Span]:
+    return [e for e in sent.ents if e.label_ == "DATE"]
+
+
+@extractors.register("kgx.events.dates.v1")
+def extract_event_dates(doc: Doc, context: Context) -> Iterator[Candidate]:
+    """startDate/endDate from a date expression in the event's sentence."""
+    for events in _events_by_sentence(doc).values():
+        sent = events[0].sent
+        seen: set[str] = set()
+        for date_span in _date_ents(sent):
+            value = normalize_date(date_span.text, reference=context.reference_date)
+            if value is None:
+                continue
+            event = _nearest(events, date_span.start)
+            if event.start <= date_span.start < event.end and event.kb_id_ == "named":
+                continue  # a date inside an event's own name
+            ev = evidence_span(event, date_span)
+            if value.start in seen:
+                continue
+            seen.add(value.start)
+            conf = 0.8 if abs(date_span.start - event.start) < 15 else 0.65
+            yield Candidate(event, Predicate.START_DATE, value.start, conf, "kgx.events.dates.v1", ev)
+            if value.end and value.end != value.start:
+                yield Candidate(event, Predicate.END_DATE, value.end, conf, "kgx.events.dates.v1", ev)
+
+
+def _place_after_prep(span: Span) -> Token | None:
+    prev = span.doc[span.start - 1] if span.start > 0 else None
+    if prev is not None and prev.lower_ == "the" and span.start > 1:
+        prev = span.doc[span.start - 2]
+    return prev if prev is not None and prev.lower_ in _LOCATION_PREPS else None
+
+
+@extractors.register("kgx.events.location.v1")
+def extract_event_locations(doc: Doc, context: Context) -> Iterator[Candidate]:
+    """location: a place after in/at/to, or visited, nearest to the event in its sentence."""
+    places = [m for m in mentions(doc, "Place") + mentions(doc, "Organization")]
+    for events in _events_by_sentence(doc).values():
+        sent = events[0].sent
+        best: dict[int, tuple[float, Span]] = {}
+        for place in places:
+            if not (sent.start <= place.start < sent.end):
+                continue
+            prep = _place_after_prep(place)
+            visited = place.root.head.lemma_ == "visit" and place.root.dep_ == "dobj"
+            if prep is None and not visited:
+                continue
+            if place.label_ == "Organization" and not (prep is not None and prep.lower_ == "at"):
+                continue
+            event = _nearest(events, place.start)
+            if event.start <= place.start < event.end:
+                continue
+            conf = 0.8 if visited or (prep is not None and prep.i - event.end <= 4 and prep.i >= event.end) else 0.65
+            key = id(event)
+            # a venue beats the city it is in; nearer beats farther
+            score = conf - 0.001 * abs(place.start - event.end)
+            if key not in best or score > best[key][0]:
+                best[key] = (score, place)
+        for event in events:
+            if id(event) in best:
+                _, place = best[id(event)]
+                conf = 0.8 if best[id(event)][0] > 0.7 else 0.65
+                yield Candidate(event, Predicate.LOCATION, place, conf, "kgx.events.location.v1",
+                                evidence_span(event, place))
+
+
+def _verb_sections() -> dict[str, frozenset[str]]:
+    return load_sections("event_verbs.v1")
+
+
+def _refers_to_event(tok: Token, index: dict[int, Span]) -> Span | None:
+    span = index.get(tok.i)
+    return span if span is not None and span.label_ == "Event" else None
+
+
+def _event_of_verb(verb: Token, index: dict[int, Span]) -> Span | None:
+    """The event a verb is about: its passive subject, object, or (via conj) its first verb's."""
+    for child in verb.children:
+        if child.dep_ in ("nsubjpass", "dobj", "nsubj"):
+            ev = _refers_to_event(child, index)
+            if ev is not None:
+                return ev
+    if verb.dep_ in ("conj", "xcomp", "advcl", "acl") and verb.head is not verb:
+        return _event_of_verb(verb.head, index)
+    if verb.dep_ == "acl":
+        return _refers_to_event(verb.head, index)
+    return None
+
+
+@extractors.register("kgx.events.agents.v1")
+def extract_event_agents(doc: Doc, context: Context) -> Iterator[Candidate]:
+    """organizer, funder, sponsor from "<verb>ed by X", "X <verb>ed the event", "in partnership with X"."""
+    index = mention_index(doc)
+    sections = _verb_sections()
+    lemma_to_pred = {}
+    for pred in ("organizer", "funder", "sponsor"):
+        for lemma in sections.get(pred, ()):
+            lemma_to_pred[lemma] = Predicate(pred)
+    for tok in doc:
+        pred = lemma_to_pred.get(tok.lemma_.lower())
+        if pred is None or tok.pos_ not in ("VERB", "NOUN"):
+            continue
+        event = _event_of_verb(tok, index)
+        if tok.pos_ == "NOUN" or event is None:
+            continue
+        agents = []
+        for child in tok.children:
+            if child.dep_ == "agent":
+                agents += [g for g in child.children if g.dep_ == "pobj"]
+            elif child.dep_ == "nsubj" and _refers_to_event(child, index) is None:
+                agents.append(child)
+        for agent in agents:
+            for part in [agent] + [c for c in agent.conjuncts]:
+                span = index.get(part.i)
+                if span is None or span.label_ not in ("Organization", "Person"):
+                    continue
+                if pred is not Predicate.ORGANIZER and span.label_ == "Person":
+                    continue
+                yield Candidate(event, pred, span, 0.85, "kgx.events.agents.v1", evidence_span(event, span, tok))
+    for ev in mentions(doc, "Event"):
+        # "NATO's Baltic Air Policing Mission": the owner runs it
+        if ev.start >= 2 and doc[ev.start - 1].tag_ == "POS":
+            owner = index.get(ev.start - 2)
+            if owner is not None and owner.label_ == "Organization":
+                yield Candidate(ev, Predicate.ORGANIZER, owner, 0.6, "kgx.events.agents.v1", evidence_span(owner, ev))
+
+
+def _attendee_tokens(sent: Span, event: Span) -> list[Token]:
+    """Tokens of the sentence that the parse ties to the event as participants."""
+    anchor = event.root
+    verb = anchor if anchor.pos_ in ("VERB", "AUX") else anchor.head
+    while verb.pos_ not in ("VERB", "AUX") and verb.head is not verb:
+        verb = verb.head
+    out = []
+    for tok in sent:
+        if event.start <= tok.i < event.end:
+            continue
+        if tok.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "appos", "conj", "compound", "dative"):
+            head_chain = [tok] + list(tok.ancestors)
+            if verb not in head_chain and anchor not in head_chain:
+                continue
+            preps = [t for t in head_chain[:4] if t.dep_ == "prep"]
+            if preps and preps[0].lower_ in _EXCLUDED_ATTENDEE_PREPS and not _including(preps[0]):
+                continue
+            out.append(tok)
+    return out
+
+
+def _including(prep: Token) -> bool:
+    return prep.lower_ in ("including", "like", "such")
+
+
+@extractors.register("kgx.events.attendees.v1")
+def extract_attendees(doc: Doc, context: Context) -> Iterator[Candidate]:
+    """attendee: people the parse ties to the event in its sentence."""
+    index = mention_index(doc)
+    for events in _events_by_sentence(doc).values():
+        sent = events[0].sent
+        seen: set[tuple[int, int]] = set()
+        for event in events:
+            for tok in _attendee_tokens(sent, event):
+                span = index.get(tok.i)
+                if span is None or span.label_ != "Person":
+                    span = antecedent(tok, index) if tok.pos_ == "PRON" else None
+                if span is None or _nearest(events, span.start) is not event:
+                    continue
+                if (event.start, span.start) in seen:
+                    continue
+                seen.add((event.start, span.start))
+                yield Candidate(event, Predicate.ATTENDEE, span, 0.6, "kgx.events.attendees.v1",
+                                evidence_span(event, span))

@@ -1,0 +1,100 @@
+"""containedInPlace, organization location and parentOrganization.
+
+- "Berlin, Germany" / "ARMONK, N.Y.": a place, a comma, a place;
+- "the American Academy in Berlin": a venue in a place;
+- "the Geneva-based X", "X, headquartered in Y": where an organization is based;
+- "the ILO's Governing Body", "X, a unit of Y": one organization part of another.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from spacy.tokens import Doc
+
+from kgextract.models import Predicate
+from kgextract.relations.registry import Candidate, Context, extractors
+from kgextract.relations.spans import evidence_span, mention_index, mentions
+
+__all__ = ["extract_contained_in", "extract_org_location", "extract_parent_org"]
+
+_BASED = {"based", "headquartered", "located"}
+_PART_WORDS = {"unit", "part", "subsidiary", "division", "arm", "branch", "agency", "department", "member"}
+
+
+@extractors.register("kgx.places.contained.v1")
+def extract_contained_in(doc: Doc, context: Context) -> Iterator[Candidate]:
+    """containedInPlace from "Place, Place" and "Venue in Place"."""
+    index = mention_index(doc)
+    for place in mentions(doc, "Place"):
+        j = place.end
+        if j + 1 < len(doc) and doc[j].text == ",":
+            outer = index.get(j + 1)
+            if outer is not None and outer.label_ == "Place" and outer.start == j + 1:
+                after = doc[outer.end] if outer.end < len(doc) else None
+                # "Berlin, Germany, ..." but not a list "Berlin, Seoul, and Tokyo"
+                if after is None or after.lower_ not in ("and", "or") and not _list_follows(doc, outer.end, index):
+                    yield Candidate(place, Predicate.CONTAINED_IN_PLACE, outer, 0.8,
+                                    "kgx.places.contained.v1", evidence_span(place, outer))
+        if j + 1 < len(doc) and doc[j].lower_ in ("in", "at") and _is_venue(place):
+            outer = index.get(j + 1)
+            if outer is not None and outer.label_ == "Place" and outer.start == j + 1:
+                yield Candidate(place, Predicate.CONTAINED_IN_PLACE, outer, 0.75,
+                                "kgx.places.contained.v1", evidence_span(place, outer))
+
+
+def _list_follows(doc: Doc, i: int, index) -> bool:
+    if i + 1 < len(doc) and doc[i].text == ",":
+        nxt = index.get(i + 1)
+        return nxt is not None and nxt.label_ == "Place" and (nxt.end >= len(doc) or doc[nxt.end].lower_ in (",", "and"))
+    return False
+
+
+def _is_venue(span) -> bool:
+    return len(span) > 1 or span.root.ent_type_ == "FAC"
+
+
+@extractors.register("kgx.places.org_location.v1")
+def extract_org_location(doc: Doc, context: Context) -> Iterator[Candidate]:
+    """location of an organization: "Geneva-based X", "X, headquartered in Y"."""
+    index = mention_index(doc)
+    for org in mentions(doc, "Organization"):
+        k = org.start - 1
+        if k >= 2 and doc[k].lower_ in _BASED and doc[k - 1].text == "-":
+            place = index.get(k - 2)
+            if place is not None and place.label_ == "Place":
+                yield Candidate(org, Predicate.LOCATION, place, 0.8, "kgx.places.org_location.v1",
+                                evidence_span(place, org))
+        j = org.end
+        if j < len(doc) and doc[j].text == ",":
+            j += 1
+        if j + 2 < len(doc) and doc[j].lower_ in _BASED and doc[j + 1].lower_ in ("in", "at"):
+            place = index.get(j + 2)
+            if place is not None and place.label_ == "Place":
+                yield Candidate(org, Predicate.LOCATION, place, 0.8, "kgx.places.org_location.v1",
+                                evidence_span(org, place))
+
+
+@extractors.register("kgx.orgs.parent.v1")
+def extract_parent_org(doc: Doc, context: Context) -> Iterator[Candidate]:
+    """parentOrganization from "X's Y" and "Y, a unit/part/subsidiary of X"."""
+    index = mention_index(doc)
+    for org in mentions(doc, "Organization"):
+        k = org.start - 1
+        if k >= 1 and doc[k].tag_ == "POS":
+            owner = index.get(k - 1)
+            if owner is not None and owner.label_ == "Organization":
+                yield Candidate(org, Predicate.PARENT_ORGANIZATION, owner, 0.7, "kgx.orgs.parent.v1",
+                                evidence_span(owner, org))
+        j = org.end
+        if j + 4 < len(doc) and doc[j].text == ",":
+            window = doc[j + 1 : j + 6]
+            part = next((t for t in window if t.lower_ in _PART_WORDS), None)
+            if part is not None and part.i + 1 < len(doc) and doc[part.i + 1].lower_ == "of":
+                k = part.i + 2
+                if k < len(doc) and doc[k].lower_ == "the":
+                    k += 1
+                parent = index.get(k)
+                if parent is not None and parent.label_ == "Organization":
+                    yield Candidate(org, Predicate.PARENT_ORGANIZATION, parent, 0.8, "kgx.orgs.parent.v1",
+                                    evidence_span(org, parent))

@@ -1,0 +1,221 @@
+"""hasRole and memberOf: who holds which title in which organization.
+
+A *title chain* is one or more titles joined by commas or "and", each with
+the organization it is held in when the text says so ("IBM's president and
+chief executive officer", "Executive Director of the UN Office on Drugs and
+Crime (UNODC)"). The chain's holder is, in order of trust:
+
+1. the person right after it ("Foreign Minister Fumio Kishida");
+2. the person before it, behind a comma ("Guy Ryder, Director-General of the ILO");
+3. the person right after it, behind a comma ("ILO Director-General, Guy Ryder");
+4. the person the parse links it to through a verb of office
+   ("X was appointed CFO", "elected X chairman", "X stepped down as director").
+
+A country or nationality in the organization slot ("Belgian Prime Minister",
+"President of Mongolia") stands for that country's government.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from kgextract.models import Predicate
+from kgextract.relations.registry import Candidate, Context, extractors
+from kgextract.relations.spans import HONORIFIC_TOKENS, antecedent, evidence_span, mention_index, mentions
+
+__all__ = ["TitleItem", "title_chains", "extract_roles", "OFFICE_VERBS"]
+
+#: Verbs through which the parse may tie a title to its holder.
+OFFICE_VERBS = {
+    "be", "become", "serve", "appoint", "name", "elect", "re-elect", "reelect", "select", "promote",
+    "join", "step", "remain", "succeed", "assume", "take", "hold", "retire", "continue", "resign",
+    "leave", "return", "hire", "nominate", "designate", "confirm", "install", "swear",
+}
+_CLIMB_DEPS = {"conj", "appos", "pobj", "prep", "attr", "oprd", "dobj", "xcomp", "acomp", "npadvmod", "compound", "advcl", "pcomp"}
+
+
+@dataclass
+class TitleItem:
+    """One title in a chain, with the organization it is held in (if stated)."""
+
+    role: Span
+    organization: Span | None
+
+
+def _org_like(span: Span | None) -> bool:
+    return span is not None and span.label_ in ("Organization", "Place")
+
+
+def _government(doc: Doc, start: int, end: int) -> Span:
+    """An Organization span standing for the government of the country at start:end."""
+    return Span(doc, start, end, label="Organization", kb_id="government")
+
+
+def _org_prefix(doc: Doc, role: Span, index: dict[int, Span]) -> Span | None:
+    """The organization or country written before a title ("IBM's", "Belgian", "U.S.")."""
+    i = role.start - 1
+    if i >= 0 and (doc[i].tag_ == "POS" or doc[i].text in ("’", "'")):
+        i -= 1
+    if i < 0:
+        return None
+    span = index.get(i)
+    if span is not None and span.end == i + 1 and _org_like(span):
+        return span if span.label_ == "Organization" else _government(doc, span.start, span.end)
+    if doc[i].ent_type_ == "NORP" or (doc[i].ent_type_ == "GPE" and span is None):
+        start = i
+        while start > 0 and doc[start - 1].ent_type_ == doc[i].ent_type_ and doc[start - 1].ent_iob_ != "O":
+            start -= 1
+        return _government(doc, start, i + 1)
+    return None
+
+
+def _org_suffix(doc: Doc, end: int, index: dict[int, Span]) -> tuple[Span | None, int]:
+    """The "of/at <organization>" after a title, and where it ends (skipping "(ACR)")."""
+    if end + 1 >= len(doc) or doc[end].lower_ not in ("of", "at", "with"):
+        return None, end
+    j = end + 1
+    if doc[j].lower_ == "the" and j + 1 < len(doc):
+        j += 1
+    span = index.get(j)
+    if span is None or span.start != j or not _org_like(span):
+        return None, end
+    stop = span.end
+    if stop + 2 < len(doc) and doc[stop].text == "(" and doc[stop + 2].text == ")":
+        stop += 3
+    org = span if span.label_ == "Organization" else _government(doc, span.start, span.end)
+    return org, stop
+
+
+def title_chains(doc: Doc) -> Iterator[tuple[list[TitleItem], int, int]]:
+    """Yield (items, start, end) for each maximal chain of titles in ``doc``."""
+    index = mention_index(doc)
+    roles = {s.start: s for s in mentions(doc, "Role")}
+    used: set[int] = set()
+    for start in sorted(roles):
+        if start in used:
+            continue
+        items: list[TitleItem] = []
+        chain_start = start
+        i = start
+        while i in roles:
+            role = roles[i]
+            used.add(i)
+            prefix = _org_prefix(doc, role, index)
+            if not items and prefix is not None:
+                chain_start = prefix.start
+            org, end = _org_suffix(doc, role.end, index)
+            items.append(TitleItem(role, org or prefix))
+            i = _next_item(doc, end, roles, index)
+            if i is None:
+                i = end
+                break
+        yield items, chain_start, i
+
+
+def _next_item(doc: Doc, end: int, roles: dict[int, Span], index: dict[int, Span]) -> int | None:
+    """Where the next title of a chain starts after ``end``, or None."""
+    j = end
+    seps = 0
+    while j < len(doc) and doc[j].lower_ in (",", "and", "&") and seps < 2:
+        j += 1
+        seps += 1
+    if seps == 0:
+        return None
+    if j in roles:
+        return j
+    span = index.get(j)
+    if span is not None and _org_like(span):  # "..., IBM's president"
+        k = span.end
+        if k < len(doc) and (doc[k].tag_ == "POS" or doc[k].text in ("’", "'")):
+            k += 1
+        if k in roles:
+            return k
+    return None
+
+
+def _skip_honorifics(doc: Doc, i: int) -> int:
+    while i < len(doc) and (doc[i].lower_.rstrip(".") in HONORIFIC_TOKENS or doc[i].text == "."):
+        i += 1
+    return i
+
+
+def _person_starting(doc: Doc, i: int, index: dict[int, Span]) -> Span | None:
+    span = index.get(_skip_honorifics(doc, i))
+    return span if span is not None and span.label_ == "Person" and span.start == _skip_honorifics(doc, i) else None
+
+
+def _holder(doc: Doc, start: int, end: int, index: dict[int, Span]) -> tuple[Span | None, float, str]:
+    """Find the person who holds the chain at start:end, with a confidence and the rule used."""
+    after = _person_starting(doc, end, index)
+    if after is not None:
+        return after, 0.9, "kgx.roles.title_before_name.v1"
+    before = index.get(start - 2) if start >= 2 and doc[start - 1].text == "," else None
+    if before is not None and before.label_ == "Person" and before.end == start - 1:
+        return before, 0.9, "kgx.roles.apposition.v1"
+    if end < len(doc) and doc[end].text == ",":
+        after = _person_starting(doc, end + 1, index)
+        if after is not None:
+            return after, 0.85, "kgx.roles.title_comma_name.v1"
+    return None, 0.0, ""
+
+
+def _holder_by_parse(role: Span, index: dict[int, Span]) -> Span | None:
+    """Climb the parse from the title to a verb of office and take its subject (or object)."""
+    tok: Token = role.root
+    for _ in range(8):
+        span = index.get(tok.i)
+        if span is not None and span.label_ == "Person":
+            return span
+        if tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() in OFFICE_VERBS:
+            return _subject_person(tok, index)
+        if tok.dep_ not in _CLIMB_DEPS or tok.head is tok:
+            return None
+        tok = tok.head
+    return None
+
+
+def _subject_person(verb: Token, index: dict[int, Span]) -> Span | None:
+    for dep in ("dobj", "nsubjpass", "nsubj"):
+        for child in verb.children:
+            if child.dep_ != dep:
+                continue
+            span = index.get(child.i)
+            if span is not None and span.label_ == "Person":
+                return span
+            if dep != "dobj":
+                ref = antecedent(child, index)
+                if ref is not None:
+                    return ref
+                owner = next((c for c in child.children if c.dep_ == "poss"), None)
+                if owner is not None:
+                    span = index.get(owner.i) or antecedent(owner, index)
+                    if span is not None and span.label_ == "Person":
+                        return span
+    if verb.dep_ in ("conj", "xcomp", "advcl", "relcl") and verb.head is not verb:
+        if verb.dep_ == "relcl":
+            span = index.get(verb.head.i)
+            return span if span is not None and span.label_ == "Person" else None
+        return _subject_person(verb.head, index)
+    return None
+
+
+@extractors.register("kgx.roles.v1")
+def extract_roles(doc: Doc, context: Context) -> Iterator[Candidate]:
+    """hasRole (with the organization) and memberOf from title chains."""
+    index = mention_index(doc)
+    for items, start, end in title_chains(doc):
+        holder, conf, rule = _holder(doc, start, end, index)
+        if holder is None:
+            holder = _holder_by_parse(items[0].role, index)
+            conf, rule = 0.7, "kgx.roles.parse.v1"
+        if holder is None:
+            continue
+        for item in items:
+            org = item.organization
+            ev = evidence_span(holder, item.role, org)
+            yield Candidate(holder, Predicate.HAS_ROLE, item.role, conf, rule, ev, organization=org)
+            if org is not None:
+                yield Candidate(holder, Predicate.MEMBER_OF, org, conf, rule, ev)

@@ -1,0 +1,60 @@
+"""Small helpers the relation extractors share: finding mentions around tokens."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span, Token
+
+from kgextract.nlp.extensions import MENTIONS
+
+__all__ = ["mention_index", "mentions", "antecedent", "evidence_span", "mention_of", "HONORIFIC_TOKENS"]
+
+HONORIFIC_TOKENS = {
+    "mr", "mrs", "ms", "dr", "prof", "h.e", "his", "her", "excellency", "sir", "dame", "miss", "hon",
+}
+_PERSONAL_PRONOUNS = {"he", "she", "him", "her", "his", "who"}
+
+
+def mentions(doc: Doc, label: str | None = None) -> list[Span]:
+    """The mentions of ``doc`` (of one type when ``label`` is given), in text order."""
+    if MENTIONS not in doc.spans:
+        return []
+    return [s for s in doc.spans[MENTIONS] if label is None or s.label_ == label]
+
+
+def mention_index(doc: Doc) -> dict[int, Span]:
+    """Token index -> the mention covering it."""
+    return {i: s for s in mentions(doc) for i in range(s.start, s.end)}
+
+
+def mention_of(tok: Token, index: dict[int, Span], label: str | None = None) -> Span | None:
+    """The mention covering ``tok`` (of type ``label``), if any."""
+    span = index.get(tok.i)
+    if span is None or (label is not None and span.label_ != label):
+        return None
+    return span
+
+
+def antecedent(tok: Token, index: dict[int, Span]) -> Span | None:
+    """The person a personal pronoun most likely refers to: the latest person mention before it.
+
+    Relative "who" refers to the noun its clause hangs on.
+    """
+    if tok.lower_ not in _PERSONAL_PRONOUNS:
+        return None
+    if tok.lower_ == "who":
+        head = tok.head.head if tok.head.dep_ == "relcl" else None
+        return mention_of(head, index, "Person") if head is not None else None
+    for i in range(tok.i - 1, -1, -1):
+        span = index.get(i)
+        if span is not None and span.label_ == "Person":
+            return span
+    return None
+
+
+def evidence_span(*parts: Span | Token | None) -> Span:
+    """The stretch of one sentence that covers all the given parts."""
+    items = [p for p in parts if p is not None]
+    doc = items[0].doc
+    start = min(p.i if isinstance(p, Token) else p.start for p in items)
+    end = max(p.i + 1 if isinstance(p, Token) else p.end for p in items)
+    return doc[start:end]

@@ -1,0 +1,102 @@
+"""Name normalisation and deterministic entity keys.
+
+>>> clean_name("the Government of Japan’s")
+'Government of Japan'
+>>> strip_honorifics("His Excellency Mr. Dong-yeol Rhee")
+'Dong-yeol Rhee'
+>>> entity_key("Person", "Ms. Izumi Nakamitsu")
+'person/izumi-nakamitsu'
+>>> is_acronym_of("UNODC", "United Nations Office on Drugs and Crime")
+True
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+__all__ = [
+    "HONORIFICS",
+    "clean_name",
+    "strip_honorifics",
+    "normalize",
+    "slug",
+    "entity_key",
+    "is_acronym_of",
+    "is_all_caps",
+]
+
+#: Honorifics dropped from canonical names (lower case, without the dot).
+HONORIFICS = (
+    "his excellency", "her excellency", "his majesty", "her majesty", "his royal highness",
+    "her royal highness", "the honourable", "the honorable", "h.e", "hon", "mr", "mrs", "ms",
+    "miss", "mx", "dr", "prof", "professor", "sir", "dame", "rev", "lord", "lady",
+)
+_HONORIFIC_RE = re.compile(
+    r"^(?:(?:%s)\.?\s+)+" % "|".join(re.escape(h) for h in HONORIFICS), re.IGNORECASE
+)
+_DASHES = dict.fromkeys(map(ord, "‐‑‒–—―−"), "-")
+_QUOTES = dict.fromkeys(map(ord, "’‘`´"), "'")
+_STOP = {"of", "and", "the", "for", "on", "in", "at", "to", "&", "a", "an", "de", "des", "du", "la", "le"}
+
+
+def clean_name(text: str) -> str:
+    """Trim a span's text to a name: no leading "the", no possessive, no edge punctuation."""
+    text = " ".join(text.split())
+    text = re.sub(r"^(?:the|The|THE)\s+", "", text)
+    text = re.sub(r"(?:['’]s|s['’]|['’])$", lambda m: "s" if m.group(0)[0] == "s" else "", text)
+    return text.strip(" ,;:-–—\"“”'’(")
+
+
+def strip_honorifics(text: str) -> str:
+    """Drop leading honorifics (Mr., Ms., Dr., His Excellency, ...)."""
+    return _HONORIFIC_RE.sub("", text).strip()
+
+
+def normalize(text: str) -> str:
+    """The comparison form of a name: NFKC, lower case, unified dashes, no honorifics."""
+    text = unicodedata.normalize("NFKC", text).translate(_DASHES).translate(_QUOTES)
+    text = strip_honorifics(clean_name(text)).lower()
+    text = re.sub(r"\s*-\s*", "-", text)
+    return " ".join(text.split()).strip(".,;:")
+
+
+def slug(text: str) -> str:
+    """A stable, IRI-safe slug of a name (keeps non-Latin letters)."""
+    norm = normalize(text)
+    out = re.sub(r"[^\w]+", "-", norm, flags=re.UNICODE).strip("-_")
+    return out or "x"
+
+
+def entity_key(type_name: str, name: str) -> str:
+    """The deterministic identity of an entity: type + slug of its name."""
+    return f"{type_name.lower()}/{slug(name)}"
+
+
+def is_acronym_of(short: str, long: str) -> bool:
+    """True when ``short`` is made of the initials of ``long``'s significant words."""
+    letters = re.sub(r"[^A-Za-z]", "", short)
+    if len(letters) < 2 or not short.replace(".", "").replace("&", "").isupper() and not (
+        sum(c.isupper() for c in short) >= 2
+    ):
+        return False
+    words = [w for w in re.split(r"[\s\-/]+", long) if w]
+    initials_all = "".join(w[0] for w in words if w[0].isalnum()).upper()
+    initials_sig = "".join(w[0] for w in words if w.lower() not in _STOP and w[0].isalnum()).upper()
+    target = letters.upper()
+    if target in (initials_all, initials_sig):
+        return True
+    # letters taken in order from the words' capitals (e.g. StAR, UNESCO-like blends)
+    caps = "".join(c for c in long if c.isupper())
+    return len(target) >= 3 and _subsequence(target, caps) and target[0] == caps[:1]
+
+
+def _subsequence(needle: str, hay: str) -> bool:
+    it = iter(hay)
+    return all(c in it for c in needle)
+
+
+def is_all_caps(text: str) -> bool:
+    """True for text written in capitals (a headline or dateline), ignoring short acronyms."""
+    letters = [c for c in text if c.isalpha()]
+    return len(letters) > 4 and all(c.isupper() for c in letters)

@@ -1,0 +1,338 @@
+"""Merge the mentions of one document into entities, and map relations onto them.
+
+Rules, by type:
+
+- Person: a mention whose words are a subset of a fuller name's words is that
+  person ("Mr. Rhee" -> "Dong-yeol Rhee") when exactly one fuller name fits.
+- Organization / Place: the same normalised name; an acronym or quoted short
+  name the text defines; a short name that starts a longer one ("Qoros" ->
+  "Qoros Automotive Co. Ltd") unless the rest is a place ("GM China").
+- Role: one entity per distinct title, abbreviations spelled out ("CEO").
+- Event: named events by name (a name contained in another is the same
+  event); an unnamed "the Conference"/"the meeting" is the latest event with
+  the same head noun, or else the event the release is about (its first).
+- Mentions in an all-capitals line (a headline) only join entities found
+  elsewhere; they never make an entity on their own.
+
+Roles that no named person holds, and unnamed events that no relation
+touches, are dropped.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span
+
+from kgextract.models import Document, DocumentResult, Entity, EntityType, Evidence, Mention, Predicate, Relation
+from kgextract.nlp.extensions import MENTIONS
+from kgextract.nlp.roles import expand_abbreviation
+from kgextract.relations.registry import Candidate
+from kgextract.resolve.countries import government_name
+from kgextract.resolve.names import clean_name, entity_key, normalize, strip_honorifics
+
+__all__ = ["resolve_document"]
+
+_GENERIC_EVENT_HEADS = {"meeting", "conference", "event", "ceremony", "celebration", "session", "forum", "gathering"}
+_FUNCTIONAL = {Predicate.START_DATE, Predicate.END_DATE, Predicate.DATE_PUBLISHED, Predicate.LOCATION_CREATED}
+
+
+@dataclass
+class _Cluster:
+    type: EntityType
+    spans: list[Span] = field(default_factory=list)
+    names: list[str] = field(default_factory=list)
+    named: bool = True
+    head: str = ""
+    synthetic_name: str | None = None
+    alt_types: list[EntityType] = field(default_factory=list)
+
+    @property
+    def name(self) -> str:
+        if self.synthetic_name:
+            return self.synthetic_name
+        return max(self.names, key=lambda n: (not _caps(n), len(n.split()), len(n), n))
+
+
+def _caps(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    return len(letters) > 3 and all(c.isupper() for c in letters)
+
+
+def _in_caps_line(span: Span) -> bool:
+    text = span.doc.text
+    start = text.rfind("\n", 0, span.start_char) + 1
+    end = text.find("\n", span.end_char)
+    line = text[start : end if end != -1 else len(text)]
+    return _caps(line)
+
+
+def _surface(span: Span) -> str:
+    if span.label_ == "Role":
+        return clean_name(span.text)
+    return strip_honorifics(clean_name(span.text))
+
+
+def _tokens(name: str) -> list[str]:
+    return normalize(name).replace("-", " ").replace(",", " ").split()
+
+
+class _Resolver:
+    def __init__(self, doc: Doc, candidates: list[Candidate]):
+        self.doc = doc
+        self.candidates = candidates
+        self.of_span: dict[tuple[int, int], _Cluster] = {}
+        self.clusters: list[_Cluster] = []
+        self.venues = {(c.object.start, c.object.end) for c in candidates
+                       if c.predicate is Predicate.LOCATION and isinstance(c.object, Span)
+                       and not isinstance(c.subject, str) and c.subject.label_ == "Event"}
+
+    def add(self, cluster: _Cluster, span: Span) -> None:
+        if cluster not in self.clusters:
+            self.clusters.append(cluster)
+        cluster.spans.append(span)
+        name = _surface(span)
+        if name and name not in cluster.names:
+            cluster.names.append(name)
+        self.of_span[(span.start, span.end)] = cluster
+
+    def run(self) -> None:
+        spans = list(self.doc.spans[MENTIONS]) if MENTIONS in self.doc.spans else []
+        by_type: dict[str, list[Span]] = {}
+        for span in spans:
+            label = span.label_
+            if label == "Organization" and (span.start, span.end) in self.venues:
+                label = "Place"
+            by_type.setdefault(label, []).append(span)
+        self._people(by_type.get("Person", []))
+        self._named_things(by_type.get("Organization", []), EntityType.ORGANIZATION)
+        self._named_things(by_type.get("Place", []), EntityType.PLACE)
+        self._roles(by_type.get("Role", []))
+        self._events(by_type.get("Event", []))
+        for c in self.clusters:
+            if c.type is EntityType.PLACE and any(s.label_ == "Organization" for s in c.spans):
+                c.alt_types = [EntityType.ORGANIZATION]
+
+    def _people(self, spans: list[Span]) -> None:
+        ordered = sorted(spans, key=lambda s: (-len(_tokens(_surface(s))), s.start))
+        people: list[_Cluster] = []
+        for span in ordered:
+            words = set(_tokens(_surface(span)))
+            if not words:
+                continue
+            fits = [c for c in people if words <= set(_tokens(c.name))]
+            if len(fits) == 1:
+                self.add(fits[0], span)
+            elif not fits and not _in_caps_line(span):
+                cluster = _Cluster(EntityType.PERSON)
+                people.append(cluster)
+                self.add(cluster, span)
+
+    def _named_things(self, spans: list[Span], etype: EntityType) -> None:
+        acronyms = self.doc._.kgx_acronyms or {}
+        long_of = {short: normalize(self.doc[s:e].text) for short, (s, e, _) in acronyms.items()}
+        ordered = sorted(spans, key=lambda s: (-len(_surface(s)), s.start))
+        mine: list[_Cluster] = []
+        place_words = {normalize(_surface(s)) for s in self.doc.spans.get(MENTIONS, []) if s.label_ == "Place"}
+        for span in ordered:
+            norm = normalize(_surface(span))
+            if not norm:
+                continue
+            norm = long_of.get(_surface(span), norm)
+            target = None
+            for c in mine:
+                names = {normalize(n) for n in c.names}
+                if norm in names or any(_starts_name(n, norm, place_words) for n in names):
+                    target = c
+                    break
+            if target is None:
+                if _in_caps_line(span) and len(span) > 1:
+                    continue
+                target = _Cluster(etype)
+                mine.append(target)
+            self.add(target, span)
+
+    def _roles(self, spans: list[Span]) -> None:
+        held = {(c.object.start, c.object.end) for c in self.candidates
+                if c.predicate is Predicate.HAS_ROLE and isinstance(c.object, Span)}
+        by_norm: dict[str, _Cluster] = {}
+        for span in spans:
+            if (span.start, span.end) not in held:
+                continue
+            norm = normalize(expand_abbreviation(_surface(span)))
+            cluster = by_norm.get(norm)
+            if cluster is None:
+                cluster = by_norm[norm] = _Cluster(EntityType.ROLE)
+            self.add(cluster, span)
+            full = expand_abbreviation(_surface(span))
+            if full not in cluster.names:
+                cluster.names.insert(0, full if not full.isupper() else full.title())
+
+    def _events(self, spans: list[Span]) -> None:
+        events: list[_Cluster] = []
+        main: _Cluster | None = None
+        for span in sorted(spans, key=lambda s: s.start):
+            kind = span.kb_id_
+            head = kind.split(":", 1)[1] if kind.startswith("verb:") else span.root.lemma_.lower()
+            target = None
+            if kind == "named":
+                toks = set(_tokens(_surface(span)))
+                for c in events:
+                    if not c.named:
+                        continue
+                    other = set(_tokens(c.name))
+                    small, big = sorted((toks, other), key=len)
+                    if small <= big and len(small) >= 2 or toks == other:
+                        target = c
+                        break
+            elif kind == "phrase":
+                same = [c for c in events if c.head == head]
+                if same:
+                    target = same[-1]
+                elif head in _GENERIC_EVENT_HEADS and main is not None and _definite(span):
+                    target = main
+            if target is None:
+                target = _Cluster(EntityType.EVENT, named=(kind == "named"), head=head)
+                if kind.startswith("verb:"):
+                    target.synthetic_name = head
+                events.append(target)
+                if main is None:
+                    main = target
+            self.add(target, span)
+            if target.synthetic_name and kind == "phrase":
+                target.synthetic_name = None  # a phrase names it better than the verb did
+
+
+def _definite(span: Span) -> bool:
+    first = span.doc[span.start - 1] if span.start > 0 else None
+    return first is not None and first.lower_ in ("the", "this", "his", "her", "their", "its")
+
+
+def _starts_name(longer: str, shorter: str, place_words: set[str]) -> bool:
+    """True when ``shorter`` starts ``longer`` and the rest is not a place or a hyphenated tail."""
+    if not longer.startswith(shorter + " "):
+        return False
+    rest = longer[len(shorter) + 1 :]
+    return rest not in place_words and not rest.startswith("-")
+
+
+def _evidence(doc_id: str, cand: Candidate) -> Evidence:
+    span = cand.evidence
+    return Evidence(doc_id=doc_id, sentence=span.sent.text.strip(), start=span.start_char, end=span.end_char,
+                    confidence=round(cand.confidence, 3), extractor=cand.extractor)
+
+
+def resolve_document(doc: Doc, candidates: list[Candidate], document: Document, threshold: float = 0.0) -> DocumentResult:
+    """Build the document's entities and relations from its mentions and relation candidates."""
+    res = _Resolver(doc, candidates)
+    res.run()
+    governments: dict[str, _Cluster] = {}
+
+    def key_of(obj) -> str | None:
+        if isinstance(obj, str):
+            return obj
+        if obj.kb_id_ == "government":
+            name = government_name(obj.text)
+            if name is None:
+                return None
+            cluster = governments.get(name)
+            if cluster is None:
+                cluster = governments[name] = _Cluster(EntityType.ORGANIZATION, names=[name, clean_name(obj.text)])
+                res.clusters.append(cluster)
+            cluster.spans.append(obj)
+            return _key(cluster)
+        cluster = res.of_span.get((obj.start, obj.end))
+        return _key(cluster) if cluster is not None else None
+
+    keys: dict[int, str] = {}
+
+    def _key(cluster: _Cluster) -> str:
+        if id(cluster) not in keys:
+            base = entity_key(cluster.type.value, cluster.name)
+            if cluster.type is EntityType.EVENT and not cluster.named:
+                base = f"{base}-{document.id}-{len(keys)}"
+            keys[id(cluster)] = base
+        return keys[id(cluster)]
+
+    grouped: dict[tuple[str, Predicate, str], list[Candidate]] = {}
+    orgs: dict[tuple[str, Predicate, str], str] = {}
+    for cand in candidates:
+        if cand.confidence < threshold:
+            continue
+        s, o = key_of(cand.subject), key_of(cand.object)
+        if s is None or o is None or s == o:
+            continue
+        k = (s, cand.predicate, o)
+        grouped.setdefault(k, []).append(cand)
+        if cand.organization is not None:
+            org_key = key_of(cand.organization)
+            if org_key is not None:
+                orgs.setdefault(k, org_key)
+
+    relations = _select(grouped, orgs, document.id)
+    touched = {r.subject for r in relations} | {r.object for r in relations} | set(orgs.values())
+    entities = []
+    for cluster in res.clusters:
+        key = _key(cluster)
+        if cluster.type is EntityType.ROLE and key not in touched:
+            continue
+        if cluster.type is EntityType.EVENT and not cluster.named and key not in touched:
+            continue
+        entities.append(_entity(cluster, key, doc))
+    entities = _dedupe(entities)
+    return DocumentResult(document=document, entities=entities, relations=relations)
+
+
+def _select(grouped, orgs, doc_id: str) -> list[Relation]:
+    """One relation per (subject, predicate, object); one value for single-valued predicates."""
+    rels: list[Relation] = []
+    for (s, p, o), cands in grouped.items():
+        miss = 1.0
+        for c in cands:
+            miss *= 1.0 - c.confidence
+        conf = round(min(0.99, 1.0 - miss), 3)
+        evidence = []
+        seen = set()
+        for c in cands:
+            ev = _evidence(doc_id, c)
+            if (ev.start, ev.end, ev.extractor) not in seen:
+                seen.add((ev.start, ev.end, ev.extractor))
+                evidence.append(ev)
+        rels.append(Relation(subject=s, predicate=p, object=o, organization=orgs.get((s, p, o)),
+                             confidence=conf, evidence=evidence))
+    best: dict[tuple[str, Predicate], Relation] = {}
+    out = []
+    for rel in sorted(rels, key=lambda r: (-r.confidence, r.evidence[0].start if r.evidence else 0)):
+        if rel.predicate in _FUNCTIONAL:
+            if (rel.subject, rel.predicate) in best:
+                continue
+            best[(rel.subject, rel.predicate)] = rel
+        out.append(rel)
+    # an end date only makes sense beside the start date it came with
+    out = [r for r in out if r.predicate is not Predicate.END_DATE or (r.subject, Predicate.START_DATE) in best]
+    return sorted(out, key=lambda r: (r.subject, r.predicate.value, r.object))
+
+
+def _entity(cluster: _Cluster, key: str, doc: Doc) -> Entity:
+    name = cluster.name
+    aliases = sorted({n for n in cluster.names if n != name})
+    mentions = [
+        Mention(text=s.text, start=s.start_char, end=s.end_char, sentence=s.sent.text.strip(), source=s.label_)
+        for s in sorted(cluster.spans, key=lambda s: s.start)
+    ]
+    return Entity(key=key, type=cluster.type, name=name, aliases=aliases, alt_types=cluster.alt_types,
+                  mentions=mentions)
+
+
+def _dedupe(entities: list[Entity]) -> list[Entity]:
+    """Entities that ended up with the same key (same name, same type) become one."""
+    out: dict[str, Entity] = {}
+    for ent in entities:
+        if ent.key not in out:
+            out[ent.key] = ent
+            continue
+        first = out[ent.key]
+        aliases = sorted(set(first.aliases) | set(ent.aliases) | ({ent.name} - {first.name}))
+        out[ent.key] = first.model_copy(update={"aliases": aliases, "mentions": first.mentions + ent.mentions})
+    return sorted(out.values(), key=lambda e: e.key)
+
