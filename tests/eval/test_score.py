@@ -44,7 +44,8 @@ def as_prediction(gold: GoldDocument) -> GoldDocument:
     for ent in data["entities"]:
         ent["id"] = ids[ent["id"]]
     for rel in data["relations"]:
-        rel["s"], rel["o"], rel["alt"] = ids.get(rel["s"], rel["s"]), ids.get(rel["o"], rel["o"]), []
+        rel["s"], rel["o"] = ids.get(rel["s"], rel["s"]), ids.get(rel["o"], rel["o"])
+        rel["alt"] = []
     return GoldDocument.model_validate(data)
 
 
@@ -72,7 +73,8 @@ def test_partial_prediction():
     pred = doc(
         entities=[("a", "Person", "Nakamitsu"), ("b", "Role", "Under-Secretary-General"),
                   ("c", "Organization", "Acme")],
-        relations=[("a", "hasRole", "b"), ("a", "memberOf", "c"), ("DOC", "datePublished", "2023-12-05")],
+        relations=[("a", "hasRole", "b"), ("a", "memberOf", "c"),
+                   ("DOC", "datePublished", "2023-12-05")],
     )
     score = score_document(GOLD, pred)
     assert counts(score.entities) == (2, 1, 4)
@@ -137,17 +139,21 @@ def test_alt_object_counts_once():
     assert score.relation_links[0].alt is False  # the main object is preferred
 
 
+MEMBER_GOLD = doc([("p1", "Person", "Ann Lee"), ("o1", "Organization", "Acme")],
+                  [("p1", "memberOf", "o1")])
+
+
 def test_each_gold_relation_matched_at_most_once():
-    gold = doc([("p1", "Person", "Ann Lee"), ("o1", "Organization", "Acme")], [("p1", "memberOf", "o1")])
-    pred = doc([("a", "Person", "Ann Lee"), ("b", "Person", "Lee, Ann"), ("c", "Organization", "Acme")],
+    gold = MEMBER_GOLD
+    pred = doc([("a", "Person", "Ann Lee"), ("c", "Organization", "Acme")],
                [("a", "memberOf", "c"), ("a", "memberOf", "c")])
     assert counts(score_document(gold, pred).relations) == (1, 1, 0)
 
 
 def test_unmatched_subject_makes_relation_spurious():
-    gold = doc([("p1", "Person", "Ann Lee"), ("o1", "Organization", "Acme")], [("p1", "memberOf", "o1")])
-    pred = doc([("a", "Person", "Bob Ray"), ("c", "Organization", "Acme")], [("a", "memberOf", "c")])
-    score = score_document(gold, pred)
+    pred = doc([("a", "Person", "Bob Ray"), ("c", "Organization", "Acme")],
+               [("a", "memberOf", "c")])
+    score = score_document(MEMBER_GOLD, pred)
     assert counts(score.relations) == (0, 1, 1)
 
 
@@ -189,7 +195,8 @@ def test_relaxed_matches_token_containment_and_strict_does_not():
 
 def test_relaxed_prefers_exact_match():
     gold = doc([("o1", "Organization", "Peace Centre Asia")])
-    pred = doc([("x", "Organization", "Peace Centre Asia Pacific"), ("y", "Organization", "Peace Centre Asia")])
+    pred = doc([("x", "Organization", "Peace Centre Asia Pacific"),
+                ("y", "Organization", "Peace Centre Asia")])
     links = match_entities(gold, pred, relaxed=True)
     assert [(l.pred, l.how) for l in links] == [("y", "name")]
 
@@ -205,8 +212,10 @@ def test_date_values_compare_exactly(predicted, matches):
 
 
 def test_document_relations_use_doc():
-    gold = doc([("pl1", "Place", "Geneva")], [("DOC", "datePublished", "2024"), ("DOC", "locationCreated", "pl1")])
-    pred = doc([("g", "Place", "GENEVA")], [("DOC", "datePublished", "2024"), ("DOC", "locationCreated", "g")])
+    gold = doc([("pl1", "Place", "Geneva")],
+               [("DOC", "datePublished", "2024"), ("DOC", "locationCreated", "pl1")])
+    pred = doc([("g", "Place", "GENEVA")],
+               [("DOC", "datePublished", "2024"), ("DOC", "locationCreated", "g")])
     assert counts(score_document(gold, pred).relations) == (2, 0, 0)
 
 
@@ -222,7 +231,8 @@ def test_corpus_totals_are_micro_averages():
 
 def test_scoring_is_deterministic_and_order_free():
     pred = as_prediction(GOLD)
-    shuffled = pred.model_copy(update={"entities": pred.entities[::-1], "relations": pred.relations[::-1]})
+    shuffled = pred.model_copy(
+        update={"entities": pred.entities[::-1], "relations": pred.relations[::-1]})
     first = score_document(GOLD, pred).model_dump()
     assert score_document(GOLD, pred).model_dump() == first
     assert counts(score_document(GOLD, shuffled).relations) == (8, 0, 0)

@@ -24,10 +24,12 @@ def eval_command(
         show_default=False)],
     pred_dir: Annotated[Path, typer.Argument(
         help=f"Folder of predictions, one <id>{{{','.join(FORMATS)}}} file per document "
-             "(what 'kgextract extract --output-dir' writes).", metavar="PRED_DIR", show_default=False)],
+             "(what 'kgextract extract --output-dir' writes).",
+        metavar="PRED_DIR", show_default=False)],
     json_file: Annotated[Path | None, typer.Option(
-        "--json", metavar="FILE", help="Also write the scores (strict and relaxed; totals, per type, "
-        "per predicate, per document with the matching) as JSON to FILE.")] = None,
+        "--json", metavar="FILE",
+        help="Also write the scores (strict and relaxed; totals, per type, per predicate, "
+             "per document with the matching) as JSON to FILE.")] = None,
     show_explain: Annotated[bool, typer.Option(
         "--explain", help="List per document the missed and spurious entities and relations, "
         "with the evidence sentence of each spurious relation.")] = False,

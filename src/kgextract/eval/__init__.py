@@ -8,7 +8,12 @@
 
 from kgextract.eval.gold import GoldDocument, GoldEntity, GoldRelation, load_gold, load_gold_dir
 from kgextract.eval.normalize import names_match, normalize_name, token_contains
-from kgextract.eval.predictions import Prediction, graph_to_prediction, load_prediction_dir, read_prediction
+from kgextract.eval.predictions import (
+    Prediction,
+    graph_to_prediction,
+    load_prediction_dir,
+    read_prediction,
+)
 from kgextract.eval.runner import Evaluation, evaluate, evaluate_dirs
 from kgextract.eval.score import (
     CorpusScore,

@@ -100,8 +100,11 @@ def is_date_value(value: str) -> bool:
 def check_gold(doc: GoldDocument) -> list[str]:
     """List what breaks the guide's gold format beyond the field types.
 
-    >>> check_gold(GoldDocument(id="d", relations=[{"s": "e9", "p": "startDate", "o": "May"}]))
-    ["relation 0: subject 'e9' is neither DOC nor an entity id", "relation 0: object 'May' is neither an entity id nor an ISO date"]
+    >>> for problem in check_gold(GoldDocument(id="d",
+    ...         relations=[{"s": "e9", "p": "startDate", "o": "May"}])):
+    ...     print(problem)
+    relation 0: subject 'e9' is neither DOC nor an entity id
+    relation 0: object 'May' is neither an entity id nor an ISO date
     """
     problems: list[str] = []
     seen: set[str] = set()
@@ -117,9 +120,11 @@ def check_gold(doc: GoldDocument) -> list[str]:
                 if rel.p.takes_date:
                     problems.append(f"relation {i}: {rel.p.value} takes a date, not '{obj}'")
             elif not is_date_value(obj):
-                problems.append(f"relation {i}: object '{obj}' is neither an entity id nor an ISO date")
+                problems.append(
+                    f"relation {i}: object '{obj}' is neither an entity id nor an ISO date")
             elif not rel.p.takes_date:
-                problems.append(f"relation {i}: {rel.p.value} takes an entity, not the date '{obj}'")
+                problems.append(
+                    f"relation {i}: {rel.p.value} takes an entity, not the date '{obj}'")
     return problems
 
 

@@ -7,8 +7,10 @@ of one contain all tokens of the other and the shorter has at least two.
 
 >>> normalize_name("  H.E. Ms.  Izumi   Nakamitsu, ")
 'izumi nakamitsu'
->>> names_match("Izumi Nakamitsu", "Nakamitsu"), names_match("Izumi Nakamitsu", "Nakamitsu", relaxed=True)
-(False, False)
+>>> names_match("Ms. Nakamitsu", "nakamitsu")
+True
+>>> names_match("Nakamitsu", "Izumi Nakamitsu", relaxed=True)  # one token is too few
+False
 """
 
 from __future__ import annotations

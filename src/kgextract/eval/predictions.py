@@ -43,7 +43,13 @@ __all__ = [
 ]
 
 #: Prediction file extensions and their rdflib parser names, in order of preference.
-FORMATS = {".trig": "trig", ".nq": "nquads", ".ttl": "turtle", ".jsonld": "json-ld", ".json-ld": "json-ld"}
+FORMATS = {
+    ".trig": "trig",
+    ".nq": "nquads",
+    ".ttl": "turtle",
+    ".jsonld": "json-ld",
+    ".json-ld": "json-ld",
+}
 
 _TYPES = {
     SDO.Person: EntityType.PERSON,
@@ -53,7 +59,9 @@ _TYPES = {
     ORG.Role: EntityType.ROLE,
 }
 _TYPE_ORDER = list(EntityType)
-_SCHEMA_PREDICATES = {SDO[p.value]: p for p in Predicate if p not in (Predicate.HAS_ROLE, Predicate.MEMBER_OF)}
+_SCHEMA_PREDICATES = {
+    SDO[p.value]: p for p in Predicate if p not in (Predicate.HAS_ROLE, Predicate.MEMBER_OF)
+}
 _HTTP_SCHEMA = "http://schema.org/"
 
 
@@ -93,7 +101,8 @@ class Prediction(_Model):
     def evidence(self, s: str, p: Predicate | str, o: str) -> list[EvidenceRecord]:
         """The evidence records of the relation ``(s, p, o)`` (empty if none)."""
         p = Predicate(p)
-        return next((r.evidence for r in self.relation_evidence if (r.s, r.p, r.o) == (s, p, o)), [])
+        found = (r.evidence for r in self.relation_evidence if (r.s, r.p, r.o) == (s, p, o))
+        return next(found, [])
 
 
 def _union(graph: Graph) -> Graph:
@@ -101,11 +110,14 @@ def _union(graph: Graph) -> Graph:
     triples = (q[:3] for q in graph.quads()) if graph.context_aware else graph
     union = Graph()
     for triple in triples:
-        union.add(tuple(
-            SDO[t[len(_HTTP_SCHEMA):]] if isinstance(t, URIRef) and t.startswith(_HTTP_SCHEMA) else t
-            for t in triple
-        ))
+        union.add(tuple(_https(term) for term in triple))
     return union
+
+
+def _https(term):
+    if isinstance(term, URIRef) and term.startswith(_HTTP_SCHEMA):
+        return SDO[term[len(_HTTP_SCHEMA):]]
+    return term
 
 
 def _node_id(node) -> str:
@@ -177,9 +189,9 @@ def graph_to_prediction(graph: Graph, doc_id: str, source: str | None = None) ->
     docs = {a for a in articles if str(g.value(a, SDO.identifier) or "") == doc_id} or articles
     found = sorted({str(i) for a in docs for i in g.objects(a, SDO.identifier)} - {doc_id})
     if found:
+        message = Warnings.W051.format(path=source or doc_id, found=", ".join(found), doc_id=doc_id)
         problems.append(DocumentError(source=source or doc_id, code="W051", level="warning",
-                                      message=Warnings.W051.format(path=source or doc_id,
-                                                                   found=", ".join(found), doc_id=doc_id)))
+                                      message=message))
 
     def conv(node) -> str:
         return DOC if node in docs else _node_id(node)
@@ -191,7 +203,8 @@ def graph_to_prediction(graph: Graph, doc_id: str, source: str | None = None) ->
         for person in g.objects(membership, ORG.member):
             relations.update((conv(person), Predicate.HAS_ROLE, conv(role))
                              for role in g.objects(membership, ORG.role))
-    relations.update((conv(s), Predicate.MEMBER_OF, conv(o)) for s, o in g.subject_objects(ORG.memberOf))
+    relations.update((conv(s), Predicate.MEMBER_OF, conv(o))
+                     for s, o in g.subject_objects(ORG.memberOf))
 
     rel_evidence: dict[tuple[str, Predicate, str], list[EvidenceRecord]] = {}
     ent_evidence: dict[str, list[EvidenceRecord]] = {}
@@ -214,7 +227,8 @@ def graph_to_prediction(graph: Graph, doc_id: str, source: str | None = None) ->
             rel_evidence.setdefault(key, []).append(_record(g, node))
 
     def order(records: list[EvidenceRecord]) -> list[EvidenceRecord]:
-        return sorted(records, key=lambda r: (-(r.confidence or 0.0), r.start or 0, r.sentence or ""))
+        return sorted(records,
+                      key=lambda r: (-(r.confidence or 0.0), r.start or 0, r.sentence or ""))
 
     document = GoldDocument(
         id=doc_id,
@@ -281,8 +295,9 @@ def load_prediction_dir(path: str | Path) -> dict[str, Prediction]:
         try:
             pred = read_prediction(files[0], doc_id)
         except KgextractError as err:
+            error = DocumentError(source=str(files[0]), code="E006", message=str(err))
             pred = Prediction(document=GoldDocument(id=doc_id), source=str(files[0]),
-                              problems=[DocumentError(source=str(files[0]), code="E006", message=str(err))])
+                              problems=[error])
         pred.problems[:0] = problems
         predictions[doc_id] = pred
     return predictions

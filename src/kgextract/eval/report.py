@@ -53,7 +53,8 @@ def _score_table(title: str, label: str, rows: list[tuple[str, Counts, Counts]])
     return table
 
 
-def _keyed_rows(strict: dict[str, Counts], relaxed: dict[str, Counts]) -> list[tuple[str, Counts, Counts]]:
+def _keyed_rows(strict: dict[str, Counts],
+                relaxed: dict[str, Counts]) -> list[tuple[str, Counts, Counts]]:
     keys = list(strict) + [k for k in relaxed if k not in strict]
     return [(k, strict.get(k, Counts()), relaxed.get(k, Counts())) for k in keys]
 
@@ -79,7 +80,8 @@ def summary_tables(ev: Evaluation) -> list[Table]:
     return [
         _score_table("Overall", "", [("entities", s.entities, r.entities),
                                      ("relations", s.relations, r.relations)]),
-        _score_table("Entities by type", "type", _keyed_rows(s.entities_by_type, r.entities_by_type)),
+        _score_table("Entities by type", "type",
+                     _keyed_rows(s.entities_by_type, r.entities_by_type)),
         _score_table("Relations by predicate", "predicate",
                      _keyed_rows(s.relations_by_predicate, r.relations_by_predicate)),
         _document_table(ev),
@@ -129,36 +131,43 @@ def _evidence(records) -> str:
     sentence = " ".join((first.sentence or first.mention or "").split())
     if len(sentence) > _SENTENCE_MAX:
         sentence = sentence[: _SENTENCE_MAX - 1] + "…"
-    facts = [f"{first.confidence:.2f}" if first.confidence is not None else "", first.extractor or ""]
+    confidence = "" if first.confidence is None else f"{first.confidence:.2f}"
+    facts = [confidence, first.extractor or ""]
     if len(records) > 1:
         facts.append(f"+{len(records) - 1} more")
     facts = [f for f in facts if f]
     return f"“{sentence}”" + (f" ({', '.join(facts)})" if facts else "")
 
 
-def _doc_table(gold: GoldDocument, pred: Prediction, strict: DocumentScore, relaxed: DocumentScore) -> Table:
+def _doc_text(gold: GoldDocument, pred: Prediction, strict: DocumentScore,
+              relaxed: DocumentScore) -> Text:
     doc = pred.document
     relaxed_links = {link.gold: link.pred for link in relaxed.entity_links}
-    table = Table(box=box.SIMPLE_HEAD, title_style="bold", title=f"{gold.id}: entities {strict.entities.tp} matched, "
-                  f"{strict.entities.fn} missed, {strict.entities.fp} spurious; relations "
-                  f"{strict.relations.tp} matched, {strict.relations.fn} missed, "
-                  f"{strict.relations.fp} spurious", title_justify="left")
-    for name in ("", "type / predicate", "what", "evidence / note"):
-        table.add_column(name, overflow="fold")
+    e, r = strict.entities, strict.relations
+    text = Text(f"{gold.id}: entities {e.tp} matched, {e.fn} missed, {e.fp} spurious; "
+                f"relations {r.tp} matched, {r.fn} missed, {r.fp} spurious\n", style="bold")
+
+    def line(kind: str, what: str, detail: str = "") -> None:
+        text.append(f"  {kind:<9}", style="red" if kind == "missed" else "yellow")
+        text.append(what + "\n")
+        if detail:
+            text.append(f"             {detail}\n", style="dim")
+
     for ent_id in strict.missed_entities:
         ent = gold.entity(ent_id)
-        note = f"relaxed match: {_name(doc, relaxed_links[ent_id])}" if ent_id in relaxed_links else ""
-        table.add_row("missed", ent.type.value, Text(f"{ent.name} [{ent.id}]"), Text(note))
+        note = ""
+        if ent_id in relaxed_links:
+            note = f"relaxed match: {_name(doc, relaxed_links[ent_id])}"
+        line("missed", f"{ent.type.value} {ent.name} [{ent.id}]", note)
     for ent_id in strict.spurious_entities:
         ent = doc.entity(ent_id)
-        table.add_row("spurious", ent.type.value, Text(f"{ent.name or '(no label)'} [{ent.id}]"),
-                      Text(_evidence(pred.entity_evidence.get(ent_id, []))))
+        line("spurious", f"{ent.type.value} {ent.name or '(no label)'} [{ent.id}]",
+             _evidence(pred.entity_evidence.get(ent_id, [])))
     for rel in strict.missed_relations:
-        table.add_row("missed", rel.p.value, Text(_relation(gold, rel)), "")
+        line("missed", _relation(gold, rel))
     for rel in strict.spurious_relations:
-        table.add_row("spurious", rel.p.value, Text(_relation(doc, rel)),
-                      Text(_evidence(pred.evidence(rel.s, rel.p, rel.o))))
-    return table
+        line("spurious", _relation(doc, rel), _evidence(pred.evidence(rel.s, rel.p, rel.o)))
+    return text
 
 
 def explain(ev: Evaluation) -> Group:
@@ -170,5 +179,6 @@ def explain(ev: Evaluation) -> Group:
         if strict.entities.fp + strict.entities.fn + strict.relations.fp + strict.relations.fn == 0:
             parts.append(Text(f"{strict.doc_id}: everything matched"))
             continue
-        parts.append(_doc_table(ev.gold[strict.doc_id], ev.predictions[strict.doc_id], strict, relaxed))
+        doc_id = strict.doc_id
+        parts.append(_doc_text(ev.gold[doc_id], ev.predictions[doc_id], strict, relaxed))
     return Group(*parts)

@@ -1,6 +1,7 @@
 """Pair gold and predicted documents and score them, strict and relaxed.
 
->>> gold = {"d1": GoldDocument(id="d1", relations=[{"s": "DOC", "p": "datePublished", "o": "2024"}])}
+>>> rel = {"s": "DOC", "p": "datePublished", "o": "2024"}
+>>> gold = {"d1": GoldDocument(id="d1", relations=[rel])}
 >>> ev = evaluate(gold, {})
 >>> ev.strict.relations.recall, [p.code for p in ev.problems]
 (0.0, ['W004'])

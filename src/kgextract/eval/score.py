@@ -101,7 +101,8 @@ def _merge(dicts: Iterable[dict[str, Counts]], order: list[str]) -> dict[str, Co
     for counts in dicts:
         for key, value in counts.items():
             merged[key] = merged.get(key, Counts()) + value
-    return dict(sorted(merged.items(), key=lambda kv: (order.index(kv[0]) if kv[0] in order else 99, kv[0])))
+    rank = {key: i for i, key in enumerate(order)}
+    return dict(sorted(merged.items(), key=lambda kv: (rank.get(kv[0], len(rank)), kv[0])))
 
 
 _TYPES = [t.value for t in EntityType]
@@ -196,7 +197,9 @@ def _name_weight(g: _Names, p: _Names, relaxed: bool) -> tuple[int, str] | None:
     return None
 
 
-def _end(value: str, ids: set[str], mapping: dict[str, str] | None = None) -> tuple[str, str] | None:
+def _end(value: str, ids: set[str],
+         mapping: dict[str, str] | None = None) -> tuple[str, str] | None:
+    """The comparable form of a relation end; ``None`` for an unmatched entity."""
     if value == DOC:
         return ("doc", DOC)
     if value in ids:
@@ -207,7 +210,8 @@ def _end(value: str, ids: set[str], mapping: dict[str, str] | None = None) -> tu
 
 
 def _relation_pairs(gold: GoldDocument, pred: GoldDocument, gold_rels: list[GoldRelation],
-                    pred_rels: list[GoldRelation], mapping: dict[str, str]) -> list[tuple[int, int, bool]]:
+                    pred_rels: list[GoldRelation],
+                    mapping: dict[str, str]) -> list[tuple[int, int, bool]]:
     """Index pairs ``(gold, pred, via alt)`` of a maximum relation matching."""
     gold_ids, pred_ids = gold.entity_ids, pred.entity_ids
     index: dict[tuple, list[tuple[int, bool]]] = {}
@@ -223,7 +227,8 @@ def _relation_pairs(gold: GoldDocument, pred: GoldDocument, gold_rels: list[Gold
     return [(i, j, edges[i, j] == 1) for i, j in sorted(_max_matching(edges).items())]
 
 
-def _event_links(gold: GoldDocument, pred: GoldDocument, links: list[EntityLink]) -> list[EntityLink]:
+def _event_links(gold: GoldDocument, pred: GoldDocument,
+                 links: list[EntityLink]) -> list[EntityLink]:
     mapping = {link.pred: link.gold for link in links}
     matched = set(mapping.values())
     g_events = [e for e in gold.entities if e.id not in matched and EntityType.EVENT in e.types]
@@ -239,12 +244,14 @@ def _event_links(gold: GoldDocument, pred: GoldDocument, links: list[EntityLink]
     return [EntityLink(gold=g, pred=p, how="event") for g, p in _max_matching(edges).items()]
 
 
-def match_entities(gold: GoldDocument, pred: GoldDocument, relaxed: bool = False) -> list[EntityLink]:
+def match_entities(gold: GoldDocument, pred: GoldDocument,
+                   relaxed: bool = False) -> list[EntityLink]:
     """Match predicted to gold entities one-to-one (names first, then events).
 
     >>> gold = GoldDocument(id="d", entities=[{"id": "o1", "type": "Organization",
     ...     "name": "United Nations", "aliases": ["UN"]}])
-    >>> pred = GoldDocument(id="d", entities=[{"id": "org/un", "type": "Organization", "name": "UN"}])
+    >>> pred = GoldDocument(id="d", entities=[
+    ...     {"id": "org/un", "type": "Organization", "name": "UN"}])
     >>> [(l.gold, l.pred, l.how) for l in match_entities(gold, pred)]
     [('o1', 'org/un', 'alias')]
     """
@@ -266,7 +273,8 @@ def match_entities(gold: GoldDocument, pred: GoldDocument, relaxed: bool = False
     return sorted(links, key=lambda link: order[link.gold])
 
 
-def match_relations(gold: GoldDocument, pred: GoldDocument, links: list[EntityLink]) -> list[RelationLink]:
+def match_relations(gold: GoldDocument, pred: GoldDocument,
+                    links: list[EntityLink]) -> list[RelationLink]:
     """Match predicted to gold relations one-to-one, given the entity links.
 
     >>> gold = GoldDocument(id="d", relations=[{"s": "DOC", "p": "datePublished", "o": "2024"}])
@@ -275,10 +283,17 @@ def match_relations(gold: GoldDocument, pred: GoldDocument, links: list[EntityLi
     """
     mapping = {link.pred: link.gold for link in links}
     pairs = _relation_pairs(gold, pred, gold.relations, pred.relations, mapping)
-    return [RelationLink(gold=gold.relations[i], pred=pred.relations[j], alt=alt) for i, j, alt in pairs]
+    return _links(gold, pred, pairs)
 
 
-def _count(keys_tp: Iterable[str], keys_fp: Iterable[str], keys_fn: Iterable[str]) -> dict[str, Counts]:
+def _links(gold: GoldDocument, pred: GoldDocument,
+           pairs: list[tuple[int, int, bool]]) -> list[RelationLink]:
+    return [RelationLink(gold=gold.relations[i], pred=pred.relations[j], alt=alt)
+            for i, j, alt in pairs]
+
+
+def _count(keys_tp: Iterable[str], keys_fp: Iterable[str],
+           keys_fn: Iterable[str]) -> dict[str, Counts]:
     counts: dict[str, Counts] = {}
     for field, keys in (("tp", keys_tp), ("fp", keys_fp), ("fn", keys_fn)):
         for key in keys:
@@ -296,7 +311,7 @@ def score_document(gold: GoldDocument, pred: GoldDocument, relaxed: bool = False
     spurious = [e for e in pred.entities if e.id not in pred_linked]
     mapping = {link.pred: link.gold for link in links}
     pairs = _relation_pairs(gold, pred, gold.relations, pred.relations, mapping)
-    rel_links = [RelationLink(gold=gold.relations[i], pred=pred.relations[j], alt=alt) for i, j, alt in pairs]
+    rel_links = _links(gold, pred, pairs)
     g_used, p_used = {i for i, _, _ in pairs}, {j for _, j, _ in pairs}
     missed_rels = [r for i, r in enumerate(gold.relations) if i not in g_used]
     spurious_rels = [r for j, r in enumerate(pred.relations) if j not in p_used]
@@ -319,7 +334,8 @@ def score_document(gold: GoldDocument, pred: GoldDocument, relaxed: bool = False
     )
 
 
-def score_corpus(pairs: Iterable[tuple[GoldDocument, GoldDocument]], relaxed: bool = False) -> CorpusScore:
+def score_corpus(pairs: Iterable[tuple[GoldDocument, GoldDocument]],
+                 relaxed: bool = False) -> CorpusScore:
     """Score (gold, prediction) pairs; totals are micro-averaged over documents.
 
     >>> gold = GoldDocument(id="d", relations=[{"s": "DOC", "p": "datePublished", "o": "2024"}])

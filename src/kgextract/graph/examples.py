@@ -54,15 +54,18 @@ def sample_results() -> list[DocumentResult]:
     p, r = "person/izumi-nakamitsu", "role/under-secretary-general"
     unoda = "organization/united-nations-office-for-disarmament-affairs"
     ev, geneva = "event/disarmament-conference", "place/geneva"
+    korea = "organization/government-of-the-republic-of-korea"
     rels = [
         Relation(subject=p, predicate="hasRole", object=r, organization=unoda,
                  evidence=[_ev("Under-Secretary-General of the", "kgx.roles.v1")]),
         Relation(subject=p, predicate="memberOf", object=unoda,
-                 evidence=[_ev("Nakamitsu, Under-Secretary-General of the United", "kgx.roles.v1")]),
-        Relation(subject=ev, predicate="location", object=geneva, evidence=[_ev("Conference in Geneva", "kgx.events.v1")]),
+                 evidence=[_ev("Nakamitsu, Under-Secretary-General of the United",
+                               "kgx.roles.v1")]),
+        Relation(subject=ev, predicate="location", object=geneva,
+                 evidence=[_ev("Conference in Geneva", "kgx.events.v1")]),
         Relation(subject=ev, predicate="startDate", object="2023-12-04"),
         Relation(subject=ev, predicate="organizer", object=unoda),
-        Relation(subject=ev, predicate="funder", object="organization/government-of-the-republic-of-korea"),
+        Relation(subject=ev, predicate="funder", object=korea),
         Relation(subject=ev, predicate="sponsor", object="organization/acme"),
         Relation(subject=ev, predicate="attendee", object=p, confidence=0.6),
         Relation(subject="DOC", predicate="datePublished", object="2023-12-05"),

@@ -121,6 +121,13 @@ def checked_relations(
     (entity) object is neither ``DOC`` nor a key in ``known``, or when its
     date value is not ISO 8601. A ``hasRole`` organization that is not known
     is dropped (the relation stays).
+
+    >>> from kgextract.models import Document, Relation
+    >>> res = DocumentResult(document=Document(id="d", text=""), relations=[
+    ...     Relation(subject="DOC", predicate="datePublished", object="2024-05-01"),
+    ...     Relation(subject="DOC", predicate="datePublished", object="May 2024")])
+    >>> [r.object for r in checked_relations(res, known={})]
+    ['2024-05-01']
     """
     doc_id = result.document.id
 
@@ -136,7 +143,8 @@ def checked_relations(
         if rel.predicate.takes_date:
             if date_kind(rel.object) is None:
                 logger.warning(
-                    Warnings.W071.format(value=rel.object, predicate=rel.predicate.value, doc_id=doc_id)
+                    Warnings.W071.format(value=rel.object, predicate=rel.predicate.value,
+                                         doc_id=doc_id)
                 )
                 continue
         elif not ok(rel.object, rel):

@@ -10,8 +10,9 @@ Shapes recognised in the opening lines (the first ``window`` characters):
 * a header date line that holds only a date, maybe after a label and before
   a time: "April 11, 2011", "Published: July 18, 2023", "Press release |
   30 September 2022", "Time:November 30, 2011"; the line directly above it
-  (no blank line between) gives the place when it looks like one
-  ("Washington, DC").
+  (no blank line between) gives the place when it looks like one: a place
+  with a region ("Washington, DC") or in capitals ("GENEVA"), and no title,
+  organization, event or header word.
 
 The place is the first comma segment as written ("ARMONK"); the rest is the
 ``region`` ("N.Y."), except that "Washington, DC"/"D.C." stays whole. The
@@ -107,7 +108,8 @@ def _place(body: str, offset: int, strict: bool) -> dict | None:
     if not 1 <= len(parts) <= 3 or not all(
             _words_ok(seg, i == 0) for i, (seg, _) in enumerate(parts)):
         return None
-    if strict and any(_gazetteer_word(seg) for seg, _ in parts):
+    if strict and any(_gazetteer_word(seg) or _NOT_PLACE & set(seg.lower().split())
+                      for seg, _ in parts):
         return None
     place_end = parts[0][1] + len(parts[0][0])
     region = parts[1:]
@@ -119,6 +121,15 @@ def _place(body: str, offset: int, strict: bool) -> dict | None:
         fields.update(region_start=offset + region[0][1],
                       region_end=offset + region[-1][1] + len(region[-1][0]))
     return fields
+
+
+def _place_line(start: int, content: str) -> dict | None:
+    """A place on its own line above a header date: it needs a region
+    ("Boston, MA") or capitals ("GENEVA") to tell it from a title line."""
+    fields = _place(content, start, strict=True)
+    if fields and ("region_start" in fields or "," in content or content.isupper()):
+        return fields
+    return None
 
 
 def _lines(text: str, window: int):
@@ -179,7 +190,7 @@ def find_dateline(text: str, *, year: int | None = None,
     ``year`` is the last resort for a dateline date without a year (e.g. the
     year of the file's metadata). Offsets index ``text``.
 
-    >>> d = find_dateline("Talks end\\n\\nGENEVA, 5 December. The talks of 4-5 December 2023 ended.")
+    >>> d = find_dateline("Talks end\\n\\nGENEVA, 5 December. Talks of 4-5 December 2023.")
     >>> d.place, d.date.start, d.date_text
     ('GENEVA', '2023-12-05', '5 December')
     >>> d = find_dateline("Title\\n\\nARMONK, N.Y., Jan. 5, 2017 /PRNewswire/ -- Acme said.")
@@ -196,24 +207,29 @@ def find_dateline(text: str, *, year: int | None = None,
         if content and header is None:
             header = _header_date(content, start)
             if header is not None and previous is not None:
-                place_line = _place(previous[1], previous[0], strict=True)
+                place_line = _place_line(*previous)
         previous = (start, content) if content else None
     if inline is None and header is None:
         return None
-    offsets = inline[0] if inline is not None else place_line or {}
-    fields = dict(offsets)
+    fields = dict(inline[0] if inline is not None else place_line or {})
     for name in ("place", "region"):
         if f"{name}_start" in fields:
             fields[name] = text[fields[f"{name}_start"]:fields[f"{name}_end"]]
     match = inline[1] if inline is not None and inline[1] is not None else header
     if match is None:
         return Dateline(**fields)
-    value = match.value
-    if value is None:
-        if header is not None and header.value is not None and header.value.precision == "day":
-            value = normalize_date(match.text, reference=date.fromisoformat(header.value.start))
-        else:
-            found = infer_year(text) or year
-            value = normalize_date(match.text, year=found) if found else None
-    return Dateline(**fields, date=value, date_text=text[match.start:match.end],
+    return Dateline(**fields, date=_with_year(match, header, text, year),
+                    date_text=text[match.start:match.end],
                     date_start=match.start, date_end=match.end)
+
+
+def _with_year(match: DateMatch, header: DateMatch | None, text: str,
+               year: int | None) -> DateValue | None:
+    """The match's value; a date without a year takes the header date's
+    (nearest year), else the text's (``infer_year``), else ``year``."""
+    if match.value is not None:
+        return match.value
+    if header is not None and header.value is not None and header.value.precision == "day":
+        return normalize_date(match.text, reference=date.fromisoformat(header.value.start))
+    found = infer_year(text) or year
+    return normalize_date(match.text, year=found) if found else None

@@ -90,10 +90,10 @@ class _DocumentMapper:
     """Writes the triples of one document into its named graph."""
 
     def __init__(self, g: Graph, res: DocumentResult, entities: dict[str, MergedEntity],
-                 role_pairs: set[tuple[str, str]]):
+                 role_pairs: set[tuple[str, str]], confidence: dict[URIRef, float]):
         self.g, self.res, self.entities, self.role_pairs = g, res, entities, role_pairs
         self.doc = document_iri(res.document.id)
-        self.confidence: dict[URIRef, float] = {}
+        self.confidence = confidence  # assertion -> its confidence, shared by all documents
 
     def node(self, key: str) -> URIRef:
         return self.doc if key == DOC else entity_iri(key)
@@ -165,7 +165,8 @@ class _DocumentMapper:
         g, s = self.g, self.node(rel.subject)
         pred = rel.predicate
         if pred is Predicate.HAS_ROLE:
-            m, role = membership_iri(rel.subject, rel.object, rel.organization), self.node(rel.object)
+            m = membership_iri(rel.subject, rel.object, rel.organization)
+            role = self.node(rel.object)
             g.add((m, RDF.type, ORG.Membership))
             g.add((m, ORG.member, s))
             g.add((m, ORG.role, role))
@@ -220,8 +221,10 @@ def to_rdf(results: Iterable[DocumentResult]) -> Dataset:
     }
     ds = Dataset(default_union=True)
     bind_prefixes(ds)
+    confidence: dict[URIRef, float] = {}
     for res, rels in zip(results, checked):
-        mapper = _DocumentMapper(ds.graph(graph_iri(res.document.id)), res, entities, role_pairs)
+        graph = ds.graph(graph_iri(res.document.id))
+        mapper = _DocumentMapper(graph, res, entities, role_pairs, confidence)
         has_date = any(r.subject == DOC and r.predicate is Predicate.DATE_PUBLISHED for r in rels)
         mapper.document(has_date)
         mapper.entity_nodes()

@@ -35,7 +35,9 @@ from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 from rdflib.plugins.serializers.trig import TrigSerializer
 
 from kgextract.errors import Errors, KgextractError
-from kgextract.rdf.namespaces import KGX, KGX_ID, ORG, PROV, RDF, RDFS, SDO, SKOS, XSD, bind_prefixes
+from kgextract.rdf.namespaces import (
+    KGX, KGX_ID, ORG, PROV, RDF, RDFS, SDO, SKOS, XSD, bind_prefixes,
+)
 
 __all__ = [
     "Format",
@@ -83,7 +85,11 @@ def register_format(name: str, extension: str, media_type: str) -> Callable[[Wri
 
 
 def get_format(name: str) -> Format:
-    """The registered format called ``name``; raise ``KgextractError`` (E002) if none."""
+    """The registered format called ``name``; raise ``KgextractError`` (E002) if none.
+
+    >>> get_format("nquads").extension
+    '.nq'
+    """
     fmt = FORMATS.get(name)
     if fmt is None:
         raise KgextractError(Errors.E002.format(name=name, options=", ".join(FORMATS)))
@@ -104,7 +110,16 @@ def format_for_path(path: str | os.PathLike) -> Format:
 
 
 def union_graph(data: Graph) -> Graph:
-    """All triples of a dataset (every named graph) as one ``rdflib.Graph``."""
+    """All triples of a dataset (every named graph) as one ``rdflib.Graph``.
+
+    >>> from rdflib import Dataset, URIRef
+    >>> ds = Dataset()
+    >>> a, p = URIRef("http://ex.org/a"), URIRef("http://ex.org/p")
+    >>> _ = ds.graph(URIRef("http://ex.org/g1")).add((a, p, a))
+    >>> _ = ds.graph(URIRef("http://ex.org/g2")).add((a, p, p))
+    >>> len(union_graph(ds))
+    2
+    """
     g = Graph()
     for prefix, ns in data.namespaces():
         g.bind(prefix, ns, replace=True)
@@ -148,7 +163,8 @@ def _turtle(ds: Dataset) -> bytes:
 def _trig(ds: Dataset) -> bytes:
     ser = TrigSerializer(ds)
     # rdflib keeps graphs in a set: sort them (default graph first) for stable output.
-    ser.contexts.sort(key=lambda c: (c.identifier != DATASET_DEFAULT_GRAPH_ID, c.identifier))
+    ser.contexts.sort(key=lambda c: (c.identifier != DATASET_DEFAULT_GRAPH_ID,
+                                     type(c.identifier).__name__, str(c.identifier)))
     out = io.BytesIO()
     ser.serialize(out, encoding="utf-8")
     return out.getvalue()
@@ -156,6 +172,12 @@ def _trig(ds: Dataset) -> bytes:
 
 _ECHAR = {"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r", "\t": "\\t", "\b": "\\b", "\f": "\\f"}
 _IRI_BAD = set('<>"{}|^`\\') | {chr(i) for i in range(0x21)}
+
+
+def _needs_uchar(code: int) -> bool:
+    """Controls, line separators and surrogates are written as ``\\uXXXX``."""
+    return (code < 0x20 or 0x7F <= code <= 0x9F or code in (0x2028, 0x2029)
+            or 0xD800 <= code <= 0xDFFF)
 
 
 def _escape(text: str, iri: bool = False) -> str:
@@ -166,7 +188,7 @@ def _escape(text: str, iri: bool = False) -> str:
             out.append(f"\\u{code:04X}" if ch in _IRI_BAD else ch)
         elif ch in _ECHAR:
             out.append(_ECHAR[ch])
-        elif code < 0x20 or 0x7F <= code <= 0x9F or ch in "\u2028\u2029" or 0xD800 <= code <= 0xDFFF:
+        elif _needs_uchar(code):
             out.append(f"\\u{code:04X}")
         else:
             out.append(ch)
@@ -205,19 +227,43 @@ JSONLD_CONTEXT = {
 }
 
 
-def _canonical(node, in_list: bool = False):
+def _compact_iri(iri: str) -> str:
+    for prefix, ns in sorted(JSONLD_CONTEXT.items(), key=lambda kv: -len(kv[1])):
+        rest = iri[len(ns):]
+        if iri.startswith(ns) and rest and not rest.startswith("//"):
+            return f"{prefix}:{rest}"
+    return iri
+
+
+def _tidy(node, key: str | None = None):
+    """Compact IRIs to prefixed names, sort unordered arrays, unwrap single values."""
     if isinstance(node, dict):
-        return {k: _canonical(v, k == "@list") for k, v in node.items()}
+        out = {}
+        for k, value in node.items():
+            if k in ("@id", "@type"):
+                value = ([_compact_iri(v) for v in value] if isinstance(value, list)
+                         else _compact_iri(value))
+            out[k if k.startswith("@") else _compact_iri(k)] = _tidy(value, k)
+        if out.keys() == {"@value"} and isinstance(out["@value"], str):
+            return out["@value"]  # a plain string
+        if out.get("@type") == "xsd:integer" and type(out.get("@value")) is int and len(out) == 2:
+            return out["@value"]  # a native JSON integer is an xsd:integer
+        return out
     if isinstance(node, list):
-        items = [_canonical(v) for v in node]
-        return items if in_list else sorted(items, key=lambda v: json.dumps(v, sort_keys=True))
+        items = [_tidy(v) for v in node]
+        if key == "@list":
+            return items
+        items.sort(key=lambda v: json.dumps(v, sort_keys=True))
+        return items[0] if len(items) == 1 and key not in (None, "@graph") else items
     return node
 
 
 @register_format("json-ld", ".jsonld", "application/ld+json")
 def _jsonld(ds: Dataset) -> bytes:
-    raw = union_graph(ds).serialize(format="json-ld", context=JSONLD_CONTEXT, encoding="utf-8")
-    doc = _canonical(json.loads(raw))
+    # rdflib's own compaction drops empty strings, so take the expanded form
+    # and compact IRIs here.
+    expanded = json.loads(union_graph(ds).serialize(format="json-ld", encoding="utf-8"))
+    doc = {"@context": JSONLD_CONTEXT, "@graph": _tidy(expanded)}
     text = json.dumps(doc, sort_keys=True, indent=2, ensure_ascii=False) + "\n"
     return text.encode("utf-8", "surrogatepass")
 
@@ -233,7 +279,9 @@ def _new_file_mode() -> int:
     return 0o644
 
 
-def write_rdf(data: Graph, path: str | os.PathLike, format: str | None = None) -> Path:  # noqa: A002
+def write_rdf(
+    data: Graph, path: str | os.PathLike, format: str | None = None  # noqa: A002
+) -> Path:
     """Serialize ``data`` and write it to ``path`` atomically.
 
     The bytes are made first (a failure leaves any existing file untouched),

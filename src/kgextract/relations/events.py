@@ -128,7 +128,7 @@ def _event_of_verb(verb: Token, index: dict[int, Span]) -> Span | None:
             ev = _refers_to_event(child, index)
             if ev is not None:
                 return ev
-    if verb.dep_ in ("conj", "xcomp", "advcl", "acl") and verb.head is not verb:
+    if verb.dep_ in ("conj", "xcomp", "advcl", "acl") and verb.head.i != verb.i:
         return _event_of_verb(verb.head, index)
     if verb.dep_ == "acl":
         return _refers_to_event(verb.head, index)
@@ -177,7 +177,7 @@ def _attendee_tokens(sent: Span, event: Span) -> list[Token]:
     """Tokens of the sentence that the parse ties to the event as participants."""
     anchor = event.root
     verb = anchor if anchor.pos_ in ("VERB", "AUX") else anchor.head
-    while verb.pos_ not in ("VERB", "AUX") and verb.head is not verb:
+    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
         verb = verb.head
     out = []
     for tok in sent:

@@ -171,7 +171,7 @@ def _holder_by_parse(role: Span, index: dict[int, Span]) -> Span | None:
             return span
         if tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() in OFFICE_VERBS:
             return _subject_person(tok, index)
-        if tok.dep_ not in _CLIMB_DEPS or tok.head is tok:
+        if tok.dep_ not in _CLIMB_DEPS or tok.head.i == tok.i:
             return None
         tok = tok.head
     return None
@@ -194,7 +194,7 @@ def _subject_person(verb: Token, index: dict[int, Span]) -> Span | None:
                     span = index.get(owner.i) or antecedent(owner, index)
                     if span is not None and span.label_ == "Person":
                         return span
-    if verb.dep_ in ("conj", "xcomp", "advcl", "relcl") and verb.head is not verb:
+    if verb.dep_ in ("conj", "xcomp", "advcl", "relcl") and verb.head.i != verb.i:
         if verb.dep_ == "relcl":
             span = index.get(verb.head.i)
             return span if span is not None and span.label_ == "Person" else None

@@ -1,0 +1,100 @@
+"""The extraction run: documents in, one ``DocumentResult`` per document out.
+
+Stages, in order: the spaCy pipeline marks mentions (``nlp``), the dateline is
+added, the registered relation extractors read relations between mentions
+(``relations``), and mentions are merged into entities (``resolve``).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from collections.abc import Iterable, Iterator
+
+from spacy.tokens import Doc, Span
+
+import kgextract.relations  # noqa: F401  (registers the extractors)
+from kgextract.config import ExtractConfig
+from kgextract.errors import Errors
+from kgextract.ingest.dateline import find_dateline
+from kgextract.models import Document, DocumentError, DocumentResult
+from kgextract.nlp.dates import infer_year
+from kgextract.nlp.entity_fixes import drop_overlaps
+from kgextract.nlp.extensions import MENTIONS
+from kgextract.nlp.pipeline import build_pipeline
+from kgextract.relations.registry import Context, run_extractors
+from kgextract.resolve.within import resolve_document
+
+__all__ = ["Extractor"]
+
+logger = logging.getLogger("kgextract")
+
+
+class Extractor:
+    """Runs the whole extraction over documents with one loaded pipeline.
+
+    >>> from kgextract.ingest import document_from_text
+    >>> ex = Extractor()
+    >>> res = next(ex.process([document_from_text(
+    ...     "GENEVA, 5 May 2023. Acme Corp named Ann Lee chief executive officer.", "d1")]))
+    >>> sorted(e.name for e in res.entities if e.type.value == "Person")
+    ['Ann Lee']
+    """
+
+    def __init__(self, config: ExtractConfig | None = None):
+        self.config = config or ExtractConfig()
+        self.nlp = build_pipeline(self.config.model)
+
+    def process(self, documents: Iterable[Document]) -> Iterator[DocumentResult | DocumentError]:
+        """Yield a result (or a ``DocumentError``) per document, in input order."""
+        pairs = ((d.text, d) for d in documents)
+        for doc, document in self.nlp.pipe(pairs, as_tuples=True, batch_size=self.config.batch_size):
+            try:
+                yield self.result(doc, document)
+            except Exception as err:  # one bad document never stops the run
+                logger.exception("extraction failed for %s", document.source or document.id)
+                yield DocumentError(source=document.source or document.id, code="E015",
+                                    message=Errors.E015.format(source=document.source or document.id, err=err))
+
+    def result(self, doc: Doc, document: Document) -> DocumentResult:
+        """Relations and entities of one parsed document."""
+        context = _context(doc, document)
+        candidates = run_extractors(doc, context)
+        return resolve_document(doc, candidates, document, threshold=self.config.threshold)
+
+
+def _context(doc: Doc, document: Document) -> Context:
+    meta_year = int(document.date[:4]) if document.date and document.date[:4].isdigit() else None
+    line = find_dateline(doc.text, year=meta_year)
+    reference = None
+    if line is not None and line.date is not None and len(line.date.start) == 10:
+        reference = dt.date.fromisoformat(line.date.start)
+        _add_dateline_places(doc, line)
+    elif line is not None:
+        _add_dateline_places(doc, line)
+    if reference is None and document.date and len(document.date) >= 10:
+        try:
+            reference = dt.date.fromisoformat(document.date[:10])
+        except ValueError:
+            reference = None
+    if reference is None:
+        year = infer_year(doc.text)
+        reference = dt.date(year, 7, 1) if year else None
+    doc._.kgx_dateline = line
+    return Context(document=document, reference_date=reference, dateline=line)
+
+
+def _add_dateline_places(doc: Doc, line) -> None:
+    """Make the dateline's place (and region) Place mentions, replacing what overlaps them."""
+    spans = list(doc.spans[MENTIONS]) if MENTIONS in doc.spans else []
+    new: list[Span] = []
+    for start, end in ((line.place_start, line.place_end), (getattr(line, "region_start", None), getattr(line, "region_end", None))):
+        if start is None or end is None:
+            continue
+        span = doc.char_span(start, end, label="Place", alignment_mode="expand")
+        if span is not None:
+            new.append(span)
+    if not new:
+        return
+    kept = [s for s in spans if not any(s.start < n.end and n.start < s.end for n in new)]
+    doc.spans[MENTIONS] = drop_overlaps(kept + new)

@@ -1,0 +1,125 @@
+"""Table-driven tests for kgextract.ingest.dateline (releases invented for the tests)."""
+
+from __future__ import annotations
+
+import pytest
+
+from kgextract.ingest.dateline import Dateline, find_dateline
+
+BODY = "\n\nThe partners agreed to work together on ports, customs and training."
+
+
+@pytest.mark.parametrize("text, place, region, date, date_text", [
+    # inline datelines
+    ("Forum closes\n\nLIMA, 9 October. The forum of 8-9 October 2017 closed.",
+     "LIMA", None, "2017-10-09", "9 October"),
+    ("Accord signed\n\nNAIROBI, 2 March (Office for Outer Space Affairs) \u2014 The office "
+     "and Kenya signed an accord on 2 March 2016.",
+     "NAIROBI", None, "2016-03-02", "2 March"),
+    ("OSLO, 12 May (UN Information Service) -The centre opened in May 2015.",
+     "OSLO", None, "2015-05-12", "12 May"),
+    ("Acme names CFO\n\nPALO ALTO, Calif., Feb. 8, 2016 /PRNewswire/ -- Acme today named "
+     "a new CFO.",
+     "PALO ALTO", "Calif.", "2016-02-08", "Feb. 8, 2016"),
+    ("Kyoto, June 4, 2018 \u2013 The university opened a lab.",
+     "Kyoto", None, "2018-06-04", "June 4, 2018"),
+    ("HANOI, Aug. 3 (Xinhua) -- Talks on 3 August 2019 went well.",
+     "HANOI", None, "2019-08-03", "Aug. 3"),
+    ("Plant opens\nCHENGDU, China \u2013 May 9, 2015 \u2013 The plant opened.",
+     "CHENGDU", "China", "2015-05-09", "May 9, 2015"),
+    ("Board change\n\nGREEN BAY, Wis., Sept. 30, 2021 (GLOBE NEWSWIRE) -- A change.",
+     "GREEN BAY", "Wis.", "2021-09-30", "Sept. 30, 2021"),
+    ("SAN JOSE, Costa Rica, 14 April 2013 \u2014 Ministers met.",
+     "SAN JOSE", "Costa Rica", "2013-04-14", "14 April 2013"),
+    ("WASHINGTON, D.C., March 1, 2012 -- The agency said.",
+     "WASHINGTON, D.C.", None, "2012-03-01", "March 1, 2012"),
+    ("Rio de Janeiro, 20 June 2012: The summit opened.",
+     "Rio de Janeiro", None, "2012-06-20", "20 June 2012"),
+    # header date lines, with and without a place line directly above
+    ("Travel note\n\nPress Statement\nJane Roe\nDeputy Spokesperson\nBoston, MA\n"
+     "May 2, 2013\n\nThe Secretary will travel to Oslo, May 5 to May 7." ,
+     "Boston", "MA", "2013-05-02", "May 2, 2013"),
+    ("Travel note\n\nWashington, DC\nMay 2, 2013\n\nThe Secretary will travel.",
+     "Washington, DC", None, "2013-05-02", "May 2, 2013"),
+    ("Travel note\nGENEVA\n5 December 2023\n\nThe talks ended.",
+     "GENEVA", None, "2023-12-05", "5 December 2023"),
+    ("Campus News\n\nMarch 3, 2001\n\nThe dean retired.", None, None, "2001-03-03",
+     "March 3, 2001"),
+    ("Published: August 2, 2022\n\nThe lab named a director.", None, None,
+     "2022-08-02", "August 2, 2022"),
+    ("Title\n\nDate: 08 Jun. 2020\n" + BODY, None, None, "2020-06-08", "08 Jun. 2020"),
+    ("Title\n\nReleased on Monday, 3 June 2019 10:30 CET\n" + BODY, None, None,
+     "2019-06-03", "Monday, 3 June 2019"),
+    ("Title\nTime:December 1, 2010\n" + BODY, None, None, "2010-12-01", "December 1, 2010"),
+    ("Title\n\nNews release | 11 November 2021\n\nMADRID (Agency News) \u2013 The agency "
+     "met on 11 November.", "MADRID", None, "2021-11-11", "11 November 2021"),
+    # an inline date without a year takes it from the header line, nearest year
+    ("2 January 2017\n\nTitle\n\nVIENNA, 30 December (UN Information Service) - A note.",
+     "VIENNA", None, "2016-12-30", "30 December"),
+    # the inline dateline wins over a different header date
+    ("Posted: 6 May 2014\n\nROME, 5 May. The board met.", "ROME", None, "2014-05-05",
+     "5 May"),
+])
+def test_find_dateline(text, place, region, date, date_text):
+    d = find_dateline(text)
+    assert d is not None
+    assert (d.place, d.region, d.date.start if d.date else None, d.date_text) == (
+        place, region, date, date_text)
+    assert d.date.precision == "day" and d.date.end is None
+    if place is not None:
+        assert text[d.place_start:d.place_end] == place
+    if region is not None:
+        assert text[d.region_start:d.region_end] == region
+    assert text[d.date_start:d.date_end] == date_text
+
+
+def test_dateline_without_any_year():
+    text = "Title\n\nLIMA, 9 October (Agency) \u2014 The partners met. No year is given."
+    d = find_dateline(text)
+    assert (d.place, d.date, d.date_text) == ("LIMA", None, "9 October")
+    assert find_dateline(text, year=2017).date.start == "2017-10-09"
+
+
+def test_year_argument_is_the_last_resort():
+    text = "LIMA, 9 October. The forum of 8-9 October 2015 closed."
+    assert find_dateline(text, year=2017).date.start == "2015-10-09"
+
+
+def test_place_without_date():
+    d = find_dateline("Title\n\nGENOA (Port News) \u2013 The port reopened.")
+    assert d == Dateline(place="GENOA", place_start=7, place_end=12)
+
+
+@pytest.mark.parametrize("text", [
+    # a body sentence naming a city and a date is not a dateline
+    "The minister visited Paris on 5 May 2019 and met the mayor.",
+    "Title\n\nThe minister visited Paris, 5 May 2019, for talks.",
+    "Title\n\nGeneva, the city of peace, hosted the event on 4 December 2023.",
+    "Title\n\nIn Paris, 5 May 2019 was a busy day.",
+    "Title\n\nSecretary Roe will travel to Berlin, Germany, April 13 to April 15.",
+    # a range or a bare year on its own line is not a release date
+    "Title\n\n4-5 December 2023\n\nThe workshop met.",
+    "Title\n\n2019\n\nAnnual review.",
+    # a dated line far below the opening is ignored
+    "Title\n\n" + "The partners met again. " * 30 + "\n\nROME, 5 May 2014 - Notes.",
+    # no date, no dateline
+    "Acme names CEO\n\nAcme Ltd today named a new chief executive.",
+    "",
+    # a labelled line that is not a publication label
+    "Title\n\nLast updated: 6 May 2014\n\nText.",
+    # a title-like line with an agency is not a place
+    "Annual Meeting (AM) \u2013 Day 1\n\nThe meeting opened.",
+])
+def test_not_a_dateline(text):
+    assert find_dateline(text) is None
+
+
+@pytest.mark.parametrize("above", [
+    "Deputy Spokesperson",      # a title, not a place
+    "Campus Report",            # a newsletter name
+    "Press Statement",
+    "Title",                    # a one-word title line: no region, no capitals
+])
+def test_line_above_header_date_must_look_like_a_place(above):
+    d = find_dateline(f"Title\n{above}\nMay 2, 2013\n\nText.")
+    assert d.place is None and d.date.start == "2013-05-02"

@@ -1,0 +1,119 @@
+"""The SHACL shapes parse, accept the mapping's output and reject broken graphs."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from rdflib import Graph, Literal, URIRef
+
+from kgextract.graph.examples import sample_results
+from kgextract.models import Document, DocumentResult, Entity, Evidence, Mention, Relation
+from kgextract.rdf.iri import document_iri, entity_iri
+from kgextract.rdf.mapping import to_graph
+from kgextract.rdf.namespaces import KGX, ORG, RDF, RDFS, SDO, XSD
+
+SHAPES = Path(__file__).resolve().parents[2] / "ontologies" / "shapes.ttl"
+SH = "http://www.w3.org/ns/shacl#"
+
+
+def test_shapes_parse():
+    g = Graph().parse(SHAPES, format="turtle")
+    assert len(set(g.subjects(RDF.type, URIRef(SH + "NodeShape")))) >= 10
+
+
+def full_result() -> DocumentResult:
+    """Every predicate, memberships with and without roles, mentions and evidence."""
+    p, r, o, o2 = "person/ann", "role/ceo", "organization/acme", "organization/acme-group"
+    e, pl, pl2 = "event/summit", "place/geneva", "place/switzerland"
+    ev = Evidence(doc_id="d", sentence="s", start=0, end=3, confidence=1.0, extractor="x")
+    ents = [Entity(key=p, type="Person", name="Ann", mentions=[Mention(text="Ann", start=0, end=3)]),
+            Entity(key=r, type="Role", name="CEO"), Entity(key=o, type="Organization", name="Acme"),
+            Entity(key=o2, type="Organization", name="Acme Group"),
+            Entity(key=e, type="Event", name="Summit"), Entity(key=pl, type="Place", name="Geneva"),
+            Entity(key=pl2, type="Place", name="Switzerland")]
+    rels = [Relation(subject=p, predicate="hasRole", object=r, organization=o, evidence=[ev]),
+            Relation(subject=p, predicate="memberOf", object=o2, evidence=[ev]),
+            Relation(subject=o, predicate="parentOrganization", object=o2, evidence=[ev]),
+            Relation(subject=o, predicate="location", object=pl),
+            Relation(subject=pl, predicate="containedInPlace", object=pl2),
+            Relation(subject=e, predicate="location", object=pl),
+            Relation(subject=e, predicate="startDate", object="2024-05-01", evidence=[ev]),
+            Relation(subject=e, predicate="endDate", object="2024-05"),
+            Relation(subject=e, predicate="organizer", object=p),
+            Relation(subject=e, predicate="organizer", object=o),
+            Relation(subject=e, predicate="funder", object=o2),
+            Relation(subject=e, predicate="sponsor", object=o),
+            Relation(subject=e, predicate="attendee", object=p),
+            Relation(subject=e, predicate="attendee", object=o2),
+            Relation(subject="DOC", predicate="datePublished", object="2024"),
+            Relation(subject="DOC", predicate="locationCreated", object=pl)]
+    return DocumentResult(document=Document(id="d", text="Ann", title="t", url="https://x.org/"),
+                          entities=ents, relations=rels)
+
+
+def validate(g: Graph):
+    pyshacl = pytest.importorskip("pyshacl")
+    conforms, report, text = pyshacl.validate(g, shacl_graph=str(SHAPES), shacl_graph_format="turtle")
+    return conforms, text
+
+
+@pytest.mark.parametrize("results", [sample_results(), [full_result()]], ids=["sample", "full"])
+def test_mapping_output_conforms(results):
+    conforms, text = validate(to_graph(results))
+    assert conforms, text
+
+
+def _break_label(g):
+    g.remove((entity_iri("person/ann"), RDFS.label, None))
+
+
+def _two_labels(g):
+    g.add((entity_iri("person/ann"), RDFS.label, Literal("Annie")))
+
+
+def _string_date(g):
+    g.set((entity_iri("event/summit"), SDO.startDate, Literal("2024-05-01")))
+
+
+def _confidence_too_high(g):
+    a = next(g.subjects(RDF.type, KGX.Assertion))
+    g.set((a, KGX.confidence, Literal("1.5", datatype=XSD.decimal)))
+
+
+def _negative_offset(g):
+    a = next(g.subjects(RDF.type, KGX.Assertion))
+    g.set((a, KGX.startOffset, Literal(-1)))
+
+
+def _membership_two_members(g):
+    m = next(g.subjects(RDF.type, ORG.Membership))
+    g.add((m, ORG.member, entity_iri("organization/acme")))
+
+
+def _location_not_a_place(g):
+    g.add((entity_iri("event/summit"), SDO.location, entity_iri("organization/acme")))
+
+
+def _funder_a_person(g):
+    g.add((entity_iri("event/summit"), SDO.funder, entity_iri("person/ann")))
+
+
+def _no_identifier(g):
+    g.remove((document_iri("d"), SDO.identifier, None))
+
+
+def _untyped_role(g):
+    m = next(g.subjects(ORG.role, None))
+    g.set((m, ORG.role, entity_iri("place/geneva")))
+
+
+@pytest.mark.parametrize("breakage", [
+    _break_label, _two_labels, _string_date, _confidence_too_high, _negative_offset,
+    _membership_two_members, _location_not_a_place, _funder_a_person, _no_identifier, _untyped_role,
+])
+def test_shapes_catch_contract_breaches(breakage):
+    g = to_graph([full_result()])
+    breakage(g)
+    conforms, text = validate(g)
+    assert not conforms
