@@ -1,0 +1,56 @@
+"""The Python API: ``kgextract.extract``.
+
+>>> import kgextract
+>>> result = kgextract.extract("BERLIN, 3 May 2024. Acme Corp named Ann Lee chief executive officer.")
+>>> [e.name for e in result.documents[0].entities if e.type.value == "Person"]
+['Ann Lee']
+>>> graph = result.to_networkx()
+>>> dataset = result.to_rdf()
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable
+from pathlib import Path
+
+from kgextract.config import ExtractConfig
+from kgextract.ingest import document_from_text, iter_documents
+from kgextract.models import Document, DocumentError, DocumentResult, ExtractionResult
+from kgextract.pipeline import Extractor
+
+__all__ = ["extract"]
+
+Source = str | os.PathLike | Document
+
+
+def _documents(inputs: Source | Iterable[Source], max_bytes: int):
+    items = [inputs] if isinstance(inputs, (str, os.PathLike, Document)) else list(inputs)
+    for n, item in enumerate(items):
+        if isinstance(item, Document):
+            yield item
+        elif isinstance(item, os.PathLike) or (isinstance(item, str) and "\n" not in item and len(item) < 4096
+                                               and Path(item).exists()):
+            yield from iter_documents(Path(item), max_bytes=max_bytes)
+        else:
+            yield document_from_text(str(item), doc_id="text" if len(items) == 1 else f"text-{n + 1}")
+
+
+def extract(inputs: Source | Iterable[Source], *, config: ExtractConfig | None = None, **settings) -> ExtractionResult:
+    """Extract entities and relations from texts, files or folders.
+
+    ``inputs`` is a text, a path (file or folder), a ``Document``, or a list
+    of those. ``settings`` override fields of :class:`ExtractConfig`
+    (``model``, ``threshold``, ``batch_size``, ``max_bytes``).
+    """
+    config = (config or ExtractConfig()).model_copy(update=settings)
+    ExtractConfig.model_validate(config.model_dump())
+    extractor = Extractor(config)
+    docs: list[Document] = []
+    errors: list[DocumentError] = []
+    for item in _documents(inputs, config.max_bytes):
+        (errors if isinstance(item, DocumentError) else docs).append(item)
+    results: list[DocumentResult] = []
+    for out in extractor.process(docs):
+        (errors if isinstance(out, DocumentError) else results).append(out)
+    return ExtractionResult(documents=results, errors=errors)
