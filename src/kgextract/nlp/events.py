@@ -11,7 +11,8 @@ Three kinds of Event mentions are found:
 - event verbs: "X met Y", "X will travel to Berlin", "X visited Tokyo" stand
   for a meeting or a visit even when no noun names it (the span is the verb).
 
-The span's ``kb_id_`` records the kind ("named", "phrase", "verb:meeting").
+The span's ``kb_id_`` records the kind and the head noun ("named:summit",
+"phrase:ceremony", "verb:meeting").
 Which mentions are the same event is decided in ``resolve``.
 """
 
@@ -74,11 +75,13 @@ class Events:
                 continue
             j = i
             has_noun = False
+            head = ""
             while j < n:
                 tok = doc[j]
                 if _cap(tok) or tok.like_num and j == i:
                     if tok.lower_ in self.named_nouns and tok.is_title:
                         has_noun = True
+                        head = tok.lower_
                     j += 1
                 elif tok.lower_ in _NAME_CONNECTORS and j + 1 < n and (_cap(doc[j + 1]) or doc[j + 1].lower_ == "the"):
                     if tok.lower_ in ("in", "to") and (doc[j + 1].ent_type_ in ("GPE", "LOC") or tok.lower_ == "to"):
@@ -91,16 +94,20 @@ class Events:
             end = j
             while end > i and doc[end - 1].lower_ in _NAME_CONNECTORS:
                 end -= 1
-            if has_noun and end > i:
+            if has_noun and end == i + 1 and doc[i].lower_ in self.nouns:
+                # "the Conference": a capitalised back-reference, not a name
+                out.append(Span(doc, i, end, label="Event", kb_id=f"phrase:{doc[i].lower_}"))
+            elif has_noun and end > i:
                 start = i
                 if start > 0 and (doc[start - 1].lower_ in _ORDINAL_WORDS or doc[start - 1].like_num):
                     start -= 1
                 if end < n and doc[end].lower_ in self.nouns and doc[end].is_lower:
+                    head = doc[end].lower_
                     end += 1  # "NATO Foreign Ministerial meeting"
-                out.append(Span(doc, start, end, label="Event", kb_id="named"))
+                out.append(Span(doc, start, end, label="Event", kb_id=f"named:{head}"))
             elif end < n and doc[end].is_lower and doc[end].lower_ in self.nouns and end > i:
                 start = i - 1 if i > 0 and doc[i - 1].lower_ in _ORDINAL_WORDS else i
-                out.append(Span(doc, start, end + 1, label="Event", kb_id="named"))
+                out.append(Span(doc, start, end + 1, label="Event", kb_id=f"named:{doc[end].lower_}"))
                 j = end + 1
             i = max(j, i + 1)
         return out
@@ -124,7 +131,7 @@ class Events:
                 obj = next((c for c in of.children if c.dep_ == "pobj"), None)
                 if obj is not None:
                     end = max(end, max(t.i for t in obj.subtree) + 1)
-            out.append(Span(doc, start, end, label="Event", kb_id="phrase"))
+            out.append(Span(doc, start, end, label="Event", kb_id=f"phrase:{tok.lemma_.lower()}"))
         return out
 
     def _verbs(self, doc: Doc) -> list[Span]:

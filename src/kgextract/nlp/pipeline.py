@@ -9,6 +9,7 @@ from spacy.language import Language
 
 import kgextract.nlp.entity_fixes  # noqa: F401  (registers kgx_entity_fixes)
 import kgextract.nlp.events  # noqa: F401  (registers kgx_events)
+import kgextract.nlp.line_breaks  # noqa: F401  (registers kgx_line_breaks)
 import kgextract.nlp.roles  # noqa: F401  (registers kgx_roles)
 from kgextract.errors import Errors, KgextractError
 from kgextract.nlp.extensions import register_extensions
@@ -31,6 +32,8 @@ def build_pipeline(model: str = "auto") -> Language:
         raise KgextractError(Errors.E001.format(name=name)) from err
     if "ner" not in nlp.pipe_names:
         raise KgextractError(Errors.E001.format(name=f"{name} (it has no 'ner' component)"))
+    before = "parser" if "parser" in nlp.pipe_names else "ner"
+    nlp.add_pipe("kgx_line_breaks", before=before)
     last = "ner"
     for component in COMPONENTS:
         nlp.add_pipe(component, after=last)

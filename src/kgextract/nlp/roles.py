@@ -74,11 +74,10 @@ class Roles:
     def __call__(self, doc: Doc) -> Doc:
         mentions = list(doc.spans[MENTIONS]) if MENTIONS in doc.spans else []
         entity_at = {i: s for s in mentions for i in range(s.start, s.end)}
-        titles: list[Span] = []
-        for _, start, end in self.matcher(doc):
-            if _bad_title_context(doc, start, end):
-                continue
-            titles.append(self._widen(doc, start, end, entity_at))
+        matches = [(start, end) for _, start, end in self.matcher(doc) if not _bad_title_context(doc, start, end)]
+        starts = {start for start, _ in matches}
+        starts |= {i for i in range(len(doc)) if doc[i].lower_.rstrip(".") in self.modifiers and i + 1 in starts}
+        titles = [self._widen(doc, start, end, entity_at, starts) for start, end in matches]
         titles = _longest(titles)
         kept = []
         for span in mentions:
@@ -96,10 +95,10 @@ class Roles:
         doc.spans[MENTIONS] = sorted(kept + titles, key=lambda s: (s.start, s.end))
         return doc
 
-    def _widen(self, doc: Doc, start: int, end: int, entity_at: dict[int, Span]) -> Span:
+    def _widen(self, doc: Doc, start: int, end: int, entity_at: dict[int, Span], starts: set[int]) -> Span:
         while start > 0 and doc[start - 1].lower_.rstrip(".") in self.modifiers and start - 1 not in entity_at:
             start -= 1
-        end = _widen_right(doc, end, entity_at)
+        end = _widen_right(doc, end, entity_at, starts)
         return Span(doc, start, end, label="Role")
 
 
@@ -111,14 +110,20 @@ def _bad_title_context(doc: Doc, start: int, end: int) -> bool:
     return False
 
 
-def _widen_right(doc: Doc, end: int, entity_at: dict[int, Span]) -> int:
-    """Extend a title over its remit ("for ..."), "to <Capitalised>" and "of the Board"."""
+def _widen_right(doc: Doc, end: int, entity_at: dict[int, Span], starts: set[int]) -> int:
+    """Extend a title over its remit ("for ..."), "to <Capitalised>" and "of the Board".
+
+    The remit stops where the next title of a coordination starts
+    ("Ambassador for Security Affairs and Special Adviser").
+    """
     n = len(doc)
     if end + 1 < n and doc[end].lower_ == "for":
         j = end + 1
         last = None
         while j < n and j - end < 8:
             tok = doc[j]
+            if j in starts and j > end + 1:
+                break
             if tok.is_title or tok.is_upper or tok.pos_ in ("NOUN", "PROPN", "ADJ"):
                 last = j
             elif tok.lower_ in ("and", "the", "of", "-") and j + 1 < n and (doc[j + 1].is_title or doc[j + 1].pos_ == "NOUN"):

@@ -60,7 +60,7 @@ def extract_event_dates(doc: Doc, context: Context) -> Iterator[Candidate]:
             if value is None:
                 continue
             event = _nearest(events, date_span.start)
-            if event.start <= date_span.start < event.end and event.kb_id_ == "named":
+            if event.start <= date_span.start < event.end and event.kb_id_.startswith("named"):
                 continue  # a date inside an event's own name
             ev = evidence_span(event, date_span)
             if value.start in seen:
@@ -128,10 +128,11 @@ def _event_of_verb(verb: Token, index: dict[int, Span]) -> Span | None:
             ev = _refers_to_event(child, index)
             if ev is not None:
                 return ev
-    if verb.dep_ in ("conj", "xcomp", "advcl", "acl") and verb.head.i != verb.i:
+    if verb.dep_ in ("conj", "xcomp", "advcl") and verb.head.i != verb.i:
         return _event_of_verb(verb.head, index)
     if verb.dep_ == "acl":
-        return _refers_to_event(verb.head, index)
+        # "funded by X, organized by Y": the parser hangs the second participle on X
+        return _refers_to_event(verb.head, index) or _event_of_verb(verb.sent.root, index)
     return None
 
 

@@ -137,12 +137,14 @@ def _next_item(doc: Doc, end: int, roles: dict[int, Span], index: dict[int, Span
 
 
 def _skip_honorifics(doc: Doc, i: int) -> int:
-    while i < len(doc) and (doc[i].lower_.rstrip(".") in HONORIFIC_TOKENS or doc[i].text == "."):
+    while i < len(doc) and doc[i].lower_.rstrip(".") in HONORIFIC_TOKENS and not doc[i].is_sent_start:
         i += 1
     return i
 
 
 def _person_starting(doc: Doc, i: int, index: dict[int, Span]) -> Span | None:
+    if i >= len(doc) or doc[i].is_sent_start:
+        return None
     span = index.get(_skip_honorifics(doc, i))
     return span if span is not None and span.label_ == "Person" and span.start == _skip_honorifics(doc, i) else None
 

@@ -26,6 +26,7 @@ from spacy.tokens import Doc, Span
 
 from kgextract.models import Document, DocumentResult, Entity, EntityType, Evidence, Mention, Predicate, Relation
 from kgextract.nlp.extensions import MENTIONS
+from kgextract.nlp.gazetteers import load_list
 from kgextract.nlp.roles import expand_abbreviation
 from kgextract.relations.registry import Candidate
 from kgextract.resolve.countries import government_name
@@ -83,6 +84,7 @@ class _Resolver:
         self.candidates = candidates
         self.of_span: dict[tuple[int, int], _Cluster] = {}
         self.clusters: list[_Cluster] = []
+        self.generic_words = load_list("org_words.v1") | {"administration", "alliance", "organization"}
         self.venues = {(c.object.start, c.object.end) for c in candidates
                        if c.predicate is Predicate.LOCATION and isinstance(c.object, Span)
                        and not isinstance(c.subject, str) and c.subject.label_ == "Event"}
@@ -134,15 +136,20 @@ class _Resolver:
         ordered = sorted(spans, key=lambda s: (-len(_surface(s)), s.start))
         mine: list[_Cluster] = []
         place_words = {normalize(_surface(s)) for s in self.doc.spans.get(MENTIONS, []) if s.label_ == "Place"}
+        people = [set(_tokens(c.name)) for c in self.clusters if c.type is EntityType.PERSON]
         for span in ordered:
-            norm = normalize(_surface(span))
-            if not norm:
-                continue
-            norm = long_of.get(_surface(span), norm)
+            surface = _surface(span)
+            norm = normalize(surface)
+            if not norm or norm in self.generic_words:
+                continue  # "the Government", "the Board": not a name
+            if any(set(_tokens(surface)) <= p for p in people):
+                continue  # a person's name the model took for an organization or place
+            norm = long_of.get(surface, norm)
+            brand = len(span) == 1 and not surface.isupper()
             target = None
             for c in mine:
                 names = {normalize(n) for n in c.names}
-                if norm in names or any(_starts_name(n, norm, place_words) for n in names):
+                if norm in names or brand and any(_starts_name(n, norm, place_words) for n in names):
                     target = c
                     break
             if target is None:
@@ -172,8 +179,8 @@ class _Resolver:
         events: list[_Cluster] = []
         main: _Cluster | None = None
         for span in sorted(spans, key=lambda s: s.start):
-            kind = span.kb_id_
-            head = kind.split(":", 1)[1] if kind.startswith("verb:") else span.root.lemma_.lower()
+            kind, _, head = span.kb_id_.partition(":")
+            head = head or span.root.lemma_.lower()
             target = None
             if kind == "named":
                 toks = set(_tokens(_surface(span)))
@@ -189,11 +196,11 @@ class _Resolver:
                 same = [c for c in events if c.head == head]
                 if same:
                     target = same[-1]
-                elif head in _GENERIC_EVENT_HEADS and main is not None and _definite(span):
+                elif head in _GENERIC_EVENT_HEADS and main is not None:
                     target = main
             if target is None:
                 target = _Cluster(EntityType.EVENT, named=(kind == "named"), head=head)
-                if kind.startswith("verb:"):
+                if kind == "verb":
                     target.synthetic_name = head
                 events.append(target)
                 if main is None:
@@ -203,14 +210,14 @@ class _Resolver:
                 target.synthetic_name = None  # a phrase names it better than the verb did
 
 
-def _definite(span: Span) -> bool:
-    first = span.doc[span.start - 1] if span.start > 0 else None
-    return first is not None and first.lower_ in ("the", "this", "his", "her", "their", "its")
-
-
 def _starts_name(longer: str, shorter: str, place_words: set[str]) -> bool:
-    """True when ``shorter`` starts ``longer`` and the rest is not a place or a hyphenated tail."""
-    if not longer.startswith(shorter + " "):
+    """True when the one-word ``shorter`` starts ``longer`` ("Qoros" -> "Qoros Automotive Co. Ltd").
+
+    Not for acronyms ("UN" is not "UN Office on Drugs and Crime"), names of
+    several words ("United Nations" is not "United Nations Office ..."), a
+    place in the rest ("GM China") or a hyphenated tail ("NATO-Russia Council").
+    """
+    if " " in shorter or not longer.startswith(shorter + " "):
         return False
     rest = longer[len(shorter) + 1 :]
     return rest not in place_words and not rest.startswith("-")
