@@ -69,6 +69,7 @@ class EntityFixes:
                 span = extend_org_tail(span)
             spans.append(span)
         spans = apply_definitions(doc, spans)
+        spans = spread_acronyms(doc, spans)
         doc.spans[MENTIONS] = drop_overlaps(spans)
         return doc
 
@@ -204,6 +205,14 @@ def _words_before(doc: Doc, paren: int, n_letters: int) -> Span | None:
         if words >= n_letters:
             break
     return doc[start:paren] if start < paren else None
+
+
+def spread_acronyms(doc: Doc, spans: list[Span]) -> list[Span]:
+    """Tag every use of an acronym the model tagged somewhere ("ILO" in a headline)."""
+    known = {s.text: s.label_ for s in spans if len(s) == 1 and s.text.isupper() and len(s.text) >= 2}
+    covered = {i for s in spans for i in range(s.start, s.end)}
+    extra = [Span(doc, t.i, t.i + 1, label=known[t.text]) for t in doc if t.text in known and t.i not in covered]
+    return spans + extra
 
 
 def drop_overlaps(spans: list[Span]) -> list[Span]:

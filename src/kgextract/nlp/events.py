@@ -70,7 +70,7 @@ class Events:
         i = 0
         n = len(doc)
         while i < n:
-            if not _cap(doc[i]):
+            if not _cap(doc[i]) or doc[i].lower_ == "the":
                 i += 1
                 continue
             j = i

@@ -39,8 +39,6 @@ ABBREVIATIONS = {
     "evp": "executive vice president",
     "svp": "senior vice president",
     "vp": "vice president",
-    "md": "managing director",
-    "gm": "general manager",
 }
 
 _BOARD_WORDS = {"board", "directors", "trustees", "governors", "regents"}

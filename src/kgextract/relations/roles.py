@@ -57,6 +57,8 @@ def _government(doc: Doc, start: int, end: int) -> Span:
 def _org_prefix(doc: Doc, role: Span, index: dict[int, Span]) -> Span | None:
     """The organization or country written before a title ("IBM's", "Belgian", "U.S.")."""
     i = role.start - 1
+    while i > 0 and (doc[i].tag_ in ("CD", "JJ") or doc[i].ent_type_ == "ORDINAL"):
+        i -= 1  # "the ILO's 10th Director-General"
     if i >= 0 and (doc[i].tag_ == "POS" or doc[i].text in ("’", "'")):
         i -= 1
     if i < 0:
@@ -161,7 +163,25 @@ def _holder(doc: Doc, start: int, end: int, index: dict[int, Span]) -> tuple[Spa
         after = _person_starting(doc, end + 1, index)
         if after is not None:
             return after, 0.85, "kgx.roles.title_comma_name.v1"
+    if start >= 1 and doc[start - 1].lower_ == "as":
+        holder = _holder_of_as(doc[start - 1], index)
+        if holder is not None:
+            return holder, 0.8, "kgx.roles.as_title.v1"
     return None, 0.0, ""
+
+
+def _holder_of_as(as_tok: Token, index: dict[int, Span]) -> Span | None:
+    """ "the appointment of X as CEO", "X joined as CFO", "he served as President of Y"."""
+    before = index.get(as_tok.i - 1)
+    if before is not None and before.label_ == "Person":
+        return before
+    head = as_tok.head
+    span = index.get(head.i)
+    if span is not None and span.label_ == "Person":
+        return span
+    if head.pos_ in ("VERB", "AUX"):
+        return _subject_person(head, index)
+    return None
 
 
 def _holder_by_parse(role: Span, index: dict[int, Span]) -> Span | None:

@@ -30,7 +30,7 @@ from kgextract.nlp.gazetteers import load_list
 from kgextract.nlp.roles import expand_abbreviation
 from kgextract.relations.registry import Candidate
 from kgextract.resolve.countries import government_name
-from kgextract.resolve.names import clean_name, entity_key, normalize, strip_honorifics
+from kgextract.resolve.names import clean_name, entity_key, is_acronym_of, normalize, strip_honorifics
 
 __all__ = ["resolve_document"]
 
@@ -152,6 +152,10 @@ class _Resolver:
                 if norm in names or brand and any(_starts_name(n, norm, place_words) for n in names):
                     target = c
                     break
+            if target is None and surface.isupper():
+                # an undefined acronym of a name the text spells out ("UN", "EU")
+                fits = [c for c in mine if any(is_acronym_of(surface, n) for n in c.names)]
+                target = fits[0] if len(fits) == 1 else None
             if target is None:
                 if _in_caps_line(span) and len(span) > 1:
                     continue
@@ -182,7 +186,10 @@ class _Resolver:
             kind, _, head = span.kb_id_.partition(":")
             head = head or span.root.lemma_.lower()
             target = None
-            if kind == "named":
+            in_parens = span.start > 0 and self.doc[span.start - 1].text == "("
+            if kind == "named" and in_parens and events and events[-1].head == head:
+                target = events[-1]  # "Summit on ... in Seoul (REAIM Summit)"
+            elif kind == "named":
                 toks = set(_tokens(_surface(span)))
                 for c in events:
                     if not c.named:
