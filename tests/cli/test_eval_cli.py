@@ -2,9 +2,7 @@
 
 import json
 
-import click
 import pytest
-from typer.main import get_command
 from typer.testing import CliRunner
 
 import kgextract.cli.eval  # noqa: F401 - registers the command
@@ -57,9 +55,8 @@ runner = CliRunner()
 
 
 def invoke(*args: str):
-    """Run the command (the app has sub-commands once 'extract' is registered too)."""
-    prefix = ["eval"] if isinstance(get_command(app), click.Group) else []
-    return runner.invoke(app, [*prefix, *map(str, args)])
+    """Run ``kgextract eval ARGS``."""
+    return runner.invoke(app, ["eval", *map(str, args)])
 
 
 @pytest.fixture
