@@ -35,6 +35,8 @@ from kgextract.resolve.names import clean_name, entity_key, is_acronym_of, norma
 __all__ = ["resolve_document"]
 
 _GENERIC_EVENT_HEADS = {"meeting", "conference", "event", "ceremony", "celebration", "session", "forum", "gathering"}
+#: Which component made a mention of each type (recorded as its extractor).
+_MENTION_SOURCES = {"Role": "kgx_roles", "Event": "kgx_events"}
 _FUNCTIONAL = {Predicate.START_DATE, Predicate.END_DATE, Predicate.DATE_PUBLISHED, Predicate.LOCATION_CREATED}
 
 
@@ -331,7 +333,8 @@ def _entity(cluster: _Cluster, key: str, doc: Doc) -> Entity:
     name = cluster.name
     aliases = sorted({n for n in cluster.names if n != name})
     mentions = [
-        Mention(text=s.text, start=s.start_char, end=s.end_char, sentence=s.sent.text.strip(), source=s.label_)
+        Mention(text=s.text, start=s.start_char, end=s.end_char, sentence=s.sent.text.strip(),
+                source=_MENTION_SOURCES.get(s.label_, "kgx_entity_fixes"))
         for s in sorted(cluster.spans, key=lambda s: s.start)
     ]
     return Entity(key=key, type=cluster.type, name=name, aliases=aliases, alt_types=cluster.alt_types,
