@@ -21,6 +21,7 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from kgextract.nlp.entity_labels import harmonize_labels, org_word_names
 from kgextract.nlp.extensions import MENTIONS
 from kgextract.nlp.gazetteers import load_list
 from kgextract.resolve.names import is_acronym_of
@@ -68,8 +69,10 @@ class EntityFixes:
             if label == "Organization":
                 span = extend_org_tail(span)
             spans.append(span)
+        spans = org_word_names(doc, spans)
         spans = apply_definitions(doc, spans)
         spans = spread_acronyms(doc, spans)
+        spans = harmonize_labels(spans)
         doc.spans[MENTIONS] = drop_overlaps(spans)
         return doc
 

@@ -57,7 +57,7 @@ def _government(doc: Doc, start: int, end: int) -> Span:
 def _org_prefix(doc: Doc, role: Span, index: dict[int, Span]) -> Span | None:
     """The organization or country written before a title ("IBM's", "Belgian", "U.S.")."""
     i = role.start - 1
-    while i > 0 and (doc[i].tag_ in ("CD", "JJ") or doc[i].ent_type_ == "ORDINAL"):
+    while i > 0 and (doc[i].like_num or doc[i].ent_type_ in ("ORDINAL", "CARDINAL")):
         i -= 1  # "the ILO's 10th Director-General"
     if i >= 0 and (doc[i].tag_ == "POS" or doc[i].text in ("’", "'")):
         i -= 1

@@ -1,0 +1,97 @@
+"""Label repairs that look at the whole document, used by ``kgx_entity_fixes``.
+
+spaCy's small models label the same name differently from one sentence to
+the next ("Emory" PERSON here, ORG there; "Yury Fedotov" ORG once and
+"Mr. Fedotov" PERSON later), and miss organization names built from an
+organization word ("the ILO's Governing Body", "the NATO-Ukraine Commission").
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from spacy.tokens import Doc, Span
+
+from kgextract.nlp.gazetteers import load_list
+
+__all__ = ["harmonize_labels", "org_word_names"]
+
+_NAMED = ("Person", "Organization", "Place")
+
+
+def _org_words() -> frozenset[str]:
+    return load_list("org_words.v1")
+
+
+def _has_org_word(span: Span) -> bool:
+    words = _org_words()
+    return any(t.lower_ in words for t in span)
+
+
+def harmonize_labels(spans: list[Span]) -> list[Span]:
+    """One label per name in a document, and person/organization confusions repaired.
+
+    - the same text labelled differently: the majority label wins (an
+      organization word in the name breaks ties towards Organization);
+    - an organization or place whose last word is the surname of a person
+      mentioned elsewhere, with no organization word, is that person;
+    - a "person" whose words start an organization's name ("Qoros
+      Automotive" beside "Qoros Automotive Co. Ltd") is that organization.
+    """
+    named = [s for s in spans if s.label_ in _NAMED]
+    votes: dict[str, Counter] = {}
+    for s in named:
+        votes.setdefault(s.text.lower(), Counter())[s.label_] += 1
+    surnames = {s[-1].lower_ for s in named if s.label_ == "Person" and s[-1].is_title}
+    org_starts = [s.text.lower().split() for s in named if s.label_ == "Organization" and len(s) > 1]
+    out = []
+    for s in spans:
+        label = s.label_
+        if label in _NAMED:
+            count = votes[s.text.lower()]
+            top = count.most_common()
+            if len(top) > 1:
+                best = top[0][1]
+                tied = [lab for lab, n in top if n == best]
+                label = "Organization" if len(tied) > 1 and "Organization" in tied and _has_org_word(s) else tied[0]
+                if len(tied) > 1 and "Person" in tied and not _has_org_word(s):
+                    label = "Person"
+            if label in ("Organization", "Place") and len(s) in (2, 3) and s[-1].lower_ in surnames \
+                    and all(t.is_title for t in s) and not _has_org_word(s):
+                label = "Person"
+            elif label == "Person":
+                words = s.text.lower().split()
+                if any(len(o) > len(words) and o[: len(words)] == words for o in org_starts):
+                    label = "Organization"
+        out.append(s if label == s.label_ else Span(s.doc, s.start, s.end, label=label))
+    return out
+
+
+def org_word_names(doc: Doc, spans: list[Span]) -> list[Span]:
+    """Organization names that end in an organization word and that the model missed.
+
+    A run of capitalised (or hyphenated capitalised) words ending in a word
+    such as Commission, Council or Body, not inside another mention.
+    """
+    words = _org_words()
+    covered = {i for s in spans for i in range(s.start, s.end)}
+    extra = []
+    for tok in doc:
+        if not (tok.is_title and tok.lower_ in words) or tok.i in covered:
+            continue
+        start = tok.i
+        while start > 0:
+            prev = doc[start - 1]
+            if prev.text in ("-", "&") or (prev.is_title or prev.is_upper and prev.is_alpha) and prev.i not in covered:
+                start -= 1
+            elif prev.i in covered and doc[start].text == "-":
+                start -= 1  # "NATO-Ukraine Commission": the acronym before the hyphen
+            else:
+                break
+        while start < tok.i and doc[start].text in ("-", "&"):
+            start += 1
+        if start == tok.i or doc[start].is_sent_start and start + 1 == tok.i:
+            continue  # a lone organization word ("Council") is not a name
+        extra.append(Span(doc, start, tok.i + 1, label="Organization"))
+    taken = [s for s in spans if not any(e.start <= s.start and s.end <= e.end and s.label_ != "Person" for e in extra)]
+    return taken + extra
