@@ -80,6 +80,12 @@ class Errors(metaclass=_Catalogue):
     # E070-E089: graph and RDF output
     E070 = ("Cannot write the graph to '{path}': {err}. Check that the folder "
             "exists and is writable, and that the disk is not full.")
+    # E120-E139: viz and graph export
+    E120 = ("Unknown export format '{name}'. Available: {options}.")
+    E121 = ("Cannot read '{path}' as RDF: {err}. Give a graph written by "
+            "'kgextract extract' ({options}).")
+    E122 = ("The SPARQL query {name} failed: {err}. Check its syntax and "
+            "that every $parameter it uses was given a value.")
 
 
 class Warnings(metaclass=_Catalogue):

@@ -24,7 +24,7 @@ from spacy.tokens import Doc, Span, Token
 from kgextract.nlp.extensions import MENTIONS
 from kgextract.nlp.gazetteers import load_list
 
-__all__ = ["Events", "make_events", "VERB_EVENTS"]
+__all__ = ["Events", "make_events", "VERB_EVENTS", "STRONG_EVENT_NOUNS"]
 
 #: Event verbs and the noun that names the event they stand for.
 VERB_EVENTS = {"meet": "meeting", "visit": "visit", "travel": "visit"}
@@ -35,6 +35,13 @@ _ORDINAL_WORDS = {
     "tenth", "eleventh", "twelfth", "annual", "inaugural",
 }
 _NOT_EVENT_DETS = {"any", "every", "no", "each", "such", "these", "those", "future", "other"}
+#: Event nouns that name an event on their own ("the meeting"); the others
+#: ("dedication", "reception", "service") need a modifier or complement.
+STRONG_EVENT_NOUNS = {
+    "meeting", "conference", "summit", "ceremony", "forum", "workshop", "symposium", "seminar",
+    "visit", "signing", "talks", "session", "celebration", "dialogue", "roundtable", "congress",
+    "convention", "webinar", "hackathon", "briefing", "consultation", "ministerial",
+}
 #: Capitalised words that end organisation names, never event names.
 _ORG_ENDINGS = {"council", "commission", "committee", "assembly", "congress", "agency", "office"}
 
@@ -79,13 +86,15 @@ class Events:
             while j < n:
                 tok = doc[j]
                 if _cap(tok) or tok.like_num and j == i:
-                    if tok.lower_ in self.named_nouns and tok.is_title:
+                    if tok.lower_ in self.named_nouns and tok.is_title and _ends_name(doc, j, i):
                         has_noun = True
                         head = tok.lower_
                     j += 1
                 elif tok.lower_ in _NAME_CONNECTORS and j + 1 < n and (_cap(doc[j + 1]) or doc[j + 1].lower_ == "the"):
                     if tok.lower_ in ("in", "to") and (doc[j + 1].ent_type_ in ("GPE", "LOC") or tok.lower_ == "to"):
                         break
+                    if tok.lower_ == "and" and doc[j + 1].ent_iob_ == "B" and doc[j + 1].ent_type_ in ("ORG", "GPE"):
+                        break  # "Operation Unified Protector and ISAF": a list, not one name
                     j += 1
                 elif tok.text in ("-", "–") or (j > i and doc[j - 1].text in ("-",) and tok.is_lower):
                     j += 1
@@ -97,7 +106,7 @@ class Events:
             if has_noun and end == i + 1 and doc[i].lower_ in self.nouns:
                 # "the Conference": a capitalised back-reference, not a name
                 out.append(Span(doc, i, end, label="Event", kb_id=f"phrase:{doc[i].lower_}"))
-            elif has_noun and end > i:
+            elif has_noun and end > i and doc[i].i not in self._role_starts(doc):
                 start = i
                 if start > 0 and (doc[start - 1].lower_ in _ORDINAL_WORDS or doc[start - 1].like_num):
                     start -= 1
@@ -112,6 +121,9 @@ class Events:
             i = max(j, i + 1)
         return out
 
+    def _role_starts(self, doc: Doc) -> set[int]:
+        return {s.start for s in doc.spans.get(MENTIONS, []) if s.label_ == "Role"}
+
     def _phrases(self, doc: Doc) -> list[Span]:
         out = []
         for tok in doc:
@@ -122,11 +134,15 @@ class Events:
             dets = [c for c in tok.lefts if c.dep_ == "det"]
             if dets and dets[0].lower_ in _NOT_EVENT_DETS:
                 continue
-            start = min([c.i for c in tok.lefts if c.dep_ in ("compound", "amod", "nmod", "nummod", "npadvmod")] + [tok.i])
+            mods = [c for c in tok.lefts if c.dep_ in ("compound", "amod", "nmod", "nummod", "npadvmod")]
+            of = next((c for c in tok.rights if c.dep_ == "prep" and c.lower_ in ("of", "for", "on")), None)
+            if tok.lemma_.lower() not in STRONG_EVENT_NOUNS and of is None and not any(
+                    c.dep_ in ("compound", "nmod") for c in mods):
+                continue  # "his dedication", "a warm reception": not an event without more
+            start = min([c.left_edge.i for c in mods] + [tok.i])
             while start < tok.i and (doc[start].is_punct or doc[start].pos_ in ("DET", "PRON")):
                 start += 1
             end = tok.i + 1
-            of = next((c for c in tok.rights if c.dep_ == "prep" and c.lower_ in ("of", "for", "on")), None)
             if of is not None:
                 obj = next((c for c in of.children if c.dep_ == "pobj"), None)
                 if obj is not None:
@@ -140,10 +156,20 @@ class Events:
             noun = VERB_EVENTS.get(tok.lemma_.lower())
             if noun is None or tok.pos_ != "VERB":
                 continue
-            if not _has_person_subject(tok):
-                continue
+            if tok.dep_ in ("xcomp", "ccomp", "pcomp") or not _has_person_subject(tok):
+                continue  # "invited him to visit": not (yet) an event
             out.append(Span(doc, tok.i, tok.i + 1, label="Event", kb_id=f"verb:{noun}"))
         return out
+
+
+def _ends_name(doc: Doc, j: int, start: int) -> bool:
+    """An event noun heads a name when the name ends there or goes on with "on/of/for ..."
+    ("Joint Conference on ...", "Summit"), not "Asian Operation Chrysler Group";
+    "Operation"/"Mission" at the start name a military operation ("Operation Unified Protector")."""
+    nxt = doc[j + 1] if j + 1 < len(doc) else None
+    if nxt is None or not _cap(nxt) or nxt.is_sent_start:
+        return True
+    return j == start and doc[j].lower_ in ("operation", "mission")
 
 
 def _cap(tok: Token) -> bool:

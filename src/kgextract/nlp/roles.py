@@ -41,6 +41,7 @@ ABBREVIATIONS = {
     "vp": "vice president",
 }
 
+_HONORIFICS = {"mr", "mrs", "ms", "dr", "prof", "sir", "dame", "h.e"}
 _BOARD_WORDS = {"board", "directors", "trustees", "governors", "regents"}
 
 
@@ -105,6 +106,8 @@ def _bad_title_context(doc: Doc, start: int, end: int) -> bool:
     tok = doc[end - 1]
     if tok.pos_ in ("VERB", "ADJ") and tok.lower_ not in ABBREVIATIONS:
         return True
+    if tok.tag_ in ("NNS", "NNPS") and not tok.text.isupper():
+        return True  # "ISAF partners", "foreign ministers": a group, not one person's title
     return False
 
 
@@ -115,7 +118,7 @@ def _widen_right(doc: Doc, end: int, entity_at: dict[int, Span], starts: set[int
     ("Ambassador for Security Affairs and Special Adviser").
     """
     n = len(doc)
-    if end + 1 < n and doc[end].lower_ == "for":
+    if end + 1 < n and doc[end].lower_ == "for" and not (doc[end + 1].lower_ == "the" and end + 2 < n and doc[end + 2].is_lower):
         j = end + 1
         last = None
         while j < n and j - end < 8:
@@ -137,7 +140,8 @@ def _widen_right(doc: Doc, end: int, entity_at: dict[int, Span], starts: set[int
             j += 1
         if doc[j].is_title and (doc[j].ent_type_ in ("GPE", "") or j in entity_at):
             k = j
-            while k + 1 < n and doc[k + 1].is_title and doc[k + 1].ent_iob_ != "B":
+            while k + 1 < n and doc[k + 1].is_title and doc[k + 1].ent_iob_ != "B" \
+                    and doc[k + 1].lower_.rstrip(".") not in _HONORIFICS:
                 k += 1
             if j in entity_at:
                 k = max(k, entity_at[j].end - 1)

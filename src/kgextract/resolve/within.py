@@ -62,12 +62,25 @@ def _caps(text: str) -> bool:
     return len(letters) > 3 and all(c.isupper() for c in letters)
 
 
-def _in_caps_line(span: Span) -> bool:
+_SMALL_WORDS = {"a", "an", "the", "of", "and", "or", "for", "to", "in", "on", "at", "by", "with", "from", "as"}
+
+
+def _in_headline(span: Span) -> bool:
+    """True inside a headline: a line in capitals, or in Title Case without a full stop.
+
+    spaCy reads capitalised words in headlines as names ("3D Systems Announces
+    CFO Transition"); such mentions only count when the body confirms them.
+    """
     text = span.doc.text
     start = text.rfind("\n", 0, span.start_char) + 1
     end = text.find("\n", span.end_char)
-    line = text[start : end if end != -1 else len(text)]
-    return _caps(line)
+    line = text[start : end if end != -1 else len(text)].strip()
+    if _caps(line):
+        return True
+    words = [w for w in line.split() if w[:1].isalpha() and w.lower() not in _SMALL_WORDS]
+    if len(words) < 4 or line.endswith((".", "!", "?", ":", "”", '"')):
+        return False
+    return sum(w[0].isupper() for w in words) >= 0.8 * len(words)
 
 
 def _surface(span: Span) -> str:
@@ -127,7 +140,7 @@ class _Resolver:
             fits = [c for c in people if words <= set(_tokens(c.name))]
             if len(fits) == 1:
                 self.add(fits[0], span)
-            elif not fits and not _in_caps_line(span):
+            elif not fits and not _in_headline(span):
                 cluster = _Cluster(EntityType.PERSON)
                 people.append(cluster)
                 self.add(cluster, span)
@@ -159,7 +172,7 @@ class _Resolver:
                 fits = [c for c in mine if any(is_acronym_of(surface, n) for n in c.names)]
                 target = fits[0] if len(fits) == 1 else None
             if target is None:
-                if _in_caps_line(span) and len(span) > 1:
+                if _in_headline(span):
                     continue
                 target = _Cluster(etype)
                 mine.append(target)

@@ -1,0 +1,106 @@
+"""Event arguments through the whole extraction path: agents, place, dates, attendees."""
+
+from __future__ import annotations
+
+import pytest
+
+pytestmark = pytest.mark.model
+
+SUMMIT_AGENTS = ("The Global Water Summit was organized by the Blue Planet Foundation, funded by Northwind Bank "
+                 "and supported by the Clearwater Institute.")
+
+
+@pytest.mark.parametrize("text, expected", [
+    pytest.param(SUMMIT_AGENTS, {
+        ("global water summit", "organizer", "blue planet foundation"),
+        ("global water summit", "funder", "northwind bank"),
+        ("global water summit", "sponsor", "clearwater institute"),
+    }, id="organized-funded-supported-by"),
+    pytest.param("The Pacific Trade Summit will take place in Auckland from 3 to 5 June 2024. "
+                 "The Summit is hosted by the Pacific Trade Council.",
+                 {("pacific trade summit", "organizer", "pacific trade council")}, id="hosted-by-back-reference"),
+])
+def test_event_agents(run, text, expected):
+    facts = run(text)
+    agents = {t for t in facts.triples if t[1] in ("organizer", "funder", "sponsor")}
+    assert agents == expected
+
+
+@pytest.mark.parametrize("text, event, place, start, end", [
+    pytest.param("The International Conference on Urban Mobility took place in Lisbon on 4-5 May 2023.",
+                 "international conference on urban mobility", "lisbon", "2023-05-04", "2023-05-05",
+                 id="day-range"),
+    pytest.param("The Pacific Trade Summit will take place in Auckland from 3 to 5 June 2024.",
+                 "pacific trade summit", "auckland", "2024-06-03", "2024-06-05", id="from-to"),
+    pytest.param("The Global Ocean Conference was held in Lisbon on 12 March 2024.",
+                 "global ocean conference", "lisbon", "2024-03-12", None, id="one-day-no-end-date"),
+    pytest.param("The Global Water Summit took place in Berlin, Germany, on 4 May 2023.",
+                 "global water summit", "berlin", "2023-05-04", None, id="city-before-country"),
+])
+def test_event_place_and_dates(run, text, event, place, start, end):
+    facts = run(text)
+    assert (event, "location", place) in facts.triples
+    assert (event, "startDate", start) in facts.triples
+    ends = {o for s, p, o in facts.triples if s == event and p == "endDate"}
+    assert ends == ({end} if end else set())
+
+
+def test_venue_is_the_location(run):
+    facts = run("The meeting took place at the Palais des Congrès in Paris on 5 May 2023.")
+    (event,) = facts.entities("Event")
+    locations = {o for s, p, o in facts.triples if p == "location"}
+    assert locations == {"palais des congrès"}
+    assert ("palais des congrès", "containedInPlace", "paris") in facts.triples
+    assert (event.name, "startDate", "2023-05-05") in {(facts._name(r.subject), r.predicate.value, r.object)
+                                                       for r in facts.result.relations}
+
+
+@pytest.mark.parametrize("text, event, people", [
+    pytest.param("The Nordic Energy Forum took place in Oslo on 4-5 May 2023. "
+                 "The Forum gathered 200 participants, including Jane Roe and John Doe.",
+                 "nordic energy forum", {"jane roe", "john doe"}, id="participants-including"),
+    pytest.param("The Global Ocean Conference was held in Lisbon on 12 March 2024, "
+                 "with participants including Jane Roe and Peter Smith.",
+                 "global ocean conference", {"jane roe", "peter smith"}, id="with-participants-including"),
+    pytest.param("The International Conference on Urban Mobility opened in Lisbon on 4 May 2023. "
+                 "Speakers at the Conference included Jane Roe and Peter Smith.",
+                 "international conference on urban mobility", {"jane roe", "peter smith"}, id="speakers-included"),
+])
+def test_attendees(run, text, event, people):
+    facts = run(text)
+    assert {o for s, p, o in facts.triples if s == event and p == "attendee"} == people
+
+
+def test_meeting_verb_is_an_event_with_its_participants(run):
+    facts = run("Foreign Minister Jane Roe met Prime Minister John Doe in Oslo on 3 April 2024.")
+    (event,) = facts.entities("Event")
+    name = event.name.casefold()
+    assert {(p, o) for s, p, o in facts.triples if s == name} >= {
+        ("attendee", "jane roe"), ("attendee", "john doe"), ("location", "oslo"), ("startDate", "2024-04-03")}
+
+
+@pytest.mark.parametrize("text, event, alias", [
+    ("The International Conference on Urban Mobility took place in Lisbon on 4-5 May 2023. "
+     "The Conference brought together experts from 30 countries.",
+     "International Conference on Urban Mobility", "Conference"),
+    ("The Pacific Trade Summit will take place in Auckland from 3 to 5 June 2024. "
+     "The Summit is hosted by the Pacific Trade Council.", "Pacific Trade Summit", "Summit"),
+])
+def test_back_reference_merges_with_the_named_event(run, text, event, alias):
+    facts = run(text)
+    (ev,) = facts.entities("Event")
+    assert ev.name == event
+    assert alias in ev.aliases
+    assert len(ev.mentions) == 2
+
+
+def test_facts_of_the_back_reference_go_to_the_named_event(run):
+    facts = run("The Nordic Energy Forum took place in Oslo on 4-5 May 2023. "
+                "The Forum gathered 200 participants, including Jane Roe and John Doe.")
+    (ev,) = facts.entities("Event")
+    assert {r.subject for r in facts.result.relations} == {ev.key}
+
+
+def test_unnamed_event_without_facts_is_dropped(run):
+    facts = run("Jane Roe said the ceremony was moving.")
+    assert facts.entities("Event") == []
