@@ -80,6 +80,40 @@ class Errors(metaclass=_Catalogue):
     # E070-E089: graph and RDF output
     E070 = ("Cannot write the graph to '{path}': {err}. Check that the folder "
             "exists and is writable, and that the disk is not full.")
+    # E090-E119: SPARQL store, queries, endpoint, validation
+    E090 = ("The store '{path}' does not exist or is not an Oxigraph store. "
+            "Create it with 'kgextract load FILE... --store {path}' or "
+            "'kgextract extract PATH... --store {path}'.")
+    E091 = ("The store '{path}' is in use by another process ({err}). Only one "
+            "process at a time may open a store for writing: stop the other "
+            "one (e.g. 'kgextract serve --writable'), or query it over HTTP.")
+    E092 = ("Cannot read '{path}' as {fmt}: {err}. Check that the file is valid "
+            "RDF in that format (kgextract writes turtle, trig, nquads, json-ld).")
+    E093 = ("Cannot tell the RDF format of '{path}' from its extension. "
+            "Supported extensions: {options}.")
+    E094 = ("'{name}' is not a saved query, an existing .rq file or SPARQL text. "
+            "Saved queries: {options}.")
+    E095 = ("Invalid --param '{text}'. Write it as NAME=VALUE, NAME made of "
+            "letters, digits and '_'; VALUE is plain text, an <IRI>, or an "
+            "N-Triples literal such as '\"2023-12-04\"^^xsd:date'.")
+    E096 = ("The value of parameter '{name}' is not a valid RDF term: {err}. "
+            "Give plain text, an absolute <IRI>, or an N-Triples literal.")
+    E097 = ("The query has no variable ?{name} to bind. Variables it uses: "
+            "{options}.")
+    E098 = ("Cannot bind parameters: no WHERE group found in the query. "
+            "Parameters are bound by a VALUES block at the start of the WHERE "
+            "group; give the query an explicit WHERE clause.")
+    E099 = ("The SPARQL query failed: {err}. Fix the query{where}.")
+    E100 = ("Unknown results format '{name}'. Available: {options}.")
+    E101 = ("The 'oxigraph' server program was not found. Install it into "
+            "kgextract's environment with: pip install 'oxigraph>=0.5,<0.6'.")
+    E102 = ("The Oxigraph server did not start on {address}: {err}. Check that "
+            "the port is free and that no other process writes to the store.")
+    E103 = ("Cannot find the SHACL shapes file ontologies/shapes.ttl (looked "
+            "in: {options}). Give --shapes FILE or set KGEXTRACT_SHAPES.")
+    E104 = ("Give exactly one of FILE or --store DIR to validate.")
+    E105 = ("The saved query name '{name}' is not valid. Use the file name "
+            "without '.rq' (letters, digits, '_', '-'), no path.")
     # E120-E139: viz and graph export
     E120 = ("Unknown export format '{name}'. Available: {options}.")
     E121 = ("Cannot read '{path}' as RDF: {err}. Give a graph written by "
@@ -114,6 +148,12 @@ class Warnings(metaclass=_Catalogue):
     W071 = ("The date '{value}' of relation '{predicate}' in document "
             "'{doc_id}' is not ISO 8601 (YYYY-MM-DD, YYYY-MM or YYYY); the "
             "relation is left out of the graph. Fix the date value.")
+    # W090-W119: SPARQL store, queries, endpoint, validation
+    W090 = ("The SPARQL server listens on {host}, which other machines may "
+            "reach. Use --host 127.0.0.1 unless the store may be public.")
+    W091 = ("'{path}' holds triples without named graphs ({fmt}); they were "
+            "loaded into {graph}. Documents loaded later replace only their "
+            "own named graph, so prefer TriG or N-Quads (or give --graph IRI).")
 
 
 class KgextractError(Exception):

@@ -18,17 +18,19 @@ co-occurrence across sentences:
 
 from __future__ import annotations
 
+import datetime as dt
+import re
 from collections.abc import Iterator
 
 from spacy.tokens import Doc, Span, Token
 
 from kgextract.models import Predicate
-from kgextract.nlp.dates import normalize_date
+from kgextract.nlp.dates import DateValue, find_dates, normalize_date
 from kgextract.nlp.gazetteers import load_sections
 from kgextract.relations.registry import Candidate, Context, extractors
 from kgextract.relations.spans import antecedent, evidence_span, mention_index, mentions
 
-__all__ = ["extract_event_dates", "extract_event_locations", "extract_event_agents", "extract_attendees"]
+__all__ = ["sentence_dates", "extract_event_dates", "extract_event_locations", "extract_event_agents", "extract_attendees"]
 
 _LOCATION_PREPS = {"in", "at", "to"}
 _EXCLUDED_ATTENDEE_PREPS = {"for", "of", "about", "on"}
@@ -45,8 +47,40 @@ def _nearest(events: list[Span], i: int) -> Span:
     return min(events, key=lambda e: min(abs(e.start - i), abs(e.end - 1 - i)))
 
 
-def _date_ents(sent: Span) -> list[Span]:
-    return [e for e in sent.ents if e.label_ == "DATE"]
+_YEAR_PREPS = {"in", "during", "by", "until", "since", "from", "for", "of", "throughout"}
+_THIS_YEAR = re.compile(r"^(?:later |earlier )?this year$", re.IGNORECASE)
+
+
+def sentence_dates(sent: Span, reference: dt.date | None) -> list[tuple[Span, DateValue]]:
+    """The dates of a sentence with their spans: the date grammar first, spaCy's DATE entities after.
+
+    A bare year counts only after a preposition ("in 2024", not "NATO 2030
+    initiative"); "this year" takes the reference year.
+    """
+    doc = sent.doc
+    out: list[tuple[Span, DateValue]] = []
+    taken: set[int] = set()
+    for match in find_dates(sent.text, reference=reference):
+        span = doc.char_span(sent.start_char + match.start, sent.start_char + match.end, alignment_mode="expand")
+        if span is not None and match.value is not None:
+            out.append((span, match.value))
+            taken.update(range(span.start, span.end))
+    for ent in sent.ents:
+        if ent.label_ != "DATE" or taken.intersection(range(ent.start, ent.end)):
+            continue
+        text = ent.text.strip()
+        if _THIS_YEAR.match(text) and reference is not None:
+            value = DateValue(start=str(reference.year), precision="year")
+        else:
+            value = normalize_date(text, reference=reference)
+        if value is None:
+            continue
+        if value.precision == "year" and text.isdigit():
+            prev = doc[ent.start - 1] if ent.start > 0 else None
+            if prev is None or prev.lower_ not in _YEAR_PREPS:
+                continue
+        out.append((ent, value))
+    return sorted(out, key=lambda p: p[0].start)
 
 
 @extractors.register("kgx.events.dates.v1")
@@ -55,10 +89,7 @@ def extract_event_dates(doc: Doc, context: Context) -> Iterator[Candidate]:
     for events in _events_by_sentence(doc).values():
         sent = events[0].sent
         seen: set[str] = set()
-        for date_span in _date_ents(sent):
-            value = normalize_date(date_span.text, reference=context.reference_date)
-            if value is None:
-                continue
+        for date_span, value in sentence_dates(sent, context.reference_date):
             event = _nearest(events, date_span.start)
             if event.start <= date_span.start < event.end and event.kb_id_.startswith("named"):
                 continue  # a date inside an event's own name
@@ -167,6 +198,15 @@ def extract_event_agents(doc: Doc, context: Context) -> Iterator[Candidate]:
                     continue
                 yield Candidate(event, pred, span, 0.85, "kgx.events.agents.v1", evidence_span(event, span, tok))
     for ev in mentions(doc, "Event"):
+        # "NATO Foreign Ministerial meeting": an organization opening the name runs it
+        first = ev[0]
+        if ev.kb_id_.startswith("named") and first.ent_type_ == "ORG" and first.ent_iob_ == "B":
+            end = first.i + 1
+            while end < ev.end and doc[end].ent_iob_ == "I":
+                end += 1
+            if end < ev.end:
+                org = Span(doc, first.i, end, label="Organization")
+                yield Candidate(ev, Predicate.ORGANIZER, org, 0.6, "kgx.events.agents.v1", ev)
         # "NATO's Baltic Air Policing Mission": the owner runs it
         if ev.start >= 2 and doc[ev.start - 1].tag_ == "POS":
             owner = index.get(ev.start - 2)

@@ -48,6 +48,7 @@ class _Cluster:
     named: bool = True
     head: str = ""
     synthetic_name: str | None = None
+    place: str | None = None
     alt_types: list[EntityType] = field(default_factory=list)
 
     @property
@@ -103,6 +104,14 @@ class _Resolver:
         self.venues = {(c.object.start, c.object.end) for c in candidates
                        if c.predicate is Predicate.LOCATION and isinstance(c.object, Span)
                        and not isinstance(c.subject, str) and c.subject.label_ == "Event"}
+
+    def by_name(self, span: Span) -> _Cluster | None:
+        """The entity of the same type that has this span's name (for spans that are not mentions)."""
+        norm = normalize(_surface(span))
+        for c in self.clusters:
+            if c.type.value == span.label_ and any(normalize(n) == norm for n in c.names):
+                return c
+        return None
 
     def add(self, cluster: _Cluster, span: Span) -> None:
         if cluster not in self.clusters:
@@ -197,9 +206,14 @@ class _Resolver:
     def _events(self, spans: list[Span]) -> None:
         events: list[_Cluster] = []
         main: _Cluster | None = None
+        where = {(c.subject.start, c.subject.end): normalize(_surface(c.object)) for c in self.candidates
+                 if c.predicate is Predicate.LOCATION and isinstance(c.subject, Span) and isinstance(c.object, Span)}
         for span in sorted(spans, key=lambda s: s.start):
             kind, _, head = span.kb_id_.partition(":")
             head = head or span.root.lemma_.lower()
+            if kind != "named" and _in_headline(span):
+                continue  # a headline's "to Travel to Berlin, Seoul and Tokyo" sums up the body
+            place = where.get((span.start, span.end))
             target = None
             in_parens = span.start > 0 and self.doc[span.start - 1].text == "("
             if kind == "named" and in_parens and events and events[-1].head == head:
@@ -214,20 +228,23 @@ class _Resolver:
                     if small <= big and len(small) >= 2 or toks == other:
                         target = c
                         break
-            elif kind == "phrase":
-                same = [c for c in events if c.head == head]
+            elif kind in ("phrase", "verb"):
+                # a visit to another place is another visit
+                same = [c for c in events if c.head == head and (kind == "phrase" or c.place == place)
+                        and (place is None or c.place in (None, place))]
                 if same:
                     target = same[-1]
                 elif head in _GENERIC_EVENT_HEADS and main is not None:
                     target = main
             if target is None:
-                target = _Cluster(EntityType.EVENT, named=(kind == "named"), head=head)
+                target = _Cluster(EntityType.EVENT, named=(kind == "named"), head=head, place=place)
                 if kind == "verb":
                     target.synthetic_name = head
                 events.append(target)
                 if main is None:
                     main = target
             self.add(target, span)
+            target.place = target.place or place
             if target.synthetic_name and kind == "phrase":
                 target.synthetic_name = None  # a phrase names it better than the verb did
 
@@ -270,7 +287,7 @@ def resolve_document(doc: Doc, candidates: list[Candidate], document: Document, 
                 res.clusters.append(cluster)
             cluster.spans.append(obj)
             return _key(cluster)
-        cluster = res.of_span.get((obj.start, obj.end))
+        cluster = res.of_span.get((obj.start, obj.end)) or res.by_name(obj)
         return _key(cluster) if cluster is not None else None
 
     keys: dict[int, str] = {}

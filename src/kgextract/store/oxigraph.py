@@ -1,0 +1,181 @@
+"""An on-disk Oxigraph store of kgextract graphs: open, load files, write results.
+
+A store is a folder that Oxigraph (RocksDB) owns. Only one process at a
+time may open it for writing (a second writer gets E091); any number may
+open it read-only, as long as no process writes meanwhile. Every function
+here opens the store, does its work and drops it before returning, so the
+lock is held only that long.
+
+Each document lives in its own named graph ``kgxid:graph/<doc id>``;
+:func:`write_results` replaces those graphs, so writing the same results
+again changes nothing.
+
+>>> import tempfile
+>>> from kgextract.graph.examples import sample_results
+>>> with tempfile.TemporaryDirectory() as tmp:
+...     n1 = write_results(tmp, sample_results())
+...     n2 = write_results(tmp, sample_results())
+...     with open_store(tmp, read_only=True) as store:
+...         graphs = [g.value for g in store.named_graphs()]
+>>> n1 == n2, graphs
+(True, ['https://w3id.org/kgextract/id/graph/sample-2023-12-05'])
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+from collections import defaultdict
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import pyoxigraph as ox
+
+from kgextract.errors import Errors, KgextractError, Warnings
+from kgextract.models import DocumentResult
+from kgextract.rdf.iri import graph_iri
+from kgextract.rdf.mapping import to_rdf
+from kgextract.rdf.serialize import serialize
+
+__all__ = ["RDF_EXTENSIONS", "open_store", "rdf_format", "load_files", "write_results",
+           "store_exists"]
+
+logger = logging.getLogger("kgextract")
+
+#: File extensions :func:`load_files` understands, and their Oxigraph format.
+RDF_EXTENSIONS: dict[str, ox.RdfFormat] = {
+    ".ttl": ox.RdfFormat.TURTLE, ".trig": ox.RdfFormat.TRIG, ".nq": ox.RdfFormat.N_QUADS,
+    ".nt": ox.RdfFormat.N_TRIPLES, ".jsonld": ox.RdfFormat.JSON_LD,
+    ".json": ox.RdfFormat.JSON_LD, ".rdf": ox.RdfFormat.RDF_XML, ".owl": ox.RdfFormat.RDF_XML,
+    ".n3": ox.RdfFormat.N3,
+}
+
+
+def rdf_format(path: str | os.PathLike) -> ox.RdfFormat:
+    """The RDF format of ``path``, from its extension; E093 if unknown.
+
+    >>> rdf_format("out/all.trig").name
+    'TriG'
+    >>> rdf_format("notes.txt")
+    Traceback (most recent call last):
+    ...
+    kgextract.errors.KgextractError: [E093] Cannot tell the RDF format of 'notes.txt' ...
+    """
+    fmt = RDF_EXTENSIONS.get(Path(path).suffix.lower())
+    if fmt is None:
+        raise KgextractError(Errors.E093.format(path=path, options=", ".join(RDF_EXTENSIONS)))
+    return fmt
+
+
+def store_exists(store_dir: str | os.PathLike) -> bool:
+    """True when ``store_dir`` looks like an Oxigraph (RocksDB) store.
+
+    >>> store_exists("/nonexistent/store")
+    False
+    """
+    return (Path(store_dir) / "CURRENT").is_file()
+
+
+@contextmanager
+def open_store(store_dir: str | os.PathLike, read_only: bool = False) -> Iterator[ox.Store]:
+    """Open the store in ``store_dir`` for the duration of a ``with`` block.
+
+    Read-write opening creates the folder if needed and fails with E091 when
+    another process holds the store. Read-only opening needs an existing
+    store (E090) and may run beside other readers (a read-only server too).
+    """
+    path = Path(store_dir)
+    if read_only and not store_exists(path):
+        raise KgextractError(Errors.E090.format(path=path))
+    try:
+        store = ox.Store.read_only(str(path)) if read_only else ox.Store(str(path))
+    except OSError as err:
+        if "lock" in str(err).lower():
+            raise KgextractError(Errors.E091.format(path=path, err=err)) from err
+        raise KgextractError(Errors.E090.format(path=path)) from err
+    try:
+        yield store
+        if not read_only:
+            store.flush()
+    finally:
+        del store  # the last reference: RocksDB closes and releases the lock
+
+
+def _replace_graphs(store: ox.Store, graphs: Iterable[ox.NamedNode],
+                    quads: Iterable[ox.Quad]) -> None:
+    by_graph: dict[ox.NamedNode, list[ox.Quad]] = defaultdict(list)
+    for quad in quads:
+        by_graph[quad.graph_name].append(quad)
+    for graph in graphs:
+        store.remove_graph(graph)
+        store.extend(by_graph.pop(graph, []))  # one transaction per graph
+    for rest in by_graph.values():
+        store.extend(rest)
+
+
+def write_results(store_dir: str | os.PathLike, results: Iterable[DocumentResult]) -> int:
+    """Write extraction results into the store, replacing each document's graph.
+
+    The results are mapped with :func:`kgextract.rdf.mapping.to_rdf` (so
+    labels are merged across the documents given together); then, per
+    document, its named graph is cleared and refilled. Re-running is
+    incremental (other documents' graphs stay) and idempotent. Return the
+    number of quads written.
+
+    An interrupted run can leave one document's graph empty; writing that
+    document again repairs it.
+    """
+    results = list(results)
+    payload = serialize(to_rdf(results), "nquads")
+    quads = ox.parse(payload, format=ox.RdfFormat.N_QUADS)
+    graphs = [ox.NamedNode(str(graph_iri(r.document.id))) for r in results]
+    quads = list(quads)
+    with open_store(store_dir) as store:
+        _replace_graphs(store, graphs, quads)
+    logger.info("wrote %d quads of %d documents to %s", len(quads), len(results), store_dir)
+    return len(quads)
+
+
+def _read(path: Path, fmt: ox.RdfFormat, graph: ox.NamedNode | None) -> list[ox.Quad]:
+    try:
+        quads = list(ox.parse(path=str(path), format=fmt))
+    except (SyntaxError, ValueError, OSError) as err:
+        raise KgextractError(Errors.E092.format(path=path, fmt=fmt.name, err=err)) from err
+    if graph is not None:  # the default graph of the file goes to ``graph``
+        return [ox.Quad(q.subject, q.predicate, q.object, graph)
+                if isinstance(q.graph_name, ox.DefaultGraph) else q for q in quads]
+    if not fmt.supports_datasets and quads:
+        logger.warning(Warnings.W091.format(path=path, fmt=fmt.name, graph="the default graph"))
+    return quads
+
+
+def load_files(store_dir: str | os.PathLike, paths: Iterable[str | os.PathLike],
+               graph: str | None = None, replace: bool = True) -> dict[str, int]:
+    """Load RDF files into the store, keeping their named graphs.
+
+    TriG, N-Quads and JSON-LD keep their graphs; triples of the other
+    formats go to ``graph`` (an IRI) or else to the default graph, with
+    warning W091. With ``replace`` (the default) every named graph a file
+    holds is cleared before it is added again, so loading the output of a
+    new ``kgextract extract`` run updates those documents and leaves the
+    others. Each file is read whole (so a bad file changes nothing; E092)
+    and each graph is written in one transaction. Return quads per file.
+
+    >>> import tempfile, pathlib
+    >>> with tempfile.TemporaryDirectory() as tmp:
+    ...     f = pathlib.Path(tmp, "a.nq")
+    ...     _ = f.write_text('<http://x/a> <http://x/p> "1" <http://x/g> .\\n')
+    ...     load_files(pathlib.Path(tmp, "store"), [f])
+    {'a.nq': 1}
+    """
+    target = ox.NamedNode(graph) if graph else None
+    todo = [(Path(p), rdf_format(p)) for p in paths]
+    counts: dict[str, int] = {}
+    with open_store(store_dir) as store:
+        for path, fmt in todo:
+            quads = _read(path, fmt, target)
+            named = {q.graph_name for q in quads if isinstance(q.graph_name, ox.NamedNode)}
+            _replace_graphs(store, sorted(named, key=str) if replace else [], quads)
+            counts[path.name] = len(quads)
+    return counts
