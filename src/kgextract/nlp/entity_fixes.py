@@ -37,6 +37,10 @@ LABELS = {
     "FAC": "Place",
     "EVENT": "Event",
 }
+#: Words that end the names of texts (treaties, agreements), which spaCy tags ORG.
+_DOCUMENT_WORDS = {"agreement", "treaty", "convention", "protocol", "accord", "act", "declaration", "charter"}
+#: Lower-case nouns that complete a place name ("the Baltic Sea region", "the North campus").
+_PLACE_NOUNS = {"region", "campus", "area", "building", "square", "district", "province", "valley"}
 _CONNECTORS = {"for", "on", "of", "and", "the", "&", "in", "at"}
 _OFFICE_HEADS = {"office", "offices"}
 _EDGE_PUNCT = {"-", "–", "—", ",", ";", ":", "'s", "’s", "'", "’", "“", "”", '"', "(", ")"}
@@ -67,7 +71,11 @@ class EntityFixes:
             if span is None or self._noise(span, label):
                 continue
             if label == "Organization":
+                if span[-1].lower_ in _DOCUMENT_WORDS:
+                    continue  # "Arms Trade Treaty": a text, not an organization
                 span = extend_org_tail(span)
+            elif label == "Place" and span.end < len(doc) and doc[span.end].lower_ in _PLACE_NOUNS:
+                span = Span(doc, span.start, span.end + 1, label=label)  # "Baltic Sea region"
             spans.append(span)
         spans = org_word_names(doc, spans)
         spans = apply_definitions(doc, spans)
@@ -168,6 +176,12 @@ def apply_definitions(doc: Doc, spans: list[Span]) -> list[Span]:
             close += 1
         else:
             short = inner.text
+        if not quoted and inner.text.upper() in _EXCHANGES:
+            ticker = _ticker(doc, tok.i + 2)
+            long_span = by_end.get(tok.i)
+            if ticker is not None and long_span is not None and long_span.label_ == "Organization":
+                defs[ticker] = (long_span.start, long_span.end, "Organization")
+            continue
         if close >= len(doc) or doc[close].text != ")":
             continue
         long_span = by_end.get(tok.i)
@@ -182,7 +196,15 @@ def apply_definitions(doc: Doc, spans: list[Span]) -> list[Span]:
     doc._.kgx_acronyms = defs
     if not defs:
         return spans
-    kept = [s for s in spans if not (s.text in defs and defs[s.text][2] is None)]
+    kept = []
+    for span in spans:
+        if span.text in defs:
+            label = defs[span.text][2]
+            if label is None:
+                continue  # the acronym of something that is not an entity
+            if label != span.label_:
+                span = Span(doc, span.start, span.end, label=label)
+        kept.append(span)
     covered = {(s.start, s.end) for s in kept}
     for short, (_, _, label) in defs.items():
         if label is None:
@@ -192,6 +214,22 @@ def apply_definitions(doc: Doc, spans: list[Span]) -> list[Span]:
             if span is not None and (span.start, span.end) not in covered:
                 kept.append(span)
     return kept
+
+
+_EXCHANGES = {"NYSE", "NASDAQ", "LSE", "TSX", "ASX", "HKEX", "SSE", "SZSE", "TSE", "OTC", "AMEX", "EURONEXT", "XETRA", "SIX"}
+
+
+def _ticker(doc: Doc, i: int) -> str | None:
+    """The ticker after an exchange name: "NYSE: IBM" or "NYSE:DDD" (spaCy may keep ":DDD" whole)."""
+    j = i
+    if j < len(doc) and doc[j].text == ":":
+        j += 1
+    if j < len(doc) and doc[j].text.lstrip(":").isupper() and doc[j].text.lstrip(":").isalpha():
+        return doc[j].text.lstrip(":")
+    prev = doc[i - 1].text
+    if ":" in prev and prev.split(":", 1)[1].isupper():
+        return prev.split(":", 1)[1]
+    return None
 
 
 def _words_before(doc: Doc, paren: int, n_letters: int) -> Span | None:

@@ -43,6 +43,7 @@ def harmonize_labels(spans: list[Span]) -> list[Span]:
     for s in named:
         votes.setdefault(s.text.lower(), Counter())[s.label_] += 1
     surnames = {s[-1].lower_ for s in named if s.label_ == "Person" and s[-1].is_title}
+    full_surnames = {s[-1].lower_ for s in named if s.label_ == "Person" and len(s) > 1}
     org_starts = [s.text.lower().split() for s in named if s.label_ == "Organization" and len(s) > 1]
     out = []
     for s in spans:
@@ -59,10 +60,13 @@ def harmonize_labels(spans: list[Span]) -> list[Span]:
             if label in ("Organization", "Place") and len(s) in (2, 3) and s[-1].lower_ in surnames \
                     and all(t.is_title for t in s) and not _has_org_word(s):
                 label = "Person"
-            elif label == "Person":
+            if label in ("Person", "Place"):
                 words = s.text.lower().split()
                 if any(len(o) > len(words) and o[: len(words)] == words for o in org_starts):
-                    label = "Organization"
+                    label = "Organization"  # "Qoros" beside "Qoros Automotive Co. Ltd"
+                elif label == "Person" and len(s) == 1 and s[0].lower_ not in full_surnames \
+                        and len(count) > 1 and "Organization" in count:
+                    label = "Organization"  # a lone word never given a first name, tagged ORG elsewhere
         out.append(s if label == s.label_ else Span(s.doc, s.start, s.end, label=label))
     return out
 

@@ -58,7 +58,7 @@ class Events:
     def __init__(self, event_nouns: str = "event_nouns.v1"):
         nouns = set(load_list(event_nouns))
         self.nouns = {n for n in nouns if " " not in n}
-        self.named_nouns = self.nouns - _ORG_ENDINGS | {"operation", "mission"}
+        self.named_nouns = self.nouns - _ORG_ENDINGS - {"convention"} | {"operation", "mission"}
 
     def __call__(self, doc: Doc) -> Doc:
         mentions = list(doc.spans[MENTIONS]) if MENTIONS in doc.spans else []

@@ -108,6 +108,8 @@ def _bad_title_context(doc: Doc, start: int, end: int) -> bool:
         return True
     if tok.tag_ in ("NNS", "NNPS") and not tok.text.isupper():
         return True  # "ISAF partners", "foreign ministers": a group, not one person's title
+    if tok.dep_ == "compound" and tok.head.tag_ in ("NNS", "NNPS") and tok.head.i == end:
+        return True  # "partner countries"
     return False
 
 
@@ -167,7 +169,12 @@ def _trim_after(span: Span, title: Span) -> Span | None:
         start += 1
     if start >= span.end or not span.doc[start].is_title and not span.doc[start].is_upper:
         return None
-    return Span(span.doc, start, span.end, label=span.label_)
+    rest = span.doc[start:span.end]
+    label = span.label_
+    if start == title.end and label != "Person" and len(rest) in (2, 3) and all(t.is_title for t in rest) \
+            and not any(t.lower_ in load_list("org_words.v1") for t in rest):
+        label = "Person"  # "Provost Rebecca Chopp" read as one ORG: the name after the title
+    return Span(span.doc, start, span.end, label=label)
 
 
 def _longest(spans: list[Span]) -> list[Span]:

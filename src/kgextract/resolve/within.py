@@ -63,6 +63,8 @@ def _caps(text: str) -> bool:
     return len(letters) > 3 and all(c.isupper() for c in letters)
 
 
+_LEGAL_SUFFIXES = {"co", "ltd", "inc", "corp", "corporation", "company", "plc", "llc", "gmbh", "ag", "sa",
+                   "limited", "group", "holdings", "lp", "llp", "nv", "bv", "spa", "pty"}
 _SMALL_WORDS = {"a", "an", "the", "of", "and", "or", "for", "to", "in", "on", "at", "by", "with", "from", "as"}
 
 
@@ -169,7 +171,7 @@ class _Resolver:
             if any(set(_tokens(surface)) <= p for p in people):
                 continue  # a person's name the model took for an organization or place
             norm = long_of.get(surface, norm)
-            brand = len(span) == 1 and not surface.isupper()
+            brand = not surface.isupper()
             target = None
             for c in mine:
                 names = {normalize(n) for n in c.names}
@@ -256,9 +258,13 @@ def _starts_name(longer: str, shorter: str, place_words: set[str]) -> bool:
     several words ("United Nations" is not "United Nations Office ..."), a
     place in the rest ("GM China") or a hyphenated tail ("NATO-Russia Council").
     """
-    if " " in shorter or not longer.startswith(shorter + " "):
+    if not longer.startswith(shorter + " "):
         return False
     rest = longer[len(shorter) + 1 :]
+    if all(w.strip(".,") in _LEGAL_SUFFIXES for w in rest.split()):
+        return True  # "Qoros Automotive" + "Co. Ltd"
+    if " " in shorter:
+        return False
     return rest not in place_words and not rest.startswith("-")
 
 
@@ -316,6 +322,8 @@ def resolve_document(doc: Doc, candidates: list[Candidate], document: Document, 
                 orgs.setdefault(k, org_key)
 
     relations = _select(grouped, orgs, document.id)
+    roles = {_key(c): c for c in res.clusters if c.type is EntityType.ROLE}
+    relations = _fold_short_titles(relations, roles)
     touched = {r.subject for r in relations} | {r.object for r in relations} | set(orgs.values())
     entities = []
     for cluster in res.clusters:
@@ -357,6 +365,31 @@ def _select(grouped, orgs, doc_id: str) -> list[Relation]:
     # an end date only makes sense beside the start date it came with
     out = [r for r in out if r.predicate is not Predicate.END_DATE or (r.subject, Predicate.START_DATE) in best]
     return sorted(out, key=lambda r: (r.subject, r.predicate.value, r.object))
+
+
+def _fold_short_titles(relations: list[Relation], roles: dict[str, _Cluster]) -> list[Relation]:
+    """A short title held by someone who also holds its fuller form is that form.
+
+    "Ambassador Kennedy" beside "Ambassador to Japan Ms. Kennedy"; "IBM
+    chairman" beside "chairman of the board" for the same person. The short
+    form becomes an alias of the full one.
+    """
+    held: dict[str, list[str]] = {}
+    for r in relations:
+        if r.predicate is Predicate.HAS_ROLE and r.object in roles:
+            held.setdefault(r.subject, []).append(r.object)
+    drop: set[tuple[str, str]] = set()
+    for person, keys in held.items():
+        for short in keys:
+            words = _tokens(roles[short].name)
+            longer = [k for k in keys if k != short and len(_tokens(roles[k].name)) > len(words)
+                      and _tokens(roles[k].name)[: len(words)] == words]
+            if len(longer) == 1:
+                drop.add((person, short))
+                full = roles[longer[0]]
+                if roles[short].name not in full.names:
+                    full.names.append(roles[short].name)
+    return [r for r in relations if not (r.predicate is Predicate.HAS_ROLE and (r.subject, r.object) in drop)]
 
 
 def _entity(cluster: _Cluster, key: str, doc: Doc) -> Entity:

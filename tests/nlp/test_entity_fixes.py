@@ -1,0 +1,146 @@
+"""kgx_entity_fixes: spaCy's entities repaired into typed mentions, and what they become as entities."""
+
+from __future__ import annotations
+
+import pytest
+
+from kgextract.nlp.extensions import MENTIONS
+
+pytestmark = pytest.mark.model
+
+
+def mentions(nlp, text):
+    doc = nlp(text)
+    return doc, [(s.text, s.label_) for s in doc.spans[MENTIONS] if s.label_ != "Event"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    pytest.param("Jane Roe met representatives of the World Widget Organization in Nairobi.",
+                 ("World Widget Organization", "Organization"), id="leading-the"),
+    pytest.param("Jane Roe praised the Nordic Chess Federation's new strategy.",
+                 ("Nordic Chess Federation", "Organization"), id="the-and-possessive"),
+    pytest.param("Jane Roe spoke with the Republic of Korea-based delegation.",
+                 ("Republic of Korea", "Place"), id="trailing-dash"),
+    pytest.param("Dr. John Doe opened the exhibition.", ("John Doe", "Person"), id="honorific"),
+    pytest.param("H.E. Mr. John Doe met Jane Roe in Geneva.", ("John Doe", "Person"), id="two-honorifics"),
+    pytest.param("Jane Roe heads the Regional Office for Water and Sanitation in Africa and the Middle East.",
+                 ("Regional Office for Water and Sanitation in Africa and the Middle East", "Organization"),
+                 id="org-tail-over-regions"),
+])
+def test_mention_edges(nlp, text, expected):
+    _, found = mentions(nlp, text)
+    assert expected in found
+
+
+@pytest.mark.parametrize("text, name, etype", [
+    ("Jane Roe met representatives of the World Widget Organization in Nairobi.",
+     "World Widget Organization", "Organization"),
+    ("Jane Roe praised the Nordic Chess Federation's new strategy.", "Nordic Chess Federation", "Organization"),
+    ("The Nordic Chess Federation announced a new strategy on Monday.", "Nordic Chess Federation", "Organization"),
+])
+def test_entity_names_have_no_article_or_possessive(run, text, name, etype):
+    facts = run(text)
+    assert [e.name for e in facts.entities(etype)] == [name]
+
+
+@pytest.mark.parametrize("text, name, alias", [
+    pytest.param("The World Widget Organization (WWO) opened a new office in Nairobi. "
+                 "WWO said the office will employ 50 people.", "World Widget Organization", "WWO", id="acronym"),
+    pytest.param("The Acme Robotics Company (ARC) opened a plant. ARC will hire 300 workers.",
+                 "Acme Robotics Company", "ARC", id="acronym-company"),
+    pytest.param("The plant was opened by Jane Roe. The Acme Robotics Company (“Acme”) said Acme will hire "
+                 "300 workers.", "Acme Robotics Company", "Acme", id="quoted-short-name"),
+])
+def test_defined_short_form_is_an_alias(run, text, name, alias):
+    facts = run(text)
+    org = facts.entity("Organization", alias)
+    assert org.name == name
+    assert alias in org.aliases
+    assert len(facts.entities("Organization")) == 1
+    assert sum(m.text == alias for m in org.mentions) == 2
+
+
+def test_acronym_is_recorded_on_the_doc(nlp):
+    doc = nlp("The World Widget Organization (WWO) opened a new office in Nairobi. WWO said so.")
+    start, end, label = doc._.kgx_acronyms["WWO"]
+    assert (doc[start:end].text, label) == ("World Widget Organization", "Organization")
+    assert [s.label_ for s in doc.spans[MENTIONS] if s.text == "WWO"] == ["Organization", "Organization"]
+
+
+def test_defined_acronym_links_a_role_to_the_long_name(run):
+    facts = run("The European Space Research Agency (ESRA) launched a satellite. "
+                "Jane Roe, director of ESRA, welcomed the launch.")
+    assert facts.roles == {("jane roe", "director", "european space research agency")}
+
+
+@pytest.mark.parametrize("text, short", [
+    ("Experts discussed artificial intelligence (AI) in Vienna. AI will transform Austria, said Jane Roe.", "AI"),
+    ("Jane Roe spoke about machine learning (ML) and artificial intelligence (AI) in Vienna. "
+     "AI is changing the world.", "AI"),
+    ("Jane Roe spoke about machine learning (ML) and artificial intelligence (AI) in Vienna. "
+     "AI is changing the world.", "ML"),
+])
+def test_acronym_of_a_non_entity_is_no_entity(nlp, run, text, short):
+    doc, found = mentions(nlp, text)
+    assert short not in {t for t, _ in found}
+    assert doc._.kgx_acronyms[short][2] is None
+    facts = run(text)
+    assert not [e for e in facts.result.entities if short in [e.name, *e.aliases]]
+
+
+@pytest.mark.parametrize("text, person, aliases", [
+    pytest.param("Dr. John Doe opened the exhibition. Mr. Doe thanked the sponsors.",
+                 "John Doe", {"Doe"}, id="dr-mr"),
+    pytest.param("Ms. Jane Roe, a director of Acme Robotics, spoke first. Ms. Roe said the company will grow.",
+                 "Jane Roe", {"Roe"}, id="ms-ms"),
+])
+def test_honorifics_dropped_and_mentions_merged(run, text, person, aliases):
+    facts = run(text)
+    (ent,) = facts.entities("Person")
+    assert ent.name == person
+    assert set(ent.aliases) == aliases
+    assert len(ent.mentions) == 2
+
+
+def test_surname_goes_to_the_person_it_names(run):
+    facts = run("Ms. Jane Roe and Mr. John Doe signed the agreement. Ms. Roe said it was a good day.")
+    assert facts.names("Person") == ["jane roe", "john doe"]
+    assert facts.entity("Person", "Jane Roe").aliases == ["Roe"]
+    assert facts.entity("Person", "John Doe").aliases == []
+
+
+def test_ambiguous_surname_joins_nobody(run):
+    facts = run("Jane Roe and John Roe signed the agreement. Roe said it was a good day.")
+    assert facts.names("Person") == ["jane roe", "john roe"]
+    assert all(e.aliases == [] for e in facts.entities("Person"))
+
+
+# --- known gaps: the lead fixes these in src/kgextract/nlp/entity_fixes.py ------------------
+
+@pytest.mark.xfail(reason="extend_org_tail takes 'on' + a capitalised word as part of the name: "
+                          "'Acme Corp on Monday' becomes the organization", strict=True)
+def test_org_tail_does_not_swallow_a_weekday(run):
+    facts = run("Jane Roe was named chief operating officer of Acme Corp on Monday.")
+    assert facts.names("Organization") == ["acme corp"]
+    assert facts.roles == {("jane roe", "chief operating officer", "acme corp")}
+
+
+@pytest.mark.xfail(reason="the model tags only 'Clean Water Research'; the acronym spells 'Agency for Clean "
+                          "Water Research' (found by _words_before) but the long form is not extended and the "
+                          "acronym is recorded with no type, so 'ACWR' is dropped", strict=True)
+def test_acronym_extends_a_cut_organization_name(run):
+    facts = run("The Agency for Clean Water Research (ACWR) was founded in 2001. ACWR employs 200 scientists.")
+    org = facts.entity("Organization", "ACWR")
+    assert org.name == "Agency for Clean Water Research"
+
+
+@pytest.mark.xfail(reason="a name ending in an organization word (org_words.v1: Industries, Labs) that the "
+                          "model tags PERSON stays a Person when no other mention outvotes it", strict=True)
+@pytest.mark.parametrize("text, name", [
+    ("Globex Industries, headquartered in Geneva, announced a new partnership.", "globex industries"),
+    ("Northwind Labs, a subsidiary of Globex Industries, opened a new office in Dublin.", "northwind labs"),
+])
+def test_person_with_organization_word_is_an_organization(run, text, name):
+    facts = run(text)
+    assert facts.names("Person") == []
+    assert name in facts.names("Organization")

@@ -1,0 +1,68 @@
+"""kgx_roles: job titles as Role mentions, widened over their qualifiers."""
+
+from __future__ import annotations
+
+import pytest
+
+from kgextract.nlp.extensions import MENTIONS
+from kgextract.nlp.roles import ABBREVIATIONS, expand_abbreviation
+
+
+def roles(nlp, text):
+    doc = nlp(text)  # keep the Doc alive while its span group is read
+    return [s.text for s in doc.spans[MENTIONS] if s.label_ == "Role"]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, expected", [
+    pytest.param("President John Doe welcomed the guests.", ["President"], id="bare"),
+    pytest.param("Jane Roe, Executive Vice President of Acme Corp, spoke first.",
+                 ["Executive Vice President"], id="modifiers-before"),
+    pytest.param("Jane Roe was named interim CFO of Acme Corp.", ["interim CFO"], id="modifier-abbreviation"),
+    pytest.param("John Doe, High Representative for Disarmament Affairs, opened the session.",
+                 ["High Representative for Disarmament Affairs"], id="for-remit"),
+    pytest.param("Jane Roe, Ambassador to Japan, attended the dinner.", ["Ambassador to Japan"], id="to-country"),
+    pytest.param("John Doe, Chairman of the Board of Directors of Acme Corp, spoke.",
+                 ["Chairman of the Board of Directors"], id="of-the-board"),
+    pytest.param("Jane Roe, chief financial officer of Acme Corp, said so.",
+                 ["chief financial officer"], id="of-org-not-in-title"),
+    pytest.param("John Doe, president and chief executive officer of Acme Corp, spoke.",
+                 ["president", "chief executive officer"], id="coordination-split"),
+    pytest.param("John Doe, Ambassador for Security Affairs and Special Adviser to the Minister, spoke.",
+                 ["Ambassador for Security Affairs", "Special Adviser to the Minister"],
+                 id="remit-stops-at-next-title"),
+])
+def test_role_spans(nlp, text, expected):
+    assert roles(nlp, text) == expected
+
+
+@pytest.mark.model
+def test_title_does_not_eat_the_holder(nlp):
+    doc = nlp("Foreign Minister Jane Roe met the delegation.")
+    assert [(s.text, s.label_) for s in doc.spans[MENTIONS] if s.label_ != "Event"] == [
+        ("Foreign Minister", "Role"), ("Jane Roe", "Person")]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text", [
+    "The ministers agreed on a general debate.",
+    "Jane Roe will direct the new film.",
+])
+def test_words_used_otherwise_are_not_titles(nlp, text):
+    assert roles(nlp, text) == []
+
+
+@pytest.mark.parametrize("title, expected", [
+    ("CEO", "chief executive officer"),
+    ("interim CFO", "interim chief financial officer"),
+    ("Senior VP", "Senior vice president"),
+    ("chief executive officer", "chief executive officer"),
+    ("Director-General", "Director-General"),
+])
+def test_expand_abbreviation(title, expected):
+    assert expand_abbreviation(title) == expected
+
+
+def test_abbreviations_spell_their_letters():
+    for short, long in ABBREVIATIONS.items():
+        assert short == "".join(w[0] for w in long.replace("-", " ").split()), (short, long)
