@@ -80,6 +80,15 @@ class Errors(metaclass=_Catalogue):
     # E070-E089: graph and RDF output
     E070 = ("Cannot write the graph to '{path}': {err}. Check that the folder "
             "exists and is writable, and that the disk is not full.")
+    # E140-E159: corpus runs (cache, manifest, workers)
+    E140 = ("Cannot use the cache folder '{path}': {err}. Check that it is "
+            "writable and the disk is not full, or run with --no-cache.")
+    E141 = ("A worker process died while extracting ({err}). Re-run with "
+            "--workers 1 to see the cause; if memory is short, lower --workers.")
+    E142 = ("Another kgextract run is updating the output whose cache is "
+            "'{path}'. Wait for it to finish, or write to another output.")
+    E143 = ("--store DIR needs kgextract.store.write_results, which this "
+            "installation does not have. Update kgextract, or leave out --store.")
     # E090-E119: SPARQL store, queries, endpoint, validation
     E090 = ("The store '{path}' does not exist or is not an Oxigraph store. "
             "Create it with 'kgextract load FILE... --store {path}' or "
@@ -148,6 +157,11 @@ class Warnings(metaclass=_Catalogue):
     W071 = ("The date '{value}' of relation '{predicate}' in document "
             "'{doc_id}' is not ISO 8601 (YYYY-MM-DD, YYYY-MM or YYYY); the "
             "relation is left out of the graph. Fix the date value.")
+    # W140-W159: corpus runs (cache, manifest)
+    W140 = ("The manifest '{path}' cannot be read ({err}); every document is "
+            "checked against the cache again and the outputs are rewritten.")
+    W141 = ("The cached result '{path}' cannot be read ({err}); its document "
+            "is extracted again.")
     # W090-W119: SPARQL store, queries, endpoint, validation
     W090 = ("The SPARQL server listens on {host}, which other machines may "
             "reach. Use --host 127.0.0.1 unless the store may be public.")

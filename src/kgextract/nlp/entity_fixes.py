@@ -21,6 +21,7 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from kgextract.nlp.dates import normalize_date
 from kgextract.nlp.entity_labels import harmonize_labels, org_word_names
 from kgextract.nlp.extensions import MENTIONS
 from kgextract.nlp.gazetteers import load_list
@@ -65,8 +66,8 @@ class EntityFixes:
         spans: list[Span] = []
         for ent in doc.ents:
             label = LABELS.get(ent.label_)
-            if label is None:
-                continue
+            if label is None or label == "Event" and normalize_date(ent.text) is not None:
+                continue  # the model sometimes tags a date EVENT
             span = trim_span(ent, label)
             if span is None or self._noise(span, label):
                 continue

@@ -60,7 +60,9 @@ def harmonize_labels(spans: list[Span]) -> list[Span]:
             if label in ("Organization", "Place") and len(s) in (2, 3) and s[-1].lower_ in surnames \
                     and all(t.is_title for t in s) and not _has_org_word(s):
                 label = "Person"
-            if label in ("Person", "Place"):
+            if label == "Person" and len(s) > 1 and s[-1].is_title and s[-1].lower_ in _org_words():
+                label = "Organization"  # "Northwind Labs", "Globex Industries"
+            elif label in ("Person", "Place"):
                 words = s.text.lower().split()
                 if any(len(o) > len(words) and o[: len(words)] == words for o in org_starts):
                     label = "Organization"  # "Qoros" beside "Qoros Automotive Co. Ltd"

@@ -157,6 +157,13 @@ def _widen_right(doc: Doc, end: int, entity_at: dict[int, Span], starts: set[int
             if k + 2 < n and doc[k + 1].lower_ == "of" and doc[k + 2].lower_ in _BOARD_WORDS:
                 k += 2
             return k + 1
+        if j < n and doc[j].is_title and j not in entity_at and doc[j].ent_type_ not in ("GPE", "ORG", "NORP", "LOC"):
+            # "Minister of Foreign Affairs (of Norway)": a portfolio, not an organization
+            k = j
+            while k + 1 < n and (doc[k + 1].is_title or doc[k + 1].lower_ in ("and", "&") and k + 2 < n
+                                 and doc[k + 2].is_title) and k + 1 not in entity_at:
+                k += 1
+            return k + 1
     return end
 
 

@@ -32,6 +32,7 @@ __all__ = [
     "roles_frame",
     "events_frame",
     "organization_people",
+    "find_node",
     "saved_queries",
     "query_frame",
 ]
@@ -160,7 +161,14 @@ def events_frame(G: nx.MultiDiGraph) -> pd.DataFrame:
                                        "sponsors", "attendees"])
 
 
-def _find(G: nx.MultiDiGraph, name: str) -> str:
+def find_node(G: nx.MultiDiGraph, name: str) -> str:
+    """The node whose key, label or alias is ``name`` (case-insensitive); ``KeyError`` if none.
+
+    >>> from kgextract.graph import to_networkx
+    >>> from kgextract.graph.examples import sample_results
+    >>> find_node(to_networkx(sample_results()), "unoda")
+    'organization/united-nations-office-for-disarmament-affairs'
+    """
     if name in G:
         return name
     wanted = name.casefold()
@@ -178,7 +186,7 @@ def organization_people(G: nx.MultiDiGraph, organization: str) -> pd.DataFrame:
     >>> organization_people(to_networkx(sample_results()), "UNODA").values.tolist()
     [['Izumi Nakamitsu', 'Under-Secretary-General', 'person/izumi-nakamitsu']]
     """
-    org = _find(G, organization)
+    org = find_node(G, organization)
     people: dict[str, set[str]] = {}
     for u, v, d in G.edges(data=True):
         if d.get("predicate") == "memberOf" and v == org:

@@ -1,0 +1,112 @@
+"""Small file helpers for crash-safe runs: atomic writes, a run lock, hashes.
+
+A file written with :func:`atomic_write` is either the old one or the whole
+new one, whenever the process is killed: the bytes go to a temporary file in
+the same folder, are synced, and replace the target with ``os.replace``.
+
+>>> import tempfile, pathlib
+>>> with tempfile.TemporaryDirectory() as tmp:
+...     path = atomic_write(pathlib.Path(tmp) / "a.json", b"{}")
+...     path.read_bytes(), sorted(p.name for p in path.parent.iterdir())
+(b'{}', ['a.json'])
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import os
+import tempfile
+from collections.abc import Iterator
+from pathlib import Path
+
+from kgextract.errors import Errors, KgextractError
+
+__all__ = ["atomic_write", "file_sha256", "remove_stale_temp", "run_lock", "TEMP_SUFFIX"]
+
+#: Suffix of the temporary files :func:`atomic_write` (and ``write_rdf``) create.
+TEMP_SUFFIX = ".tmp"
+
+
+def atomic_write(path: Path, data: bytes, *, sync: bool = True) -> Path:
+    """Write ``data`` to ``path`` atomically (temporary file, fsync, ``os.replace``)."""
+    path = Path(path)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=TEMP_SUFFIX)
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+            if sync:
+                fh.flush()
+                os.fsync(fh.fileno())
+        os.chmod(tmp, 0o644)
+        os.replace(tmp, path)
+    except BaseException:
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(tmp)
+        raise
+    return path
+
+
+def file_sha256(path: Path) -> str | None:
+    """sha256 of a file's bytes, or ``None`` when it cannot be read."""
+    h = hashlib.sha256()
+    try:
+        with open(path, "rb") as fh:
+            for block in iter(lambda: fh.read(1 << 20), b""):
+                h.update(block)
+    except OSError:
+        return None
+    return h.hexdigest()
+
+
+def remove_stale_temp(path: Path) -> int:
+    """Remove the temporary files a killed writer of ``path`` left beside it.
+
+    >>> import tempfile, pathlib
+    >>> with tempfile.TemporaryDirectory() as tmp:
+    ...     out = pathlib.Path(tmp) / "g.ttl"
+    ...     _ = (pathlib.Path(tmp) / ".g.ttl.x1y2.tmp").write_bytes(b"half")
+    ...     remove_stale_temp(out), sorted(p.name for p in out.parent.iterdir())
+    (1, [])
+    """
+    path = Path(path)
+    removed = 0
+    with contextlib.suppress(OSError):
+        for tmp in path.parent.glob(f".{_glob_escape(path.name)}.*{TEMP_SUFFIX}"):
+            with contextlib.suppress(OSError):
+                tmp.unlink()
+                removed += 1
+    return removed
+
+
+def _glob_escape(name: str) -> str:
+    return "".join(f"[{c}]" if c in "*?[" else c for c in name)
+
+
+@contextlib.contextmanager
+def run_lock(folder: Path) -> Iterator[None]:
+    """Hold an exclusive lock on ``folder`` (a cache folder) for one run.
+
+    Two runs writing the same output at once would interleave; the second
+    fails at once with E142. The lock is released when the process ends,
+    however it ends.
+    """
+    lock_path = Path(folder) / "lock"
+    try:
+        import fcntl
+    except ImportError:  # not POSIX: no locking
+        yield
+        return
+    try:
+        fh = open(lock_path, "a+b")
+    except OSError as err:
+        raise KgextractError(Errors.E140.format(path=folder, err=err)) from err
+    with fh:
+        try:
+            fcntl.flock(fh.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError as err:
+            raise KgextractError(Errors.E142.format(path=folder)) from err
+        try:
+            yield
+        finally:
+            fcntl.flock(fh.fileno(), fcntl.LOCK_UN)

@@ -1,0 +1,196 @@
+"""Static matplotlib figures: the network, an event timeline, an organization's people, bar charts.
+
+Figures are built with matplotlib's object API (``matplotlib.figure.Figure``,
+rendered by Agg on save), never through ``pyplot``'s global state, so they
+work headless and in threads. In Jupyter a returned figure shows inline.
+
+>>> from kgextract.graph import to_networkx
+>>> from kgextract.graph.examples import sample_results
+>>> fig = draw_graph(to_networkx(sample_results()))
+>>> sorted(t.get_text() for t in fig.axes[0].get_legend().get_texts())
+['Event', 'Organization', 'Person', 'Place', 'Role']
+"""
+
+from __future__ import annotations
+
+import textwrap
+from datetime import date, timedelta
+
+import matplotlib.dates as mdates
+import networkx as nx
+import pandas as pd
+from matplotlib.axes import Axes
+from matplotlib.figure import Figure
+from matplotlib.lines import Line2D
+
+from kgextract.graph.analysis import events_table
+from kgextract.graph.merge import date_kind
+from kgextract.viz.palette import TYPE_COLORS, type_color
+from kgextract.viz.tables import find_node, organization_people
+
+__all__ = ["draw_graph", "plot_timeline", "plot_organization", "bar_chart", "date_span"]
+
+_RADS = (0.06, 0.3, -0.2, 0.5, -0.4)
+
+
+def _axes(ax: Axes | None, figsize: tuple[float, float]) -> tuple[Figure, Axes]:
+    if ax is not None:
+        return ax.figure, ax
+    fig = Figure(figsize=figsize, layout="constrained")
+    return fig, fig.add_subplot()
+
+
+def _wrap(text: str, width: int) -> str:
+    return "\n".join(textwrap.wrap(str(text), width)[:3]) or str(text)
+
+
+def _legend(ax: Axes, types, **kw) -> None:
+    handles = [Line2D([], [], marker="o", linestyle="", markersize=9, color=TYPE_COLORS.get(t, "#999"),
+                      label=t) for t in TYPE_COLORS if t in set(types)]
+    ax.legend(handles=handles, title="type", frameon=False, **kw)
+
+
+def draw_graph(G: nx.MultiDiGraph, *, exclude=("Document", "Date"), ax: Axes | None = None,
+               seed: int = 7, edge_labels: bool = True, wrap: int = 18,
+               figsize: tuple[float, float] = (13, 9)) -> Figure:
+    """The network: nodes coloured by type (legend), sized by degree, edges labelled by predicate.
+
+    ``exclude`` leaves out node types (by default documents and dates); the
+    layout is a spring layout with a fixed ``seed``, so it is reproducible.
+    """
+    fig, ax = _axes(ax, figsize)
+    H = G.subgraph(n for n, t in G.nodes(data="type") if t not in set(exclude))
+    pos = nx.spring_layout(nx.Graph(H), seed=seed, k=1.6 / max(len(H), 1) ** 0.5)
+    colors = [type_color(H.nodes[n].get("type")) for n in H]
+    sizes = [220 + 90 * H.degree(n) for n in H]
+    nx.draw_networkx_nodes(H, pos, ax=ax, node_color=colors, node_size=sizes, alpha=0.9,
+                           edgecolors="white")
+    styles = [f"arc3,rad={r}" for r in _RADS]
+    nx.draw_networkx_edges(H, pos, ax=ax, edge_color="#8a8a8a", width=1.0, arrows=True,
+                           arrowsize=11, node_size=sizes, connectionstyle=styles)
+    if edge_labels:
+        labels = {(u, v, k): d.get("predicate", k) for u, v, k, d in H.edges(keys=True, data=True)}
+        nx.draw_networkx_edge_labels(H, pos, edge_labels=labels, ax=ax, font_size=6.5,
+                                     font_color="#555555", connectionstyle=styles,
+                                     bbox={"boxstyle": "round,pad=0.15", "fc": "white", "ec": "none",
+                                           "alpha": 0.7})
+    for n, (x, y) in pos.items():
+        ax.annotate(_wrap(H.nodes[n].get("label", n), wrap), (x, y), xytext=(0, 9),
+                    textcoords="offset points", ha="center", va="bottom", fontsize=7.5,
+                    bbox={"boxstyle": "round,pad=0.2", "fc": "white", "ec": "none", "alpha": 0.75})
+    _legend(ax, [H.nodes[n].get("type") for n in H], loc="lower left", fontsize=8)
+    ax.set_axis_off()
+    ax.margins(0.12)
+    return fig
+
+
+def date_span(value: str) -> tuple[date, date] | None:
+    """The days an ISO date value covers, as ``[first, after last)``; ``None`` if not a date.
+
+    >>> date_span("2024-02")
+    (datetime.date(2024, 2, 1), datetime.date(2024, 3, 1))
+    >>> date_span("2023"), date_span("soon")
+    ((datetime.date(2023, 1, 1), datetime.date(2024, 1, 1)), None)
+    """
+    kind = date_kind(value or "")
+    if kind == "date":
+        day = date.fromisoformat(value)
+        return day, day + timedelta(days=1)
+    if kind == "gYearMonth":
+        y, m = map(int, value.split("-"))
+        return date(y, m, 1), date(y + m // 12, m % 12 + 1, 1)
+    if kind == "gYear":
+        return date(int(value), 1, 1), date(int(value) + 1, 1, 1)
+    return None
+
+
+def plot_timeline(G: nx.MultiDiGraph, *, ax: Axes | None = None, wrap: int = 40,
+                  figsize: tuple[float, float] = (11, 3.5)) -> Figure:
+    """Events on a time axis, from their start (and end) dates; the place is written beside.
+
+    A bar covers what the dates say (a day, a month, a year: vaguer dates
+    are drawn lighter); a dot marks the start. Events with no date are left out.
+    """
+    fig, ax = _axes(ax, figsize)
+    rows = []
+    for row in events_table(G, labels=True):
+        start, end = date_span(row["start"]), date_span(row["end"] or "")
+        if start is not None:
+            rows.append((start[0], (end or start)[1], row, date_kind(row["start"]) == "date"))
+    rows.sort(key=lambda r: (r[0], r[2]["event"]), reverse=True)
+    color = TYPE_COLORS["Event"]
+    for y, (lo, hi, row, exact) in enumerate(rows):
+        left, right = mdates.date2num(lo), mdates.date2num(hi)
+        ax.barh(y, right - left, left=left, height=0.5, color=color, alpha=0.85 if exact else 0.3)
+        ax.plot([left], [y], "o", color=color)
+        note = " ".join(x for x in [row["place"] and f"@ {row['place']}",
+                                    row["organizer"] and f"(by {row['organizer']})"] if x)
+        if note:
+            ax.annotate(_wrap(note, 60), (right, y), xytext=(6, 0), textcoords="offset points",
+                        va="center", fontsize=8, color="#333333")
+    ax.set_yticks(range(len(rows)), [_wrap(r[2]["event"], wrap) for r in rows], fontsize=8)
+    ax.set_ylim(-0.8, max(len(rows), 1) - 0.2)
+    locator = mdates.AutoDateLocator()
+    ax.xaxis.set_major_locator(locator)
+    ax.xaxis.set_major_formatter(mdates.ConciseDateFormatter(locator))
+    if rows:
+        lo, hi = min(r[0] for r in rows), max(r[1] for r in rows)
+        pad = max((hi - lo).days * 0.08, 15)
+        ax.set_xlim(mdates.date2num(lo) - pad, mdates.date2num(hi) + pad * 4)
+    else:
+        ax.text(0.5, 0.5, "no dated events", ha="center", va="center", transform=ax.transAxes)
+    ax.set_title("Event timeline", loc="left")
+    ax.spines[["top", "right", "left"]].set_visible(False)
+    return fig
+
+
+def plot_organization(G: nx.MultiDiGraph, organization: str, *, ax: Axes | None = None,
+                      figsize: tuple[float, float] = (9, 6)) -> Figure:
+    """An organization (key, label or alias) in the middle, its people around with their roles."""
+    fig, ax = _axes(ax, figsize)
+    people = organization_people(G, organization)
+    org = G.nodes[find_node(G, organization)]
+    star = nx.star_graph(len(people))
+    pos = nx.circular_layout(range(1, len(people) + 1)) if len(people) else {}
+    pos[0] = (0.0, 0.0)
+    nx.draw_networkx_edges(star, pos, ax=ax, edge_color="#999999")
+    ax.scatter([0], [0], s=900, color=TYPE_COLORS["Organization"], zorder=3)
+    ax.annotate(_wrap(org.get("label"), 30), (0, 0), xytext=(0, -24), textcoords="offset points",
+                ha="center", va="top", fontsize=10, weight="bold")
+    for i, row in enumerate(people.itertuples(), start=1):
+        x, y = pos[i]
+        ax.scatter([x], [y], s=420, color=TYPE_COLORS["Person"], zorder=3)
+        text = row.person + (f"\n{_wrap(row.roles, 34)}" if row.roles else "")
+        ax.annotate(text, (x, y), xytext=(0, 14), textcoords="offset points", ha="center",
+                    va="bottom", fontsize=8.5)
+    if people.empty:
+        ax.text(0.5, 0.85, "no people found", ha="center", transform=ax.transAxes)
+    _legend(ax, ["Organization", "Person"], loc="lower right", fontsize=8)
+    ax.set_title(f"People of {org.get('label')}", loc="left")
+    ax.set_axis_off()
+    ax.margins(0.3)
+    return fig
+
+
+def bar_chart(frame: pd.DataFrame, column: str, value: str | None = None, *,
+              ax: Axes | None = None, title: str | None = None, top: int = 20,
+              color: str = "#0072B2", figsize: tuple[float, float] = (8, 4)) -> Figure:
+    """Horizontal bars: how often each value of ``column`` occurs, or ``value`` per ``column``.
+
+    >>> fig = bar_chart(pd.DataFrame({"p": ["a", "b", "a"]}), "p")
+    >>> [t.get_text() for t in fig.axes[0].get_yticklabels()]
+    ['b', 'a']
+    """
+    fig, ax = _axes(ax, figsize)
+    if value is None:
+        series = frame[column].value_counts()
+    else:
+        series = frame.groupby(column)[value].sum()
+    series = series.sort_values(ascending=False).head(top)[::-1]
+    ax.barh([_wrap(x, 40) for x in series.index], series.values, color=color)
+    for y, v in enumerate(series.values):
+        ax.annotate(f"{v:g}", (v, y), xytext=(3, 0), textcoords="offset points", va="center",
+                    fontsize=8)
+    ax.set_title(title or (f"{value} by {column}" if value else f"count by {column}"), loc="left")
+    ax.spines[["top", "right"]].set_visible(False)
+    return fig

@@ -1,0 +1,83 @@
+"""Name normalisation and deterministic keys (kgextract.resolve.names)."""
+
+from __future__ import annotations
+
+import pytest
+
+from kgextract.resolve.names import clean_name, entity_key, is_acronym_of, is_all_caps, normalize, slug, strip_honorifics
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("the Nordic Chess Federation's", "Nordic Chess Federation"),
+    ("The Acme Corp", "Acme Corp"),
+    ("Globex Industries'", "Globex Industries"),
+    ("“Acme”", "Acme"),
+    ("  Jane   Roe ,", "Jane Roe"),
+    ("Republic of Korea-", "Republic of Korea"),
+])
+def test_clean_name(text, expected):
+    assert clean_name(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Ms. Jane Roe", "Jane Roe"),
+    ("Mrs Roe", "Roe"),
+    ("H.E. Mr. John Doe", "John Doe"),
+    ("Her Excellency Ms. Jane Roe", "Jane Roe"),
+    ("Prof. Dr. Jane Roe", "Jane Roe"),
+    ("Drake Roe", "Drake Roe"),  # a name that starts like an honorific
+    ("Sirius Doe", "Sirius Doe"),
+])
+def test_strip_honorifics(text, expected):
+    assert strip_honorifics(text) == expected
+
+
+@pytest.mark.parametrize("a, b", [
+    ("Ms. Jane Roe", "jane roe"),
+    ("Director–General", "Director-General"),
+    ("Director - General", "director-general"),
+    ("the Acme’s", "Acme's"),
+    ("Ｊａｎｅ Roe", "Jane Roe"),  # NFKC
+])
+def test_normalize_makes_forms_equal(a, b):
+    assert normalize(a) == normalize(b)
+
+
+@pytest.mark.parametrize("type_name, name, key", [
+    ("Person", "Ms. Jane Roe", "person/jane-roe"),
+    ("Organization", "the World Widget Organization’s", "organization/world-widget-organization"),
+    ("Place", "Palais des Congrès", "place/palais-des-congrès"),
+    ("Role", "Chief Executive Officer", "role/chief-executive-officer"),
+    ("Place", "東京", "place/東京"),
+    ("Organization", "...", "organization/x"),
+])
+def test_entity_key(type_name, name, key):
+    assert entity_key(type_name, name) == key
+
+
+def test_slug_is_iri_safe_and_stable():
+    assert slug("Café Crème / Bar") == "café-crème-bar"
+    assert slug("Café Crème / Bar") == slug("café  crème/bar")
+
+
+@pytest.mark.parametrize("short, long, expected", [
+    ("WWO", "World Widget Organization", True),
+    ("ESRA", "European Space Research Agency", True),
+    ("ACWR", "Agency for Clean Water Research", True),
+    ("AI", "artificial intelligence", True),
+    ("ACWR", "Clean Water Research", False),
+    ("ai", "artificial intelligence", False),
+    ("A", "Acme", False),
+])
+def test_is_acronym_of(short, long, expected):
+    assert is_acronym_of(short, long) is expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("GLOBEX NAMES JANE ROE CHIEF EXECUTIVE", True),
+    ("GENEVA, 5 DECEMBER", True),
+    ("NATO", False),  # a short acronym, not a capitals line
+    ("The UN said so", False),
+])
+def test_is_all_caps(text, expected):
+    assert is_all_caps(text) is expected
