@@ -83,13 +83,11 @@ class Roles:
             if any(t.start <= span.start and span.end <= t.end for t in titles):
                 continue  # an ORG spaCy found inside a title's remit
             overlap = next((t for t in titles if t.start < span.end and span.start < t.end), None)
-            if overlap is not None:
-                if span.label_ in ("Person", "Event") or overlap.start <= span.start:
-                    trimmed = _trim_after(span, overlap)
-                    if trimmed is not None:
-                        kept.append(trimmed)
-                    continue
-                titles = [t for t in titles if t is not overlap]
+            if overlap is not None:  # the title wins; what is left of the mention stays
+                trimmed = _trim_after(span, overlap)
+                if trimmed is not None:
+                    kept.append(trimmed)
+                continue
             kept.append(span)
         doc.spans[MENTIONS] = sorted(kept + titles, key=lambda s: (s.start, s.end))
         return doc

@@ -34,7 +34,7 @@ OFFICE_VERBS = {
     "join", "step", "remain", "succeed", "assume", "take", "hold", "retire", "continue", "resign",
     "leave", "return", "hire", "nominate", "designate", "confirm", "install", "swear",
 }
-_CLIMB_DEPS = {"conj", "appos", "pobj", "prep", "attr", "oprd", "dobj", "xcomp", "acomp", "npadvmod", "compound", "advcl", "pcomp"}
+_CLIMB_DEPS = {"prt", "advmod", "conj", "appos", "pobj", "prep", "attr", "oprd", "dobj", "xcomp", "acomp", "npadvmod", "compound", "advcl", "pcomp"}
 
 
 @dataclass
@@ -187,6 +187,10 @@ def _holder_of_as(as_tok: Token, index: dict[int, Span]) -> Span | None:
 def _holder_by_parse(role: Span, index: dict[int, Span]) -> Span | None:
     """Climb the parse from the title to a verb of office and take its subject (or object)."""
     tok: Token = role.root
+    for child in tok.children:  # "elected [Virginia M. Rometty] chairman"
+        span = index.get(child.i)
+        if child.dep_ == "compound" and span is not None and span.label_ == "Person":
+            return span
     for _ in range(8):
         span = index.get(tok.i)
         if span is not None and span.label_ == "Person":

@@ -81,6 +81,8 @@ def is_acronym_of(short: str, long: str) -> bool:
     ):
         return False
     words = [w for w in re.split(r"[\s\-/]+", long) if w]
+    if short in words:
+        return False  # "ILO News" holds "ILO"; it does not spell it
     initials_all = "".join(w[0] for w in words if w[0].isalnum()).upper()
     initials_sig = "".join(w[0] for w in words if w.lower() not in _STOP and w[0].isalnum()).upper()
     target = letters.upper()
