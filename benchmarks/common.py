@@ -7,10 +7,10 @@ on ``sys.path``).
 0.6
 >>> max_matching([{"a", "b"}, {"a"}])
 2
->>> print(markdown_table(["x", "y"], [[1, 0.5]]))
+>>> print(markdown_table(["x", "y"], [["a", 0.5]]))
 | x | y |
 | --- | ---: |
-| 1 | 0.500 |
+| a | 0.500 |
 """
 
 from __future__ import annotations

@@ -25,8 +25,13 @@ from spacy.tokens import Doc, Span, Token
 from kgextract.models import Predicate
 from kgextract.relations.registry import Candidate, Context, extractors
 from kgextract.relations.spans import HONORIFIC_TOKENS, antecedent, evidence_span, mention_index, mentions
+from kgextract.resolve.countries import government_name
 
-__all__ = ["TitleItem", "title_chains", "extract_roles", "OFFICE_VERBS"]
+__all__ = ["TitleItem", "title_chains", "extract_roles", "OFFICE_VERBS", "SELF_REFERENCES"]
+
+#: Nouns by which a release names its own organization ("the company's CFO").
+SELF_REFERENCES = {"company", "firm", "university", "institute", "organization", "organisation", "group",
+                   "bank", "agency", "ministry", "foundation", "association", "corporation", "school"}
 
 #: Verbs through which the parse may tie a title to its holder.
 OFFICE_VERBS = {
@@ -49,6 +54,17 @@ def _org_like(span: Span | None) -> bool:
     return span is not None and span.label_ in ("Organization", "Place")
 
 
+def _as_organization(span: Span) -> Span:
+    """An organization slot's filler: a country stands for its government; another
+    place there ("Executive Vice President at SAIC Motors") is an organization the
+    model took for a place, and resolve retypes it."""
+    if span.label_ == "Organization":
+        return span
+    if government_name(span.text) is not None:
+        return _government(span.doc, span.start, span.end)
+    return span
+
+
 def _government(doc: Doc, start: int, end: int) -> Span:
     """An Organization span standing for the government of the country at start:end."""
     return Span(doc, start, end, label="Organization", kb_id="government")
@@ -65,7 +81,12 @@ def _org_prefix(doc: Doc, role: Span, index: dict[int, Span]) -> Span | None:
         return None
     span = index.get(i)
     if span is not None and span.end == i + 1 and _org_like(span):
-        return span if span.label_ == "Organization" else _government(doc, span.start, span.end)
+        return _as_organization(span)
+    if doc[i].lower_ == "our":  # "our previous director"
+        return Span(doc, i, i + 1, label="Organization", kb_id="salient")
+    if doc[i].lower_ in SELF_REFERENCES and i > 0 and doc[i - 1].lower_ in ("the", "our"):
+        # "the company's Chief Financial Officer": the organization the release is about
+        return Span(doc, i - 1, i + 1, label="Organization", kb_id="salient")
     if doc[i].ent_type_ == "NORP" or (doc[i].ent_type_ == "GPE" and span is None):
         start = i
         while start > 0 and doc[start - 1].ent_type_ == doc[i].ent_type_ and doc[start - 1].ent_iob_ != "O":
@@ -76,19 +97,25 @@ def _org_prefix(doc: Doc, role: Span, index: dict[int, Span]) -> Span | None:
 
 def _org_suffix(doc: Doc, end: int, index: dict[int, Span]) -> tuple[Span | None, int]:
     """The "of/at <organization>" after a title, and where it ends (skipping "(ACR)")."""
-    if end + 1 >= len(doc) or doc[end].lower_ not in ("of", "at", "with"):
+    if end + 1 >= len(doc) or doc[end].lower_ not in ("of", "at", "with", "to", "for"):
         return None, end
     j = end + 1
-    if doc[j].lower_ == "the" and j + 1 < len(doc):
+    if doc[j].lower_ in ("the", "our") and j + 1 < len(doc):
+        if doc[j + 1].lower_ in SELF_REFERENCES and (j + 2 >= len(doc) or not doc[j + 2].is_title):
+            return Span(doc, j, j + 2, label="Organization", kb_id="salient"), j + 2
         j += 1
+    while j < len(doc) and doc[j].is_lower and doc[j].pos_ in ("ADJ", "NOUN") and j - end < 4 \
+            and index.get(j) is None and j + 1 < len(doc) and not doc[j + 1].is_punct:
+        j += 1  # "director of the new multi-institution Center for ..."
+    if doc[end].lower_ in ("to", "for") and index.get(j) is None:
+        return None, end
     span = index.get(j)
     if span is None or span.start != j or not _org_like(span):
         return None, end
     stop = span.end
     if stop + 2 < len(doc) and doc[stop].text == "(" and doc[stop + 2].text == ")":
         stop += 3
-    org = span if span.label_ == "Organization" else _government(doc, span.start, span.end)
-    return org, stop
+    return _as_organization(span), stop
 
 
 def title_chains(doc: Doc) -> Iterator[tuple[list[TitleItem], int, int]]:
@@ -163,8 +190,10 @@ def _holder(doc: Doc, start: int, end: int, index: dict[int, Span]) -> tuple[Spa
         after = _person_starting(doc, end + 1, index)
         if after is not None:
             return after, 0.85, "kgx.roles.title_comma_name.v1"
-    if start >= 1 and doc[start - 1].lower_ == "as":
-        holder = _holder_of_as(doc[start - 1], index)
+    if start >= 1 and doc[start - 1].lower_ == "as" or start >= 4 and doc[start - 4].lower_ == "as" \
+            and doc[start - 1].tag_ == "POS":
+        as_tok = doc[start - 1] if doc[start - 1].lower_ == "as" else doc[start - 4]
+        holder = _holder_of_as(as_tok, index)
         if holder is not None:
             return holder, 0.8, "kgx.roles.as_title.v1"
     return None, 0.0, ""
@@ -179,8 +208,12 @@ def _holder_of_as(as_tok: Token, index: dict[int, Span]) -> Span | None:
     span = index.get(head.i)
     if span is not None and span.label_ == "Person":
         return span
-    if head.pos_ in ("VERB", "AUX"):
+    if head.pos_ in ("VERB", "AUX") and head.i < as_tok.i:
         return _subject_person(head, index)
+    # the parser may hang "as" on a later verb: take the verb of office before it
+    for tok in reversed(as_tok.doc[as_tok.sent.start : as_tok.i]):
+        if tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() in OFFICE_VERBS:
+            return _subject_person(tok, index)
     return None
 
 

@@ -103,9 +103,19 @@ class _Resolver:
         self.of_span: dict[tuple[int, int], _Cluster] = {}
         self.clusters: list[_Cluster] = []
         self.generic_words = load_list("org_words.v1") | {"administration", "alliance", "organization"}
+        self.employers = {(c.object.start, c.object.end) for c in candidates
+                          if c.predicate is Predicate.MEMBER_OF and isinstance(c.object, Span)
+                          and c.object.label_ == "Place" and not c.object.kb_id_}
         self.venues = {(c.object.start, c.object.end) for c in candidates
                        if c.predicate is Predicate.LOCATION and isinstance(c.object, Span)
                        and not isinstance(c.subject, str) and c.subject.label_ == "Event"}
+
+    def salient_organization(self) -> _Cluster | None:
+        """The organization the release is about: the most mentioned one (the first on ties)."""
+        orgs = [c for c in self.clusters if c.type is EntityType.ORGANIZATION]
+        if not orgs:
+            return None
+        return max(orgs, key=lambda c: (len(c.spans), -min(s.start for s in c.spans)))
 
     def by_name(self, span: Span) -> _Cluster | None:
         """The entity of the same type that has this span's name (for spans that are not mentions)."""
@@ -131,6 +141,8 @@ class _Resolver:
             label = span.label_
             if label == "Organization" and (span.start, span.end) in self.venues:
                 label = "Place"
+            elif label == "Place" and (span.start, span.end) in self.employers:
+                label = "Organization"
             by_type.setdefault(label, []).append(span)
         self._people(by_type.get("Person", []))
         self._named_things(by_type.get("Organization", []), EntityType.ORGANIZATION)
@@ -283,6 +295,9 @@ def resolve_document(doc: Doc, candidates: list[Candidate], document: Document, 
     def key_of(obj) -> str | None:
         if isinstance(obj, str):
             return obj
+        if obj.kb_id_ == "salient":
+            cluster = res.salient_organization()
+            return _key(cluster) if cluster is not None else None
         if obj.kb_id_ == "government":
             name = government_name(obj.text)
             if name is None:

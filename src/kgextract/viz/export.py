@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
@@ -241,12 +242,17 @@ def scalar_graph(G: nx.MultiDiGraph) -> nx.MultiDiGraph:
     return H
 
 
+_XML_DECLARATION = '<?xml version="1.0" encoding="utf-8"?>\n'
+
+
 def _graphml(G: nx.MultiDiGraph) -> str:
-    return "\n".join(nx.generate_graphml(scalar_graph(G))) + "\n"
+    return _XML_DECLARATION + "\n".join(nx.generate_graphml(scalar_graph(G))) + "\n"
 
 
 def _gexf(G: nx.MultiDiGraph) -> str:
-    return "\n".join(nx.generate_gexf(scalar_graph(G))) + "\n"
+    text = "\n".join(nx.generate_gexf(scalar_graph(G))) + "\n"
+    # Leave out the writing date, so the same graph always gives the same file.
+    return _XML_DECLARATION + re.sub(r' lastmodifieddate="[^"]*"', "", text, count=1)
 
 
 def _cytoscape(G: nx.MultiDiGraph) -> str:
