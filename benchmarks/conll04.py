@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import sys
 from collections import Counter, defaultdict
 from collections.abc import Sequence
@@ -111,13 +112,20 @@ def detokenize(tokens: Sequence[str]) -> tuple[str, list[tuple[int, int]]]:
             offsets.append((len(text), len(text)))
             continue
         glue = (previous is None or role == "close" or piece in _NO_SPACE_BEFORE
-                or previous[1] == "open" or previous[0] in _NO_SPACE_AFTER)
+                or previous[1] == "open" or previous[0] in _NO_SPACE_AFTER
+                or _number_group(text, piece))
         if not glue:
             text += " "
         offsets.append((len(text), len(text) + len(piece)))
         text += piece
         previous = (piece, role)
     return text, offsets
+
+
+def _number_group(text: str, piece: str) -> bool:
+    """True for the "800" of "14 , 800" and the "15" of "51 : 15" (one number, split by the tokenizer)."""
+    return bool(re.search(r"(?:^|\s)\d{1,3}(?:,\d{3})*[,:]$", text) and re.fullmatch(r"\d{2,3}\b.*", piece)
+                and (text.endswith(":") or re.fullmatch(r"\d{3}", piece) is not None))
 
 
 def load_sentences(path: Path, limit: int | None = None) -> list[Sentence]:

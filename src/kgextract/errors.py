@@ -123,6 +123,8 @@ class Errors(metaclass=_Catalogue):
     E104 = ("Give exactly one of FILE or --store DIR to validate.")
     E105 = ("The saved query name '{name}' is not valid. Use the file name "
             "without '.rq' (letters, digits, '_', '-'), no path.")
+    E106 = ("'kgextract validate' needs pySHACL, which is not installed. "
+            "Install it with: pip install 'pyshacl>=0.40'.")
     # E120-E139: viz and graph export
     E120 = ("Unknown export format '{name}'. Available: {options}.")
     E121 = ("Cannot read '{path}' as RDF: {err}. Give a graph written by "

@@ -29,6 +29,8 @@ __all__ = ["Events", "make_events", "VERB_EVENTS", "STRONG_EVENT_NOUNS"]
 #: Event verbs and the noun that names the event they stand for.
 VERB_EVENTS = {"meet": "meeting", "visit": "visit", "travel": "visit"}
 
+#: Verbs that make a visit only with a destination ("continue to Seoul").
+MOTION_VERBS = {"continue", "go", "fly", "arrive", "return", "head", "proceed"}
 _NAME_CONNECTORS = {"of", "on", "and", "for", "the", "&", "-", "–", "—", "in", "to"}
 _ORDINAL_WORDS = {
     "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth",
@@ -154,6 +156,8 @@ class Events:
         out = []
         for tok in doc:
             noun = VERB_EVENTS.get(tok.lemma_.lower())
+            if noun is None and tok.lemma_.lower() in MOTION_VERBS and _goes_to_place(tok):
+                noun = "visit"  # "will continue to Seoul"
             if noun is None or tok.pos_ != "VERB":
                 continue
             if tok.dep_ in ("xcomp", "ccomp", "pcomp") or not _has_person_subject(tok):
@@ -174,6 +178,14 @@ def _ends_name(doc: Doc, j: int, start: int) -> bool:
 
 def _cap(tok: Token) -> bool:
     return tok.is_alpha and (tok.is_title or tok.is_upper) or tok.text[:1].isdigit() and tok.text[-2:] in ("st", "nd", "rd", "th")
+
+
+def _goes_to_place(verb: Token) -> bool:
+    for prep in verb.children:
+        if prep.dep_ == "prep" and prep.lower_ in ("to", "in"):
+            if any(c.dep_ == "pobj" and c.ent_type_ in ("GPE", "LOC", "FAC") for c in prep.children):
+                return True
+    return False
 
 
 def _has_person_subject(verb: Token) -> bool:

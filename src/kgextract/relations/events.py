@@ -28,7 +28,7 @@ from kgextract.models import Predicate
 from kgextract.nlp.dates import DateValue, find_dates, normalize_date
 from kgextract.nlp.gazetteers import load_sections
 from kgextract.relations.registry import Candidate, Context, extractors
-from kgextract.relations.spans import antecedent, evidence_span, mention_index, mentions
+from kgextract.relations.spans import antecedent, evidence_span, mention_index, mentions, title_antecedent
 
 __all__ = ["sentence_dates", "extract_event_dates", "extract_event_locations", "extract_event_agents", "extract_attendees"]
 
@@ -129,6 +129,8 @@ def extract_event_locations(doc: Doc, context: Context) -> Iterator[Candidate]:
             event = _nearest(events, place.start)
             if event.start <= place.start < event.end:
                 continue
+            if not _attached(event, prep if prep is not None else place.root.head, place):
+                continue  # a place elsewhere in the sentence ("a mission in Afghanistan")
             conf = 0.8 if visited or (prep is not None and prep.i - event.end <= 4 and prep.i >= event.end) else 0.65
             key = id(event)
             # a venue beats the city it is in; nearer beats farther
@@ -141,6 +143,26 @@ def extract_event_locations(doc: Doc, context: Context) -> Iterator[Candidate]:
                 conf = 0.8 if best[id(event)][0] > 0.7 else 0.65
                 yield Candidate(event, Predicate.LOCATION, place, conf, "kgx.events.location.v1",
                                 evidence_span(event, place))
+
+
+def _governing_verb(event: Span) -> Token:
+    tok = event.root
+    for _ in range(6):
+        if tok.pos_ in ("VERB", "AUX") or tok.head.i == tok.i:
+            return tok
+        tok = tok.head
+    return tok
+
+
+def _attached(event: Span, link: Token, place: Span) -> bool:
+    """The place's preposition (or visiting verb) hangs on the event or on its verb,
+    or follows the event closely ("the summit in Seoul")."""
+    if event.start <= link.head.i < event.end or event.start <= link.i < event.end:
+        return True
+    verb = _governing_verb(event)
+    if link.head.i == verb.i or link.i == verb.i:
+        return True
+    return 0 <= place.start - event.end <= 3
 
 
 def _verb_sections() -> dict[str, frozenset[str]]:
@@ -249,7 +271,9 @@ def extract_attendees(doc: Doc, context: Context) -> Iterator[Candidate]:
         for event in events:
             for tok in _attendee_tokens(sent, event):
                 span = index.get(tok.i)
-                if span is None or span.label_ != "Person":
+                if span is not None and span.label_ == "Role":
+                    span = title_antecedent(span, index)
+                elif span is None or span.label_ != "Person":
                     span = antecedent(tok, index) if tok.pos_ == "PRON" else None
                 if span is None or _nearest(events, span.start) is not event:
                     continue

@@ -6,7 +6,7 @@ from spacy.tokens import Doc, Span, Token
 
 from kgextract.nlp.extensions import MENTIONS
 
-__all__ = ["mention_index", "mentions", "antecedent", "evidence_span", "mention_of", "HONORIFIC_TOKENS"]
+__all__ = ["mention_index", "mentions", "antecedent", "title_antecedent", "evidence_span", "mention_of", "HONORIFIC_TOKENS"]
 
 HONORIFIC_TOKENS = {
     "mr", "mrs", "ms", "dr", "prof", "h.e", "his", "her", "excellency", "sir", "dame", "miss", "hon",
@@ -58,3 +58,20 @@ def evidence_span(*parts: Span | Token | None) -> Span:
     start = min(p.i if isinstance(p, Token) else p.start for p in items)
     end = max(p.i + 1 if isinstance(p, Token) else p.end for p in items)
     return doc[start:end]
+
+
+def title_antecedent(role: Span, index: dict[int, Span]) -> Span | None:
+    """The person "the Secretary" or "the Minister" refers to: the latest person
+    introduced right after a title that starts with the same word."""
+    doc = role.doc
+    if role.start == 0 or doc[role.start - 1].lower_ != "the":
+        return None
+    head = role[0].lower_
+    for i in range(role.start - 1, -1, -1):
+        span = index.get(i)
+        if span is None or span.label_ != "Person" or span.start != i:
+            continue
+        window = doc[max(0, span.start - 5) : span.start]
+        if any(t.lower_ == head for t in window):
+            return span
+    return None

@@ -242,6 +242,9 @@ class _Resolver:
                     if small <= big and len(small) >= 2 or toks == other:
                         target = c
                         break
+            elif kind == "verb" and head == "meeting" and events and events[-1].head == "visit" \
+                    and place in (None, events[-1].place) and _near(events[-1], span):
+                target = events[-1]  # "She will meet with ...": part of the visit just described
             elif kind in ("phrase", "verb"):
                 # a visit to another place is another visit
                 same = [c for c in events if c.head == head and (kind == "phrase" or c.place == place)
@@ -261,6 +264,13 @@ class _Resolver:
             target.place = target.place or place
             if target.synthetic_name and kind == "phrase":
                 target.synthetic_name = None  # a phrase names it better than the verb did
+
+
+def _near(cluster: _Cluster, span: Span, sentences: int = 2) -> bool:
+    """True when ``span`` is at most ``sentences`` sentences after the cluster's last mention."""
+    last = max(s.end for s in cluster.spans)
+    sents = [s for s in span.doc.sents if last <= s.end and s.start <= span.start]
+    return len(sents) <= sentences + 1
 
 
 def _starts_name(longer: str, shorter: str, place_words: set[str]) -> bool:

@@ -41,6 +41,9 @@ __all__ = ["SparqlServer", "oxigraph_program", "free_port", "is_loopback"]
 
 logger = logging.getLogger("kgextract")
 
+# Talk to the local server directly, whatever http_proxy says.
+_DIRECT = urllib.request.build_opener(urllib.request.ProxyHandler({}))
+
 
 def oxigraph_program() -> str:
     """The path of the ``oxigraph`` program: beside this Python first, then on PATH (E101)."""
@@ -67,6 +70,7 @@ def free_port(host: str = "127.0.0.1") -> int:
 def _port_free(host: str, port: int) -> bool:
     family = socket.AF_INET6 if ":" in host else socket.AF_INET
     with socket.socket(family, socket.SOCK_STREAM) as sock:
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # as the server does
         try:
             sock.bind((host, port))
         except OSError:
@@ -157,7 +161,7 @@ class SparqlServer:
         """True when the server answers ``ASK {}``."""
         url = f"{self.url}/query?" + urllib.parse.urlencode({"query": "ASK {}"})
         try:
-            with urllib.request.urlopen(url, timeout=2) as resp:
+            with _DIRECT.open(url, timeout=2) as resp:
                 return resp.status == 200
         except (urllib.error.URLError, OSError):
             return False

@@ -52,7 +52,7 @@
   /* ---- layout: Fruchterman-Reingold, deterministic start on a spiral ---- */
   function layout() {
     var n = nodes.length; if (!n) return;
-    var k = 70, iters = n < 400 ? 350 : n < 1500 ? 120 : 50, gravity = 0.04;
+    var k = 95, iters = n < 400 ? 350 : n < 1500 ? 120 : 50, gravity = 0.05, far2 = 9 * k * k;
     nodes.forEach(function (v, i) {
       var r = k * 0.6 * Math.sqrt(i + 0.5), a = i * 2.399963;
       v.x = r * Math.cos(a); v.y = r * Math.sin(a);
@@ -64,6 +64,7 @@
         var a = nodes[i];
         for (var j = i + 1; j < n; j++) {
           var b = nodes[j], dx = a.x - b.x, dy = a.y - b.y, d2 = dx * dx + dy * dy;
+          if (d2 > far2) continue;  /* no push from far away: components stay close */
           if (d2 < 0.01) { dx = 0.1 * (i - j); dy = 0.1; d2 = dx * dx + dy * dy; }
           var f = k * k / d2;
           a.dx += dx * f; a.dy += dy * f; b.dx -= dx * f; b.dy -= dy * f;
@@ -218,9 +219,9 @@
   /* ---- selection and the details panel ---- */
   function relationBox(e, n) {
     var box = el("div", { "class": "rel" }), line = el("div");
-    line.appendChild(e.s === n ? el("strong", {}, n.label) : nameButton(e.s));
+    line.appendChild(e.s === n ? el("strong", {}, short(n.label, 40)) : nameButton(e.s));
     line.appendChild(el("span", { "class": "pred" }, " " + e.predicate + " "));
-    line.appendChild(e.t === n ? el("strong", {}, n.label) : nameButton(e.t));
+    line.appendChild(e.t === n ? el("strong", {}, short(n.label, 40)) : nameButton(e.t));
     if (e.organization) {
       line.appendChild(document.createTextNode(" in "));
       var org = byId.get(e.organization_id);

