@@ -30,7 +30,7 @@ __all__ = ["Events", "make_events", "VERB_EVENTS", "STRONG_EVENT_NOUNS"]
 VERB_EVENTS = {"meet": "meeting", "visit": "visit", "travel": "visit"}
 
 #: Verbs that make a visit only with a destination ("continue to Seoul").
-MOTION_VERBS = {"continue", "go", "fly", "arrive", "return", "head", "proceed"}
+MOTION_VERBS = {"continue", "go", "fly", "arrive", "head", "proceed"}
 _NAME_CONNECTORS = {"of", "on", "and", "for", "the", "&", "-", "–", "—", "in", "to"}
 _ORDINAL_WORDS = {
     "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth",

@@ -157,10 +157,15 @@ def _governing_verb(event: Span) -> Token:
 def _attached(event: Span, link: Token, place: Span) -> bool:
     """The place's preposition (or visiting verb) hangs on the event or on its verb,
     or follows the event closely ("the summit in Seoul")."""
-    if event.start <= link.head.i < event.end or event.start <= link.i < event.end:
-        return True
     verb = _governing_verb(event)
-    if link.head.i == verb.i or link.i == verb.i:
+    tok = link
+    for _ in range(4):  # "met ... at the Prime Minister's office in Brussels"
+        if event.start <= tok.i < event.end or tok.i == verb.i:
+            return True
+        if tok.dep_ == "conj" or tok.head.i == tok.i:
+            break
+        tok = tok.head
+    if event.start <= tok.i < event.end or tok.i == verb.i:
         return True
     return 0 <= place.start - event.end <= 3
 

@@ -26,7 +26,7 @@ from pathlib import Path
 
 import pyoxigraph as ox
 from pydantic import BaseModel, ConfigDict
-from rdflib import Graph, Namespace
+from rdflib import RDF, BNode, Graph, Namespace, URIRef
 from rdflib.term import Node
 
 import kgextract
@@ -41,6 +41,7 @@ __all__ = ["SHAPES_ENV", "Finding", "ValidationReport", "shapes_candidates", "fi
 SHAPES_ENV = "KGEXTRACT_SHAPES"
 
 SH = Namespace("http://www.w3.org/ns/shacl#")
+KGXSH = "https://w3id.org/kgextract/shapes#"
 _SEVERITY_ORDER = {"Violation": 0, "Warning": 1, "Info": 2}
 
 
@@ -110,25 +111,35 @@ def find_shapes(explicit: str | os.PathLike | None = None) -> Path:
 def _text(term: Node | None) -> str | None:
     if term is None:
         return None
-    return compact(str(term)) if not hasattr(term, "language") else str(term)
+    if isinstance(term, URIRef):
+        return compact(str(term))
+    if isinstance(term, BNode):
+        return f"_:{term}"
+    return str(term)
 
 
-def _findings(report: Graph) -> list[Finding]:
+def _shape_name(shape: Node | None, shapes: Graph) -> str | None:
+    """A property shape is a blank node: name the node shape that holds it."""
+    if isinstance(shape, BNode):
+        shape = shapes.value(None, SH.property, shape) or shape
+    if not isinstance(shape, URIRef):
+        return None
+    return "kgxsh:" + shape[len(KGXSH):] if shape.startswith(KGXSH) else _text(shape)
+
+
+def _findings(report: Graph, shapes: Graph) -> list[Finding]:
     out = []
-    for res in report.subjects(SH.resultSeverity, None):
+    for res in report.subjects(RDF.type, SH.ValidationResult):
         severity = str(report.value(res, SH.resultSeverity)).rsplit("#", 1)[-1]
-        component = report.value(res, SH.sourceConstraintComponent)
         message = report.value(res, SH.resultMessage)
-        if message is None and component is not None:
-            message = f"fails {str(component).rsplit('#', 1)[-1]}"
-        path = report.value(res, SH.resultPath)
-        shape = report.value(res, SH.sourceShape)
+        if message is None:
+            component = str(report.value(res, SH.sourceConstraintComponent))
+            message = f"fails {component.rsplit('#', 1)[-1]}"
         out.append(Finding(
             severity=severity, focus=_text(report.value(res, SH.focusNode)) or "",
-            path=_text(path) if path is not None and not hasattr(path, "toPython") or
-            path is not None and str(path).startswith("http") else (None if path is None else "(path)"),
-            value=_text(report.value(res, SH.value)), message=str(message or ""),
-            shape=_text(shape) if shape is not None and str(shape).startswith("http") else None))
+            path=_text(report.value(res, SH.resultPath)),
+            value=_text(report.value(res, SH.value)), message=str(message),
+            shape=_shape_name(report.value(res, SH.sourceShape), shapes)))
     return sorted(out, key=lambda f: (_SEVERITY_ORDER.get(f.severity, 9), f.focus,
                                       f.path or "", f.message, f.value or ""))
 
@@ -143,7 +154,7 @@ def validate_graph(data: Graph, shapes: str | os.PathLike | None = None) -> Vali
     shapes_graph = Graph().parse(path, format="turtle")
     _, report, _ = pyshacl.validate(data, shacl_graph=shapes_graph, inference="none",
                                      allow_warnings=True)
-    return ValidationReport(shapes=str(path), findings=_findings(report))
+    return ValidationReport(shapes=str(path), findings=_findings(report, shapes_graph))
 
 
 def _graph_of(quads) -> Graph:
