@@ -133,6 +133,8 @@ def extend_org_tail(span: Span) -> Span:
     last_cap = None
     while j < len(doc) and j - span.end < 8:
         tok = doc[j]
+        if tok.ent_type_ in ("DATE", "TIME"):
+            break  # "Acme Corp on Monday"
         if tok.is_title or tok.is_upper and tok.is_alpha:
             last_cap = j
         elif tok.lower_ in _CONNECTORS and j + 1 < len(doc) and (doc[j + 1].is_title or doc[j + 1].lower_ == "the"):
@@ -193,7 +195,14 @@ def apply_definitions(doc: Doc, spans: list[Span]) -> list[Span]:
         elif not quoted and short.isupper() and len(short) >= 2:
             words = _words_before(doc, tok.i, len(short))
             if words is not None and is_acronym_of(short, words.text):
-                defs.setdefault(short, (words.start, words.end, None))
+                label = None
+                if long_span is not None and words.start < long_span.start:
+                    # the model cut the name the acronym spells: take the whole of it
+                    label = long_span.label_
+                    grown = Span(doc, words.start, words.end, label=label)
+                    spans = [grown if s is long_span else s for s in spans]
+                    by_end[tok.i] = grown
+                defs.setdefault(short, (words.start, words.end, label))
     doc._.kgx_acronyms = defs
     if not defs:
         return spans

@@ -78,11 +78,11 @@ def process_documents(
     size = chunk_size or default_chunk_size(config, workers)
     chunks = chunked(documents, size)
     if workers <= 1:
-        if extractor is None:
-            from kgextract.pipeline import Extractor
-
-            extractor = Extractor(config)
         for chunk in chunks:
+            if extractor is None:  # loaded on the first document, not before
+                from kgextract.pipeline import Extractor
+
+                extractor = Extractor(config)
             yield from zip(chunk, _process_chunk(extractor, chunk))
         return
     yield from _parallel(chunks, config, workers)

@@ -31,6 +31,7 @@ __all__ = [
     "edges_frame",
     "roles_frame",
     "events_frame",
+    "event_connections",
     "organization_people",
     "find_node",
     "saved_queries",
@@ -159,6 +160,29 @@ def events_frame(G: nx.MultiDiGraph) -> pd.DataFrame:
             for row in events_table(G, labels=True)]
     return pd.DataFrame(rows, columns=["event", "place", "start", "end", "organizer", "funders",
                                        "sponsors", "attendees"])
+
+
+_EVENT_LINKS = ("attendee", "organizer", "funder", "sponsor")
+
+
+def event_connections(G: nx.MultiDiGraph) -> pd.DataFrame:
+    """Which events connect whom: one row per (event, participant, how) link.
+
+    ``how`` is ``attendee``, ``organizer``, ``funder`` or ``sponsor``.
+
+    >>> from kgextract.graph import to_networkx
+    >>> from kgextract.graph.examples import sample_results
+    >>> event_connections(to_networkx(sample_results()))[["how", "participant"]].values.tolist()[:2]
+    [['attendee', 'Izumi Nakamitsu'], ['funder', 'Government of the Republic of Korea']]
+    """
+    rows = [{"event": G.nodes[u].get("label", u), "how": d["predicate"],
+             "participant": G.nodes[v].get("label", v), "type": G.nodes[v].get("type"),
+             "confidence": d.get("confidence"), "event_key": u, "participant_key": v}
+            for u, v, d in G.edges(data=True)
+            if G.nodes[u].get("type") == "Event" and d.get("predicate") in _EVENT_LINKS]
+    frame = pd.DataFrame(rows, columns=["event", "how", "participant", "type", "confidence",
+                                        "event_key", "participant_key"])
+    return frame.sort_values(["event", "how", "participant"], ignore_index=True)
 
 
 def find_node(G: nx.MultiDiGraph, name: str) -> str:

@@ -1,0 +1,208 @@
+"""``kgextract load | query | serve | validate``: the SPARQL side of kgextract."""
+
+from __future__ import annotations
+
+import logging
+import signal
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+from kgextract.cli.app import app
+from kgextract.errors import KgextractError
+from kgextract.store.bind import parse_param
+from kgextract.store.oxigraph import RDF_EXTENSIONS, load_files, open_store
+from kgextract.store.queries import saved_queries
+from kgextract.store.results import RESULT_FORMATS, display, execute, prepare, serialize_result
+from kgextract.store.server import SparqlServer
+from kgextract.store.validate import validate_file, validate_store
+
+__all__ = ["load_command", "query_command", "serve_command", "validate_command"]
+
+StoreOpt = Annotated[Path, typer.Option(
+    "--store", "-s", metavar="DIR", help="Folder of the Oxigraph store.", show_default=False)]
+
+
+def _fail(err: Console, exc: Exception) -> typer.Exit:
+    err.print("[red]error:[/] ", end="", markup=True)
+    err.print(str(exc), markup=False, highlight=False, soft_wrap=True)
+    return typer.Exit(code=1)
+
+
+def _logging() -> None:
+    logging.basicConfig(level=logging.WARNING, format="%(message)s")
+
+
+@app.command("load")
+def load_command(
+    files: Annotated[list[Path], typer.Argument(
+        help=f"RDF files ({', '.join(RDF_EXTENSIONS)}); TriG, N-Quads and JSON-LD keep "
+             "their named graphs.", metavar="FILE...", show_default=False)],
+    store: StoreOpt,
+    graph: Annotated[str | None, typer.Option(
+        "--graph", metavar="IRI", help="Put triples outside any named graph (e.g. of Turtle "
+        "files) into this named graph instead of the default graph.")] = None,
+    replace: Annotated[bool, typer.Option(
+        "--replace/--add", help="Clear each named graph a file holds before adding it "
+        "again (re-loading a document updates it), or only add.")] = True,
+) -> None:
+    """Load RDF files into an on-disk Oxigraph store (created if needed).
+
+    The store can then be queried ('kgextract query') or served over HTTP
+    ('kgextract serve'). Only one process may write a store at a time.
+    """
+    _logging()
+    err = Console(stderr=True)
+    try:
+        counts = load_files(store, files, graph=graph, replace=replace)
+    except KgextractError as exc:
+        raise _fail(err, exc) from exc
+    for name, n in counts.items():
+        err.print(f"{name}: {n} quads", markup=False, highlight=False)
+    err.print(f"{sum(counts.values())} quads loaded into {store}", markup=False, highlight=False)
+
+
+def _saved_table() -> Table:
+    table = Table("name", "answers", "parameters", show_lines=True)
+    for q in saved_queries().values():
+        params = "\n".join(f"{name}: {text}" for name, text in q.params.items())
+        table.add_row(q.name, q.summary, params)
+    return table
+
+
+@app.command("query")
+def query_command(
+    store: StoreOpt,
+    query: Annotated[str | None, typer.Argument(
+        help="SPARQL text, a path to a .rq file, or the name of a saved query (see --list).",
+        metavar="QUERY", show_default=False)] = None,
+    params: Annotated[list[str] | None, typer.Option(
+        "--param", "-p", metavar="NAME=VALUE",
+        help="Bind ?NAME to VALUE (repeatable; repeating a NAME gives alternatives). VALUE is "
+             "text (a string literal), <IRI>, or an N-Triples literal like "
+             "'\"2023-12-04\"^^xsd:date'. Bound by a VALUES block, never pasted.")] = None,
+    fmt: Annotated[str, typer.Option(
+        "--format", "-f", help=f"Output: table, {', '.join(RESULT_FORMATS)} (SPARQL results "
+        "formats; CONSTRUCT/DESCRIBE give N-Triples).")] = "table",
+    list_saved: Annotated[bool, typer.Option("--list", help="List the saved queries.")] = False,
+    show_query: Annotated[bool, typer.Option(
+        "--show-query", help="Print the SPARQL text (parameters bound) and do not run it.")] = False,
+) -> None:
+    """Run a SPARQL query over the union of the store's named graphs.
+
+    The prefixes schema, org, skos, prov, kgx, kgxid, rdf, rdfs and xsd may
+    be used without declaring them.
+    """
+    out, err = Console(), Console(stderr=True)
+    if list_saved:
+        out.print(_saved_table())
+        return
+    if query is None:
+        raise _fail(err, KgextractError("Give a QUERY (SPARQL text, a .rq file or a saved "
+                                        "query name), or --list to see the saved queries."))
+    try:
+        if fmt != "table" and fmt not in RESULT_FORMATS:
+            serialize_result(None, fmt)  # raises E100
+        bound: dict[str, list] = {}
+        for text in params or []:
+            name, term = parse_param(text)
+            bound.setdefault(name, []).append(term)
+        sparql, source = prepare(query, bound)
+        if show_query:
+            typer.echo(sparql)
+            return
+        with open_store(store, read_only=True) as st:
+            result = execute(st, sparql, source)
+            if fmt == "table":
+                columns, rows = display(result)
+                table = Table(*columns)
+                for row in rows:
+                    table.add_row(*row)
+                out.print(table)
+                err.print(f"{len(rows)} rows", highlight=False)
+            else:
+                typer.echo(serialize_result(result, fmt), nl=False)
+    except KgextractError as exc:
+        raise _fail(err, exc) from exc
+
+
+@app.command("serve")
+def serve_command(
+    store: StoreOpt,
+    host: Annotated[str, typer.Option(help="Address to listen on (loopback by default).")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(min=0, max=65535, help="TCP port (0: any free one).")] = 7878,
+    writable: Annotated[bool, typer.Option(
+        "--writable", help="Accept SPARQL updates and Graph Store writes (locks the store "
+        "for every other process while running).")] = False,
+    timeout: Annotated[float | None, typer.Option(
+        "--timeout", metavar="SECONDS", min=1, help="Stop any query that runs longer.")] = None,
+) -> None:
+    """Serve the store as a SPARQL 1.1 Protocol endpoint (the Oxigraph server).
+
+    Read-only by default; queries see the union of the named graphs.
+    Stop with Ctrl-C. While a read-only server runs nothing may write the
+    store; while a writable one runs nothing else may open it.
+    """
+    _logging()
+    err = Console(stderr=True)
+    server = SparqlServer(store, host=host, port=port, writable=writable, timeout=timeout)
+
+    def _stop(signum, frame):  # SIGTERM stops the server as Ctrl-C does
+        raise KeyboardInterrupt
+
+    previous = signal.signal(signal.SIGTERM, _stop)
+    try:
+        with server:
+            mode = "read-write" if writable else "read-only"
+            err.print(f"SPARQL endpoint {server.url}/query ({mode}; updates at "
+                      f"{server.url}/update). Ctrl-C stops it.", markup=False, highlight=False)
+            status = server.wait()
+        if status:
+            raise _fail(err, KgextractError(f"the Oxigraph server exited with status {status}"))
+    except KgextractError as exc:
+        raise _fail(err, exc) from exc
+    except KeyboardInterrupt:
+        err.print("stopped", markup=False)
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+
+
+@app.command("validate")
+def validate_command(
+    file: Annotated[Path | None, typer.Argument(
+        help="An RDF file to check (the union of its graphs).", metavar="FILE",
+        show_default=False)] = None,
+    store: Annotated[Path | None, typer.Option(
+        "--store", "-s", metavar="DIR", help="Check a whole store instead of a file.")] = None,
+    shapes: Annotated[Path | None, typer.Option(
+        "--shapes", metavar="FILE", help="SHACL shapes to use instead of "
+        "ontologies/shapes.ttl (also: KGEXTRACT_SHAPES).")] = None,
+) -> None:
+    """Check RDF against the SHACL shapes of the RDF contract (pySHACL).
+
+    Lists every violation and warning with its focus node, path, value and
+    message. Exit status 1 when there is a violation (warnings alone: 0).
+    """
+    out, err = Console(), Console(stderr=True)
+    try:
+        if (file is None) == (store is None):
+            from kgextract.errors import Errors
+            raise KgextractError(Errors.E104)
+        report = validate_file(file, shapes) if file else validate_store(store, shapes)
+    except KgextractError as exc:
+        raise _fail(err, exc) from exc
+    if report.findings:
+        table = Table("severity", "focus node", "path", "value", "message", "shape")
+        for f in report.findings:
+            style = "red" if f.severity == "Violation" else "yellow"
+            table.add_row(f"[{style}]{f.severity}[/]", f.focus, f.path or "", f.value or "",
+                          f.message, f.shape or "")
+        out.print(table)
+    n_bad = len(report.violations)
+    err.print(f"{n_bad} violations, {len(report.findings) - n_bad} warnings/infos "
+              f"(shapes: {report.shapes})", markup=False, highlight=False)
+    if not report.conforms:
+        raise typer.Exit(code=1)
