@@ -125,6 +125,10 @@ class Errors(metaclass=_Catalogue):
             "without '.rq' (letters, digits, '_', '-'), no path.")
     E106 = ("'kgextract validate' needs pySHACL, which is not installed. "
             "Install it with: pip install 'pyshacl>=0.40'.")
+    E107 = ("Give --store DIR and a QUERY (SPARQL text, a .rq file or a saved "
+            "query name); 'kgextract query --list' lists the saved queries.")
+    E108 = ("The Oxigraph server stopped by itself (exit status {status}): "
+            "{output}")
     # E120-E139: viz and graph export
     E120 = ("Unknown export format '{name}'. Available: {options}.")
     E121 = ("Cannot read '{path}' as RDF: {err}. Give a graph written by "

@@ -10,13 +10,16 @@ from typing import Annotated
 import typer
 from rich.console import Console
 from rich.table import Table
+from rich.text import Text
 
 from kgextract.cli.app import app
-from kgextract.errors import KgextractError
+from kgextract.errors import Errors, KgextractError
 from kgextract.store.bind import parse_param
 from kgextract.store.oxigraph import RDF_EXTENSIONS, load_files, open_store
 from kgextract.store.queries import saved_queries
-from kgextract.store.results import RESULT_FORMATS, display, execute, prepare, serialize_result
+from kgextract.store.results import (
+    RESULT_FORMATS, check_format, display, execute, prepare, serialize_result,
+)
 from kgextract.store.server import SparqlServer
 from kgextract.store.validate import validate_file, validate_store
 
@@ -69,13 +72,15 @@ def _saved_table() -> Table:
     table = Table("name", "answers", "parameters", show_lines=True)
     for q in saved_queries().values():
         params = "\n".join(f"{name}: {text}" for name, text in q.params.items())
-        table.add_row(q.name, q.summary, params)
+        table.add_row(*map(Text, (q.name, q.summary, params)))
     return table
 
 
 @app.command("query")
 def query_command(
-    store: StoreOpt,
+    store: Annotated[Path | None, typer.Option(
+        "--store", "-s", metavar="DIR", help="Folder of the Oxigraph store.",
+        show_default=False)] = None,
     query: Annotated[str | None, typer.Argument(
         help="SPARQL text, a path to a .rq file, or the name of a saved query (see --list).",
         metavar="QUERY", show_default=False)] = None,
@@ -100,12 +105,10 @@ def query_command(
     if list_saved:
         out.print(_saved_table())
         return
-    if query is None:
-        raise _fail(err, KgextractError("Give a QUERY (SPARQL text, a .rq file or a saved "
-                                        "query name), or --list to see the saved queries."))
     try:
-        if fmt != "table" and fmt not in RESULT_FORMATS:
-            serialize_result(None, fmt)  # raises E100
+        check_format(fmt, table=True)
+        if query is None or (store is None and not show_query):
+            raise KgextractError(Errors.E107)
         bound: dict[str, list] = {}
         for text in params or []:
             name, term = parse_param(text)
@@ -120,7 +123,7 @@ def query_command(
                 columns, rows = display(result)
                 table = Table(*columns)
                 for row in rows:
-                    table.add_row(*row)
+                    table.add_row(*map(Text, row))
                 out.print(table)
                 err.print(f"{len(rows)} rows", highlight=False)
             else:
@@ -160,8 +163,9 @@ def serve_command(
             err.print(f"SPARQL endpoint {server.url}/query ({mode}; updates at "
                       f"{server.url}/update). Ctrl-C stops it.", markup=False, highlight=False)
             status = server.wait()
+            output = server.output().strip()[-500:]
         if status:
-            raise _fail(err, KgextractError(f"the Oxigraph server exited with status {status}"))
+            raise KgextractError(Errors.E108.format(status=status, output=output or "(nothing)"))
     except KgextractError as exc:
         raise _fail(err, exc) from exc
     except KeyboardInterrupt:
@@ -189,7 +193,6 @@ def validate_command(
     out, err = Console(), Console(stderr=True)
     try:
         if (file is None) == (store is None):
-            from kgextract.errors import Errors
             raise KgextractError(Errors.E104)
         report = validate_file(file, shapes) if file else validate_store(store, shapes)
     except KgextractError as exc:
@@ -198,8 +201,8 @@ def validate_command(
         table = Table("severity", "focus node", "path", "value", "message", "shape")
         for f in report.findings:
             style = "red" if f.severity == "Violation" else "yellow"
-            table.add_row(f"[{style}]{f.severity}[/]", f.focus, f.path or "", f.value or "",
-                          f.message, f.shape or "")
+            table.add_row(Text(f.severity, style=style), *map(Text, (
+                f.focus, f.path or "", f.value or "", f.message, f.shape or "")))
         out.print(table)
     n_bad = len(report.violations)
     err.print(f"{n_bad} violations, {len(report.findings) - n_bad} warnings/infos "

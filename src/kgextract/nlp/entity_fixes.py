@@ -41,7 +41,7 @@ LABELS = {
 #: Words that end the names of texts (treaties, agreements), which spaCy tags ORG.
 _DOCUMENT_WORDS = {"agreement", "treaty", "convention", "protocol", "accord", "act", "declaration", "charter"}
 #: Lower-case nouns that complete a place name ("the Baltic Sea region", "the North campus").
-_PLACE_NOUNS = {"region", "campus", "area", "building", "square", "district", "province", "valley"}
+_PLACE_NOUNS = {"region", "campus", "building", "square", "district", "province", "valley"}
 _CONNECTORS = {"for", "on", "of", "and", "the", "&", "in", "at"}
 _OFFICE_HEADS = {"office", "offices"}
 _EDGE_PUNCT = {"-", "–", "—", ",", ";", ":", "'s", "’s", "'", "’", "“", "”", '"', "(", ")"}
@@ -75,6 +75,8 @@ class EntityFixes:
                 if span[-1].lower_ in _DOCUMENT_WORDS:
                     continue  # "Arms Trade Treaty": a text, not an organization
                 span = extend_org_tail(span)
+                if len(span) == 1 and span.start > 0 and doc[span.start - 1].ent_type_ == "NORP":
+                    span = Span(doc, span.start - 1, span.end, label=label)  # "the Japanese Diet"
             elif label == "Place" and span.end < len(doc) and doc[span.end].lower_ in _PLACE_NOUNS:
                 span = Span(doc, span.start, span.end + 1, label=label)  # "Baltic Sea region"
             spans.append(span)
@@ -151,6 +153,9 @@ def extend_org_tail(span: Span) -> Span:
         return span
     if prep in {"for", "on", "of"} and not span[-1].is_title:
         return span
+    if prep in {"for", "on", "of"} and (len(tail) == 1 and tail[0].ent_type_ in ("GPE", "NORP")
+                                        or doc[last_cap + 1 : last_cap + 2].text in ("'s", "’s")):
+        return span  # "Congress for Japan's initiative": a country after it is not part of the name
     return Span(doc, span.start, last_cap + 1, label=span.label_)
 
 
@@ -196,7 +201,14 @@ def apply_definitions(doc: Doc, spans: list[Span]) -> list[Span]:
             words = _words_before(doc, tok.i, len(short))
             if words is not None and is_acronym_of(short, words.text):
                 label = None
-                if long_span is not None and words.start < long_span.start:
+                if long_span is not None and words.start > long_span.start and words[0].is_title:
+                    # "World Bank Stolen Asset Recovery Initiative (StAR)": the acronym names the tail
+                    label = long_span.label_
+                    tail = Span(doc, words.start, words.end, label=label)
+                    head = trim_span(doc[long_span.start : words.start], label)
+                    spans = [x for x in spans if x is not long_span] + [tail] + ([head] if head is not None else [])
+                    by_end[tok.i] = tail
+                elif long_span is not None and words.start < long_span.start:
                     # the model cut the name the acronym spells: take the whole of it
                     label = long_span.label_
                     grown = Span(doc, words.start, words.end, label=label)

@@ -45,6 +45,9 @@ def harmonize_labels(spans: list[Span]) -> list[Span]:
     surnames = {s[-1].lower_ for s in named if s.label_ == "Person" and s[-1].is_title}
     full_surnames = {s[-1].lower_ for s in named if s.label_ == "Person" and len(s) > 1}
     org_starts = [s.text.lower().split() for s in named if s.label_ == "Organization" and len(s) > 1]
+    name_words = {t.lower_ for s in named if s.label_ == "Person" and len(s) > 1 for t in s}
+    placed = {s.text.lower() for s in named if s.label_ == "Person" and len(s) == 1 and _used_as_place(s)}
+    lone = {s.text.lower() for s in named if s.label_ == "Person" and len(s) == 1 and s[0].lower_ not in name_words}
     out = []
     for s in spans:
         label = s.label_
@@ -60,7 +63,9 @@ def harmonize_labels(spans: list[Span]) -> list[Span]:
             if label in ("Organization", "Place") and len(s) in (2, 3) and s[-1].lower_ in surnames \
                     and all(t.is_title for t in s) and not _has_org_word(s):
                 label = "Person"
-            if label == "Person" and len(s) > 1 and s[-1].is_title and s[-1].lower_ in _org_words():
+            if label == "Person" and s.text.lower() in lone and s.text.lower() in placed:
+                label = "Organization"  # "came to Emory", "across Emory": no first name anywhere
+            elif label == "Person" and len(s) > 1 and s[-1].is_title and s[-1].lower_ in _org_words():
                 label = "Organization"  # "Northwind Labs", "Globex Industries"
             elif label in ("Person", "Place"):
                 words = s.text.lower().split()
@@ -71,6 +76,14 @@ def harmonize_labels(spans: list[Span]) -> list[Span]:
                     label = "Organization"  # a lone word never given a first name, tagged ORG elsewhere
         out.append(s if label == s.label_ else Span(s.doc, s.start, s.end, label=label))
     return out
+
+
+def _used_as_place(span: Span) -> bool:
+    """A name after "at/from/to/across" is used as an institution ("came to Emory")."""
+    doc = span.doc
+    prev = doc[span.start - 1] if span.start else None
+    nxt = doc[span.end] if span.end < len(doc) else None
+    return prev is not None and prev.lower_ in ("at", "from", "to", "across", "within")
 
 
 def org_word_names(doc: Doc, spans: list[Span]) -> list[Span]:

@@ -95,7 +95,7 @@ class Events:
                 elif tok.lower_ in _NAME_CONNECTORS and j + 1 < n and (_cap(doc[j + 1]) or doc[j + 1].lower_ == "the"):
                     if tok.lower_ in ("in", "to") and (doc[j + 1].ent_type_ in ("GPE", "LOC") or tok.lower_ == "to"):
                         break
-                    if tok.lower_ == "and" and doc[j + 1].ent_iob_ == "B" and doc[j + 1].ent_type_ in ("ORG", "GPE"):
+                    if tok.lower_ == "and" and doc[j + 1].is_upper and doc[j + 1].ent_type_ in ("ORG", "GPE"):
                         break  # "Operation Unified Protector and ISAF": a list, not one name
                     j += 1
                 elif tok.text in ("-", "–") or (j > i and doc[j - 1].text in ("-",) and tok.is_lower):

@@ -183,7 +183,7 @@ class _Resolver:
             if any(set(_tokens(surface)) <= p for p in people):
                 continue  # a person's name the model took for an organization or place
             norm = long_of.get(surface, norm)
-            brand = not surface.isupper()
+            brand = etype is EntityType.ORGANIZATION and not surface.isupper()  # places nest: "Vienna" in "Vienna ... Centre"
             target = None
             for c in mine:
                 names = {normalize(n) for n in c.names}

@@ -62,6 +62,10 @@ class RunCounts(_Model):
     failed: int = 0
     removed: int = 0
     outputs_written: int = 0
+    entities: int = 0
+    relations: int = 0
+    merges: int = 0
+    links: int = 0
 
 
 class Manifest(_Model):

@@ -31,7 +31,8 @@ from kgextract.store.bind import PREFIXES, Term, bind_params, parse_term
 from kgextract.store.oxigraph import open_store
 from kgextract.store.queries import resolve_query
 
-__all__ = ["RESULT_FORMATS", "Params", "prepare", "execute", "serialize_result", "display",
+__all__ = ["RESULT_FORMATS", "Params", "prepare", "execute", "check_format", "serialize_result",
+           "display",
            "compact", "run_query", "select_rows"]
 
 #: SPARQL results formats by name (``table`` is the CLI's own).
@@ -71,10 +72,23 @@ def execute(store: ox.Store, query: str, source: str | None = None) -> Result:
         raise KgextractError(Errors.E099.format(err=err, where=where)) from err
 
 
+def check_format(fmt: str, table: bool = False) -> str:
+    """Return ``fmt`` if it is a results format (or ``table``, if allowed); else E100.
+
+    >>> check_format("xls")
+    Traceback (most recent call last):
+    ...
+    kgextract.errors.KgextractError: [E100] Unknown results format 'xls'. Available: csv, tsv, json, xml.
+    """
+    options = ["table", *RESULT_FORMATS] if table else list(RESULT_FORMATS)
+    if fmt not in options:
+        raise KgextractError(Errors.E100.format(name=fmt, options=", ".join(options)))
+    return fmt
+
+
 def serialize_result(result: Result, fmt: str) -> bytes:
     """Write a result as ``csv``, ``tsv``, ``json`` or ``xml`` (graphs: N-Triples)."""
-    if fmt not in RESULT_FORMATS:
-        raise KgextractError(Errors.E100.format(name=fmt, options=", ".join(["table", *RESULT_FORMATS])))
+    check_format(fmt)
     if isinstance(result, ox.QueryTriples):
         return ox.serialize(result, format=ox.RdfFormat.N_TRIPLES) or b""
     return result.serialize(format=RESULT_FORMATS[fmt])
@@ -125,9 +139,8 @@ def display(result: Result) -> tuple[list[str], list[list[str]]]:
 def run_query(store_dir: str | os.PathLike, query: str, params: Params | None = None,
               fmt: str = "json") -> bytes:
     """Run ``query`` on the store (opened read-only) and serialize the result as ``fmt``."""
+    check_format(fmt)
     text, source = prepare(query, params)
-    if fmt not in RESULT_FORMATS:
-        serialize_result(None, fmt)  # raises E100
     with open_store(store_dir, read_only=True) as store:
         return serialize_result(execute(store, text, source), fmt)
 

@@ -1,0 +1,16 @@
+"""Corpus runs: streaming, parallel, incremental and resumable extraction.
+
+- :func:`run_corpus` (``kgextract extract``): inputs in, merged graph and
+  per-document files out, with a cache of per-document results and a
+  manifest beside the output;
+- :func:`process_documents`: documents in, results out in input order, in
+  one process or ``workers`` processes;
+- :func:`corpus_graph`: results in, the RDF of the corpus out (per-document
+  named graphs, merges across documents, gazetteer links).
+"""
+
+from kgextract.run.corpus import CorpusGraph, corpus_graph
+from kgextract.run.parallel import process_documents
+from kgextract.run.runner import RunReport, run_corpus, state_paths
+
+__all__ = ["run_corpus", "RunReport", "state_paths", "process_documents", "corpus_graph", "CorpusGraph"]

@@ -1,0 +1,399 @@
+"""A corpus run: incremental, resumable, parallel, streaming.
+
+``run_corpus`` reads the inputs as a stream, extracts only the documents
+whose result is not cached yet, and rebuilds the outputs from the cached
+per-document results.
+
+Files beside ``-o FILE`` (or inside ``--output-dir DIR`` when there is no
+``-o``):
+
+- ``FILE.kgx-cache/shards/<k[:2]>/<k>.json`` (``DIR/.kgx-cache/...``): one
+  ``DocumentResult`` per document, keyed by the document record and the
+  extraction fingerprint (model, settings, code), written atomically as
+  soon as the document is extracted;
+- ``FILE.manifest.json`` (``DIR/.kgextract-manifest.json``): the documents
+  (id, source, content hash, cache key) and the outputs (with the hash of
+  what each was built from and of its bytes), written atomically, last.
+
+A re-run extracts new and changed documents only, drops the per-document
+files of removed ones, and rebuilds the merged graph (skipped when nothing
+it depends on changed). A run killed at any point (even with SIGKILL)
+loses at most the documents being extracted; the next run ends with
+exactly the files an uninterrupted run writes.
+
+Memory: the extraction is a bounded stream (a few ``nlp.pipe`` batches in
+flight; a spaCy ``Doc`` is dropped once its result is cached). Building the
+merged graph holds every ``DocumentResult`` (small pydantic records) and the
+rdflib dataset of the corpus at once, never the spaCy documents.
+
+>>> import tempfile, pathlib
+>>> with tempfile.TemporaryDirectory() as tmp:
+...     src = pathlib.Path(tmp) / "in"; src.mkdir()
+...     _ = (src / "a.txt").write_text("GENEVA, 5 May 2023. Acme Corp named Ann Lee chief executive officer.")
+...     first = run_corpus([src], output=pathlib.Path(tmp) / "g.nq", fmt="nquads")
+...     again = run_corpus([src], output=pathlib.Path(tmp) / "g.nq", fmt="nquads")
+>>> (first.extracted, first.cached), (again.extracted, again.cached, again.outputs_written)
+((1, 0), (0, 1, 0))
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import os
+import signal
+import time
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import kgextract
+from kgextract.config import ExtractConfig
+from kgextract.errors import Errors, KgextractError
+from kgextract.ingest import iter_documents
+from kgextract.models import Document, DocumentError, DocumentResult
+from kgextract.rdf.mapping import to_rdf
+from kgextract.rdf.serialize import get_format, write_rdf
+from kgextract.run.corpus import corpus_graph
+from kgextract.run.files import file_sha256, remove_stale_temp, run_lock
+from kgextract.run.fingerprint import content_hash, document_key, extraction_fingerprint, package_fingerprint
+from kgextract.run.manifest import Manifest, ManifestEntry, OutputRecord, RunCounts, load_manifest, save_manifest
+from kgextract.run.parallel import process_documents
+from kgextract.run.shards import ShardStore
+
+__all__ = ["RunReport", "run_corpus", "state_paths", "CRASH_ENV"]
+
+logger = logging.getLogger("kgextract")
+
+#: For tests: ``shard:N`` kills the run (SIGKILL) after its Nth new cached
+#: result, ``output`` after the merged output is written, ``manifest`` after
+#: the manifest is written.
+CRASH_ENV = "KGEXTRACT_CRASH_AT"
+
+
+@dataclass
+class RunReport:
+    """What a corpus run did."""
+
+    documents: int = 0
+    extracted: int = 0
+    cached: int = 0
+    failed: int = 0
+    removed: int = 0
+    outputs_written: int = 0
+    entities: int = 0
+    relations: int = 0
+    merges: int = 0
+    links: int = 0
+    seconds: float = 0.0
+    problems: list[DocumentError] = field(default_factory=list)
+    manifest: Path | None = None
+
+    @property
+    def clean(self) -> bool:
+        """True when no document failed or was read with a warning."""
+        return not self.problems
+
+
+def state_paths(output: Path | None, output_dir: Path | None) -> tuple[Path, Path]:
+    """(cache folder, manifest file) of a run writing ``output`` and/or ``output_dir``.
+
+    >>> [p.as_posix() for p in state_paths(Path("out/g.ttl"), None)]
+    ['out/g.ttl.kgx-cache', 'out/g.ttl.manifest.json']
+    >>> [p.as_posix() for p in state_paths(None, Path("out/dev"))]
+    ['out/dev/.kgx-cache', 'out/dev/.kgextract-manifest.json']
+    """
+    if output is not None:
+        output = Path(output)
+        return output.with_name(f"{output.name}.kgx-cache"), output.with_name(f"{output.name}.manifest.json")
+    if output_dir is None:
+        raise KgextractError(Errors.E008)
+    return Path(output_dir) / ".kgx-cache", Path(output_dir) / ".kgextract-manifest.json"
+
+
+class _MemoryShards:
+    """The ``--no-cache`` stand-in for ``ShardStore``: results held in memory for one run."""
+
+    def __init__(self):
+        self.items: dict[str, DocumentResult] = {}
+
+    def has(self, key: str) -> bool:
+        return key in self.items
+
+    def save(self, key: str, result: DocumentResult) -> None:
+        self.items[key] = result
+
+    def load(self, key: str) -> DocumentResult | None:
+        return self.items.get(key)
+
+    def gc(self, keep: set[str]) -> int:
+        return 0
+
+
+def _digest(*parts: str) -> str:
+    return hashlib.sha256("\0".join(parts).encode("utf-8", "surrogatepass")).hexdigest()
+
+
+def _crash_point(stage: str, count: int | None = None) -> None:
+    wanted = os.environ.get(CRASH_ENV)
+    if not wanted:
+        return
+    name, _, n = wanted.partition(":")
+    if name == stage and (count is None or not n or int(n) == count):
+        os.kill(os.getpid(), signal.SIGKILL)
+
+
+def run_corpus(
+    paths: Iterable[str | os.PathLike] | str | os.PathLike,
+    *,
+    output: str | os.PathLike | None = None,
+    output_dir: str | os.PathLike | None = None,
+    fmt: str = "turtle",
+    config: ExtractConfig | None = None,
+    workers: int = 1,
+    cache: bool = True,
+    force: bool = False,
+    across: bool = True,
+    linking: bool = True,
+    store: str | os.PathLike | None = None,
+    on_problem: Callable[[DocumentError], None] | None = None,
+    on_document: Callable[[str], None] | None = None,
+) -> RunReport:
+    """Extract a corpus into ``output`` (one merged graph) and/or ``output_dir`` (one file per document).
+
+    ``workers`` processes extract in parallel; the outputs are byte-identical
+    for any number of workers. With ``cache`` (the default) results are kept
+    beside the output and a re-run extracts only new or changed documents;
+    ``force`` extracts everything again. ``across`` merges entities across
+    documents and ``linking`` links places to gazetteers, in the merged graph
+    only: a per-document file holds what its document says. ``store`` is a
+    folder for ``kgextract.store.write_results``. ``on_problem`` is called
+    with each failed or warned document, ``on_document`` with ``"cached"``,
+    ``"extracted"`` or ``"failed"`` for each document as it is done.
+
+    Raise ``KgextractError`` when nothing can be done: no output given
+    (E008), a bad format (E002), no documents (E003), no model (E001), a
+    cache that cannot be written (E140), a dead worker (E141), another run
+    on the same output (E142).
+    """
+    started = time.monotonic()
+    if output is None and output_dir is None:
+        raise KgextractError(Errors.E008)
+    fmt_info = get_format(fmt)
+    config = config or ExtractConfig()
+    output = Path(output) if output is not None else None
+    output_dir = Path(output_dir) if output_dir is not None else None
+    if output_dir is not None:
+        output_dir.mkdir(parents=True, exist_ok=True)
+    writer = _Writer(output, output_dir, fmt_info.name, fmt_info.extension, config, workers, cache, force,
+                     across, linking, store, on_problem, on_document)
+    if not cache:
+        report = writer.run(paths, _MemoryShards(), None)
+    else:
+        cache_dir, manifest_path = state_paths(output, output_dir)
+        try:
+            cache_dir.mkdir(parents=True, exist_ok=True)
+        except OSError as err:
+            raise KgextractError(Errors.E140.format(path=cache_dir, err=err)) from err
+        with run_lock(cache_dir):
+            report = writer.run(paths, ShardStore(cache_dir), manifest_path)
+    report.seconds = round(time.monotonic() - started, 3)
+    return report
+
+
+class _Writer:
+    """One run's state; see :func:`run_corpus`."""
+
+    def __init__(self, output, output_dir, fmt, ext, config, workers, cache, force, across, linking, store,
+                 on_problem, on_document):
+        self.output, self.output_dir, self.fmt, self.ext = output, output_dir, fmt, ext
+        self.config, self.workers, self.cache, self.force = config, workers, cache, force
+        self.across, self.linking, self.store = across, linking, store
+        self.on_problem = on_problem or (lambda p: None)
+        self.on_document = on_document or (lambda kind: None)
+        self.report = RunReport()
+        self.code = package_fingerprint()
+        self._written = 0
+
+    # -- the stream of documents -------------------------------------------
+
+    def _problem(self, problem: DocumentError) -> None:
+        self.report.problems.append(problem)
+        if problem.level == "error":
+            self.report.failed += 1
+        self.on_problem(problem)
+
+    def _todo(self, paths, shards, fingerprint: str, entries: list[ManifestEntry],
+              pending: deque[ManifestEntry]) -> Iterator[Document]:
+        for item in iter_documents(paths, max_bytes=self.config.max_bytes):
+            if isinstance(item, DocumentError):
+                self._problem(item)
+                continue
+            key = document_key(item, fingerprint)
+            name = f"{item.id}{self.ext}" if self.output_dir is not None else None
+            entry = ManifestEntry(id=item.id, source=item.source, content_hash=content_hash(item), key=key,
+                                  output=name)
+            entries.append(entry)
+            if not self.force and shards.has(key):
+                self.report.cached += 1
+                self.on_document("cached")
+                continue
+            pending.append(entry)
+            yield item
+
+    def run(self, paths, shards, manifest_path: Path | None) -> RunReport:
+        old = load_manifest(manifest_path) if manifest_path is not None else None
+        old = old or Manifest()
+        fingerprint = extraction_fingerprint(self.config)
+        entries: list[ManifestEntry] = []
+        pending: deque[ManifestEntry] = deque()  # extracted in this order
+        outputs: dict[str, OutputRecord] = {}
+        todo = self._todo(paths, shards, fingerprint, entries, pending)
+        for doc, out in process_documents(todo, self.config, workers=self.workers):
+            entry = pending.popleft()
+            if isinstance(out, DocumentError):
+                entry.key = None
+                self._problem(out)
+                self.on_document("failed")
+                continue
+            shards.save(entry.key, out)
+            self.report.extracted += 1
+            _crash_point("shard", self.report.extracted)
+            if entry.output is not None:
+                outputs[str(self.output_dir / entry.output)] = self._per_document(entry, out, old)
+            self.on_document("extracted")
+        self.report.documents = len(entries)
+        if not entries and not self.report.problems:
+            raise KgextractError(Errors.E003.format(paths=", ".join(map(str, _as_list(paths)))))
+        ok = [e for e in entries if e.key is not None]
+        if self.output_dir is not None:
+            for entry in ok:
+                if str(self.output_dir / entry.output) in outputs:
+                    continue
+                record = self._per_document(entry, None, old, shards=shards)
+                if record is not None:
+                    outputs[record.path] = record
+            ok = [e for e in entries if e.key is not None]  # minus unreadable cache files
+            self._remove_gone(old, outputs)
+        merged = self._merged(ok, shards, old)
+        if merged is not None:
+            outputs[merged.path] = merged
+        self.report.outputs_written = self._written
+        self.report.removed = self._removed_documents(old, entries)
+        if manifest_path is not None:
+            counts = RunCounts(documents=self.report.documents, extracted=self.report.extracted,
+                               cached=self.report.cached, failed=self.report.failed,
+                               removed=self.report.removed, outputs_written=self.report.outputs_written,
+                               entities=self.report.entities, relations=self.report.relations,
+                               merges=self.report.merges, links=self.report.links)
+            manifest = Manifest(kgextract=kgextract.__version__, fingerprint=fingerprint, format=self.fmt,
+                                documents=entries, outputs=sorted(outputs.values(), key=lambda r: r.path),
+                                last_run=counts)
+            save_manifest(manifest_path, manifest)
+            self.report.manifest = manifest_path
+            _crash_point("manifest")
+            shards.gc({e.key for e in ok})
+        return self.report
+
+    # -- outputs -------------------------------------------------------------
+
+    def _up_to_date(self, old: Manifest, path: Path, digest: str) -> OutputRecord | None:
+        rec = old.output(str(path))
+        if rec is not None and rec.digest == digest and file_sha256(path) == rec.sha256:
+            return rec
+        return None
+
+    def _write(self, ds, path: Path, digest: str) -> OutputRecord:
+        write_rdf(ds, path, self.fmt)
+        remove_stale_temp(path)
+        self._written += 1
+        return OutputRecord(path=str(path), digest=digest, sha256=file_sha256(path) or "")
+
+    def _per_document(self, entry: ManifestEntry, result: DocumentResult | None, old: Manifest,
+                      shards=None) -> OutputRecord | None:
+        path = self.output_dir / entry.output
+        digest = _digest("document", self.code, self.fmt, entry.key)
+        if not self.force:
+            rec = self._up_to_date(old, path, digest)
+            if rec is not None:
+                return rec
+        if result is None:
+            result = shards.load(entry.key)
+            if result is None:  # an unreadable cache file: extract that document again
+                result = self._extract_again(entry, shards)
+                if result is None:
+                    return None
+        return self._write(to_rdf([result]), path, digest)
+
+    def _extract_again(self, entry: ManifestEntry, shards) -> DocumentResult | None:
+        doc = next((d for d in iter_documents([entry.source], max_bytes=self.config.max_bytes)
+                    if isinstance(d, Document) and d.id == entry.id), None) if entry.source else None
+        if doc is None:
+            entry.key = None
+            return None
+        for _, out in process_documents([doc], self.config, workers=1):
+            if isinstance(out, DocumentResult):
+                shards.save(entry.key, out)
+                return out
+        entry.key = None
+        return None
+
+    def _remove_gone(self, old: Manifest, outputs: dict) -> None:
+        """Delete the per-document files (written by an earlier run) of documents now gone."""
+        for rec in old.outputs:
+            path = Path(rec.path)
+            if rec.path in outputs or path.parent != self.output_dir or path == self.output:
+                continue
+            try:
+                path.unlink()
+            except FileNotFoundError:
+                pass
+
+    def _merged(self, ok: list[ManifestEntry], shards, old: Manifest) -> OutputRecord | None:
+        if self.output is None and self.store is None:
+            return None
+        digest = _digest("corpus", self.code, self.fmt, str(self.across), str(self.linking),
+                         *(e.key for e in ok))
+        if self.output is not None and not self.force and self.store is None:
+            rec = self._up_to_date(old, self.output, digest)
+            if rec is not None:
+                last = old.last_run
+                self.report.entities, self.report.relations = last.entities, last.relations
+                self.report.merges, self.report.links = last.merges, last.links
+                return rec
+        results = []
+        for entry in ok:
+            result = shards.load(entry.key)
+            if result is None:
+                result = self._extract_again(entry, shards)
+            if result is not None:
+                results.append(result)
+        graph = corpus_graph(results, across=self.across, linking=self.linking)
+        self.report.entities = sum(len(r.entities) for r in graph.results)
+        self.report.relations = sum(len(r.relations) for r in graph.results)
+        self.report.merges, self.report.links = len(graph.merges), len(graph.links)
+        if self.store is not None:
+            _write_store(self.store, graph.results)
+        if self.output is None:
+            return None
+        record = self._write(graph.dataset, self.output, digest)
+        _crash_point("output")
+        return record
+
+    @staticmethod
+    def _removed_documents(old: Manifest, entries: list[ManifestEntry]) -> int:
+        now = {(e.source, e.id) for e in entries}
+        return len({(e.source, e.id) for e in old.documents} - now)
+
+
+def _write_store(folder, results: list[DocumentResult]) -> None:
+    try:
+        from kgextract.store import write_results
+    except ImportError as err:
+        raise KgextractError(Errors.E143) from err
+    write_results(Path(folder), results)
+
+
+def _as_list(paths) -> list:
+    return [paths] if isinstance(paths, (str, os.PathLike)) else list(paths)
