@@ -12,12 +12,10 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 
 from kgextract.cli.app import app
 from kgextract.config import ExtractConfig
-from kgextract.errors import Errors, KgextractError
-from kgextract.ingest import iter_documents
-from kgextract.models import DocumentError, DocumentResult
-from kgextract.pipeline import Extractor
-from kgextract.rdf.mapping import to_rdf
-from kgextract.rdf.serialize import FORMATS, get_format, write_rdf
+from kgextract.errors import KgextractError
+from kgextract.models import DocumentError
+from kgextract.rdf.serialize import FORMATS
+from kgextract.run.runner import run_corpus
 
 __all__ = ["extract_command", "EXIT_PARTIAL"]
 
@@ -33,7 +31,9 @@ def extract_command(
         help="Files or folders of press releases (.txt, .md, .html, .pdf, .jsonl); folders are walked recursively.",
         metavar="PATH...", show_default=False)],
     output: Annotated[Path | None, typer.Option(
-        "-o", "--output", metavar="FILE", help="Write one graph for all inputs to FILE.")] = None,
+        "-o", "--output", metavar="FILE",
+        help="Write one graph for all inputs to FILE: a named graph per document plus kgxid:corpus "
+             "(merges across documents, place links); Turtle and JSON-LD write their union.")] = None,
     output_dir: Annotated[Path | None, typer.Option(
         "--output-dir", metavar="DIR",
         help="Write one graph per input document to DIR/<input file stem>.<ext> (what 'kgextract eval' reads).")] = None,
@@ -47,10 +47,25 @@ def extract_command(
     batch_size: Annotated[int, typer.Option("--batch-size", min=1, help="Documents per nlp.pipe batch.")] = _DEFAULTS.batch_size,
     max_bytes: Annotated[int, typer.Option(
         "--max-bytes", min=1, help="Skip (with an error) input files larger than this.")] = _DEFAULTS.max_bytes,
+    workers: Annotated[int, typer.Option(
+        "--workers", "-w", min=1, help="Extract in N processes (each loads the model once); "
+        "the output is the same for any N.")] = 1,
+    no_cache: Annotated[bool, typer.Option(
+        "--no-cache", help="Keep no cache of per-document results and no manifest beside the output; "
+        "extract every document.")] = False,
+    force: Annotated[bool, typer.Option(
+        "--force", help="Extract every document again and rewrite every output, even when cached.")] = False,
+    store: Annotated[Path | None, typer.Option(
+        "--store", metavar="DIR", help="Also load the graph into the embedded SPARQL store in DIR.")] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar and no summary.")] = False,
 ) -> None:
     """Extract people, roles, organizations, places, events and dates from press
     releases and write them as an RDF knowledge graph.
+
+    Runs are incremental: per-document results are cached beside the output
+    (FILE.kgx-cache/, or DIR/.kgx-cache/) with a manifest (FILE.manifest.json,
+    or DIR/.kgextract-manifest.json), so a re-run extracts only new or changed
+    documents and drops removed ones; an interrupted run resumes where it stopped.
 
     Exit status: 0 when every document was processed cleanly, 3 when the run
     finished but some documents failed or were read with warnings (each is
@@ -58,51 +73,31 @@ def extract_command(
     """
     err = Console(stderr=True)
     logging.basicConfig(level=logging.WARNING, format="%(message)s")
+
+    def problem(item: DocumentError) -> None:
+        style = "red" if item.level == "error" else "yellow"
+        err.print(f"[{style}]{item.level}[/]: ", end="", markup=True)
+        err.print(item.message, markup=False, highlight=False, soft_wrap=True)
+
     try:
-        if output is None and output_dir is None:
-            raise KgextractError(Errors.E008)
-        get_format(fmt)
         config = ExtractConfig(model=model, threshold=threshold, batch_size=batch_size, max_bytes=max_bytes)
-        extractor = Extractor(config)
-        problems: list[DocumentError] = []
-        results: list[DocumentResult] = []
-
-        def documents():
-            for item in iter_documents(paths, max_bytes=config.max_bytes):
-                if isinstance(item, DocumentError):
-                    problems.append(item)
-                    err.print(f"[yellow]{item.level}[/]: {item.message}", markup=True, highlight=False)
-                else:
-                    yield item
-
-        ext = get_format(fmt).extension
-        if output_dir is not None:
-            Path(output_dir).mkdir(parents=True, exist_ok=True)
         with _progress(err, quiet) as progress:
             task = progress.add_task("extracting", total=None)
-            for out in extractor.process(documents()):
-                if isinstance(out, DocumentError):
-                    problems.append(out)
-                    err.print(f"[red]error[/]: {out.message}", markup=True, highlight=False)
-                else:
-                    results.append(out)
-                    if output_dir is not None:
-                        write_rdf(to_rdf([out]), Path(output_dir) / f"{out.document.id}{ext}", fmt)
-                progress.advance(task)
-        if not results and not problems:
-            raise KgextractError(Errors.E003.format(paths=", ".join(map(str, paths))))
-        if output is not None:
-            write_rdf(to_rdf(results), output, fmt)
+            report = run_corpus(
+                paths, output=output, output_dir=output_dir, fmt=fmt, config=config, workers=workers,
+                cache=not no_cache, force=force, store=store, on_problem=problem,
+                on_document=lambda kind: progress.advance(task))
     except KgextractError as error:
-        err.print(f"[red]error[/]: {error}", markup=True, highlight=False)
+        err.print("[red]error[/]: ", end="", markup=True)
+        err.print(str(error), markup=False, highlight=False, soft_wrap=True)
         raise typer.Exit(1) from error
     if not quiet:
-        n_ent = sum(len(r.entities) for r in results)
-        n_rel = sum(len(r.relations) for r in results)
-        failed = sum(1 for p in problems if p.level == "error")
-        err.print(f"{len(results)} documents, {n_ent} entities, {n_rel} relations; "
-                  f"{failed} failed, {len(problems) - failed} warnings", highlight=False)
-    if problems:
+        failed = sum(1 for p in report.problems if p.level == "error")
+        err.print(f"{report.documents} documents ({report.extracted} extracted, {report.cached} from cache, "
+                  f"{report.removed} removed), {report.entities} entities, {report.relations} relations, "
+                  f"{report.merges} merges, {report.links} links; {failed} failed, "
+                  f"{len(report.problems) - failed} warnings; {report.seconds:.1f}s", highlight=False)
+    if report.problems:
         raise typer.Exit(EXIT_PARTIAL)
 
 

@@ -41,7 +41,8 @@ LABELS = {
 #: Words that end the names of texts (treaties, agreements), which spaCy tags ORG.
 _DOCUMENT_WORDS = {"agreement", "treaty", "convention", "protocol", "accord", "act", "declaration", "charter"}
 #: Lower-case nouns that complete a place name ("the Baltic Sea region", "the North campus").
-_PLACE_NOUNS = {"region", "campus", "building", "square", "district", "province", "valley"}
+_PLACE_NOUNS = {"region", "campus", "building", "square", "district", "province", "valley", "wetlands",
+                "islands", "mountains", "hills", "delta", "basin", "peninsula", "coast", "lake", "river"}
 _CONNECTORS = {"for", "on", "of", "and", "the", "&", "in", "at"}
 _OFFICE_HEADS = {"office", "offices"}
 _EDGE_PUNCT = {"-", "–", "—", ",", ";", ":", "'s", "’s", "'", "’", "“", "”", '"', "(", ")"}
@@ -77,8 +78,8 @@ class EntityFixes:
                 span = extend_org_tail(span)
                 if len(span) == 1 and span.start > 0 and doc[span.start - 1].ent_type_ == "NORP":
                     span = Span(doc, span.start - 1, span.end, label=label)  # "the Japanese Diet"
-            elif label == "Place" and span.end < len(doc) and doc[span.end].lower_ in _PLACE_NOUNS:
-                span = Span(doc, span.start, span.end + 1, label=label)  # "Baltic Sea region"
+            elif label in ("Place", "Person") and span.end < len(doc) and doc[span.end].lower_ in _PLACE_NOUNS:
+                span = Span(doc, span.start, span.end + 1, label="Place")  # "Baltic Sea region", "Dunga wetlands"
             spans.append(span)
         spans = org_word_names(doc, spans)
         spans = apply_definitions(doc, spans)

@@ -47,6 +47,7 @@ def harmonize_labels(spans: list[Span]) -> list[Span]:
     org_starts = [s.text.lower().split() for s in named if s.label_ == "Organization" and len(s) > 1]
     name_words = {t.lower_ for s in named if s.label_ == "Person" and len(s) > 1 for t in s}
     placed = {s.text.lower() for s in named if s.label_ == "Person" and len(s) == 1 and _used_as_place(s)}
+    located = {s.text.lower() for s in named if s.label_ == "Place" and _used_as_place(s)}
     lone = {s.text.lower() for s in named if s.label_ == "Person" and len(s) == 1 and s[0].lower_ not in name_words}
     out = []
     for s in spans:
@@ -69,8 +70,9 @@ def harmonize_labels(spans: list[Span]) -> list[Span]:
                 label = "Organization"  # "Northwind Labs", "Globex Industries"
             elif label in ("Person", "Place"):
                 words = s.text.lower().split()
-                if any(len(o) > len(words) and o[: len(words)] == words for o in org_starts):
-                    label = "Organization"  # "Qoros" beside "Qoros Automotive Co. Ltd"
+                if any(len(o) > len(words) and o[: len(words)] == words for o in org_starts) \
+                        and s.text.lower() not in located:
+                    label = "Organization"  # "Qoros" beside "Qoros Automotive Co. Ltd" (not "visit Porto")
                 elif label == "Person" and len(s) == 1 and s[0].lower_ not in full_surnames \
                         and len(count) > 1 and "Organization" in count:
                     label = "Organization"  # a lone word never given a first name, tagged ORG elsewhere
@@ -83,7 +85,8 @@ def _used_as_place(span: Span) -> bool:
     doc = span.doc
     prev = doc[span.start - 1] if span.start else None
     nxt = doc[span.end] if span.end < len(doc) else None
-    return prev is not None and prev.lower_ in ("at", "from", "to", "across", "within")
+    return prev is not None and (prev.lower_ in ("at", "from", "to", "across", "within", "in")
+                                 or prev.lemma_ == "visit")
 
 
 def org_word_names(doc: Doc, spans: list[Span]) -> list[Span]:

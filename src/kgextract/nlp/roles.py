@@ -41,6 +41,8 @@ ABBREVIATIONS = {
     "vp": "vice president",
 }
 
+_HONORIFIC_TITLES = {"professor", "prof"}
+_ACADEMIC_MODIFIERS = {"associate", "assistant", "research", "visiting", "adjunct", "full", "distinguished"}
 _HONORIFICS = {"mr", "mrs", "ms", "dr", "prof", "sir", "dame", "h.e"}
 _BOARD_WORDS = {"board", "directors", "trustees", "governors", "regents"}
 
@@ -73,7 +75,8 @@ class Roles:
     def __call__(self, doc: Doc) -> Doc:
         mentions = list(doc.spans[MENTIONS]) if MENTIONS in doc.spans else []
         entity_at = {i: s for s in mentions for i in range(s.start, s.end)}
-        matches = [(start, end) for _, start, end in self.matcher(doc) if not _bad_title_context(doc, start, end)]
+        matches = [(start, end) for _, start, end in self.matcher(doc)
+                   if not _bad_title_context(doc, start, end) and not _honorific_use(doc, start, end, entity_at)]
         starts = {start for start, _ in matches}
         starts |= {i for i in range(len(doc)) if doc[i].lower_.rstrip(".") in self.modifiers and i + 1 in starts}
         titles = [self._widen(doc, start, end, entity_at, starts) for start, end in matches]
@@ -93,10 +96,20 @@ class Roles:
         return doc
 
     def _widen(self, doc: Doc, start: int, end: int, entity_at: dict[int, Span], starts: set[int]) -> Span:
-        while start > 0 and doc[start - 1].lower_.rstrip(".") in self.modifiers and start - 1 not in entity_at:
-            start -= 1
+        while start > 0 and doc[start - 1].lower_.rstrip(".") in self.modifiers and (
+                start - 1 not in entity_at or len(entity_at[start - 1]) == 1):
+            start -= 1  # "Senior Programme Officer", even when the model tagged "Senior"
         end = _widen_right(doc, end, entity_at, starts)
         return Span(doc, start, end, label="Role")
+
+
+def _honorific_use(doc: Doc, start: int, end: int, entity_at: dict[int, Span]) -> bool:
+    """ "Professor Helen Ward": a bare academic title right before a name is an honorific."""
+    if end - start != 1 or doc[start].lower_.rstrip(".") not in _HONORIFIC_TITLES:
+        return False
+    nxt = entity_at.get(end)
+    return nxt is not None and nxt.label_ == "Person" and nxt.start == end and (
+        start == 0 or doc[start - 1].lower_.rstrip(".") not in _ACADEMIC_MODIFIERS)
 
 
 def _bad_title_context(doc: Doc, start: int, end: int) -> bool:
@@ -125,6 +138,9 @@ def _widen_right(doc: Doc, end: int, entity_at: dict[int, Span], starts: set[int
             tok = doc[j]
             if j in starts and j > end + 1:
                 break
+            if tok.text == "," and last is not None and _list_continues(doc, j):
+                j += 1
+                continue
             if tok.is_title or tok.is_upper or tok.pos_ in ("NOUN", "PROPN", "ADJ"):
                 last = j
             elif tok.lower_ in ("and", "the", "of", "-") and j + 1 < n and (doc[j + 1].is_title or doc[j + 1].pos_ == "NOUN"):
@@ -155,6 +171,9 @@ def _widen_right(doc: Doc, end: int, entity_at: dict[int, Span], starts: set[int
             if k + 2 < n and doc[k + 1].lower_ == "of" and doc[k + 2].lower_ in _BOARD_WORDS:
                 k += 2
             return k + 1
+        if doc[end + 1].pos_ == "NOUN" and doc[end + 1].is_lower and (end + 2 >= n or not doc[end + 2].is_alpha
+                                                                      or doc[end + 2].is_lower and doc[end + 2].pos_ != "NOUN"):
+            return end + 2  # "vice president of finance"
         if j < n and doc[j].is_title and j not in entity_at and doc[j].ent_type_ not in ("GPE", "ORG", "NORP", "LOC"):
             # "Minister of Foreign Affairs (of Norway)": a portfolio, not an organization
             k = j
@@ -163,6 +182,18 @@ def _widen_right(doc: Doc, end: int, entity_at: dict[int, Span], starts: set[int
                 k += 1
             return k + 1
     return end
+
+
+def _list_continues(doc: Doc, comma: int) -> bool:
+    """A comma inside a remit list: "Water, Sanitation and Irrigation" (an "and" comes before other punctuation)."""
+    if comma + 1 >= len(doc) or not doc[comma + 1].is_title:
+        return False
+    for tok in doc[comma + 1 : comma + 8]:
+        if tok.lower_ == "and":
+            return tok.i + 1 < len(doc) and doc[tok.i + 1].is_title
+        if tok.is_punct:
+            return False
+    return False
 
 
 def _trim_after(span: Span, title: Span) -> Span | None:

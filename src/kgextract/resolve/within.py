@@ -280,6 +280,7 @@ def _starts_name(longer: str, shorter: str, place_words: set[str]) -> bool:
     several words ("United Nations" is not "United Nations Office ..."), a
     place in the rest ("GM China") or a hyphenated tail ("NATO-Russia Council").
     """
+    longer = longer.replace(",", "")
     if not longer.startswith(shorter + " "):
         return False
     rest = longer[len(shorter) + 1 :]

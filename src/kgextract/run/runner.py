@@ -76,7 +76,7 @@ CRASH_ENV = "KGEXTRACT_CRASH_AT"
 class RunReport:
     """What a corpus run did."""
 
-    documents: int = 0
+    documents: int = 0  # documents with a result (extracted now or cached)
     extracted: int = 0
     cached: int = 0
     failed: int = 0
@@ -263,7 +263,6 @@ class _Writer:
             if entry.output is not None:
                 outputs[str(self.output_dir / entry.output)] = self._per_document(entry, out, old)
             self.on_document("extracted")
-        self.report.documents = len(entries)
         if not entries and not self.report.problems:
             raise KgextractError(Errors.E003.format(paths=", ".join(map(str, _as_list(paths)))))
         ok = [e for e in entries if e.key is not None]
@@ -276,6 +275,7 @@ class _Writer:
                     outputs[record.path] = record
             ok = [e for e in entries if e.key is not None]  # minus unreadable cache files
             self._remove_gone(old, outputs)
+        self.report.documents = len(ok)
         merged = self._merged(ok, shards, old)
         if merged is not None:
             outputs[merged.path] = merged

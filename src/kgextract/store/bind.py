@@ -29,7 +29,7 @@ from collections.abc import Iterable, Iterator, Mapping
 import pyoxigraph as ox
 
 from kgextract.errors import Errors, KgextractError
-from kgextract.rdf.namespaces import KGX, KGX_ID, ORG, PROV, RDF, RDFS, SDO, SKOS, XSD
+from kgextract.rdf import namespaces as ns
 
 __all__ = ["PREFIXES", "Term", "parse_term", "parse_param", "query_variables",
            "where_group", "bind_params"]
@@ -38,8 +38,9 @@ Term = ox.NamedNode | ox.Literal
 
 #: Prefixes every query may use without declaring them (and ``^^xsd:...`` in values).
 PREFIXES: dict[str, str] = {
-    "schema": str(SDO), "org": str(ORG), "skos": str(SKOS), "prov": str(PROV),
-    "kgx": str(KGX), "kgxid": str(KGX_ID), "rdf": str(RDF), "rdfs": str(RDFS), "xsd": str(XSD),
+    name: str(getattr(ns, attr)) for name, attr in [
+        ("schema", "SDO"), ("org", "ORG"), ("skos", "SKOS"), ("prov", "PROV"), ("kgx", "KGX"),
+        ("kgxid", "KGX_ID"), ("rdf", "RDF"), ("rdfs", "RDFS"), ("xsd", "XSD")]
 }
 
 _NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")

@@ -1,7 +1,8 @@
 """Saved SPARQL queries (``store/queries/*.rq``) and how a QUERY argument is resolved.
 
-Each ``.rq`` file starts with a header of ``#`` lines: the first says what
-the query answers, ``# @param NAME  text`` lines document its parameters.
+Each ``.rq`` file starts with a header of ``#`` lines: its first sentence
+says what the query answers, ``# @param NAME  text`` lines document its
+parameters.
 Every parameter is optional: left unbound, it matches anything.
 
 >>> q = get_query("mentions")
@@ -58,8 +59,10 @@ def _parse(name: str, text: str) -> SavedQuery:
             params[last] += " " + line[1:].strip()
         else:
             prose.append(line[1:].strip())
-    summary = prose[0] if prose else name
-    return SavedQuery(name=name, summary=summary, description="\n".join(prose).strip(),
+    description = "\n".join(prose).strip()
+    first = re.match(r"(.+?\.)(?:\s|$)", " ".join(description.split("\n\n")[0].split()))
+    summary = first.group(1) if first else (description or name)
+    return SavedQuery(name=name, summary=summary, description=description,
                       params=params, text=text)
 
 

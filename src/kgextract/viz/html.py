@@ -108,5 +108,5 @@ def notebook_view(G: nx.MultiDiGraph, height: int = 600, title: str = "kgextract
     from IPython.display import HTML
 
     page = html.escape(render_html(G, title=title, exclude=exclude), quote=True)
-    return HTML(f'<iframe srcdoc="{page}" style="width:100%;height:{int(height)}px;'
-                f'border:1px solid #ddd" sandbox="allow-scripts"></iframe>')
+    return HTML(f'<div class="kgx-viz"><iframe srcdoc="{page}" style="width:100%;'
+                f'height:{int(height)}px;border:1px solid #ddd" sandbox="allow-scripts"></iframe></div>')

@@ -138,14 +138,14 @@
   function applyView() {
     viewport.setAttribute("transform", "translate(" + view.x + "," + view.y + ") scale(" + view.k + ")");
   }
-  function fit(only) {
+  function fit(only, maxZoom) {
     var list = (only || nodes).filter(visible);
     var w = svg.clientWidth || 800, h = svg.clientHeight || 600;
     if (!list.length) { view = { x: w / 2, y: h / 2, k: 1 }; applyView(); return; }
     var x0 = Infinity, y0 = Infinity, x1 = -Infinity, y1 = -Infinity;
     list.forEach(function (n) { x0 = Math.min(x0, n.x - n.r); y0 = Math.min(y0, n.y - n.r);
                                 x1 = Math.max(x1, n.x + n.r + 120); y1 = Math.max(y1, n.y + n.r + 8); });
-    var k = Math.min(2, 0.92 * Math.min(w / (x1 - x0 || 1), h / (y1 - y0 || 1)));
+    var k = Math.min(maxZoom || 2, 0.92 * Math.min(w / (x1 - x0 || 1), h / (y1 - y0 || 1)));
     view = { k: k, x: w / 2 - k * (x0 + x1) / 2, y: h / 2 - k * (y0 + y1) / 2 };
     applyView();
   }
@@ -263,10 +263,7 @@
     var out = rels.filter(function (e) { return e.s === n; }), inc = rels.filter(function (e) { return e.s !== n; });
     details.appendChild(el("h3", {}, "Relations (" + rels.length + ")"));
     out.concat(inc).forEach(function (e) { details.appendChild(relationBox(e, n)); });
-    if (center) {
-      var w = svg.clientWidth || 800, h = svg.clientHeight || 600;
-      view.x = w / 2 - view.k * n.x; view.y = h / 2 - view.k * n.y; applyView();
-    }
+    if (center) fit(Array.from(near), 1.3);  /* zoom to the node and its neighbours */
   }
 
   /* ---- pan, zoom, drag ---- */
