@@ -30,7 +30,7 @@ from kgextract.nlp.gazetteers import load_sections
 from kgextract.relations.registry import Candidate, Context, extractors
 from kgextract.relations.spans import antecedent, evidence_span, mention_index, mentions, title_antecedent
 
-__all__ = ["sentence_dates", "extract_event_dates", "extract_event_locations", "extract_event_agents", "extract_attendees"]
+__all__ = ["extract_participants", "PARTICIPANT_NOUNS", "sentence_dates", "extract_event_dates", "extract_event_locations", "extract_event_agents", "extract_attendees"]
 
 _LOCATION_PREPS = {"in", "at", "to"}
 _EXCLUDED_ATTENDEE_PREPS = {"for", "of", "about", "on"}
@@ -170,6 +170,16 @@ def _attached(event: Span, link: Token, place: Span) -> bool:
     return 0 <= place.start - event.end <= 3
 
 
+def _latest_event_before(tok: Token, index: dict[int, Span], sentences: int = 2) -> Span | None:
+    sents = [s for s in tok.doc.sents if s.end <= tok.sent.end]
+    window_start = sents[-(sentences + 1)].start if len(sents) > sentences else 0
+    for i in range(tok.i - 1, window_start - 1, -1):
+        span = index.get(i)
+        if span is not None and span.label_ == "Event":
+            return span
+    return None
+
+
 def _verb_sections() -> dict[str, frozenset[str]]:
     return load_sections("event_verbs.v1")
 
@@ -180,12 +190,19 @@ def _refers_to_event(tok: Token, index: dict[int, Span]) -> Span | None:
 
 
 def _event_of_verb(verb: Token, index: dict[int, Span]) -> Span | None:
-    """The event a verb is about: its passive subject, object, or (via conj) its first verb's."""
+    """The event a verb is about: its passive subject, object, or (via conj) its first verb's.
+
+    "It" as the subject is the latest event mentioned in the two sentences before.
+    """
     for child in verb.children:
         if child.dep_ in ("nsubjpass", "dobj", "nsubj"):
             ev = _refers_to_event(child, index)
             if ev is not None:
                 return ev
+            if child.lower_ == "it" and child.dep_ in ("nsubjpass", "nsubj"):
+                ev = _latest_event_before(child, index)
+                if ev is not None:
+                    return ev
     if verb.dep_ in ("conj", "xcomp", "advcl") and verb.head.i != verb.i:
         return _event_of_verb(verb.head, index)
     if verb.dep_ == "acl":
@@ -264,6 +281,40 @@ def _attendee_tokens(sent: Span, event: Span) -> list[Token]:
 
 def _including(prep: Token) -> bool:
     return prep.lower_ in ("including", "like", "such")
+
+
+#: Nouns that introduce the people taking part in the event a release is about.
+PARTICIPANT_NOUNS = {"participant", "speaker", "panelist", "panellist", "delegate", "attendee", "guest",
+                     "signatory", "delegation", "speakers", "participants"}
+
+
+@extractors.register("kgx.events.participants.v1")
+def extract_participants(doc: Doc, context: Context) -> Iterator[Candidate]:
+    """attendee: "Participants include A and B", "The agreement was signed by A and B"
+    name the people of the release's main event (its first event) when the
+    sentence names no event itself."""
+    events = mentions(doc, "Event")
+    if not events:
+        return
+    main = events[0]
+    index = mention_index(doc)
+    for sent in doc.sents:
+        if any(sent.start <= e.start < sent.end for e in events) or sent.start < main.start:
+            continue
+        root = sent.root
+        cue = any(t.lemma_.lower() in PARTICIPANT_NOUNS and t.dep_ in ("nsubj", "nsubjpass", "attr", "dobj")
+                  for t in sent)
+        signed = root.lemma_.lower() == "sign" and any(c.dep_ == "agent" for c in root.children)
+        if not (cue or signed):
+            continue
+        for span in mentions(doc, "Person"):
+            if sent.start <= span.start < sent.end and not _inside_for(span):
+                yield Candidate(main, Predicate.ATTENDEE, span, 0.55, "kgx.events.participants.v1",
+                                evidence_span(span, sent[0]))
+
+
+def _inside_for(span: Span) -> bool:
+    return any(t.dep_ == "prep" and t.lower_ in _EXCLUDED_ATTENDEE_PREPS for t in list(span.root.ancestors)[:2])
 
 
 @extractors.register("kgx.events.attendees.v1")

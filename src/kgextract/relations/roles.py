@@ -190,9 +190,12 @@ def _holder(doc: Doc, start: int, end: int, index: dict[int, Span]) -> tuple[Spa
         after = _person_starting(doc, end + 1, index)
         if after is not None:
             return after, 0.85, "kgx.roles.title_comma_name.v1"
-    if start >= 1 and doc[start - 1].lower_ == "as" or start >= 4 and doc[start - 4].lower_ == "as" \
-            and doc[start - 1].tag_ == "POS":
-        as_tok = doc[start - 1] if doc[start - 1].lower_ == "as" else doc[start - 4]
+    as_tok = None
+    for back in (1, 2, 4):  # "as CFO", "as a senior adviser", "as the company's CFO"
+        if start >= back and doc[start - back].lower_ == "as" and (back == 1 or doc[start - 1].tag_ in ("DT", "POS")):
+            as_tok = doc[start - back]
+            break
+    if as_tok is not None:
         holder = _holder_of_as(as_tok, index)
         if holder is not None:
             return holder, 0.8, "kgx.roles.as_title.v1"
@@ -261,6 +264,40 @@ def _subject_person(verb: Token, index: dict[int, Span]) -> Span | None:
     return None
 
 
+_APPOINT_VERBS = {"appoint", "name", "elect", "hire", "promote", "announce", "select", "nominate", "welcome"}
+
+
+def _org_of_context(role: Span, index: dict[int, Span]) -> Span | None:
+    """The organization a title is held in when the chain names none.
+
+    - "X remained with Brightwave as senior adviser": the "with/at/for" object of the verb;
+    - "Keystone Medical Devices, where she served as vice president": the place of the clause;
+    - "Brightwave ... announced that its board appointed X as CFO": the announcing organization.
+    """
+    verb = role.root
+    for _ in range(5):
+        if verb.pos_ in ("VERB", "AUX") or verb.head.i == verb.i:
+            break
+        verb = verb.head
+    for prep in verb.children:
+        if prep.dep_ == "prep" and prep.lower_ in ("with", "at", "for"):
+            for obj in prep.children:
+                span = index.get(obj.i)
+                if obj.dep_ == "pobj" and span is not None and span.label_ == "Organization":
+                    return span
+    if verb.dep_ == "relcl" and any(c.lower_ == "where" for c in verb.children):
+        span = index.get(verb.head.i)
+        if span is not None and span.label_ == "Organization":
+            return span
+    sent = role.sent
+    if any(t.lemma_.lower() in _APPOINT_VERBS or t.lower_ == "appointment" for t in sent):
+        subj = next((t for t in sent.root.children if t.dep_ in ("nsubj", "nsubjpass")), None)
+        span = index.get(subj.i) if subj is not None else None
+        if span is not None and span.label_ == "Organization":
+            return span
+    return None
+
+
 @extractors.register("kgx.roles.v1")
 def extract_roles(doc: Doc, context: Context) -> Iterator[Candidate]:
     """hasRole (with the organization) and memberOf from title chains."""
@@ -272,8 +309,11 @@ def extract_roles(doc: Doc, context: Context) -> Iterator[Candidate]:
             conf, rule = 0.7, "kgx.roles.parse.v1"
         if holder is None:
             continue
+        context_org = None
+        if all(item.organization is None for item in items):
+            context_org = _org_of_context(items[0].role, index)
         for item in items:
-            org = item.organization
+            org = item.organization or context_org
             ev = evidence_span(holder, item.role, org)
             yield Candidate(holder, Predicate.HAS_ROLE, item.role, conf, rule, ev, organization=org)
             if org is not None:
