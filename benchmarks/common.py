@@ -7,15 +7,16 @@ on ``sys.path``).
 0.6
 >>> max_matching([{"a", "b"}, {"a"}])
 2
->>> print(markdown_table(["x", "y"], [["a", 0.5]]))
-| x | y |
-| --- | ---: |
-| a | 0.500 |
+>>> print(markdown_table(["x", "y", "z"], [["a", 0.5, "+0.1"]]))
+| x | y | z |
+| --- | ---: | ---: |
+| a | 0.500 | +0.1 |
 """
 
 from __future__ import annotations
 
 import json
+import re
 import sys
 from collections.abc import Hashable, Iterable, Sequence
 from dataclasses import asdict, dataclass
@@ -30,6 +31,7 @@ __all__ = [
     "markdown_table",
     "write_json",
     "fmt",
+    "is_derived_government",
 ]
 
 #: The repository root (the parent of ``benchmarks/``).
@@ -108,11 +110,15 @@ def fmt(value) -> str:
     return f"{value:.3f}" if isinstance(value, float) else str(value)
 
 
+def _numeric(value) -> bool:
+    return isinstance(value, (int, float)) or bool(re.fullmatch(r"[-+]?[\d.,]+[x%]?|-", str(value)))
+
+
 def markdown_table(header: Sequence[str], rows: Iterable[Sequence]) -> str:
-    """A markdown table; columns whose first row is a number are right-aligned."""
+    """A markdown table; columns whose first row is a number ("1.5", "+0.2", "0.75x") are right-aligned."""
     rows = [list(r) for r in rows]
     first = rows[0] if rows else []
-    align = ["---:" if i < len(first) and isinstance(first[i], (int, float)) else "---" for i in range(len(header))]
+    align = ["---:" if i < len(first) and _numeric(first[i]) else "---" for i in range(len(header))]
     lines = ["| " + " | ".join(header) + " |", "| " + " | ".join(align) + " |"]
     lines += ["| " + " | ".join(fmt(v) for v in row) + " |" for row in rows]
     return "\n".join(lines)
@@ -123,3 +129,11 @@ def write_json(path: Path | None, data: dict) -> None:
     if path is not None:
         Path(path).write_text(json.dumps(data, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
         print(f"\nwrote {path}", file=sys.stderr)
+
+
+def is_derived_government(ent) -> bool:
+    """True for a ``kgextract.models.Entity`` that is a "Government of X" organization kgextract derived
+    from a country or nationality ("Belgian Prime Minister"): none of its mentions says "government".
+    """
+    return (ent.type.value == "Organization" and ent.name.lower().startswith("government of")
+            and not any("government" in m.text.lower() for m in ent.mentions))

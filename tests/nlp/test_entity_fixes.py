@@ -115,32 +115,25 @@ def test_ambiguous_surname_joins_nobody(run):
     assert all(e.aliases == [] for e in facts.entities("Person"))
 
 
-# --- known gaps: the lead fixes these in src/kgextract/nlp/entity_fixes.py ------------------
-
-@pytest.mark.xfail(reason="extend_org_tail takes 'on' + a capitalised word as part of the name: "
-                          "'Acme Corp on Monday' becomes the organization", strict=True)
 def test_org_tail_does_not_swallow_a_weekday(run):
     facts = run("Jane Roe was named chief operating officer of Acme Corp on Monday.")
     assert facts.names("Organization") == ["acme corp"]
     assert facts.roles == {("jane roe", "chief operating officer", "acme corp")}
 
 
-@pytest.mark.xfail(reason="the model tags only 'Clean Water Research'; the acronym spells 'Agency for Clean "
-                          "Water Research' (found by _words_before) but the long form is not extended and the "
-                          "acronym is recorded with no type, so 'ACWR' is dropped", strict=True)
 def test_acronym_extends_a_cut_organization_name(run):
+    # the small model tags only "Clean Water Research"; the acronym spells the full name
     facts = run("The Agency for Clean Water Research (ACWR) was founded in 2001. ACWR employs 200 scientists.")
     org = facts.entity("Organization", "ACWR")
     assert org.name == "Agency for Clean Water Research"
 
 
-@pytest.mark.xfail(reason="a name ending in an organization word (org_words.v1: Industries, Labs) that the "
-                          "model tags PERSON stays a Person when no other mention outvotes it", strict=True)
 @pytest.mark.parametrize("text, name", [
     ("Globex Industries, headquartered in Geneva, announced a new partnership.", "globex industries"),
     ("Northwind Labs, a subsidiary of Globex Industries, opened a new office in Dublin.", "northwind labs"),
 ])
 def test_person_with_organization_word_is_an_organization(run, text, name):
+    # the small model tags these PERSON; the organization word (org_words.v1) wins
     facts = run(text)
     assert facts.names("Person") == []
     assert name in facts.names("Organization")

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from kgextract.resolve.names import clean_name, entity_key, is_acronym_of, is_all_caps, normalize, slug, strip_honorifics
+from kgextract.resolve.names import (
+    clean_name, entity_key, is_acronym_of, is_all_caps, normalize, slug, strip_honorifics,
+)
 
 
 @pytest.mark.parametrize("text, expected", [

@@ -19,6 +19,9 @@ from __future__ import annotations
 
 import logging
 import multiprocessing
+import os
+import threading
+import time
 from collections import deque
 from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -91,7 +94,7 @@ def process_documents(
 def _parallel(chunks: Iterator[list[Document]], config: ExtractConfig, workers: int):
     context = multiprocessing.get_context("spawn")  # no inherited threads or locks
     pool = ProcessPoolExecutor(max_workers=workers, mp_context=context,
-                               initializer=_init_worker, initargs=(config.model_dump(),))
+                               initializer=_init_worker, initargs=(config.model_dump(), os.getpid()))
     pending: deque[tuple[list[Document], Future]] = deque()
     try:
         for chunk in chunks:
@@ -145,14 +148,22 @@ _EXTRACTOR = None
 _INIT_ERROR: KgextractError | None = None
 
 
-def _init_worker(config: dict) -> None:
+def _init_worker(config: dict, parent: int) -> None:
     global _EXTRACTOR, _INIT_ERROR
+    threading.Thread(target=_exit_with_parent, args=(parent,), daemon=True).start()
     from kgextract.pipeline import Extractor
 
     try:
         _EXTRACTOR = Extractor(ExtractConfig(**config))
     except KgextractError as err:  # reported with the first chunk, as itself
         _INIT_ERROR = err
+
+
+def _exit_with_parent(parent: int) -> None:
+    """End this worker when the run that started it is gone (killed, even with SIGKILL)."""
+    while os.getppid() == parent:
+        time.sleep(0.5)
+    os._exit(1)
 
 
 def _work(records: list[dict]) -> list[tuple[str, str]]:

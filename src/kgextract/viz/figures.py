@@ -13,6 +13,7 @@ work headless and in threads. In Jupyter a returned figure shows inline.
 
 from __future__ import annotations
 
+import math
 import textwrap
 from datetime import date, timedelta
 
@@ -28,7 +29,7 @@ from kgextract.graph.merge import date_kind
 from kgextract.viz.palette import TYPE_COLORS, type_color
 from kgextract.viz.tables import find_node, organization_people
 
-__all__ = ["draw_graph", "plot_timeline", "plot_organization", "bar_chart", "date_span"]
+__all__ = ["component_layout", "draw_graph", "plot_timeline", "plot_organization", "bar_chart", "date_span"]
 
 _RADS = (0.06, 0.3, -0.2, 0.5, -0.4)
 
@@ -50,19 +51,55 @@ def _legend(ax: Axes, types, **kw) -> None:
     ax.legend(handles=handles, title="type", frameon=False, **kw)
 
 
-def draw_graph(G: nx.MultiDiGraph, *, exclude=("Document", "Date"), ax: Axes | None = None,
-               seed: int = 7, edge_labels: bool = True, wrap: int = 18,
-               figsize: tuple[float, float] = (13, 9)) -> Figure:
+def component_layout(G: nx.Graph, seed: int = 7, spacing: float = 1.6) -> dict:
+    """A spring layout per connected component, the components packed in rows, largest first.
+
+    Each component gets a square of side ``spacing * sqrt(size)``, so nodes
+    are about ``spacing`` apart whatever the size of the graph.
+
+    >>> pos = component_layout(nx.Graph([(1, 2), (3, 4), (4, 5)]))
+    >>> sorted(pos), all(len(xy) == 2 for xy in pos.values())
+    ([1, 2, 3, 4, 5], True)
+    """
+    U = nx.Graph(G.to_undirected(as_view=True)) if G.is_directed() else nx.Graph(G)
+    comps = sorted((sorted(c, key=str) for c in nx.connected_components(U)),
+                   key=lambda c: (-len(c), str(c[0])))
+    width = spacing * 1.3 * max(len(U), 1) ** 0.5
+    pos: dict = {}
+    x = y = row = 0.0
+    for comp in comps:
+        side = spacing * len(comp) ** 0.5
+        if x > 0 and x + side > width:
+            x, y, row = 0.0, y - row - spacing * 0.6, 0.0
+        sub = (nx.spring_layout(U.subgraph(comp), seed=seed, scale=side / 2, iterations=200,
+                                k=1.5 / len(comp) ** 0.5) if len(comp) > 1 else {comp[0]: (0.0, 0.0)})
+        for n, (a, b) in sub.items():
+            pos[n] = (x + side / 2 + float(a), y - side / 2 + float(b))
+        x, row = x + side + spacing * 0.6, max(row, side)
+    return pos
+
+
+def draw_graph(G: nx.MultiDiGraph, *, exclude=("Document", "Date"), isolates: bool = False,
+               ax: Axes | None = None, seed: int = 7, edge_labels: bool = True, wrap: int = 18,
+               figsize: tuple[float, float] | None = None) -> Figure:
     """The network: nodes coloured by type (legend), sized by degree, edges labelled by predicate.
 
-    ``exclude`` leaves out node types (by default documents and dates); the
-    layout is a spring layout with a fixed ``seed``, so it is reproducible.
+    ``exclude`` leaves out node types (by default documents and dates), and
+    nodes left without an edge unless ``isolates``. The layout
+    (:func:`component_layout`) has a fixed ``seed``, so it is reproducible;
+    ``figsize`` defaults to one that follows its shape.
     """
-    fig, ax = _axes(ax, figsize)
     H = G.subgraph(n for n, t in G.nodes(data="type") if t not in set(exclude))
-    pos = nx.spring_layout(nx.Graph(H), seed=seed, k=1.6 / max(len(H), 1) ** 0.5)
+    if not isolates:
+        H = H.subgraph(n for n in H if H.degree(n) > 0)
+    pos = component_layout(H, seed=seed)
+    if figsize is None:
+        xs, ys = [p[0] for p in pos.values()] or [0], [p[1] for p in pos.values()] or [0]
+        aspect = (max(ys) - min(ys) + 1) / (max(xs) - min(xs) + 1)
+        figsize = (13, min(max(13 * aspect, 4), 16))
+    fig, ax = _axes(ax, figsize)
     colors = [type_color(H.nodes[n].get("type")) for n in H]
-    sizes = [220 + 90 * H.degree(n) for n in H]
+    sizes = [160 + 70 * H.degree(n) for n in H]
     nx.draw_networkx_nodes(H, pos, ax=ax, node_color=colors, node_size=sizes, alpha=0.9,
                            edgecolors="white")
     styles = [f"arc3,rad={r}" for r in _RADS]
@@ -75,12 +112,13 @@ def draw_graph(G: nx.MultiDiGraph, *, exclude=("Document", "Date"), ax: Axes | N
                                      bbox={"boxstyle": "round,pad=0.15", "fc": "white", "ec": "none",
                                            "alpha": 0.7})
     for n, (x, y) in pos.items():
-        ax.annotate(_wrap(H.nodes[n].get("label", n), wrap), (x, y), xytext=(0, 9),
+        ax.annotate(_wrap(H.nodes[n].get("label", n), wrap), (x, y), xytext=(0, 8),
                     textcoords="offset points", ha="center", va="bottom", fontsize=7.5,
                     bbox={"boxstyle": "round,pad=0.2", "fc": "white", "ec": "none", "alpha": 0.75})
-    _legend(ax, [H.nodes[n].get("type") for n in H], loc="lower left", fontsize=8)
+    _legend(ax, [H.nodes[n].get("type") for n in H], loc="upper left", bbox_to_anchor=(1.0, 1.0),
+            fontsize=8)
     ax.set_axis_off()
-    ax.margins(0.12)
+    ax.margins(0.06)
     return fig
 
 
@@ -150,13 +188,14 @@ def plot_organization(G: nx.MultiDiGraph, organization: str, *, ax: Axes | None 
     fig, ax = _axes(ax, figsize)
     people = organization_people(G, organization)
     org = G.nodes[find_node(G, organization)]
-    star = nx.star_graph(len(people))
-    pos = nx.circular_layout(range(1, len(people) + 1)) if len(people) else {}
-    pos[0] = (0.0, 0.0)
-    nx.draw_networkx_edges(star, pos, ax=ax, edge_color="#999999")
+    angles = [math.pi * (0.5 - (2 * i + 0.5) / max(len(people), 1)) for i in range(len(people))]
+    pos = {i + 1: (math.cos(a), math.sin(a)) for i, a in enumerate(angles)}
+    for x, y in pos.values():
+        ax.plot([0, x], [0, y], color="#999999", zorder=1)
     ax.scatter([0], [0], s=900, color=TYPE_COLORS["Organization"], zorder=3)
     ax.annotate(_wrap(org.get("label"), 30), (0, 0), xytext=(0, -24), textcoords="offset points",
-                ha="center", va="top", fontsize=10, weight="bold")
+                ha="center", va="top", fontsize=10, weight="bold", zorder=4,
+                bbox={"boxstyle": "round,pad=0.3", "fc": "white", "ec": "none"})
     for i, row in enumerate(people.itertuples(), start=1):
         x, y = pos[i]
         ax.scatter([x], [y], s=420, color=TYPE_COLORS["Person"], zorder=3)
@@ -168,7 +207,8 @@ def plot_organization(G: nx.MultiDiGraph, organization: str, *, ax: Axes | None 
     _legend(ax, ["Organization", "Person"], loc="lower right", fontsize=8)
     ax.set_title(f"People of {org.get('label')}", loc="left")
     ax.set_axis_off()
-    ax.margins(0.3)
+    ax.set_xlim(-1.7, 1.7)
+    ax.set_ylim(-1.45, 1.55)
     return fig
 
 

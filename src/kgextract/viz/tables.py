@@ -33,6 +33,7 @@ __all__ = [
     "events_frame",
     "event_connections",
     "organization_people",
+    "organizations_frame",
     "find_node",
     "saved_queries",
     "query_frame",
@@ -98,8 +99,8 @@ def nodes_frame(G: nx.MultiDiGraph) -> pd.DataFrame:
 
     >>> from kgextract.graph import to_networkx
     >>> from kgextract.graph.examples import sample_results
-    >>> nodes_frame(to_networkx(sample_results())).set_index("key").loc["place/geneva", "degree"]
-    np.int64(2)
+    >>> int(nodes_frame(to_networkx(sample_results())).set_index("key").loc["place/geneva", "degree"])
+    2
     """
     rows = [{"key": n, "type": d.get("type"), "label": d.get("label", n),
              "aliases": "; ".join(d.get("aliases") or []),
@@ -221,6 +222,32 @@ def organization_people(G: nx.MultiDiGraph, organization: str) -> pd.DataFrame:
             for p, roles in people.items()]
     return pd.DataFrame(rows, columns=["person", "roles", "key"]).sort_values(
         "person", ignore_index=True)
+
+
+def organizations_frame(G: nx.MultiDiGraph) -> pd.DataFrame:
+    """Organizations by how many people they have (roles or membership) and events they join.
+
+    >>> from kgextract.graph import to_networkx
+    >>> from kgextract.graph.examples import sample_results
+    >>> organizations_frame(to_networkx(sample_results())).values.tolist()[0]
+    ['United Nations Office for Disarmament Affairs', 1, 1, 'organization/united-nations-office-for-disarmament-affairs']
+    """
+    people: dict[str, set] = {}
+    events: dict[str, set] = {}
+    for u, v, d in G.edges(data=True):
+        pred = d.get("predicate")
+        if pred == "memberOf":
+            people.setdefault(v, set()).add(u)
+        elif pred == "hasRole" and d.get("organization"):
+            people.setdefault(d["organization"], set()).add(u)
+        elif pred in _EVENT_LINKS:
+            events.setdefault(v, set()).add(u)
+    rows = [{"organization": d.get("label", n), "people": len(people.get(n, ())),
+             "events": len(events.get(n, ())), "key": n}
+            for n, d in G.nodes(data=True) if d.get("type") == "Organization"]
+    frame = pd.DataFrame(rows, columns=["organization", "people", "events", "key"])
+    return frame.sort_values(["people", "events", "organization"], ascending=[False, False, True],
+                             ignore_index=True)
 
 
 def saved_queries(folder: str | os.PathLike | None = None) -> dict[str, str]:

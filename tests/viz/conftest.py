@@ -1,0 +1,56 @@
+"""Small graphs built by hand for the viz tests: the sample release, plus a
+release whose names and sentences try to break out of HTML and XML."""
+
+from __future__ import annotations
+
+import pytest
+
+from kgextract.graph import to_networkx
+from kgextract.graph.examples import sample_results
+from kgextract.models import Document, DocumentResult, Entity, Evidence, Relation
+
+EVIL = "</script><script>window.__pwned=1</script><!-- & \u2028"
+EVIL_KEY = "person/evil"
+ACME, BETA, CEO = "organization/acme", "organization/beta-co", "role/ceo"
+SENTENCE = 'Ann Lee, CEO of Acme and of Beta "Co" </script><img src=x onerror="window.__pwned=1">.'
+
+
+def _ev(start: int, confidence: float, extractor: str = "kgx.test.v1") -> Evidence:
+    return Evidence(doc_id="tricky", sentence=SENTENCE, start=start, end=start + 4,
+                    confidence=confidence, extractor=extractor)
+
+
+def tricky_result() -> DocumentResult:
+    """A person with one role in two organizations, and a hostile name."""
+    ents = [
+        Entity(key="person/ann-lee", type="Person", name="Ann Lee", aliases=["Ms. Lee"]),
+        Entity(key=CEO, type="Role", name="CEO"),
+        Entity(key=ACME, type="Organization", name="Acme"),
+        Entity(key=BETA, type="Organization", name='Beta "Co" <b>&amp;</b>'),
+        Entity(key=EVIL_KEY, type="Person", name=EVIL),
+    ]
+    rels = [
+        Relation(subject="person/ann-lee", predicate="hasRole", object=CEO, organization=ACME,
+                 confidence=0.9, evidence=[_ev(0, 0.9), _ev(9, 0.7, "kgx.other.v1")]),
+        Relation(subject="person/ann-lee", predicate="hasRole", object=CEO, organization=BETA,
+                 confidence=0.8, evidence=[_ev(20, 0.8)]),
+        Relation(subject=EVIL_KEY, predicate="memberOf", object=BETA, confidence=0.5,
+                 evidence=[_ev(30, 0.5)]),
+        Relation(subject="DOC", predicate="datePublished", object="2024-03"),
+    ]
+    doc = Document(id="tricky", text=SENTENCE, title="A <tricky> release")
+    return DocumentResult(document=doc, entities=ents, relations=rels)
+
+
+def all_results() -> list[DocumentResult]:
+    return [*sample_results(), tricky_result()]
+
+
+@pytest.fixture
+def results() -> list[DocumentResult]:
+    return all_results()
+
+
+@pytest.fixture
+def graph(results):
+    return to_networkx(results)
