@@ -330,7 +330,8 @@ def render(report: dict, model: str = "", show_misses: int = 0) -> str:
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--shared", type=Path, default=default_shared(), help="the shared data folder (default ../shared)")
+    parser.add_argument("--shared", type=Path, default=default_shared(),
+                        help="the shared data folder (default ../shared)")
     parser.add_argument("--split", default="test", choices=["train", "dev", "test"])
     parser.add_argument("--limit", type=int, default=None, help="only the first N sentences")
     parser.add_argument("--model", default="auto")

@@ -278,7 +278,8 @@ def render(report: dict, examples: int = 0) -> str:
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--shared", type=Path, default=default_shared(), help="the shared data folder (default ../shared)")
+    parser.add_argument("--shared", type=Path, default=default_shared(),
+                        help="the shared data folder (default ../shared)")
     parser.add_argument("--files", nargs="+", default=list(FILES), choices=FILES, metavar="FILE",
                         help=f"IE-ER files to read (default: all of {', '.join(FILES)})")
     parser.add_argument("--limit", type=int, default=None, help="only the first N stories")

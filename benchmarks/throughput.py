@@ -283,7 +283,8 @@ def render(report: dict) -> str:
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--shared", type=Path, default=default_shared(), help="the shared data folder (default ../shared)")
+    parser.add_argument("--shared", type=Path, default=default_shared(),
+                        help="the shared data folder (default ../shared)")
     parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 5000], help="corpus sizes N (default 1000 5000)")
     parser.add_argument("--batch-size", type=int, default=32)
     parser.add_argument("--model", default="auto")

@@ -86,8 +86,6 @@ def test_invalid_settings_fail(settings):
         kgextract.extract(TEXT, **settings)
 
 
-@pytest.mark.xfail(reason="extract(**settings) uses model_copy(update=...), which does not validate: an unknown "
-                          "setting such as 'treshold=0.9' is silently ignored instead of failing", strict=True)
 def test_unknown_setting_fails():
     with pytest.raises((ValidationError, TypeError)):
         kgextract.extract(TEXT, treshold=0.9)

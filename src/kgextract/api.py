@@ -43,8 +43,7 @@ def extract(inputs: Source | Iterable[Source], *, config: ExtractConfig | None =
     of those. ``settings`` override fields of :class:`ExtractConfig`
     (``model``, ``threshold``, ``batch_size``, ``max_bytes``).
     """
-    config = (config or ExtractConfig()).model_copy(update=settings)
-    ExtractConfig.model_validate(config.model_dump())
+    config = ExtractConfig(**{**(config or ExtractConfig()).model_dump(), **settings})  # typos fail here
     extractor = Extractor(config)
     docs: list[Document] = []
     errors: list[DocumentError] = []

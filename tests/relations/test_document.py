@@ -64,24 +64,17 @@ def test_dateline_year_from_metadata(extractor):
 
 # --- known gaps: the lead fixes these ---------------------------------------------------------
 
-@pytest.mark.xfail(reason="the dateline date shares the first sentence with the event and is nearer to it, so "
-                          "it becomes the event's startDate (start 2024-03-12, end 2024-04-15)", strict=True)
 def test_dateline_date_is_not_the_event_start(run):
     facts = run("OSLO, 12 March 2024 – The Nordic Energy Forum will take place on 14-15 April 2024 in Bergen.")
     assert {(p, o) for s, p, o in facts.triples if s == "nordic energy forum" and p.endswith("Date")} == {
         ("startDate", "2024-04-14"), ("endDate", "2024-04-15")}
 
 
-@pytest.mark.xfail(reason="kgx_events reads a run of capitalised words from the dateline date: the event is "
-                          "named '12 March – The Nordic Energy Forum'", strict=True)
 def test_dateline_date_is_not_part_of_an_event_name(run):
     facts = run("OSLO, 12 March – The Nordic Energy Forum took place on 11 March 2024 in Bergen.")
     assert facts.names("Event") == ["nordic energy forum"]
 
 
-@pytest.mark.xfail(reason="the model tags the capitalised dateline 'BERLIN' ORG; label harmonizing then turns "
-                          "the later 'Berlin' (GPE) into an Organization, so the event loses its location",
-                   strict=True)
 def test_dateline_place_and_later_mention_are_one_place(run):
     facts = run("BERLIN, 3 June 2024 - The Global Water Summit opened today in Berlin.")
     assert facts.names("Organization") == []

@@ -55,8 +55,6 @@ def test_parent_organization(run, text, expected):
 
 # --- known gaps: the lead fixes these (src/kgextract/relations/places.py, nlp/entity_fixes.py) ---
 
-@pytest.mark.xfail(reason="a venue the model tags ORG becomes a Place only in resolve (as an event location), "
-                          "after kgx.places.contained.v1 has looked only at Place mentions", strict=True)
 @pytest.mark.parametrize("text, expected", [
     ("The ceremony was held at the Nobel Peace Center in Oslo.", ("nobel peace center", "oslo")),
     ("The meeting took place at the Palais des Congrès in Paris on 5 May 2023.", ("palais des congrès", "paris")),
@@ -67,15 +65,11 @@ def test_org_tagged_venue_in_city(run, text, expected):
     assert (venue, "containedInPlace", city) in facts.triples
 
 
-@pytest.mark.xfail(reason="'<City>-based': the rule needs the city to be a Place mention, and the small "
-                          "model does not tag 'Lyon' inside 'Lyon-based'", strict=True)
 def test_x_based_with_untagged_city(run):
     facts = run("The Lyon-based Acme Corp announced a new partnership with Globex Industries.")
     assert ("acme corp", "location", "lyon") in facts.triples
 
 
-@pytest.mark.xfail(reason="spaCy tags \"Acme's Research Board\" as one ORG; entity fixes keep the possessive "
-                          "inside the name, so there is no owner mention for parentOrganization", strict=True)
 @pytest.mark.parametrize("text, expected", [
     ("Jane Roe chairs Acme's Research Board, which meets twice a year.", ("research board", "acme")),
     ("Globex Industries' Research Council published its annual report.",

@@ -162,9 +162,6 @@ def test_threshold_drops_roles_nobody_holds_any_more(run):
         == {("person/jane-roe", "hasRole"), ("person/jane-roe", "memberOf")}
 
 
-@pytest.mark.xfail(reason="after a headline the dateline place is split off as its own sentence ('BERLIN'); "
-                          "the containedInPlace evidence 'BERLIN, Germany' crosses it and Evidence.sentence "
-                          "holds only 'BERLIN'", strict=True)
 def test_evidence_sentence_holds_the_evidence_after_a_headline(run):
     text = "Globex opens plant\n\nBERLIN, Germany, June 3, 2024 /PRNewswire/ -- Globex Industries opened a new plant."
     for rel in run(text).result.relations:

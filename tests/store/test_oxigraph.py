@@ -15,6 +15,7 @@ from kgextract.rdf.iri import graph_iri
 from kgextract.rdf.mapping import to_rdf
 from kgextract.rdf.serialize import write_rdf
 from kgextract.store.oxigraph import load_files, open_store, write_results
+from kgextract.store.union import rebuild_union
 
 from .conftest import doc1, doc2
 
@@ -24,6 +25,19 @@ DECIMAL = URIRef("http://www.w3.org/2001/XMLSchema#decimal")
 def quads(store_dir) -> set[str]:
     with open_store(store_dir, read_only=True) as store:
         return {str(q) for q in store}
+
+
+def named_quads(store_dir) -> set[str]:
+    with open_store(store_dir, read_only=True) as store:
+        return {str(q) for q in store if isinstance(q.graph_name, ox.NamedNode)}
+
+
+def assert_union(store_dir) -> None:
+    """The default graph holds each triple of the named graphs, and nothing else."""
+    with open_store(store_dir, read_only=True) as store:
+        named = {str(q.triple) for q in store if isinstance(q.graph_name, ox.NamedNode)}
+        default = {str(q.triple) for q in store.quads_for_pattern(None, None, None, ox.DefaultGraph())}
+    assert default == named
 
 
 def canonical(g: Graph) -> Graph:
@@ -54,9 +68,10 @@ def graph_in(ds: Dataset, doc_id: str) -> Graph:
 def test_write_results_is_idempotent(tmp_path):
     n = write_results(tmp_path / "kg", [doc1(), doc2()])
     first = quads(tmp_path / "kg")
-    assert n == len(first) > 50
+    assert n == len(named_quads(tmp_path / "kg")) > 50
     assert write_results(tmp_path / "kg", [doc1(), doc2()]) == n
     assert quads(tmp_path / "kg") == first
+    assert_union(tmp_path / "kg")
 
 
 def test_write_results_replaces_only_the_documents_given(tmp_path):
@@ -67,6 +82,10 @@ def test_write_results_replaces_only_the_documents_given(tmp_path):
     assert isomorphic(graph_in_store(store, "d1"), graph_in(to_rdf([doc1(with_summit=False)]), "d1"))
     assert isomorphic(graph_in_store(store, "d2"), before_d2)
     assert not any("event/summit" in q for q in quads(store))
+    assert any("person/ann-lee" in q for q in quads(store))
+    assert_union(store)
+    write_results(store, [doc2()])  # shared triples stay while a graph holds them
+    assert_union(store)
 
 
 def test_store_matches_to_rdf(tmp_path):
@@ -150,3 +169,19 @@ def test_a_second_writer_is_refused_and_the_lock_is_released(tmp_path):
         with open_store(tmp_path / "kg", read_only=True) as reader:  # readers may join
             assert len(reader) == 0
     assert write_results(tmp_path / "kg", [doc2()]) > 0  # released after the block
+
+
+def test_bulk_load_and_rebuild_union(tmp_path):
+    path = write_rdf(to_rdf([doc1(), doc2()]), tmp_path / "kg.nq", "nquads")
+    counts = load_files(tmp_path / "bulk", [path], bulk=True)
+    load_files(tmp_path / "tx", [path])
+    assert quads(tmp_path / "bulk") == quads(tmp_path / "tx")
+    assert counts[path.name] == len(named_quads(tmp_path / "tx"))
+    assert_union(tmp_path / "bulk")
+    with open_store(tmp_path / "bulk") as store:
+        store.add(ox.Quad(ox.NamedNode("urn:stray"), ox.NamedNode("urn:p"), ox.Literal("x")))
+        store.clear_graph(ox.DefaultGraph())
+        assert rebuild_union(store) > 0
+        store.add(ox.Quad(ox.NamedNode("urn:stray"), ox.NamedNode("urn:p"), ox.Literal("x")))
+        rebuild_union(store, clean=True)
+    assert_union(tmp_path / "bulk")

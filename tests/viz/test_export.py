@@ -67,6 +67,8 @@ def test_read_graph_reads_every_output_format(tmp_path, results, graph, ext):
 def test_read_graph_errors(tmp_path):
     with pytest.raises(KgextractError, match="E004"):
         read_graph(tmp_path / "missing.ttl")
+    with pytest.raises(KgextractError, match="E121.*folder"):
+        read_graph(tmp_path)
     (tmp_path / "g.csv").write_text("a,b\n")
     with pytest.raises(KgextractError, match=r"E121.*unknown extension '\.csv'"):
         read_graph(tmp_path / "g.csv")

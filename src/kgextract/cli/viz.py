@@ -1,4 +1,4 @@
-"""``kgextract export`` and ``kgextract viz``: an extracted graph as GraphML/GEXF/Cytoscape JSON, or as one HTML page."""
+"""``kgextract export`` and ``kgextract viz``: an extracted graph for network tools, or as one HTML page."""
 
 from __future__ import annotations
 
@@ -64,11 +64,11 @@ def viz_command(
     hide: Annotated[list[str] | None, typer.Option(
         "--hide", metavar="TYPE", help="Leave out a node type (repeatable), e.g. --hide Date.")] = None,
 ) -> None:
-    """Write one standalone HTML page with an interactive view of the graph: search a
-    name, filter by type, click a node to see its relations and their evidence.
+    """Write the graph as one standalone, interactive HTML page.
 
-    Everything is inlined in the file; it opens offline in any browser.
-    Exit status 0, or 1 on an error.
+    Search a name, filter by type, click a node to see its relations and the
+    sentences they were read from. Everything is inlined in the file; it
+    opens offline in any browser. Exit status 0, or 1 on an error.
     """
     err = Console(stderr=True)
     try:

@@ -81,6 +81,8 @@ class EntityFixes:
             elif label in ("Place", "Person") and span.end < len(doc) and doc[span.end].lower_ in _PLACE_NOUNS:
                 span = Span(doc, span.start, span.end + 1, label="Place")  # "Baltic Sea region", "Dunga wetlands"
             spans.append(span)
+        spans = split_possessives(doc, spans)
+        spans = based_places(doc, spans)
         spans = org_word_names(doc, spans)
         spans = apply_definitions(doc, spans)
         spans = spread_acronyms(doc, spans)
@@ -269,6 +271,31 @@ def _words_before(doc: Doc, paren: int, n_letters: int) -> Span | None:
         if words >= n_letters:
             break
     return doc[start:paren] if start < paren else None
+
+
+def split_possessives(doc: Doc, spans: list[Span]) -> list[Span]:
+    """ "Acme's Research Board" read as one ORG: the owner and the unit are two organizations."""
+    out = []
+    for span in spans:
+        cut = next((t.i for t in span[1:-1] if t.tag_ == "POS" or t.text in ("’", "'")), None)
+        if span.label_ != "Organization" or cut is None or not doc[cut + 1].is_title:
+            out.append(span)
+            continue
+        out.append(Span(doc, span.start, cut, label="Organization"))
+        out.append(Span(doc, cut + 1, span.end, label="Organization"))
+    return out
+
+
+def based_places(doc: Doc, spans: list[Span]) -> list[Span]:
+    """ "the Lyon-based Acme": the word before "-based" is a place even when the model missed it."""
+    covered = {i for s in spans for i in range(s.start, s.end)}
+    extra = []
+    for tok in doc[2:]:
+        if tok.lower_ in ("based", "headquartered") and doc[tok.i - 1].text == "-":
+            place = doc[tok.i - 2]
+            if place.is_title and place.i not in covered:
+                extra.append(Span(doc, place.i, place.i + 1, label="Place"))
+    return spans + extra
 
 
 def spread_acronyms(doc: Doc, spans: list[Span]) -> list[Span]:

@@ -59,6 +59,8 @@ def harmonize_labels(spans: list[Span]) -> list[Span]:
                 best = top[0][1]
                 tied = [lab for lab, n in top if n == best]
                 label = "Organization" if len(tied) > 1 and "Organization" in tied and _has_org_word(s) else tied[0]
+                if len(tied) > 1 and "Place" in tied and not _has_org_word(s):
+                    label = "Place"  # "BERLIN" (ORG in a dateline) and "Berlin" (GPE): a place
                 if len(tied) > 1 and "Person" in tied and not _has_org_word(s):
                     label = "Person"
             if label in ("Organization", "Place") and len(s) in (2, 3) and s[-1].lower_ in surnames \

@@ -79,7 +79,7 @@ class Events:
         i = 0
         n = len(doc)
         while i < n:
-            if not _cap(doc[i]) or doc[i].lower_ == "the":
+            if not _cap(doc[i]) or doc[i].lower_ == "the" or doc[i].ent_type_ in ("DATE", "TIME"):
                 i += 1
                 continue
             j = i
@@ -87,6 +87,8 @@ class Events:
             head = ""
             while j < n:
                 tok = doc[j]
+                if tok.ent_type_ in ("DATE", "TIME") and j > i:
+                    break
                 if _cap(tok) or tok.like_num and j == i:
                     if tok.lower_ in self.named_nouns and tok.is_title and _ends_name(doc, j, i):
                         has_noun = True

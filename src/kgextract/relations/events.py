@@ -89,7 +89,11 @@ def extract_event_dates(doc: Doc, context: Context) -> Iterator[Candidate]:
     for events in _events_by_sentence(doc).values():
         sent = events[0].sent
         seen: set[str] = set()
+        line = context.dateline
         for date_span, value in sentence_dates(sent, context.reference_date):
+            if line is not None and line.date_start is not None and \
+                    date_span.start_char < line.date_end and line.date_start < date_span.end_char:
+                continue  # the release's own date, not the event's
             event = _nearest(events, date_span.start)
             if event.start <= date_span.start < event.end and event.kb_id_.startswith("named"):
                 continue  # a date inside an event's own name

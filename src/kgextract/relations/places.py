@@ -41,6 +41,15 @@ def extract_contained_in(doc: Doc, context: Context) -> Iterator[Candidate]:
             if outer is not None and outer.label_ == "Place" and outer.start == j + 1:
                 yield Candidate(place, Predicate.CONTAINED_IN_PLACE, outer, 0.75,
                                 "kgx.places.contained.v1", evidence_span(place, outer))
+    for venue in mentions(doc, "Organization"):
+        # "held at the Nobel Peace Center in Oslo": a venue the model read as an organization
+        j = venue.end
+        before = doc[venue.start - 2 : venue.start] if venue.start >= 2 else doc[0:0]
+        if j + 1 < len(doc) and doc[j].lower_ == "in" and any(t.lower_ == "at" for t in before):
+            outer = index.get(j + 1)
+            if outer is not None and outer.label_ == "Place" and outer.start == j + 1:
+                yield Candidate(venue, Predicate.CONTAINED_IN_PLACE, outer, 0.7,
+                                "kgx.places.contained.v1", evidence_span(venue, outer))
 
 
 def _list_follows(doc: Doc, i: int, index) -> bool:

@@ -225,8 +225,12 @@ def _holder_by_parse(role: Span, index: dict[int, Span]) -> Span | None:
     tok: Token = role.root
     for child in tok.children:  # "elected [Virginia M. Rometty] chairman"
         span = index.get(child.i)
-        if child.dep_ == "compound" and span is not None and span.label_ == "Person":
+        if child.dep_ in ("compound", "nmod", "appos", "nsubj") and span is not None and span.label_ == "Person":
             return span
+    before = index.get(role.start - 1)
+    if before is not None and before.label_ == "Person" and any(
+            t.lemma_.lower() in _APPOINT_VERBS for t in role.sent):
+        return before  # "Acme Corp named Jane Roe chief operating officer"
     for _ in range(8):
         span = index.get(tok.i)
         if span is not None and span.label_ == "Person":
@@ -310,7 +314,10 @@ def extract_roles(doc: Doc, context: Context) -> Iterator[Candidate]:
         if holder is None:
             continue
         context_org = None
-        if all(item.organization is None for item in items):
+        stated = {(i.organization.start, i.organization.end): i.organization for i in items if i.organization is not None}
+        if len(stated) == 1:
+            context_org = next(iter(stated.values()))  # "president and CEO of Acme Corp": both at Acme
+        elif not stated:
             context_org = _org_of_context(items[0].role, index)
         for item in items:
             org = item.organization or context_org

@@ -106,7 +106,8 @@ class _Resolver:
         self.employers = {(c.object.start, c.object.end) for c in candidates
                           if c.predicate is Predicate.MEMBER_OF and isinstance(c.object, Span)
                           and c.object.label_ == "Place" and not c.object.kb_id_}
-        self.venues = {(c.object.start, c.object.end) for c in candidates
+        self.venues = {(c.subject.start, c.subject.end) for c in candidates
+                       if c.predicate is Predicate.CONTAINED_IN_PLACE and isinstance(c.subject, Span)} | {(c.object.start, c.object.end) for c in candidates
                        if c.predicate is Predicate.LOCATION and isinstance(c.object, Span)
                        and not isinstance(c.subject, str) and c.subject.label_ == "Event"}
 
@@ -293,7 +294,10 @@ def _starts_name(longer: str, shorter: str, place_words: set[str]) -> bool:
 
 def _evidence(doc_id: str, cand: Candidate) -> Evidence:
     span = cand.evidence
-    return Evidence(doc_id=doc_id, sentence=span.sent.text.strip(), start=span.start_char, end=span.end_char,
+    doc = span.doc
+    # the sentence(s) the evidence spans: a fact may cross a line break ("BERLIN, Germany")
+    text = doc[span[0].sent.start : span[-1].sent.end].text.strip() if len(span) else span.sent.text.strip()
+    return Evidence(doc_id=doc_id, sentence=text, start=span.start_char, end=span.end_char,
                     confidence=round(cand.confidence, 3), extractor=cand.extractor)
 
 

@@ -8,7 +8,9 @@ lock is held only that long.
 
 Each document lives in its own named graph ``kgxid:graph/<doc id>``;
 :func:`write_results` replaces those graphs, so writing the same results
-again changes nothing.
+again changes nothing. The default graph holds the union of the named
+graphs, each triple once (see :mod:`kgextract.store.union` for why); that
+is what queries read.
 
 >>> import tempfile
 >>> from kgextract.graph.examples import sample_results
@@ -25,7 +27,6 @@ from __future__ import annotations
 
 import logging
 import os
-from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -37,6 +38,7 @@ from kgextract.models import DocumentResult
 from kgextract.rdf.iri import graph_iri
 from kgextract.rdf.mapping import to_rdf
 from kgextract.rdf.serialize import serialize
+from kgextract.store.union import rebuild_union, replace_graphs
 
 __all__ = ["RDF_EXTENSIONS", "open_store", "rdf_format", "load_files", "write_results",
            "store_exists"]
@@ -102,18 +104,6 @@ def open_store(store_dir: str | os.PathLike, read_only: bool = False) -> Iterato
         del store  # the last reference: RocksDB closes and releases the lock
 
 
-def _replace_graphs(store: ox.Store, graphs: Iterable[ox.NamedNode],
-                    quads: Iterable[ox.Quad]) -> None:
-    by_graph: dict[ox.NamedNode, list[ox.Quad]] = defaultdict(list)
-    for quad in quads:
-        by_graph[quad.graph_name].append(quad)
-    for graph in graphs:
-        store.remove_graph(graph)
-        store.extend(by_graph.pop(graph, []))  # one transaction per graph
-    for rest in by_graph.values():
-        store.extend(rest)
-
-
 def write_results(store_dir: str | os.PathLike, results: Iterable[DocumentResult]) -> int:
     """Write extraction results into the store, replacing each document's graph.
 
@@ -132,7 +122,7 @@ def write_results(store_dir: str | os.PathLike, results: Iterable[DocumentResult
     graphs = [ox.NamedNode(str(graph_iri(r.document.id))) for r in results]
     quads = list(quads)
     with open_store(store_dir) as store:
-        _replace_graphs(store, graphs, quads)
+        replace_graphs(store, graphs, quads)
     logger.info("wrote %d quads of %d documents to %s", len(quads), len(results), store_dir)
     return len(quads)
 
@@ -150,8 +140,17 @@ def _read(path: Path, fmt: ox.RdfFormat, graph: ox.NamedNode | None) -> list[ox.
     return quads
 
 
+def _bulk_load(store: ox.Store, path: Path, fmt: ox.RdfFormat, graph: ox.NamedNode | None) -> None:
+    if graph is None and not fmt.supports_datasets:
+        logger.warning(Warnings.W091.format(path=path, fmt=fmt.name, graph="the default graph"))
+    try:
+        store.bulk_load(path=str(path), format=fmt, to_graph=graph or ox.DefaultGraph())
+    except (SyntaxError, ValueError, OSError) as err:
+        raise KgextractError(Errors.E092.format(path=path, fmt=fmt.name, err=err)) from err
+
+
 def load_files(store_dir: str | os.PathLike, paths: Iterable[str | os.PathLike],
-               graph: str | None = None, replace: bool = True) -> dict[str, int]:
+               graph: str | None = None, replace: bool = True, bulk: bool = False) -> dict[str, int]:
     """Load RDF files into the store, keeping their named graphs.
 
     TriG, N-Quads and JSON-LD keep their graphs; triples of the other
@@ -162,20 +161,32 @@ def load_files(store_dir: str | os.PathLike, paths: Iterable[str | os.PathLike],
     others. Each file is read whole (so a bad file changes nothing; E092)
     and each graph is written in one transaction. Return quads per file.
 
+    ``bulk`` streams big files with Oxigraph's bulk loader instead: much
+    faster and lighter on memory, but not transactional (a bad file stops
+    half-way) and it only adds (no ``replace``); the union default graph is
+    rebuilt at the end.
+
     >>> import tempfile, pathlib
     >>> with tempfile.TemporaryDirectory() as tmp:
     ...     f = pathlib.Path(tmp, "a.nq")
     ...     _ = f.write_text('<http://x/a> <http://x/p> "1" <http://x/g> .\\n')
-    ...     load_files(pathlib.Path(tmp, "store"), [f])
-    {'a.nq': 1}
+    ...     load_files(pathlib.Path(tmp, "store"), [f]), load_files(pathlib.Path(tmp, "s2"), [f], bulk=True)
+    ({'a.nq': 1}, {'a.nq': 1})
     """
     target = ox.NamedNode(graph) if graph else None
     todo = [(Path(p), rdf_format(p)) for p in paths]
     counts: dict[str, int] = {}
     with open_store(store_dir) as store:
         for path, fmt in todo:
+            if bulk:
+                before = len(store)
+                _bulk_load(store, path, fmt, target)
+                counts[path.name] = len(store) - before
+                continue
             quads = _read(path, fmt, target)
             named = {q.graph_name for q in quads if isinstance(q.graph_name, ox.NamedNode)}
-            _replace_graphs(store, sorted(named, key=str) if replace else [], quads)
+            replace_graphs(store, sorted(named, key=str) if replace else [], quads)
             counts[path.name] = len(quads)
+        if bulk:
+            rebuild_union(store)
     return counts

@@ -1,7 +1,10 @@
 """Run SPARQL over a store and turn the results into rows or a results format.
 
-Queries see the union of all named graphs (``use_default_graph_as_union``)
-and may use the prefixes of :data:`kgextract.store.bind.PREFIXES` without
+Queries read the store's default graph, which kgextract keeps equal to the
+union of the documents' named graphs, each triple once (see
+:mod:`kgextract.store.union`); ``GRAPH ?g`` reaches the documents' graphs.
+``union=True`` asks Oxigraph for its own union default graph instead (for a
+store filled by other tools; a bag in Oxigraph 0.5). Queries may use the prefixes of :data:`kgextract.store.bind.PREFIXES` without
 declaring them. SELECT and ASK results are written by Oxigraph's SPARQL
 results serializers (CSV, TSV, JSON, XML); CONSTRUCT and DESCRIBE results
 as N-Triples.
@@ -63,10 +66,10 @@ def prepare(query: str, params: Params | None = None) -> tuple[str, str | None]:
     return bind_params(text, terms), source
 
 
-def execute(store: ox.Store, query: str, source: str | None = None) -> Result:
-    """Run prepared SPARQL ``query`` over the union of the store's graphs (E099 on failure)."""
+def execute(store: ox.Store, query: str, source: str | None = None, union: bool = False) -> Result:
+    """Run prepared SPARQL ``query`` over the store's default graph (E099 on failure)."""
     try:
-        return store.query(query, use_default_graph_as_union=True, prefixes=PREFIXES)
+        return store.query(query, use_default_graph_as_union=union, prefixes=PREFIXES)
     except (SyntaxError, ValueError, OSError, RuntimeError) as err:
         where = f" in {source}" if source else ""
         raise KgextractError(Errors.E099.format(err=err, where=where)) from err
@@ -137,20 +140,20 @@ def display(result: Result) -> tuple[list[str], list[list[str]]]:
 
 
 def run_query(store_dir: str | os.PathLike, query: str, params: Params | None = None,
-              fmt: str = "json") -> bytes:
+              fmt: str = "json", union: bool = False) -> bytes:
     """Run ``query`` on the store (opened read-only) and serialize the result as ``fmt``."""
     check_format(fmt)
     text, source = prepare(query, params)
     with open_store(store_dir, read_only=True) as store:
-        return serialize_result(execute(store, text, source), fmt)
+        return serialize_result(execute(store, text, source, union), fmt)
 
 
-def select_rows(store_dir: str | os.PathLike, query: str,
-                params: Params | None = None) -> list[dict[str, str]]:
+def select_rows(store_dir: str | os.PathLike, query: str, params: Params | None = None,
+                union: bool = False) -> list[dict[str, str]]:
     """Run a SELECT query; each row maps bound variables to their value (lexical form)."""
     text, source = prepare(query, params)
     with open_store(store_dir, read_only=True) as store:
-        result = execute(store, text, source)
+        result = execute(store, text, source, union)
         if not isinstance(result, ox.QuerySolutions):
             raise KgextractError(Errors.E099.format(err="not a SELECT query", where=""))
         names = [v.value for v in result.variables]

@@ -204,10 +204,14 @@ def read_graph(path: str | os.PathLike) -> nx.MultiDiGraph:
     Raises ``KgextractError`` (E004 when missing, E121 when not readable as RDF).
     """
     path = Path(path)
+    options = ", ".join(RDF_FORMATS)
+    if path.is_dir():
+        raise KgextractError(Errors.E121.format(
+            path=path, err="it is a folder; give the one file 'kgextract extract -o FILE' wrote",
+            options=options))
     if not path.is_file():
         raise KgextractError(Errors.E004.format(path=path))
     fmt = RDF_FORMATS.get(path.suffix.lower())
-    options = ", ".join(RDF_FORMATS)
     if fmt is None:
         raise KgextractError(Errors.E121.format(path=path, err=f"unknown extension '{path.suffix}'",
                                                 options=options))

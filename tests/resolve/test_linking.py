@@ -1,0 +1,62 @@
+"""Places linked offline to ISO 3166 and GeoNames, only when the name is unambiguous."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from kgextract.models import Document, DocumentResult, Entity, Relation
+from kgextract.resolve.linking import geonames_iri, link_entities, link_name
+from kgextract.run.corpus import corpus_graph
+
+QUERIES = Path(__file__).parent / "queries"
+
+
+@pytest.mark.parametrize("name, kind, geonames, iso", [
+    ("Switzerland", "country", 2658434, "CH"),
+    ("the Republic of Korea", "country", 1835841, "KR"),
+    ("Korea", "country", 1835841, "KR"),          # settled by the project's demonyms list
+    ("U.S.", "country", 6252001, "US"),
+    ("Seoul", "city", 1835848, "KR"),              # one city of that name
+    ("GENEVA", "city", 2660646, "CH"),             # Geneva, Illinois is far smaller
+    ("Genf", "city", 2660646, "CH"),               # an alternate name
+    ("Asia", "continent", 6255147, None),
+    ("Congo", None, None, None),                   # two countries
+    ("Springfield", None, None, None),             # many towns, none dominant
+    ("Downtown", None, None, None),                # not a place name
+    ("Palais des Nations", None, None, None),
+])
+def test_link_name(name, kind, geonames, iso):
+    link = link_name(name)
+    if kind is None:
+        assert link is None
+    else:
+        assert (link.kind, link.geonames, link.iso if kind != "continent" else None) == (kind, geonames, iso)
+
+
+def place(key, name):
+    return Entity(key=key, type="Place", name=name)
+
+
+def test_context_settles_a_shared_city_name_and_names_must_agree():
+    a = DocumentResult(document=Document(id="a", text="x"),
+                       entities=[place("place/geneva", "Geneva"), place("place/united-states", "United States"),
+                                 place("place/paris", "Paris")],
+                       relations=[Relation(subject="place/geneva", predicate="containedInPlace",
+                                           object="place/united-states")])
+    b = DocumentResult(document=Document(id="b", text="x"),
+                       entities=[place("place/paris", "Paris, Texas"), place("place/vienna", "Vienna")])
+    links = {ln.key: ln for ln in link_entities([a, b])}
+    assert links["place/geneva"].geonames == 4893591 and links["place/geneva"].rule == "kgx.link.city.context.v1"
+    assert "place/paris" not in links  # "Paris" and "Paris, Texas" disagree
+    assert links["place/vienna"].iso == "AT"
+
+
+def test_links_in_rdf_are_queryable():
+    res = DocumentResult(document=Document(id="a", text="x"),
+                         entities=[place("place/geneva", "Geneva"), place("place/switzerland", "Switzerland"),
+                                   Entity(key="organization/geneva", type="Organization", name="Geneva")])
+    ds = corpus_graph([res]).dataset
+    rows = [tuple(map(str, r)) for r in ds.query((QUERIES / "links.rq").read_text())]
+    assert rows == [("Geneva", geonames_iri(2660646), "None"), ("Switzerland", geonames_iri(2658434), "CH")]
