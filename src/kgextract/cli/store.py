@@ -51,16 +51,20 @@ def load_command(
     replace: Annotated[bool, typer.Option(
         "--replace/--add", help="Clear each named graph a file holds before adding it "
         "again (re-loading a document updates it), or only add.")] = True,
+    bulk: Annotated[bool, typer.Option(
+        "--bulk", help="Stream big files with Oxigraph's bulk loader: much faster, only adds "
+        "(no --replace), not transactional.")] = False,
 ) -> None:
     """Load RDF files into an on-disk Oxigraph store (created if needed).
 
     The store can then be queried ('kgextract query') or served over HTTP
-    ('kgextract serve'). Only one process may write a store at a time.
+    ('kgextract serve'). Its default graph holds the union of the named
+    graphs (each triple once). Only one process may write a store at a time.
     """
     _logging()
     err = Console(stderr=True)
     try:
-        counts = load_files(store, files, graph=graph, replace=replace)
+        counts = load_files(store, files, graph=graph, replace=replace and not bulk, bulk=bulk)
     except KgextractError as exc:
         raise _fail(err, exc) from exc
     for name, n in counts.items():
@@ -95,8 +99,11 @@ def query_command(
     list_saved: Annotated[bool, typer.Option("--list", help="List the saved queries.")] = False,
     show_query: Annotated[bool, typer.Option(
         "--show-query", help="Print the SPARQL text (parameters bound) and do not run it.")] = False,
+    union: Annotated[bool, typer.Option(
+        "--union", help="Use Oxigraph's union default graph (for stores not written by "
+        "kgextract; a triple in N graphs then matches N times).")] = False,
 ) -> None:
-    """Run a SPARQL query over the union of the store's named graphs.
+    """Run a SPARQL query over the union of the store's documents (its default graph).
 
     The prefixes schema, org, skos, prov, kgx, kgxid, rdf, rdfs and xsd may
     be used without declaring them.
@@ -118,7 +125,7 @@ def query_command(
             typer.echo(sparql)
             return
         with open_store(store, read_only=True) as st:
-            result = execute(st, sparql, source)
+            result = execute(st, sparql, source, union)
             if fmt == "table":
                 columns, rows = display(result)
                 table = Table(*columns)
@@ -142,16 +149,20 @@ def serve_command(
         "for every other process while running).")] = False,
     timeout: Annotated[float | None, typer.Option(
         "--timeout", metavar="SECONDS", min=1, help="Stop any query that runs longer.")] = None,
+    union_default_graph: Annotated[bool, typer.Option(
+        "--union-default-graph", help="Let queries see all graphs as the default graph "
+        "(for stores not written by kgextract, whose default graph is already the union).")] = False,
 ) -> None:
     """Serve the store as a SPARQL 1.1 Protocol endpoint (the Oxigraph server).
 
-    Read-only by default; queries see the union of the named graphs.
+    Read-only by default; the default graph is the union of the documents.
     Stop with Ctrl-C. While a read-only server runs nothing may write the
     store; while a writable one runs nothing else may open it.
     """
     _logging()
     err = Console(stderr=True)
-    server = SparqlServer(store, host=host, port=port, writable=writable, timeout=timeout)
+    server = SparqlServer(store, host=host, port=port, writable=writable, timeout=timeout,
+                          union_default_graph=union_default_graph)
 
     def _stop(signum, frame):  # SIGTERM stops the server as Ctrl-C does
         raise KeyboardInterrupt

@@ -11,6 +11,7 @@ lines are still read.
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -19,7 +20,7 @@ from kgextract.ingest.decode import normalise_newlines
 from kgextract.ingest.isodate import iso_date
 from kgextract.models import Document, DocumentError
 
-__all__ = ["jsonl_documents"]
+__all__ = ["jsonl_documents", "unsafe_id", "MAX_ID_BYTES"]
 
 _META = ("title", "url", "date", "publisher")
 _SCALAR = (str, int, type(None))
@@ -28,7 +29,8 @@ _SCALAR = (str, int, type(None))
 def jsonl_documents(text: str, source: str) -> Iterator[Document | DocumentError]:
     """Yield one ``Document`` per record of decoded JSON Lines ``text``.
 
-    The id is the record's ``id``, else ``<file stem>-<line number>``.
+    The id is the record's ``id``, else ``<file stem>-<line number>``. An id
+    that cannot name an output file (see :func:`unsafe_id`) gives E020.
     """
     stem = Path(source).stem
     for number, line in enumerate(text.split("\n"), start=1):
@@ -63,13 +65,46 @@ def jsonl_documents(text: str, source: str) -> Iterator[Document | DocumentError
         elif "date" in meta:
             meta["date"] = date
         doc_id = record.get("id")
+        doc_id = str(doc_id) if doc_id not in (None, "") else f"{stem}-{number}"
+        if problem := unsafe_id(doc_id):
+            yield _bad(source, number, f"the id {doc_id[:80]!r} {problem}; ids name the "
+                                       "per-document output files, so give a plain file name")
+            continue
         yield Document(
-            id=str(doc_id) if doc_id not in (None, "") else f"{stem}-{number}",
+            id=doc_id,
             text=normalise_newlines(body),
             source=source,
             format="jsonl",
             **meta,
         )
+
+
+#: The longest id (UTF-8 bytes): the output file name adds an extension, and file
+#: names are at most 255 bytes.
+MAX_ID_BYTES = 200
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+
+
+def unsafe_id(doc_id: str) -> str | None:
+    r"""Why ``doc_id`` cannot name a per-document output file (``DIR/<id>.<ext>``), or ``None``.
+
+    File stems are always safe; a JSON Lines ``id`` may hold anything, and
+    ``../x`` or ``a/b`` would write outside the output folder.
+
+    >>> [unsafe_id(i) for i in ["r-1 (2024)", "../x", ".hidden", "a\x00b", " "]]
+    [None, 'holds a path separator', "starts with '.'", 'holds control characters', 'is blank']
+    """
+    if not doc_id.strip():
+        return "is blank"
+    if "/" in doc_id or "\\" in doc_id:
+        return "holds a path separator"
+    if doc_id.startswith("."):
+        return "starts with '.'"
+    if _CONTROL.search(doc_id):
+        return "holds control characters"
+    if len(doc_id.encode("utf-8", "surrogatepass")) > MAX_ID_BYTES:
+        return f"is longer than {MAX_ID_BYTES} bytes"
+    return None
 
 
 def _bad(source: str, line: int, err: str) -> DocumentError:

@@ -3,7 +3,9 @@
 Folders are walked depth-first with entries sorted by name; hidden entries
 (``.name``) and files whose extension is not a document format are skipped.
 Symlinks are followed, but each folder and file is visited once, so symlink
-loops end. An unreadable folder or a broken link gives a ``DocumentError``.
+loops end. An unreadable folder or a broken link gives a ``DocumentError``;
+a pipe, socket or device named like a release is yielded too, so that the
+reader reports it (E014) instead of it vanishing from the run.
 """
 
 from __future__ import annotations
@@ -71,6 +73,8 @@ def _walk_dir(root: Path, info: os.stat_result, seen: set) -> Iterator[Path | Do
         elif stat.S_ISREG(info.st_mode) and format_of_name(path):
             if _first_visit(info, seen):
                 yield path
+        elif format_of_name(path):  # a pipe, socket or device named like a release
+            yield path  # the reader reports it (E014) without opening it
         else:
             logger.debug("Skipping %s: not a document file", path)
 

@@ -108,7 +108,10 @@ def trim_span(span: Span, label: str) -> Span | None:
     skip_words = {"the", "a", "an"}
     if label == "Person":
         skip_words |= _person_prefixes()
-    while start < end and (doc[start].lower_.rstrip(".") in skip_words or doc[start].text in _EDGE_PUNCT):
+    while start < end and (doc[start].lower_.rstrip(".") in skip_words or doc[start].text in _EDGE_PUNCT
+                           or label == "Person" and doc[start].tag_ == "VBG"):  # "Echoing Annan"
+        if label == "Person" and start + 1 == end and doc[start].is_title and doc[start].tag_ != "VBG":
+            break  # "King" alone is a name, not a title without its holder
         start += 1
     while end > start and (doc[end - 1].text in _EDGE_PUNCT or doc[end - 1].tag_ == "POS"):
         end -= 1

@@ -41,7 +41,7 @@ from kgextract.rdf.iri import (
 from kgextract.rdf.namespaces import KGX, ORG, PROV, RDF, RDFS, SDO, SKOS, XSD, bind_prefixes
 from kgextract.rdf.serialize import union_graph
 
-__all__ = ["to_rdf", "to_graph", "CLASSES", "text_literal", "date_literal"]
+__all__ = ["to_rdf", "to_graph", "map_document", "CLASSES", "text_literal", "date_literal"]
 
 #: The RDF class of each entity type.
 CLASSES: dict[EntityType, URIRef] = {
@@ -223,14 +223,28 @@ def to_rdf(results: Iterable[DocumentResult]) -> Dataset:
     bind_prefixes(ds)
     confidence: dict[URIRef, float] = {}
     for res, rels in zip(results, checked):
-        graph = ds.graph(graph_iri(res.document.id))
-        mapper = _DocumentMapper(graph, res, entities, role_pairs, confidence)
-        has_date = any(r.subject == DOC and r.predicate is Predicate.DATE_PUBLISHED for r in rels)
-        mapper.document(has_date)
-        mapper.entity_nodes()
-        for rel in rels:
-            mapper.relation(rel)
+        map_document(ds.graph(graph_iri(res.document.id)), res, entities, role_pairs, rels, confidence)
     return ds
+
+
+def map_document(graph: Graph, res: DocumentResult, entities: dict[str, MergedEntity],
+                 role_pairs: set[tuple[str, str]], relations: list[Relation] | None = None,
+                 confidence: dict[URIRef, float] | None = None) -> None:
+    """Write the triples of one document into ``graph``, as :func:`to_rdf` does for each.
+
+    ``entities`` is the corpus-wide table of :func:`merge_entities` (labels
+    are chosen over every document), ``role_pairs`` the (person,
+    organization) pairs of the corpus's ``hasRole`` relations, ``relations``
+    the document's :func:`checked_relations` when already computed. Mapping
+    documents one at a time keeps a corpus's graph out of memory.
+    """
+    rels = list(checked_relations(res, entities)) if relations is None else relations
+    mapper = _DocumentMapper(graph, res, entities, role_pairs, {} if confidence is None else confidence)
+    has_date = any(r.subject == DOC and r.predicate is Predicate.DATE_PUBLISHED for r in rels)
+    mapper.document(has_date)
+    mapper.entity_nodes()
+    for rel in rels:
+        mapper.relation(rel)
 
 
 def to_graph(results: Iterable[DocumentResult]) -> Graph:

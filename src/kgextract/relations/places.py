@@ -59,6 +59,16 @@ def _list_follows(doc: Doc, i: int, index) -> bool:
     return False
 
 
+def _titled(doc: Doc, org) -> bool:
+    """True for "Head of the UN in Vienna": the organization is the tail of a title, and the place qualifies the title."""
+    index = mention_index(doc)
+    i = org.start - 1
+    while i >= 0 and doc[i].lower_ in ("the", "of", "at"):
+        i -= 1
+    span = index.get(i)
+    return span is not None and span.label_ == "Role"
+
+
 def _is_venue(span) -> bool:
     return len(span) > 1 or span.root.ent_type_ == "FAC"
 
@@ -74,6 +84,19 @@ def extract_org_location(doc: Doc, context: Context) -> Iterator[Candidate]:
             if place is not None and place.label_ == "Place":
                 yield Candidate(org, Predicate.LOCATION, place, 0.8, "kgx.places.org_location.v1",
                                 evidence_span(place, org))
+        # "Moscow's Bolshoi Ballet"
+        if k >= 1 and doc[k].tag_ == "POS":
+            place = index.get(k - 1)
+            if place is not None and place.label_ == "Place":
+                yield Candidate(org, Predicate.LOCATION, place, 0.6, "kgx.places.org_location.v1",
+                                evidence_span(place, org))
+        # "Pacific Marine Inc. of Houston" ("X in Y" is left alone: too often a venue or a title's remit)
+        j = org.end
+        if j + 1 < len(doc) and doc[j].lower_ == "of" and not _titled(doc, org):
+            place = index.get(j + 1)
+            if place is not None and place.label_ == "Place" and place.start == j + 1:
+                yield Candidate(org, Predicate.LOCATION, place, 0.6, "kgx.places.org_location.v1",
+                                evidence_span(org, place))
         j = org.end
         if j < len(doc) and doc[j].text == ",":
             j += 1

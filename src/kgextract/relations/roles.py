@@ -27,7 +27,7 @@ from kgextract.relations.registry import Candidate, Context, extractors
 from kgextract.relations.spans import HONORIFIC_TOKENS, antecedent, evidence_span, mention_index, mentions
 from kgextract.resolve.countries import government_name
 
-__all__ = ["TitleItem", "title_chains", "extract_roles", "OFFICE_VERBS", "SELF_REFERENCES"]
+__all__ = ["TitleItem", "title_chains", "extract_roles", "extract_affiliations", "OFFICE_VERBS", "SELF_REFERENCES"]
 
 #: Nouns by which a release names its own organization ("the company's CFO").
 SELF_REFERENCES = {"company", "firm", "university", "institute", "organization", "organisation", "group",
@@ -75,6 +75,9 @@ def _org_prefix(doc: Doc, role: Span, index: dict[int, Span]) -> Span | None:
     i = role.start - 1
     while i > 0 and (doc[i].like_num or doc[i].ent_type_ in ("ORDINAL", "CARDINAL")):
         i -= 1  # "the ILO's 10th Director-General"
+    if i > 0 and doc[i].is_lower and doc[i].pos_ == "NOUN" and index.get(i - 1) is not None \
+            and index[i - 1].label_ == "Organization":
+        i -= 1  # "a University of Texas law professor"
     if i >= 0 and (doc[i].tag_ == "POS" or doc[i].text in ("’", "'")):
         i -= 1
     if i < 0:
@@ -300,6 +303,26 @@ def _org_of_context(role: Span, index: dict[int, Span]) -> Span | None:
         if span is not None and span.label_ == "Organization":
             return span
     return None
+
+
+@extractors.register("kgx.roles.affiliation.v1")
+def extract_affiliations(doc: Doc, context: Context) -> Iterator[Candidate]:
+    """memberOf without a title: "Greg Thayer of the U.S. Forest Service", "Boston University's Jane Roe"."""
+    index = mention_index(doc)
+    for person in mentions(doc, "Person"):
+        j = person.end
+        if j + 1 < len(doc) and doc[j].lower_ == "of":
+            k = j + 2 if doc[j + 1].lower_ == "the" else j + 1
+            org = index.get(k)
+            if org is not None and org.label_ == "Organization" and org.start == k:
+                yield Candidate(person, Predicate.MEMBER_OF, org, 0.6, "kgx.roles.affiliation.v1",
+                                evidence_span(person, org))
+        k = person.start - 1
+        if k >= 1 and doc[k].tag_ == "POS":
+            org = index.get(k - 1)
+            if org is not None and org.label_ == "Organization" and org.end == k:
+                yield Candidate(person, Predicate.MEMBER_OF, org, 0.6, "kgx.roles.affiliation.v1",
+                                evidence_span(org, person))
 
 
 @extractors.register("kgx.roles.v1")

@@ -38,6 +38,7 @@ from __future__ import annotations
 import logging
 import re
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -45,7 +46,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from kgextract.models import DocumentResult, Entity, EntityType, Evidence, Relation
 from kgextract.resolve.names import entity_key, is_acronym_of, normalize
 
-__all__ = ["MergeRecord", "resolve_across", "RULE_ALIAS", "RULE_TOKENS", "RULE_ACRONYM", "RULE_SAME_KEY"]
+__all__ = ["MergeRecord", "AcrossPlan", "plan_across", "resolve_across", "RULE_ALIAS", "RULE_TOKENS", "RULE_ACRONYM", "RULE_SAME_KEY"]
 
 logger = logging.getLogger("kgextract")
 
@@ -98,7 +99,7 @@ def _tokens(name: str) -> frozenset[str]:
     return frozenset(normalize(name).replace("-", " ").replace(",", " ").split())
 
 
-def _table(results: list[DocumentResult]) -> dict[str, _Key]:
+def _table(results: Iterable[DocumentResult]) -> dict[str, _Key]:
     table: dict[str, _Key] = {}
     for res in results:
         for ent in res.entities:
@@ -205,15 +206,29 @@ def _plan(table: dict[str, _Key]) -> dict[str, tuple[str, str]]:
     return plan
 
 
-def resolve_across(results: list[DocumentResult]) -> tuple[list[DocumentResult], list[MergeRecord]]:
-    """Merge entities across ``results``; return the rewritten results and the merge records.
+class AcrossPlan:
+    """The merges of a corpus: which key becomes which, and the records that say so.
 
-    Keys are rewritten in entities, relation subjects, objects and
-    organizations; two entities of one release that end up with one key
-    become one entity, and relations that became the same are merged with
-    their evidence. Records are sorted by target and rule.
+    Made by :func:`plan_across` in one pass over the results; :meth:`apply`
+    then rewrites one result at a time, so a corpus never has to be held
+    in memory at once.
     """
-    results = list(results)
+
+    def __init__(self, mapping: dict[str, str] | None = None, records: list[MergeRecord] | None = None):
+        self.mapping = mapping or {}
+        self.records = records or []
+
+    def apply(self, res: DocumentResult) -> DocumentResult:
+        """``res`` with every merged key replaced by its target."""
+        return _rewrite(res, self.mapping) if self.mapping else res
+
+
+def plan_across(results: Iterable[DocumentResult]) -> AcrossPlan:
+    """Decide the merges across ``results`` (an iterable, read once).
+
+    Only the entities' keys, names, aliases, mention texts and documents
+    are kept, not the results.
+    """
     table = _table(results)
     plan = _plan(table)
     records: dict[tuple[str, str], MergeRecord] = {}
@@ -231,12 +246,23 @@ def resolve_across(results: list[DocumentResult]) -> tuple[list[DocumentResult],
         rec = MergeRecord(target=key, type=info.type, rule=RULE_SAME_KEY,
                           names=sorted(info.names), documents=list(info.documents))
         records[(key, RULE_SAME_KEY)] = rec
-    out = [_rewrite(res, {k: t for k, (t, _) in plan.items()}) if plan else res for res in results]
-    merged = []
-    for _, rec in sorted(records.items()):
-        merged.append(rec.model_copy(update={"keys": sorted(rec.keys), "names": sorted(rec.names),
-                                             "documents": sorted(rec.documents)}))
-    return out, merged
+    merged = [rec.model_copy(update={"keys": sorted(rec.keys), "names": sorted(rec.names),
+                                     "documents": sorted(rec.documents)})
+              for _, rec in sorted(records.items())]
+    return AcrossPlan({k: t for k, (t, _) in plan.items()}, merged)
+
+
+def resolve_across(results: list[DocumentResult]) -> tuple[list[DocumentResult], list[MergeRecord]]:
+    """Merge entities across ``results``; return the rewritten results and the merge records.
+
+    Keys are rewritten in entities, relation subjects, objects and
+    organizations; two entities of one release that end up with one key
+    become one entity, and relations that became the same are merged with
+    their evidence. Records are sorted by target and rule.
+    """
+    results = list(results)
+    plan = plan_across(results)
+    return [plan.apply(res) for res in results], plan.records
 
 
 def _rewrite(res: DocumentResult, mapping: dict[str, str]) -> DocumentResult:

@@ -162,6 +162,11 @@ class _Resolver:
             if not words:
                 continue
             fits = [c for c in people if words <= set(_tokens(c.name))]
+            if len(fits) > 1:
+                # "McCarthy" with two McCarthys: the one mentioned last before it
+                before = [c for c in fits if any(s.start < span.start for s in c.spans)]
+                fits = [max(before, key=lambda c: max(s.start for s in c.spans if s.start < span.start))] \
+                    if before else fits[:1]
             if len(fits) == 1:
                 self.add(fits[0], span)
             elif not fits and not _in_headline(span):

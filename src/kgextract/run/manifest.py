@@ -43,6 +43,8 @@ class ManifestEntry(_Model):
     content_hash: str = Field(description="sha256 of the document text")
     key: str | None = Field(None, description="cache key of its result; None when extraction failed")
     output: str | None = Field(None, description="its per-document file in --output-dir, if any")
+    entities: int = 0
+    relations: int = 0
 
 
 class OutputRecord(_Model):

@@ -22,9 +22,12 @@ loses at most the documents being extracted; the next run ends with
 exactly the files an uninterrupted run writes.
 
 Memory: the extraction is a bounded stream (a few ``nlp.pipe`` batches in
-flight; a spaCy ``Doc`` is dropped once its result is cached). Building the
-merged graph holds every ``DocumentResult`` (small pydantic records) and the
-rdflib dataset of the corpus at once, never the spaCy documents.
+flight; a spaCy ``Doc`` is dropped once its result is cached), and so are
+the per-document files. The merged graph in N-Quads is streamed too
+(:mod:`kgextract.run.stream`: memory grows with the number of distinct
+entities, not of triples). Turtle, TriG and JSON-LD need rdflib's
+serializers, which hold the corpus's dataset (and every ``DocumentResult``)
+in memory at once; so does ``store``. No format holds spaCy documents.
 
 >>> import tempfile, pathlib
 >>> with tempfile.TemporaryDirectory() as tmp:
@@ -41,6 +44,7 @@ from __future__ import annotations
 import hashlib
 import logging
 import os
+import shutil
 import signal
 import time
 from collections import deque
@@ -61,6 +65,7 @@ from kgextract.run.fingerprint import content_hash, document_key, extraction_fin
 from kgextract.run.manifest import Manifest, ManifestEntry, OutputRecord, RunCounts, load_manifest, save_manifest
 from kgextract.run.parallel import process_documents
 from kgextract.run.shards import ShardStore
+from kgextract.run.stream import WORK_PREFIX, write_nquads
 
 __all__ = ["RunReport", "run_corpus", "state_paths", "CRASH_ENV"]
 
@@ -82,7 +87,7 @@ class RunReport:
     failed: int = 0
     removed: int = 0
     outputs_written: int = 0
-    entities: int = 0
+    entities: int = 0  # as extracted, summed over the documents (before merges across them)
     relations: int = 0
     merges: int = 0
     links: int = 0
@@ -197,6 +202,8 @@ def run_corpus(
         except OSError as err:
             raise KgextractError(Errors.E140.format(path=cache_dir, err=err)) from err
         with run_lock(cache_dir):
+            for stale in cache_dir.glob(f"{WORK_PREFIX}*"):  # left by a killed run
+                shutil.rmtree(stale, ignore_errors=True)
             report = writer.run(paths, ShardStore(cache_dir), manifest_path)
     report.seconds = round(time.monotonic() - started, 3)
     return report
@@ -215,6 +222,8 @@ class _Writer:
         self.report = RunReport()
         self.code = package_fingerprint()
         self._written = 0
+        self._counts: dict[str, tuple[int, int]] = {}
+        self.base: Path | None = None  # the manifest's folder
 
     # -- the stream of documents -------------------------------------------
 
@@ -236,6 +245,11 @@ class _Writer:
                                   output=name)
             entries.append(entry)
             if not self.force and shards.has(key):
+                counts = self._counts.get(key)
+                if counts is None:  # no manifest says: read the cached result
+                    cached = shards.load(key)
+                    counts = (len(cached.entities), len(cached.relations)) if cached else (0, 0)
+                entry.entities, entry.relations = counts
                 self.report.cached += 1
                 self.on_document("cached")
                 continue
@@ -246,9 +260,12 @@ class _Writer:
         old = load_manifest(manifest_path) if manifest_path is not None else None
         old = old or Manifest()
         fingerprint = extraction_fingerprint(self.config)
+        self._counts = {e.key: (e.entities, e.relations) for e in old.documents if e.key}
         entries: list[ManifestEntry] = []
         pending: deque[ManifestEntry] = deque()  # extracted in this order
-        outputs: dict[str, OutputRecord] = {}
+        outputs: dict[str, OutputRecord] = {}  # by recorded path
+        written_by: dict[str, str] = {}  # per-document file -> key of the result written to it
+        self.base = manifest_path.parent if manifest_path is not None else None
         todo = self._todo(paths, shards, fingerprint, entries, pending)
         for doc, out in process_documents(todo, self.config, workers=self.workers):
             entry = pending.popleft()
@@ -258,24 +275,32 @@ class _Writer:
                 self.on_document("failed")
                 continue
             shards.save(entry.key, out)
+            entry.entities, entry.relations = len(out.entities), len(out.relations)
             self.report.extracted += 1
             _crash_point("shard", self.report.extracted)
             if entry.output is not None:
-                outputs[str(self.output_dir / entry.output)] = self._per_document(entry, out, old)
+                record = self._per_document(entry, out, old)
+                outputs[record.path], written_by[record.path] = record, entry.key
             self.on_document("extracted")
         if not entries and not self.report.problems:
             raise KgextractError(Errors.E003.format(paths=", ".join(map(str, _as_list(paths)))))
         ok = [e for e in entries if e.key is not None]
         if self.output_dir is not None:
-            for entry in ok:
-                if str(self.output_dir / entry.output) in outputs:
+            # the last document of an id owns its file (ids repeat only with warning W020)
+            owners = {self._name(self.output_dir / e.output): e for e in ok}
+            for name, entry in owners.items():
+                if written_by.get(name) == entry.key:
                     continue
                 record = self._per_document(entry, None, old, shards=shards)
                 if record is not None:
                     outputs[record.path] = record
+                else:
+                    outputs.pop(name, None)
             ok = [e for e in entries if e.key is not None]  # minus unreadable cache files
             self._remove_gone(old, outputs)
         self.report.documents = len(ok)
+        self.report.entities = sum(e.entities for e in ok)
+        self.report.relations = sum(e.relations for e in ok)
         merged = self._merged(ok, shards, old)
         if merged is not None:
             outputs[merged.path] = merged
@@ -298,8 +323,12 @@ class _Writer:
 
     # -- outputs -------------------------------------------------------------
 
+    def _name(self, path: Path) -> str:
+        """How the manifest names an output: relative to the manifest's folder."""
+        return os.path.relpath(path, self.base) if self.base is not None else str(path)
+
     def _up_to_date(self, old: Manifest, path: Path, digest: str) -> OutputRecord | None:
-        rec = old.output(str(path))
+        rec = old.output(self._name(path))
         if rec is not None and rec.digest == digest and file_sha256(path) == rec.sha256:
             return rec
         return None
@@ -308,7 +337,7 @@ class _Writer:
         write_rdf(ds, path, self.fmt)
         remove_stale_temp(path)
         self._written += 1
-        return OutputRecord(path=str(path), digest=digest, sha256=file_sha256(path) or "")
+        return OutputRecord(path=self._name(path), digest=digest, sha256=file_sha256(path) or "")
 
     def _per_document(self, entry: ManifestEntry, result: DocumentResult | None, old: Manifest,
                       shards=None) -> OutputRecord | None:
@@ -341,9 +370,13 @@ class _Writer:
 
     def _remove_gone(self, old: Manifest, outputs: dict) -> None:
         """Delete the per-document files (written by an earlier run) of documents now gone."""
+        if self.base is None:
+            return
+        folder = self.output_dir.resolve()
+        merged = self.output.resolve() if self.output is not None else None
         for rec in old.outputs:
-            path = Path(rec.path)
-            if rec.path in outputs or path.parent != self.output_dir or path == self.output:
+            path = (self.base / rec.path).resolve()
+            if rec.path in outputs or path.parent != folder or path == merged:
                 continue
             try:
                 path.unlink()
@@ -358,26 +391,34 @@ class _Writer:
         if self.output is not None and not self.force and self.store is None:
             rec = self._up_to_date(old, self.output, digest)
             if rec is not None:
-                last = old.last_run
-                self.report.entities, self.report.relations = last.entities, last.relations
-                self.report.merges, self.report.links = last.merges, last.links
+                self.report.merges, self.report.links = old.last_run.merges, old.last_run.links
                 return rec
-        results = []
-        for entry in ok:
-            result = shards.load(entry.key)
-            if result is None:
-                result = self._extract_again(entry, shards)
-            if result is not None:
-                results.append(result)
-        graph = corpus_graph(results, across=self.across, linking=self.linking)
-        self.report.entities = sum(len(r.entities) for r in graph.results)
-        self.report.relations = sum(len(r.relations) for r in graph.results)
-        self.report.merges, self.report.links = len(graph.merges), len(graph.links)
+        def load() -> Iterator[DocumentResult]:
+            for entry in ok:
+                result = shards.load(entry.key)
+                if result is None:  # an unreadable cache file: extract that document again
+                    result = self._extract_again(entry, shards)
+                if result is not None:
+                    yield result
+
+        graph = None
+        if self.store is not None or (self.output is not None and self.fmt != "nquads"):
+            graph = corpus_graph(list(load()), across=self.across, linking=self.linking)
+            self.report.merges, self.report.links = len(graph.merges), len(graph.links)
         if self.store is not None:
             _write_store(self.store, graph.results)
         if self.output is None:
             return None
-        record = self._write(graph.dataset, self.output, digest)
+        if self.fmt == "nquads":  # streamed: the corpus's graph is never in memory
+            stats = write_nquads(load, self.output, across=self.across, linking=self.linking,
+                                 work_dir=getattr(shards, "folder", None))
+            remove_stale_temp(self.output)
+            self._written += 1
+            self.report.merges, self.report.links = stats.merges, stats.links
+            record = OutputRecord(path=self._name(self.output), digest=digest,
+                                  sha256=file_sha256(self.output) or "")
+        else:
+            record = self._write(graph.dataset, self.output, digest)
         _crash_point("output")
         return record
 

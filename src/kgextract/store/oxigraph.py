@@ -40,8 +40,8 @@ from kgextract.rdf.mapping import to_rdf
 from kgextract.rdf.serialize import serialize
 from kgextract.store.union import rebuild_union, replace_graphs
 
-__all__ = ["RDF_EXTENSIONS", "open_store", "rdf_format", "load_files", "write_results",
-           "store_exists"]
+__all__ = ["RDF_EXTENSIONS", "StoreHandle", "open_store", "rdf_format", "load_files", "write_results",
+           "store_exists", "writer_active"]
 
 logger = logging.getLogger("kgextract")
 
@@ -70,6 +70,39 @@ def rdf_format(path: str | os.PathLike) -> ox.RdfFormat:
     return fmt
 
 
+#: Stores this process has open for writing (resolved paths).
+_WRITERS: set[Path] = set()
+
+
+def writer_active(store_dir: str | os.PathLike) -> bool:
+    """True when some process (this one included) has the store open for writing.
+
+    Probes RocksDB's ``LOCK`` file with a non-blocking POSIX lock, never when
+    this process is the writer (closing a probe would drop its lock). Always
+    False where ``fcntl`` is missing (Windows).
+
+    >>> writer_active("/nonexistent/store")
+    False
+    """
+    path = Path(store_dir).resolve()
+    if path in _WRITERS:
+        return True
+    try:
+        import fcntl
+        fd = os.open(path / "LOCK", os.O_RDWR)
+    except (ImportError, OSError):
+        return False
+    try:
+        fcntl.lockf(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except OSError:
+        return True
+    else:
+        fcntl.lockf(fd, fcntl.LOCK_UN)
+        return False
+    finally:
+        os.close(fd)
+
+
 def store_exists(store_dir: str | os.PathLike) -> bool:
     """True when ``store_dir`` looks like an Oxigraph (RocksDB) store.
 
@@ -79,29 +112,80 @@ def store_exists(store_dir: str | os.PathLike) -> bool:
     return (Path(store_dir) / "CURRENT").is_file()
 
 
+class StoreHandle:
+    """A store for the length of a ``with`` block; afterwards it is closed.
+
+    Forwards everything to the ``pyoxigraph.Store``; on leaving the block it
+    drops its reference, so RocksDB closes (and releases the lock) even when
+    the ``as`` name lives on. Results still being iterated keep it open.
+    """
+
+    def __init__(self, store: ox.Store):
+        self._store: ox.Store | None = store
+
+    @property
+    def store(self) -> ox.Store:
+        """The open ``pyoxigraph.Store`` (RuntimeError once the block is left)."""
+        if self._store is None:
+            raise RuntimeError("the store was closed at the end of its 'with open_store()' block")
+        return self._store
+
+    def __getattr__(self, name: str):
+        return getattr(self.store, name)
+
+    def __len__(self) -> int:
+        return len(self.store)
+
+    def __iter__(self):
+        return iter(self.store)
+
+    def __contains__(self, quad) -> bool:
+        return quad in self.store
+
+    def close(self) -> None:
+        self._store = None
+
+
 @contextmanager
-def open_store(store_dir: str | os.PathLike, read_only: bool = False) -> Iterator[ox.Store]:
+def open_store(store_dir: str | os.PathLike, read_only: bool = False) -> Iterator[StoreHandle]:
     """Open the store in ``store_dir`` for the duration of a ``with`` block.
 
     Read-write opening creates the folder if needed and fails with E091 when
     another process holds the store. Read-only opening needs an existing
-    store (E090) and may run beside other readers (a read-only server too).
+    store (E090) and may run beside other readers (a read-only server too),
+    never beside a writer (its view could break, so that is E091 too). The
+    store is closed when the block ends.
+
+    >>> import tempfile
+    >>> with tempfile.TemporaryDirectory() as tmp:
+    ...     with open_store(tmp) as store:
+    ...         n = len(store)
+    ...     with open_store(tmp) as again:  # the first handle was closed
+    ...         n == len(again)
+    True
     """
     path = Path(store_dir)
     if read_only and not store_exists(path):
         raise KgextractError(Errors.E090.format(path=path))
+    if read_only and writer_active(path):
+        raise KgextractError(Errors.E091.format(path=path, err="a writer holds its lock"))
     try:
         store = ox.Store.read_only(str(path)) if read_only else ox.Store(str(path))
     except OSError as err:
         if "lock" in str(err).lower():
             raise KgextractError(Errors.E091.format(path=path, err=err)) from err
         raise KgextractError(Errors.E090.format(path=path)) from err
+    handle = StoreHandle(store)
+    del store
+    if not read_only:
+        _WRITERS.add(path.resolve())
     try:
-        yield store
+        yield handle
         if not read_only:
-            store.flush()
+            handle.flush()
     finally:
-        del store  # the last reference: RocksDB closes and releases the lock
+        handle.close()  # the last reference: RocksDB closes and releases the lock
+        _WRITERS.discard(path.resolve())
 
 
 def write_results(store_dir: str | os.PathLike, results: Iterable[DocumentResult]) -> int:

@@ -1,9 +1,13 @@
 """Run the Oxigraph SPARQL 1.1 Protocol server over a store.
 
 :class:`SparqlServer` starts the ``oxigraph`` program of the ``oxigraph``
-PyPI package (``serve-read-only``, or ``serve`` when writable) with
-``--union-default-graph`` and, if given, ``--timeout-s``; it waits until
-the server answers a query, and stops it on exit. Queries go to
+PyPI package (``serve-read-only``, or ``serve`` when writable), with
+``--timeout-s`` if given; it waits until the server answers a query, and
+stops it on exit. Queries read the default graph, which a kgextract store
+keeps equal to the union of the documents' graphs (each triple once, see
+:mod:`kgextract.store.union`); ``union_default_graph=True`` passes
+``--union-default-graph`` instead, for stores filled by other tools (a bag
+in Oxigraph 0.5: a triple in N graphs matches N times). Queries go to
 ``<url>/query``, updates to ``<url>/update`` (refused by a read-only
 server), the Graph Store Protocol to ``<url>/store``.
 
@@ -35,7 +39,7 @@ import urllib.request
 from pathlib import Path
 
 from kgextract.errors import Errors, KgextractError, Warnings
-from kgextract.store.oxigraph import store_exists
+from kgextract.store.oxigraph import store_exists, writer_active
 
 __all__ = ["SparqlServer", "oxigraph_program", "free_port", "is_loopback"]
 
@@ -97,11 +101,15 @@ class SparqlServer:
 
     ``port=0`` picks a free port. ``timeout`` (seconds) bounds each query.
     ``startup`` is how long to wait for the first answer before giving up.
+    Writes through a writable server go to named graphs and the default
+    graph as the client sends them: the union is not maintained then.
     """
 
     def __init__(self, store_dir: str | os.PathLike, host: str = "127.0.0.1", port: int = 7878,
-                 writable: bool = False, timeout: float | None = None, startup: float = 30.0):
+                 writable: bool = False, timeout: float | None = None, startup: float = 30.0,
+                 union_default_graph: bool = False):
         self.store_dir, self.host, self.writable = Path(store_dir), host, writable
+        self.union_default_graph = union_default_graph
         self.port = port
         self.timeout, self.startup = timeout, startup
         self.process: subprocess.Popen | None = None
@@ -122,7 +130,9 @@ class SparqlServer:
         """The command line that starts the server."""
         mode = "serve" if self.writable else "serve-read-only"
         cmd = [oxigraph_program(), mode, "--location", str(self.store_dir),
-               "--bind", self.address, "--union-default-graph"]
+               "--bind", self.address]
+        if self.union_default_graph:
+            cmd.append("--union-default-graph")
         if self.timeout:
             cmd += ["--timeout-s", str(max(1, round(self.timeout)))]
         return cmd
@@ -131,6 +141,9 @@ class SparqlServer:
         """Start the server and wait until it answers (E090, E101, E102)."""
         if not self.writable and not store_exists(self.store_dir):
             raise KgextractError(Errors.E090.format(path=self.store_dir))
+        if not self.writable and writer_active(self.store_dir):
+            raise KgextractError(Errors.E091.format(path=self.store_dir,
+                                                    err="a writer holds its lock"))
         if not is_loopback(self.host):
             logger.warning(Warnings.W090.format(host=self.host))
         if self.port == 0:
