@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 
 import pytest
-from rdflib import Dataset, URIRef
+from rdflib import Dataset
 from typer.testing import CliRunner
 
 from kgextract.cli import app
@@ -113,3 +113,39 @@ def test_exit_codes_and_problems_on_rerun(setup):
     assert last_run(out)["cached"] == 4
     extract(corpus, code=1)  # no output given
     extract(corpus, "-o", out, "-f", "ttl2", code=1)
+
+
+def test_store_hook(setup, tmp_path):
+    store = pytest.importorskip("kgextract.store")
+    if not hasattr(store, "write_results"):
+        pytest.skip("no kgextract.store.write_results")
+    corpus, out, _ = setup
+    extract(corpus, "-o", out, "--store", tmp_path / "store")
+    rows = store.select_rows(tmp_path / "store", "SELECT (COUNT(DISTINCT ?d) AS ?n) WHERE "
+                             "{ GRAPH ?g { ?d a <https://schema.org/NewsArticle> } }")
+    assert rows == [{"n": "4"}]
+
+
+def test_outputs_are_found_again_from_another_folder(setup, monkeypatch):
+    corpus, out, docs = setup
+    monkeypatch.chdir(out.parent.parent)
+    extract(corpus, "-o", "out/graph.nq", "--output-dir", "out/docs")
+    (corpus / "short.txt").unlink()
+    monkeypatch.chdir(out.parent)
+    extract(corpus, "-o", "graph.nq", "--output-dir", "docs")
+    counts = last_run(out)
+    assert (counts["extracted"], counts["removed"], counts["outputs_written"]) == (0, 1, 1)  # the merged graph
+    assert sorted(p.name for p in docs.iterdir()) == ["full.ttl", "plant.ttl", "summit.ttl"]
+
+
+def test_a_repeated_id_gives_its_file_to_the_last_document(tmp_path):
+    corpus = tmp_path / "corpus"
+    for folder, place in (("a", "Oslo"), ("b", "Bergen")):
+        (corpus / folder).mkdir(parents=True)
+        (corpus / folder / "x.txt").write_text(f"{place.upper()}, 2 June 2024 - Kari Nordmann opened a forum.\n")
+    docs = tmp_path / "docs"
+    extract(corpus, "--output-dir", docs, code=3)  # W020: the id 'x' is used twice
+    assert "/b/x.txt" in (docs / "x.ttl").read_text()
+    (corpus / "a" / "x.txt").write_text("TROMSO, 3 June 2024 - Kari Nordmann opened a forum.\n")
+    extract(corpus, "--output-dir", docs, code=3)  # a/x.txt extracted now, b/x.txt cached
+    assert "/b/x.txt" in (docs / "x.ttl").read_text()

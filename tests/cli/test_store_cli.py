@@ -50,6 +50,16 @@ def test_load_reports_counts(tmp_path, trig):
     assert "sample.trig:" in res.stderr and "quads loaded into" in res.stderr
 
 
+def test_load_bulk_and_union_flag(tmp_path, trig):
+    res = invoke("load", trig, "--store", tmp_path / "kg", "--bulk")
+    assert res.exit_code == 0, res.output
+    count = "SELECT (COUNT(*) AS ?n) WHERE { ?p a schema:Person }"
+    res = invoke("query", "-s", tmp_path / "kg", count, "-f", "csv")
+    assert res.stdout.split() == ["n", "1"]  # the default graph: the union, each triple once
+    res = invoke("query", "-s", tmp_path / "kg", count, "-f", "csv", "--union")
+    assert res.stdout.split() == ["n", "2"]  # Oxigraph 0.5's union default graph is a bag
+
+
 def test_load_errors(tmp_path):
     (tmp_path / "x.txt").write_text("x")
     res = invoke("load", tmp_path / "x.txt", "--store", tmp_path / "kg")

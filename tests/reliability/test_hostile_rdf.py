@@ -74,7 +74,7 @@ def test_a_known_hostile_result_round_trips(fmt):
     assert_round_trips(to_rdf([TRICKY]), fmt)
 
 
-@settings(deadline=None, max_examples=60, suppress_health_check=[HealthCheck.too_slow,
+@settings(deadline=None, max_examples=25, suppress_health_check=[HealthCheck.too_slow,
                                                                   HealthCheck.data_too_large])
 @given(results())
 @example([TRICKY])
@@ -88,7 +88,7 @@ def test_hostile_results_round_trip_in_every_format(docs):
         assert_round_trips(ds, fmt)
 
 
-@settings(deadline=None, max_examples=10, suppress_health_check=[HealthCheck.too_slow,
+@settings(deadline=None, max_examples=5, suppress_health_check=[HealthCheck.too_slow,
                                                                   HealthCheck.function_scoped_fixture])
 @given(results(max_documents=2))
 def test_hostile_results_written_atomically_parse_from_disk(tmp_path_factory, docs):

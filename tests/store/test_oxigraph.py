@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import logging
+import subprocess
+import sys
 from decimal import Decimal
 
 import pyoxigraph as ox
@@ -14,7 +16,7 @@ from kgextract.errors import KgextractError
 from kgextract.rdf.iri import graph_iri
 from kgextract.rdf.mapping import to_rdf
 from kgextract.rdf.serialize import write_rdf
-from kgextract.store.oxigraph import load_files, open_store, write_results
+from kgextract.store.oxigraph import load_files, open_store, write_results, writer_active
 from kgextract.store.union import rebuild_union
 
 from .conftest import doc1, doc2
@@ -103,11 +105,11 @@ def test_load_every_output_format(tmp_path, fmt, caplog):
         counts = load_files(tmp_path / "kg", [path])
     with open_store(tmp_path / "kg", read_only=True) as store:
         graphs = sorted(g.value for g in store.named_graphs())
-        total = len(store)
-    assert counts == {path.name: total}
+    assert counts == {path.name: len(named_quads(tmp_path / "kg")) or len(quads(tmp_path / "kg"))}
     if fmt in ("trig", "nquads"):
         assert graphs == [str(graph_iri("d1")), str(graph_iri("d2"))]
         assert not caplog.records
+        assert_union(tmp_path / "kg")
     else:  # turtle and our JSON-LD hold the union only
         assert graphs == []
         assert ("W091" in caplog.text) == (fmt == "turtle")
@@ -118,12 +120,14 @@ def test_load_into_a_named_graph_and_replace(tmp_path):
     load_files(tmp_path / "kg", [path], graph="urn:kg:d2")
     with open_store(tmp_path / "kg", read_only=True) as store:
         assert [g.value for g in store.named_graphs()] == ["urn:kg:d2"]
-        n = len(store)
+    n = len(named_quads(tmp_path / "kg"))
     path.write_text("<urn:a> <urn:b> <urn:c> .\n")
     load_files(tmp_path / "kg", [path], graph="urn:kg:d2")
-    assert len(quads(tmp_path / "kg")) == 1 < n
+    assert len(named_quads(tmp_path / "kg")) == 1 < n
+    assert_union(tmp_path / "kg")
     load_files(tmp_path / "kg", [path], graph="urn:kg:other", replace=False)
-    assert len(quads(tmp_path / "kg")) == 2
+    assert len(named_quads(tmp_path / "kg")) == 2
+    assert_union(tmp_path / "kg")
 
 
 def test_reloading_a_trig_file_updates_its_documents(tmp_path):
@@ -163,12 +167,37 @@ def test_missing_store_read_only(tmp_path):
 
 
 def test_a_second_writer_is_refused_and_the_lock_is_released(tmp_path):
-    with open_store(tmp_path / "kg"):
+    with open_store(tmp_path / "kg") as store:
+        assert writer_active(tmp_path / "kg")
         with pytest.raises(KgextractError, match=r"\[E091\] The store .* is in use"):
             write_results(tmp_path / "kg", [doc2()])
-        with open_store(tmp_path / "kg", read_only=True) as reader:  # readers may join
-            assert len(reader) == 0
+        with pytest.raises(KgextractError, match="E091"):  # no reader beside a writer
+            with open_store(tmp_path / "kg", read_only=True):
+                pass
+    assert not writer_active(tmp_path / "kg")
+    with pytest.raises(RuntimeError, match="closed"):
+        len(store)
     assert write_results(tmp_path / "kg", [doc2()]) > 0  # released after the block
+    with open_store(tmp_path / "kg", read_only=True) as one, \
+            open_store(tmp_path / "kg", read_only=True) as two:  # readers may share
+        assert len(one) == len(two) > 0
+
+
+def test_a_writer_in_another_process_is_seen(tmp_path):
+    write_results(tmp_path / "kg", [doc2()])
+    code = ("import sys, time, pyoxigraph as ox; s = ox.Store(sys.argv[1]); print('ready', flush=True); "
+            "sys.stdin.readline()")
+    proc = subprocess.Popen([sys.executable, "-c", code, str(tmp_path / "kg")],
+                            stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+    try:
+        assert proc.stdout.readline().strip() == "ready"
+        assert writer_active(tmp_path / "kg")
+        with pytest.raises(KgextractError, match="E091"):
+            with open_store(tmp_path / "kg", read_only=True):
+                pass
+    finally:
+        proc.communicate("\n", timeout=30)
+    assert not writer_active(tmp_path / "kg")
 
 
 def test_bulk_load_and_rebuild_union(tmp_path):

@@ -86,7 +86,7 @@ def process_documents(
                 from kgextract.pipeline import Extractor
 
                 extractor = Extractor(config)
-            yield from zip(chunk, _process_chunk(extractor, chunk))
+            yield from zip(chunk, _process_chunk(extractor, chunk), strict=True)
         return
     yield from _parallel(chunks, config, workers)
 

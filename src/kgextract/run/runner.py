@@ -267,7 +267,7 @@ class _Writer:
         written_by: dict[str, str] = {}  # per-document file -> key of the result written to it
         self.base = manifest_path.parent if manifest_path is not None else None
         todo = self._todo(paths, shards, fingerprint, entries, pending)
-        for doc, out in process_documents(todo, self.config, workers=self.workers):
+        for _, out in process_documents(todo, self.config, workers=self.workers):
             entry = pending.popleft()
             if isinstance(out, DocumentError):
                 entry.key = None

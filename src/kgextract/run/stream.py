@@ -120,7 +120,7 @@ def write_nquads(load: Callable[[], Iterable[DocumentResult]], path: str | os.Pa
     role_pairs = {(s, org) for s, o, org in pairs if known(s) and known(o) and known(org)}
     links = link_entities(places) if linking else []
     stats.merges, stats.links = len(plan.records), len(links)
-    del places
+    places.clear()
 
     with tempfile.TemporaryDirectory(dir=work_dir, prefix=WORK_PREFIX) as tmp:
         runs: list[Path] = []
