@@ -66,7 +66,16 @@ def _titled(doc: Doc, org) -> bool:
     while i >= 0 and doc[i].lower_ in ("the", "of", "at"):
         i -= 1
     span = index.get(i)
-    return span is not None and span.label_ == "Role"
+    if span is not None and span.label_ == "Role":
+        return True
+    # "Head of the UN in Vienna": a capitalised word before "of (the)" heads the phrase
+    return i >= 0 and i < org.start - 1 and doc[i + 1].lower_ == "of" and doc[i].text.lstrip("-–").istitle() \
+        and span is None
+
+
+def _after_at(doc: Doc, span) -> bool:
+    before = [t.lower_ for t in doc[max(0, span.start - 2) : span.start]]
+    return "at" in before
 
 
 def _is_venue(span) -> bool:
@@ -90,9 +99,10 @@ def extract_org_location(doc: Doc, context: Context) -> Iterator[Candidate]:
             if place is not None and place.label_ == "Place":
                 yield Candidate(org, Predicate.LOCATION, place, 0.6, "kgx.places.org_location.v1",
                                 evidence_span(place, org))
-        # "Pacific Marine Inc. of Houston" ("X in Y" is left alone: too often a venue or a title's remit)
+        # "Pacific Marine Inc. of Houston", "the Center for Disease Control in Fort Collins"
+        # (not a venue: "at the American Academy in Berlin"; not a title's remit: "Head of the UN in Vienna")
         j = org.end
-        if j + 1 < len(doc) and doc[j].lower_ == "of" and not _titled(doc, org):
+        if j + 1 < len(doc) and doc[j].lower_ in ("of", "in") and not _titled(doc, org) and not _after_at(doc, org):
             place = index.get(j + 1)
             if place is not None and place.label_ == "Place" and place.start == j + 1:
                 yield Candidate(org, Predicate.LOCATION, place, 0.6, "kgx.places.org_location.v1",

@@ -27,7 +27,9 @@ the per-document files. The merged graph in N-Quads is streamed too
 (:mod:`kgextract.run.stream`: memory grows with the number of distinct
 entities, not of triples). Turtle, TriG and JSON-LD need rdflib's
 serializers, which hold the corpus's dataset (and every ``DocumentResult``)
-in memory at once; so does ``store``. No format holds spaCy documents.
+in memory at once; so do ``store`` and ``cache=False`` (``--no-cache``, which
+keeps the results in memory instead of on disk). No format holds spaCy
+documents.
 
 >>> import tempfile, pathlib
 >>> with tempfile.TemporaryDirectory() as tmp:
