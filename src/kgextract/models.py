@@ -187,7 +187,8 @@ class ExtractionResult(_Model):
         return to_networkx(self.documents)
 
     def to_rdf(self):
-        """Return the graph as an ``rdflib.Dataset`` (one named graph per document)."""
-        from kgextract.rdf.mapping import to_rdf
+        """Return the graph as an ``rdflib.Dataset``: one named graph per document, plus
+        the corpus graph with the merges across documents and the gazetteer links."""
+        from kgextract.run.corpus import corpus_graph
 
-        return to_rdf(self.documents)
+        return corpus_graph(self.documents).dataset

@@ -149,3 +149,11 @@ def test_a_repeated_id_gives_its_file_to_the_last_document(tmp_path):
     (corpus / "a" / "x.txt").write_text("TROMSO, 3 June 2024 - Kari Nordmann opened a forum.\n")
     extract(corpus, "--output-dir", docs, code=3)  # a/x.txt extracted now, b/x.txt cached
     assert "/b/x.txt" in (docs / "x.ttl").read_text()
+
+
+def test_output_folders_are_made(setup, tmp_path):
+    corpus, _, _ = setup
+    for extra in ((), ("--no-cache",)):
+        out = tmp_path / "new" / "-".join(extra or ("cached",)) / "graph.nq"
+        extract(corpus, "-o", out, "-f", "nquads", *extra)
+        assert out.stat().st_size > 0

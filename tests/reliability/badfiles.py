@@ -13,7 +13,7 @@ not a regular file. (``test_bad_files.py`` also simulates EACCES in-process.)
 >>> with tempfile.TemporaryDirectory() as tmp:
 ...     cases = write_bad_corpus(pathlib.Path(tmp), big=False)
 ...     sorted(c.name for c in cases if c.outcome == "error")[:3]
-['binary.txt', 'broken.pdf', 'empty.txt']
+['binary.txt', 'blank.txt', 'broken.pdf']
 """
 
 from __future__ import annotations
@@ -56,6 +56,8 @@ class Case:
     ``warning`` (a numbered warning naming the file, and its document in the
     output), ``ok`` (odd but readable: its document in the output, no error),
     ``quiet`` (nothing to read, nothing to report, e.g. a folder loop).
+    ``name`` is the file name as messages show it (bytes that are not UTF-8
+    as ``\\xNN``).
     ``codes`` are the codes accepted; ``doc_id`` the document that must be in
     the output; ``absent`` strings that must not reach the output.
     """
@@ -128,6 +130,12 @@ def write_bad_corpus(folder: Path, *, big: bool = True, big_size: int = 20 * 102
     put("malformed.html", "<html><body><p>GENEVA, 5 May 2023. Acme <b>Corp named <i>Ann Lee</b> chief "
         "executive officer.<p><div><</div></span></table>&bogus; <!-- unclosed <a href='x",
         Case("malformed.html", "ok", doc_id="malformed", what="malformed HTML"))
+    lol = "".join(f'<!ENTITY l{i} "{("&l%d;" % (i - 1)) * 10}">' for i in range(1, 10))
+    put("entities.xhtml", '<?xml version="1.0"?>\n<!DOCTYPE html [<!ENTITY xxe SYSTEM "file:///etc/passwd">'
+        f'<!ENTITY l0 "lol">{lol}]>\n<html><body><p>GENEVA, 5 May 2023. Acme Corp named Ann Lee chief '
+        "executive officer. &xxe; &l9;</p></body></html>",
+        Case("entities.xhtml", "ok", doc_id="entities", what="XXE and billion laughs",
+             absent=("root:x:", "lollol")))
     put("broken.pdf", b"%PDF-1.4\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\nxref\n0 3\n"
         b"trailer << /Root 1 0 R >>\n%%EOF garbage \x00\xff",
         Case("broken.pdf", "error", ("E016",), what="malformed PDF"))
@@ -137,6 +145,12 @@ def write_bad_corpus(folder: Path, *, big: bool = True, big_size: int = 20 * 102
         json.dumps({"id": "jsonl-empty", "text": "   "}),
     ]) + "\n", Case("records.jsonl", "error", ("E020", "E010"), doc_id="jsonl-good",
                     what="JSON Lines with bad records"))
+    put("surrogates.jsonl", '{"id": "jsonl-surrogate", "text": "GENEVA, 5 May 2023. Acme Corp named Ann '
+        'Lee \\ud800 chief executive officer."}\n',
+        Case("surrogates.jsonl", "ok", doc_id="jsonl-surrogate", what="JSON Lines with a lone surrogate"))
+    with open(os.fsencode(folder) + b"/caf\xe9.txt", "wb") as fh:  # a Latin-1 file name
+        fh.write(_RELEASE.encode("utf-8"))
+    cases.append(Case("caf\\xe9.txt", "error", ("E014",), what="file name not UTF-8"))
     if hasattr(os, "mkfifo"):
         os.mkfifo(folder / "unreadable.txt")
         cases.append(Case("unreadable.txt", "error", ("E014",), what="unreadable (a FIFO)"))

@@ -158,16 +158,21 @@ LONG = "Acme Corp named Ann Lee chief executive officer. " * 21_000  # 1,029,000
 
 
 @pytest.mark.xfail(strict=True, reason=(
-    "pipeline (lead): Extractor.process lets nlp.pipe's ValueError (spaCy E088, text over "
-    "nlp.max_length = 1,000,000 characters) escape, so kgextract.extract() on a folder dies on "
-    "one long document instead of recording it and going on"))
-def test_the_api_goes_on_after_a_text_over_the_model_limit(extractor):
+    "pipeline (lead): Extractor.process lets exceptions raised inside nlp.pipe escape (spaCy E088 for "
+    "a text over nlp.max_length = 1,000,000 characters; UnicodeEncodeError in the tokenizer for a "
+    "lone surrogate in a Document built by hand), so kgextract.extract() on many documents dies on "
+    "one of them instead of recording it and going on"))
+@pytest.mark.parametrize("bad", ["over nlp.max_length", "lone surrogate"])
+def test_the_api_goes_on_after_a_document_spacy_rejects(extractor, bad):
     import kgextract
+    from kgextract.models import Document
 
     good = document_from_text("GENEVA, 5 May 2023. Acme Corp named Ann Lee chief executive officer.", "good")
-    result = kgextract.extract([document_from_text(LONG, "long"), good])
+    doc = (document_from_text(LONG, "bad") if bad == "over nlp.max_length"
+           else Document(id="bad", text="Acme Corp named Ann\ud800 Lee chief executive officer."))
+    result = kgextract.extract([doc, good])
     assert [d.document.id for d in result.documents] == ["good"]
-    assert [e.source for e in result.errors] == ["long"]
+    assert [e.source for e in result.errors] == ["bad"]
 
 
 @pytest.mark.xfail(strict=True, reason=(
@@ -197,3 +202,20 @@ def test_a_per_document_time_limit_exists(tmp_path):
     assert fields, f"ExtractConfig has no per-document time limit (fields: {list(ExtractConfig.model_fields)})"
     help_text = invoke("--help").output
     assert re.search(r"--(doc-|document-)?time(out|-limit)", help_text), "no time limit option on the CLI"
+
+
+@pytest.mark.xfail(strict=True, reason=(
+    "cli/extract.py (run helper): problem messages print file names raw, so a name holding ESC "
+    "sequences drives the terminal (colours, clear screen, window title) and a name holding a "
+    "newline forges extra 'error: [E...]' lines; escape control characters (e.g. as \\x1b) "
+    "when printing"))
+def test_file_names_cannot_inject_terminal_escapes_or_forge_lines(tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "evil\x1b]0;pwned\x07\x1b[2J.txt").write_bytes(b"")
+    (folder / "forge\nerror: [E999] forged.txt").write_bytes(b"")
+    (folder / "ok.txt").write_text("GENEVA, 5 May 2023. Acme Corp named Ann Lee chief executive officer.")
+    proc = run_cli("extract", folder, "--output-dir", tmp_path / "out", "-q")
+    assert proc.returncode == 3, proc.stderr
+    assert "\x1b" not in proc.stderr and "\x07" not in proc.stderr, "raw control characters on stderr"
+    assert not [line for line in proc.stderr.splitlines() if line.startswith("error: [E999]")]

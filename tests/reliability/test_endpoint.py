@@ -9,9 +9,12 @@ yet. Skipped when the store package or the ``oxigraph`` server is missing.
 from __future__ import annotations
 
 import json
+import os
+import signal
 import socket
 import subprocess
 import sys
+import threading
 import time
 import urllib.error
 import urllib.parse
@@ -68,30 +71,53 @@ def store(tmp_path_factory) -> Path:
 
 
 class Server:
-    def __init__(self, store: Path, *args: str):
+    """``kgextract serve`` in a subprocess; ready once it has printed its endpoint line."""
+
+    def __init__(self, store: Path, *args: str, wait_for_banner: bool = True):
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         self.proc = subprocess.Popen(
             [sys.executable, "-c", SERVE, "serve", "--store", str(store), "--port", str(self.port), *args],
-            stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=cli_env())
+            stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
+            env=cli_env())
+        self.lines: list[str] = []
+        self._reader = threading.Thread(target=lambda: self.lines.extend(self.proc.stderr), daemon=True)
+        self._reader.start()
         deadline = time.monotonic() + 30
         while time.monotonic() < deadline:
-            assert self.proc.poll() is None, self.proc.communicate()
+            assert self.proc.poll() is None, "".join(self.lines)
+            if wait_for_banner and not any("SPARQL endpoint" in line for line in self.lines):
+                time.sleep(0.02)
+                continue
             try:
                 with DIRECT.open(f"{self.url}/query?query=ASK%7B%7D", timeout=1):
                     return
             except OSError:
-                time.sleep(0.05)
+                time.sleep(0.02)
         self.stop()
         pytest.fail("the server did not answer within 30 s")
+
+    def servers(self) -> list[int]:
+        """Pids of the oxigraph programs bound to this server's port."""
+        found = []
+        for entry in Path("/proc").iterdir():
+            try:
+                cmdline = (entry / "cmdline").read_bytes() if entry.name.isdigit() else b""
+            except OSError:
+                continue
+            if b"oxigraph" in cmdline and f"127.0.0.1:{self.port}".encode() in cmdline:
+                found.append(int(entry.name))
+        return found
 
     def stop(self) -> str:
         self.proc.terminate()
         try:
-            return self.proc.communicate(timeout=20)[1]
+            self.proc.wait(timeout=20)
         except subprocess.TimeoutExpired:
             self.proc.kill()
-            return self.proc.communicate()[1]
+            self.proc.wait()
+        self._reader.join(5)
+        return "".join(self.lines)
 
     def query(self, text: str, timeout: float = 30) -> tuple[int, bytes]:
         req = urllib.request.Request(f"{self.url}/query", data=urllib.parse.urlencode({"query": text}).encode(),
@@ -169,11 +195,11 @@ def test_writable_only_when_asked(tmp_path):
     assert "<urn:a> <urn:b> <urn:c>" in "\n".join(quads(store))
 
 
-def test_a_query_over_the_time_limit_is_stopped(store):
+def test_the_timeout_option_cancels_a_long_query(store):
     help_text = CliRunner().invoke(app, ["serve", "--help"], env={"COLUMNS": "200"}).output
     assert "--timeout" in help_text
     server = Server(store, "--timeout", "1")
-    heavy = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l . ?m ?n2 ?o }"
+    heavy = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l }"  # ~10^8 rows
     try:
         started = time.monotonic()
         status, body = server.query(heavy, timeout=60)
@@ -181,10 +207,44 @@ def test_a_query_over_the_time_limit_is_stopped(store):
         status2, body2 = server.query("ASK { ?s ?p ?o }")  # and the server still answers
     finally:
         server.stop()
-    assert elapsed < 15, f"the query ran {elapsed:.0f} s despite --timeout 1"
+    assert elapsed < 10, f"the query ran {elapsed:.0f} s despite --timeout 1"
     # Oxigraph has sent 200 and the head of the JSON when it cancels: the body is cut short
-    assert status != 200 or b"cancelled" in body or not _complete_json(body), body[:300]
+    assert status != 200 or not _complete_json(body), body[:300]
     assert status2 == 200 and json.loads(body2)["boolean"] is True
+
+
+@pytest.mark.xfail(strict=True, reason=(
+    "store/server.py (store helper; Oxigraph's --timeout-s): the limit is checked only now and "
+    "then: under --timeout 1 a 5-way cross-join COUNT runs ~50 s and 'SELECT *' over a 4-way join "
+    "streams 1.5 GB for ~40 s; a cancelled query still answers HTTP 200 with a cut JSON body"))
+def test_the_timeout_bounds_every_query(store):
+    server = Server(store, "--timeout", "1")
+    heavy = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l . ?m ?o ?q }"
+    try:
+        started = time.monotonic()
+        try:
+            server.query(heavy, timeout=5)
+        except TimeoutError:
+            pass
+        elapsed = time.monotonic() - started
+    finally:
+        server.stop()
+    assert elapsed < 5, "a query under --timeout 1 was still running after 5 s"
+
+
+@pytest.mark.xfail(strict=True, reason=(
+    "store/server.py + cli/store.py (store helper): SIGTERM while SparqlServer.start() is still "
+    "polling (the oxigraph child already answers) raises KeyboardInterrupt inside __enter__, so "
+    "__exit__ never stops the child: 'kgextract serve' exits 0 ('stopped') and the oxigraph "
+    "server stays up, holding the port and the store lock (E091 for the next writer)"))
+def test_stopping_serve_right_after_it_answers_leaves_no_server_behind(store):
+    server = Server(store, wait_for_banner=False)
+    server.stop()  # at once: no wait for the endpoint line
+    time.sleep(0.5)
+    left = server.servers()
+    for pid in left:  # our own orphans: do not leave them running
+        os.kill(pid, signal.SIGKILL)
+    assert left == [], f"oxigraph still running after 'kgextract serve' exited: pids {left}"
 
 
 def _complete_json(body: bytes) -> bool:

@@ -46,6 +46,8 @@ def check_offsets(res: DocumentResult) -> None:
 @example(text="BERLIN, 3 May 2024. \u202eEvil\u202c Corp named Jo\u200fhn \x00Doe\x1b chairman. "
               "Jo\u200fhn \x00Doe\x1b joins from Sa\u2028fe Ltd.", doc_id="\u202e\x00")
 @example(text="Acme Corp named X" + "A" * 3000 + " chief executive officer.", doc_id="long")
+@example(text="GENEVA, 5 May 2023. Acme Corp named Ann\ud800 Lee\udfff chief executive officer.",
+         doc_id="lone \ud800 surrogate")
 def test_extraction_of_hostile_releases_round_trips(extractor, text, doc_id):
     (out,) = list(extractor.process([document_from_text(text, doc_id)]))
     assert isinstance(out, DocumentResult), out.message
@@ -55,7 +57,7 @@ def test_extraction_of_hostile_releases_round_trips(extractor, text, doc_id):
         assert_round_trips(ds, fmt)
 
 
-@settings(deadline=None, max_examples=8,
+@settings(deadline=None, max_examples=5,
           suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
 @given(st.lists(release_texts(), min_size=2, max_size=4))
 def test_one_batch_of_hostile_releases_loses_no_document(extractor, texts):

@@ -16,7 +16,9 @@ from kgextract.errors import KgextractError
 from kgextract.rdf.iri import graph_iri
 from kgextract.rdf.mapping import to_rdf
 from kgextract.rdf.serialize import write_rdf
-from kgextract.store.oxigraph import load_files, open_store, write_results, writer_active
+from kgextract.store.oxigraph import (
+    load_files, open_store, write_dataset, write_results, writer_active,
+)
 from kgextract.store.union import rebuild_union
 
 from .conftest import doc1, doc2
@@ -214,3 +216,17 @@ def test_bulk_load_and_rebuild_union(tmp_path):
         store.add(ox.Quad(ox.NamedNode("urn:stray"), ox.NamedNode("urn:p"), ox.Literal("x")))
         rebuild_union(store, clean=True)
     assert_union(tmp_path / "bulk")
+
+
+def test_write_dataset_keeps_the_corpus_graph(tmp_path):
+    from kgextract.run.corpus import corpus_graph
+
+    graph = corpus_graph([doc1(), doc2()])
+    n = write_dataset(tmp_path / "kg", graph.dataset)
+    with open_store(tmp_path / "kg", read_only=True) as store:
+        names = sorted(g.value.rsplit("/", 1)[1] for g in store.named_graphs())
+    assert n == len(named_quads(tmp_path / "kg"))
+    assert {"d1", "d2"} <= set(names) <= {"d1", "d2", "corpus"}
+    assert_union(tmp_path / "kg")
+    write_dataset(tmp_path / "kg", graph.dataset)  # idempotent
+    assert len(named_quads(tmp_path / "kg")) == n

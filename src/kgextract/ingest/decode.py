@@ -7,12 +7,13 @@ Decoded(text='Café\\nOK', encoding='cp1252')
 from __future__ import annotations
 
 import codecs
+import re
 import unicodedata
 from typing import NamedTuple
 
 from kgextract.errors import DocumentFailed, Errors
 
-__all__ = ["Decoded", "decode_bytes", "normalise_newlines", "looks_binary"]
+__all__ = ["Decoded", "decode_bytes", "normalise_newlines", "valid_unicode", "looks_binary"]
 
 _BOMS = (  # UTF-32 first: its little-endian BOM starts with UTF-16's.
     (codecs.BOM_UTF32_LE, "utf-32"),
@@ -42,6 +43,20 @@ def normalise_newlines(text: str) -> str:
     'a\nb\nc'
     """
     return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def valid_unicode(text: str) -> str:
+    r"""Replace lone surrogates (from JSON ``\ud800`` escapes, PDF text layers or
+    undecodable file names) with U+FFFD: no tokenizer, JSON writer or UTF-8 file
+    can take them. Offsets do not move (one code point for one).
+
+    >>> valid_unicode("Ann\ud800 Lee")
+    'Ann\ufffd Lee'
+    """
+    return _SURROGATE.sub("\ufffd", text)
 
 
 def looks_binary(data: bytes) -> bool:

@@ -16,7 +16,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from kgextract.errors import Errors, Warnings
-from kgextract.ingest.decode import normalise_newlines
+from kgextract.ingest.decode import normalise_newlines, valid_unicode
 from kgextract.ingest.isodate import iso_date
 from kgextract.models import Document, DocumentError
 
@@ -56,7 +56,7 @@ def jsonl_documents(text: str, source: str) -> Iterator[Document | DocumentError
         if wrong:
             yield _bad(source, number, f"{', '.join(wrong)} must be a string")
             continue
-        meta = {key: str(record[key]) for key in _META if record.get(key) not in (None, "")}
+        meta = {key: valid_unicode(str(record[key])) for key in _META if record.get(key) not in (None, "")}
         if "date" in meta and not (date := iso_date(meta["date"])):
             yield DocumentError(
                 source=where, code="W021", level="warning",
@@ -65,14 +65,14 @@ def jsonl_documents(text: str, source: str) -> Iterator[Document | DocumentError
         elif "date" in meta:
             meta["date"] = date
         doc_id = record.get("id")
-        doc_id = str(doc_id) if doc_id not in (None, "") else f"{stem}-{number}"
+        doc_id = valid_unicode(str(doc_id)) if doc_id not in (None, "") else f"{stem}-{number}"
         if problem := unsafe_id(doc_id):
             yield _bad(source, number, f"the id {doc_id[:80]!r} {problem}; ids name the "
                                        "per-document output files, so give a plain file name")
             continue
         yield Document(
             id=doc_id,
-            text=normalise_newlines(body),
+            text=valid_unicode(normalise_newlines(body)),
             source=source,
             format="jsonl",
             **meta,

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from kgextract.errors import DocumentFailed, Errors, KgextractError, Warnings
-from kgextract.ingest.decode import decode_bytes, normalise_newlines
+from kgextract.ingest.decode import decode_bytes, normalise_newlines, valid_unicode
 from kgextract.ingest.formats import FORMATS, detect_format
 from kgextract.ingest.html import Extracted, declared_charset, html_to_text
 from kgextract.ingest.jsonl import jsonl_documents
@@ -90,7 +90,7 @@ def document_from_text(text: str, doc_id: str = "text", **meta: str | None) -> D
     """
     if not text.strip():
         raise DocumentFailed("E010", Errors.E010.format(source=doc_id))
-    return Document(id=doc_id, text=normalise_newlines(text), **meta)
+    return Document(id=doc_id, text=valid_unicode(normalise_newlines(text)), **meta)
 
 
 def _iter(roots: list[Path], max_bytes: int) -> Iterator[Document | DocumentError]:
@@ -100,9 +100,10 @@ def _iter(roots: list[Path], max_bytes: int) -> Iterator[Document | DocumentErro
             yield item
             continue
         try:
+            _check_name(item)
             results = list(_convert(_read(item, max_bytes)))
         except DocumentFailed as err:
-            results = [DocumentError(source=str(item), code=err.code, message=str(err),
+            results = [DocumentError(source=_shown(item), code=err.code, message=str(err),
                                      level=err.level)]
         except Exception as err:  # noqa: BLE001 - one document must not stop the run
             logger.exception("Unexpected failure reading %s", item)
@@ -120,6 +121,18 @@ def _iter(roots: list[Path], max_bytes: int) -> Iterator[Document | DocumentErro
                         message=Warnings.W020.format(doc_id=result.id, source=source, first=first),
                     )
             yield result
+
+
+def _shown(path: Path) -> str:
+    r"""The path as valid Unicode: bytes that are not UTF-8 as ``\xNN``."""
+    return os.fsencode(path).decode("utf-8", "backslashreplace")
+
+
+def _check_name(path: Path) -> None:
+    """E014 for a file name that is not valid UTF-8 (its id could not be written anywhere)."""
+    if valid_unicode(str(path)) != str(path):
+        raise DocumentFailed("E014", Errors.E014.format(
+            source=_shown(path), err="its name is not valid UTF-8 (rename the file in UTF-8)"))
 
 
 def _read(path: Path, max_bytes: int) -> _Raw:
@@ -181,7 +194,5 @@ def _convert(raw: _Raw) -> Iterator[Document | DocumentError]:
             content = Extracted(decoded.text)
     if not content.text.strip():
         raise DocumentFailed("E010", Errors.E010.format(source=source))
-    yield Document(
-        id=raw.path.stem, text=content.text, source=source, format=raw.format,
-        title=content.title, url=content.url, date=content.date, publisher=content.publisher,
-    )
+    meta = {key: valid_unicode(value) if value else value for key, value in content._asdict().items()}
+    yield Document(id=raw.path.stem, source=source, format=raw.format, **meta)

@@ -163,10 +163,9 @@ class _Resolver:
                 continue
             fits = [c for c in people if words <= set(_tokens(c.name))]
             if len(fits) > 1:
-                # "McCarthy" with two McCarthys: the one mentioned last before it
-                before = [c for c in fits if any(s.start < span.start for s in c.spans)]
-                fits = [max(before, key=lambda c: max(s.start for s in c.spans if s.start < span.start))] \
-                    if before else fits[:1]
+                fits = _latest_unambiguous(fits, span)
+                if not fits:
+                    continue  # truly ambiguous: joins nobody, makes no one new
             if len(fits) == 1:
                 self.add(fits[0], span)
             elif not fits and not _in_headline(span):
@@ -270,6 +269,22 @@ class _Resolver:
             target.place = target.place or place
             if target.synthetic_name and kind == "phrase":
                 target.synthetic_name = None  # a phrase names it better than the verb did
+
+
+def _latest_unambiguous(fits: list[_Cluster], span: Span) -> list[_Cluster]:
+    """ "McCarthy" after two McCarthys: the one mentioned last before it, unless the
+    last two were mentioned in one sentence ("Jane Roe and John Roe ... Roe said")."""
+    last = []
+    for c in fits:
+        before = [s for s in c.spans if s.start < span.start]
+        if before:
+            last.append((max(before, key=lambda s: s.start), c))
+    if not last:
+        return []
+    last.sort(key=lambda p: p[0].start, reverse=True)
+    if len(last) > 1 and last[0][0].sent.start == last[1][0].sent.start:
+        return []
+    return [last[0][1]]
 
 
 def _near(cluster: _Cluster, span: Span, sentences: int = 2) -> bool:

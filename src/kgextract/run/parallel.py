@@ -3,7 +3,8 @@
 Documents are cut into chunks of ``chunk_size``; each chunk goes through
 ``nlp.pipe`` as one batch. With ``workers=1`` the chunks run in this
 process; with ``workers=N`` they run in N worker processes, each of which
-loads the model once (the pool's initializer builds an ``Extractor``).
+loads the model once (the pool's initializer builds an ``Extractor``; see
+:func:`start_context` for how they start).
 Results come back in input order whatever N is, so a run's output does not
 depend on N. At most ``2 * N`` chunks are in flight, so memory stays bounded
 however long the input stream is.
@@ -32,7 +33,7 @@ from kgextract.config import ExtractConfig
 from kgextract.errors import Errors, KgextractError
 from kgextract.models import Document, DocumentError, DocumentResult
 
-__all__ = ["process_documents", "chunked", "default_chunk_size"]
+__all__ = ["process_documents", "chunked", "default_chunk_size", "start_context"]
 
 logger = logging.getLogger("kgextract")
 
@@ -92,8 +93,7 @@ def process_documents(
 
 
 def _parallel(chunks: Iterator[list[Document]], config: ExtractConfig, workers: int):
-    context = multiprocessing.get_context("spawn")  # no inherited threads or locks
-    pool = ProcessPoolExecutor(max_workers=workers, mp_context=context,
+    pool = ProcessPoolExecutor(max_workers=workers, mp_context=start_context(),
                                initializer=_init_worker, initargs=(config.model_dump(), os.getpid()))
     pending: deque[tuple[list[Document], Future]] = deque()
     try:
@@ -109,6 +109,16 @@ def _parallel(chunks: Iterator[list[Document]], config: ExtractConfig, workers: 
         for _, future in pending:
             future.cancel()
         pool.shutdown(wait=True, cancel_futures=True)
+
+
+def start_context():
+    """How worker processes start: ``fork`` where the platform has it and no other thread
+    runs (fast, and a calling script needs no ``if __name__ == "__main__":`` guard),
+    else ``spawn`` (a clean interpreter; the calling script needs that guard).
+    """
+    if "fork" in multiprocessing.get_all_start_methods() and threading.active_count() == 1:
+        return multiprocessing.get_context("fork")
+    return multiprocessing.get_context("spawn")
 
 
 def _collect(chunk: list[Document], future: Future) -> Iterator[tuple[Document, Output]]:

@@ -191,8 +191,12 @@ def run_corpus(
     config = config or ExtractConfig()
     output = Path(output) if output is not None else None
     output_dir = Path(output_dir) if output_dir is not None else None
-    if output_dir is not None:
-        output_dir.mkdir(parents=True, exist_ok=True)
+    try:
+        for folder in (output.parent if output is not None else None, output_dir):
+            if folder is not None:
+                folder.mkdir(parents=True, exist_ok=True)
+    except OSError as err:
+        raise KgextractError(Errors.E070.format(path=output or output_dir, err=err)) from err
     writer = _Writer(output, output_dir, fmt_info.name, fmt_info.extension, config, workers, cache, force,
                      across, linking, store, on_problem, on_document)
     if not cache:

@@ -144,8 +144,9 @@ def write_nquads(load: Callable[[], Iterable[DocumentResult]], path: str | os.Pa
 
 def _merge_runs(runs: list[Path], path: Path) -> None:
     """Merge sorted run files into ``path`` (unique lines), atomically."""
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=TEMP_SUFFIX)
+    tmp = None
     try:
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=TEMP_SUFFIX)
         with contextlib.ExitStack() as stack, os.fdopen(fd, "wb") as out:
             files = [stack.enter_context(open(run, "rb")) for run in runs]
             last = None
@@ -159,6 +160,7 @@ def _merge_runs(runs: list[Path], path: Path) -> None:
         os.chmod(tmp, mode)
         os.replace(tmp, path)
     except OSError as err:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
+        if tmp is not None:
+            with contextlib.suppress(OSError):
+                os.unlink(tmp)
         raise KgextractError(Errors.E070.format(path=path, err=err)) from err

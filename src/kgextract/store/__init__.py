@@ -22,11 +22,11 @@ upstream after 0.5, oxigraph/oxigraph#1919). The saved queries use
 [{'organizationLabel': 'United Nations Office for Disarmament Affairs', 'personLabel': 'Izumi Nakamitsu', 'roleLabel': 'Under-Secretary-General'}]
 """
 
-from kgextract.store.oxigraph import load_files, open_store, write_results
+from kgextract.store.oxigraph import load_files, open_store, write_dataset, write_results
 from kgextract.store.queries import get_query, saved_queries
 from kgextract.store.results import run_query, select_rows
 from kgextract.store.server import SparqlServer
 from kgextract.store.validate import validate_file, validate_store
 
-__all__ = ["open_store", "load_files", "write_results", "saved_queries", "get_query",
+__all__ = ["open_store", "load_files", "write_results", "write_dataset", "saved_queries", "get_query",
            "run_query", "select_rows", "SparqlServer", "validate_file", "validate_store"]

@@ -2,9 +2,9 @@
 
 A store is a folder that Oxigraph (RocksDB) owns. Only one process at a
 time may open it for writing (a second writer gets E091); any number may
-open it read-only, as long as no process writes meanwhile. Every function
-here opens the store, does its work and drops it before returning, so the
-lock is held only that long.
+open it read-only while nobody writes (a reader beside a writer gets E091
+too: its view could break). Every function here opens the store, does its
+work and closes it before returning, so the lock is held only that long.
 
 Each document lives in its own named graph ``kgxid:graph/<doc id>``;
 :func:`write_results` replaces those graphs, so writing the same results
@@ -32,6 +32,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import pyoxigraph as ox
+from rdflib import Dataset
 
 from kgextract.errors import Errors, KgextractError, Warnings
 from kgextract.models import DocumentResult
@@ -41,7 +42,7 @@ from kgextract.rdf.serialize import serialize
 from kgextract.store.union import rebuild_union, replace_graphs
 
 __all__ = ["RDF_EXTENSIONS", "StoreHandle", "open_store", "rdf_format", "load_files", "write_results",
-           "store_exists", "writer_active"]
+           "write_dataset", "store_exists", "writer_active"]
 
 logger = logging.getLogger("kgextract")
 
@@ -188,6 +189,24 @@ def open_store(store_dir: str | os.PathLike, read_only: bool = False) -> Iterato
         _WRITERS.discard(path.resolve())
 
 
+def write_dataset(store_dir: str | os.PathLike, dataset: Dataset,
+                  graphs: Iterable[str] | None = None) -> int:
+    """Write an rdflib ``Dataset`` into the store, replacing every named graph it holds.
+
+    ``graphs`` lists more graph IRIs to clear even if ``dataset`` leaves them
+    empty. Triples outside named graphs are added to the default graph.
+    Return the number of quads written. Use it for a corpus graph (document
+    graphs plus ``kgxid:corpus`` with merges and links).
+    """
+    quads = list(ox.parse(serialize(dataset, "nquads"), format=ox.RdfFormat.N_QUADS))
+    names = {q.graph_name for q in quads if isinstance(q.graph_name, ox.NamedNode)}
+    names |= {ox.NamedNode(str(g)) for g in graphs or ()}
+    with open_store(store_dir) as store:
+        replace_graphs(store, sorted(names, key=str), quads)
+    logger.info("wrote %d quads in %d graphs to %s", len(quads), len(names), store_dir)
+    return len(quads)
+
+
 def write_results(store_dir: str | os.PathLike, results: Iterable[DocumentResult]) -> int:
     """Write extraction results into the store, replacing each document's graph.
 
@@ -201,14 +220,8 @@ def write_results(store_dir: str | os.PathLike, results: Iterable[DocumentResult
     document again repairs it.
     """
     results = list(results)
-    payload = serialize(to_rdf(results), "nquads")
-    quads = ox.parse(payload, format=ox.RdfFormat.N_QUADS)
-    graphs = [ox.NamedNode(str(graph_iri(r.document.id))) for r in results]
-    quads = list(quads)
-    with open_store(store_dir) as store:
-        replace_graphs(store, graphs, quads)
-    logger.info("wrote %d quads of %d documents to %s", len(quads), len(results), store_dir)
-    return len(quads)
+    return write_dataset(store_dir, to_rdf(results),
+                         [graph_iri(r.document.id) for r in results])
 
 
 def _read(path: Path, fmt: ox.RdfFormat, graph: ox.NamedNode | None) -> list[ox.Quad]:

@@ -154,13 +154,21 @@ class SparqlServer:
         self._log = tempfile.TemporaryFile()
         self.process = subprocess.Popen(self.command(), stdin=subprocess.DEVNULL,
                                         stdout=self._log, stderr=subprocess.STDOUT)
+        try:
+            self._wait_ready()
+        except BaseException:  # Ctrl-C or SIGTERM while starting: leave no server behind
+            self.stop()
+            raise
+        logger.info("SPARQL server at %s (store %s)", self.url, self.store_dir)
+        return self
+
+    def _wait_ready(self) -> None:
         deadline = time.monotonic() + self.startup
         while time.monotonic() < deadline:
             if self.process.poll() is not None:
                 self._fail(f"it exited with status {self.process.returncode}")
             if self.ready():
-                logger.info("SPARQL server at %s (store %s)", self.url, self.store_dir)
-                return self
+                return
             time.sleep(0.05)
         self._fail(f"no answer within {self.startup:g} s")
 

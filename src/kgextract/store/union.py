@@ -74,9 +74,12 @@ def rebuild_union(store: ox.Store, clean: bool = False) -> int:
     """Put every triple of every named graph into the default graph; return the union's size.
 
     With ``clean`` the default graph is cleared first (triples loaded straight
-    into it go too). One SPARQL update, so one transaction.
+    into it go too). Uses Oxigraph's bulk writer: fast, not transactional
+    (run it again if it is interrupted).
     """
     if clean:
         store.clear_graph(_DEFAULT)
-    store.update("INSERT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }")
+    named = (q for q in store.quads_for_pattern(None, None, None, None)
+             if isinstance(q.graph_name, ox.NamedNode))
+    store.bulk_extend(ox.Quad(q.subject, q.predicate, q.object, _DEFAULT) for q in named)
     return sum(1 for _ in store.quads_for_pattern(None, None, None, _DEFAULT))
