@@ -193,7 +193,7 @@ def render(inputs: int, n_bad: int, clean: dict, crash: dict | None) -> str:
         ["wall time, clean run (s)", f"{clean['seconds']:.1f}"],
     ]
     if crash is None:
-        rows.append(["crash points survived", "n/a (runs are not resumable)"])
+        rows.append(["crash points survived", "not run (--kills 0, or runs are not resumable)"])
     else:
         rows += [
             ["crash points survived (SIGKILL, re-run)",

@@ -38,3 +38,9 @@ class ExtractConfig(BaseModel):
         0.0, ge=0.0, le=1.0, description="drop relations whose confidence is below this"
     )
     max_bytes: int = Field(20_000_000, ge=1, description="skip input files larger than this")
+    max_chars: int = Field(
+        1_000_000, ge=1, description="skip (with E018) documents whose text is longer than this many characters"
+    )
+    time_limit: float = Field(
+        120.0, ge=0.0, description="seconds one document may take before it is reported (E019); 0: no limit"
+    )

@@ -55,6 +55,10 @@ class Errors(metaclass=_Catalogue):
     E017 = ("Unsupported input format '{fmt}' for '{source}'. Supported: "
             "{options}.")
     # E020-E039: ingest
+    E018 = ("The document '{source}' has {size} characters, over the limit of "
+            "{limit}. Split it into releases, or raise --max-chars (memory grows with it).")
+    E019 = ("The document '{source}' took longer than {seconds} seconds and was "
+            "skipped. Check it for runs of punctuation or repeated text, or raise --time-limit.")
     E020 = ("Line {line} of '{source}' is not a valid release record: {err}. "
             "Each line must be a JSON object with a non-empty 'text' string "
             "(optional: id, title, url, date, publisher).")
@@ -89,6 +93,17 @@ class Errors(metaclass=_Catalogue):
             "'{path}'. Wait for it to finish, or write to another output.")
     E143 = ("--store DIR needs kgextract.store.write_results, which this "
             "installation does not have. Update kgextract, or leave out --store.")
+    # E160-E179: the Dask engine (kgextract.dask)
+    E160 = ("The Dask engine needs dask.distributed, which is not installed. "
+            "Install it with: pip install \"dask[distributed]\", or use --engine local.")
+    E161 = ("Cannot connect to the Dask scheduler at '{address}': {err}. Check "
+            "the address (tcp://HOST:8786), that the scheduler runs and that "
+            "this machine can reach it.")
+    E162 = ("Partition {index} ({files}) failed on the Dask cluster: {err}. See "
+            "the worker logs; a re-run rewrites every shard identically.")
+    E163 = ("The shard manifest '{path}' cannot be read ({err}). Check that "
+            "the shard folder is on storage shared by the workers and this "
+            "machine, then run again.")
     # E090-E119: SPARQL store, queries, endpoint, validation
     E090 = ("The store '{path}' does not exist or is not an Oxigraph store. "
             "Create it with 'kgextract load FILE... --store {path}' or "
@@ -168,6 +183,9 @@ class Warnings(metaclass=_Catalogue):
             "checked against the cache again and the outputs are rewritten.")
     W141 = ("The cached result '{path}' cannot be read ({err}); its document "
             "is extracted again.")
+    # W160-W179: the Dask engine (kgextract.dask)
+    W160 = ("The shard folder '{path}' holds shards of another run ({names}); "
+            "they were removed.")
     # W090-W119: SPARQL store, queries, endpoint, validation
     W090 = ("The SPARQL server listens on {host}, which other machines may "
             "reach. Use --host 127.0.0.1 unless the store may be public.")

@@ -16,6 +16,7 @@ from spacy.tokens import Doc, Span
 import kgextract.relations  # noqa: F401  (registers the extractors)
 from kgextract.config import ExtractConfig
 from kgextract.errors import Errors
+from kgextract.limits import DocumentTimeout, time_limit
 from kgextract.ingest.dateline import find_dateline
 from kgextract.models import Document, DocumentError, DocumentResult
 from kgextract.nlp.dates import infer_year
@@ -46,21 +47,66 @@ class Extractor:
         self.nlp = build_pipeline(self.config.model)
 
     def process(self, documents: Iterable[Document]) -> Iterator[DocumentResult | DocumentError]:
-        """Yield a result (or a ``DocumentError``) per document, in input order."""
-        pairs = ((d.text, d) for d in documents)
-        for doc, document in self.nlp.pipe(pairs, as_tuples=True, batch_size=self.config.batch_size):
+        """Yield a result (or a ``DocumentError``) per document, in input order.
+
+        Documents go through ``nlp.pipe`` in batches. A batch that fails or
+        overruns its time is parsed again document by document, so one bad or
+        pathological document is reported (E015, E018, E019) and the rest go on.
+        """
+        batch: list[Document] = []
+        for document in documents:
+            batch.append(document)
+            if len(batch) >= self.config.batch_size:
+                yield from self._batch(batch)
+                batch = []
+        if batch:
+            yield from self._batch(batch)
+
+    def _batch(self, batch: list[Document]) -> Iterator[DocumentResult | DocumentError]:
+        ok = [d for d in batch if len(d.text) <= self.config.max_chars]
+        docs: dict[int, Doc] = {}
+        try:
+            with time_limit(self.config.time_limit * len(ok)):
+                docs = {id(d): doc for d, doc in zip(ok, self.nlp.pipe(_clean(d.text) for d in ok))}
+        except Exception:  # noqa: BLE001 - retried one by one below, each failure reported
+            docs = {}
+        for document in batch:
+            source = document.source or document.id
+            if len(document.text) > self.config.max_chars:
+                yield DocumentError(source=source, code="E018", message=Errors.E018.format(
+                    source=source, size=len(document.text), limit=self.config.max_chars))
+                continue
             try:
-                yield self.result(doc, document)
+                with time_limit(self.config.time_limit):
+                    doc = docs.get(id(document)) or self.nlp(_clean(document.text))
+                    out = self.result(doc, document)
+            except DocumentTimeout:
+                yield DocumentError(source=source, code="E019", message=Errors.E019.format(
+                    source=source, seconds=self.config.time_limit))
             except Exception as err:  # one bad document never stops the run
-                logger.exception("extraction failed for %s", document.source or document.id)
-                yield DocumentError(source=document.source or document.id, code="E015",
-                                    message=Errors.E015.format(source=document.source or document.id, err=err))
+                logger.exception("extraction failed for %s", source)
+                yield DocumentError(source=source, code="E015", message=Errors.E015.format(source=source, err=err))
+            else:
+                yield out
 
     def result(self, doc: Doc, document: Document) -> DocumentResult:
         """Relations and entities of one parsed document."""
         context = _context(doc, document)
         candidates = run_extractors(doc, context)
         return resolve_document(doc, candidates, document, threshold=self.config.threshold)
+
+
+def _clean(text: str) -> str:
+    """Lone surrogates cannot be encoded; they become U+FFFD (same length, offsets kept)."""
+    return text.encode("utf-8", "surrogatepass").decode("utf-8", "replace") if _has_surrogate(text) else text
+
+
+def _has_surrogate(text: str) -> bool:
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return True
+    return False
 
 
 def _context(doc: Doc, document: Document) -> Context:

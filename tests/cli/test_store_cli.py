@@ -7,6 +7,7 @@ import io
 import json
 import os
 import signal
+import socket
 import subprocess
 import sys
 import time
@@ -173,4 +174,5 @@ def test_serve_runs_until_terminated(store):
     assert body is not None, err
     assert [b["l"]["value"] for b in body["results"]["bindings"]] == [PERSON]
     assert proc.returncode == 0, err
-    assert f"SPARQL endpoint http://127.0.0.1:{port}/query (read-only" in err
+    with socket.socket() as sock:  # the oxigraph server went with it
+        assert sock.connect_ex(("127.0.0.1", port)) != 0

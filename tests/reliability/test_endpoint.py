@@ -232,12 +232,8 @@ def test_the_timeout_bounds_every_query(store):
     assert elapsed < 5, "a query under --timeout 1 was still running after 5 s"
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "store/server.py + cli/store.py (store helper): SIGTERM while SparqlServer.start() is still "
-    "polling (the oxigraph child already answers) raises KeyboardInterrupt inside __enter__, so "
-    "__exit__ never stops the child: 'kgextract serve' exits 0 ('stopped') and the oxigraph "
-    "server stays up, holding the port and the store lock (E091 for the next writer)"))
 def test_stopping_serve_right_after_it_answers_leaves_no_server_behind(store):
+    """SIGTERM while ``SparqlServer.start()`` still polls (the oxigraph child already answers)."""
     server = Server(store, wait_for_banner=False)
     server.stop()  # at once: no wait for the endpoint line
     time.sleep(0.5)

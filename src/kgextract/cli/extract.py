@@ -25,6 +25,15 @@ EXIT_PARTIAL = 3
 _DEFAULTS = ExtractConfig()
 
 
+def printable(text: str) -> str:
+    r"""Control characters shown escaped: a file name must not drive the terminal or forge lines.
+
+    >>> printable("evil\x1b[2J\nerror")
+    'evil\\x1b[2J\\nerror'
+    """
+    return "".join(c if c.isprintable() or c == " " else c.encode("unicode_escape").decode("ascii") for c in text)
+
+
 @app.command("extract")
 def extract_command(
     paths: Annotated[list[Path], typer.Argument(
@@ -47,6 +56,11 @@ def extract_command(
     batch_size: Annotated[int, typer.Option("--batch-size", min=1, help="Documents per nlp.pipe batch.")] = _DEFAULTS.batch_size,
     max_bytes: Annotated[int, typer.Option(
         "--max-bytes", min=1, help="Skip (with an error) input files larger than this.")] = _DEFAULTS.max_bytes,
+    max_chars: Annotated[int, typer.Option(
+        "--max-chars", min=1, help="Skip (with E018) documents whose text is longer than this.")] = _DEFAULTS.max_chars,
+    time_limit: Annotated[float, typer.Option(
+        "--time-limit", min=0.0, help="Seconds one document may take before it is skipped (E019); 0: no limit.")
+    ] = _DEFAULTS.time_limit,
     workers: Annotated[int, typer.Option(
         "--workers", "-w", min=1, help="Extract in N processes (each loads the model once); "
         "the output is the same for any N.")] = 1,
@@ -77,10 +91,11 @@ def extract_command(
     def problem(item: DocumentError) -> None:
         style = "red" if item.level == "error" else "yellow"
         err.print(f"[{style}]{item.level}[/]: ", end="", markup=True)
-        err.print(item.message, markup=False, highlight=False, soft_wrap=True)
+        err.print(printable(item.message), markup=False, highlight=False, soft_wrap=True)
 
     try:
-        config = ExtractConfig(model=model, threshold=threshold, batch_size=batch_size, max_bytes=max_bytes)
+        config = ExtractConfig(model=model, threshold=threshold, batch_size=batch_size, max_bytes=max_bytes,
+                               max_chars=max_chars, time_limit=time_limit)
         with _progress(err, quiet) as progress:
             task = progress.add_task("extracting", total=None)
             report = run_corpus(
@@ -89,7 +104,7 @@ def extract_command(
                 on_document=lambda kind: progress.advance(task))
     except KgextractError as error:
         err.print("[red]error[/]: ", end="", markup=True)
-        err.print(str(error), markup=False, highlight=False, soft_wrap=True)
+        err.print(printable(str(error)), markup=False, highlight=False, soft_wrap=True)
         raise typer.Exit(1) from error
     if not quiet:
         failed = sum(1 for p in report.problems if p.level == "error")

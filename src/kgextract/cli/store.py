@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import signal
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Annotated
 
@@ -169,12 +170,16 @@ def serve_command(
 
     previous = signal.signal(signal.SIGTERM, _stop)
     try:
-        with server:
+        with _signals_held():  # Ctrl-C or SIGTERM while starting waits until stop() is armed
+            server.start()
+        try:  # a held signal fires here, inside the try
             mode = "read-write" if writable else "read-only"
             err.print(f"SPARQL endpoint {server.url}/query ({mode}; updates at "
                       f"{server.url}/update). Ctrl-C stops it.", markup=False, highlight=False)
             status = server.wait()
             output = server.output().strip()[-500:]
+        finally:
+            server.stop()
         if status:
             raise KgextractError(Errors.E108.format(status=status, output=output or "(nothing)"))
     except KgextractError as exc:
@@ -183,6 +188,20 @@ def serve_command(
         err.print("stopped", markup=False)
     finally:
         signal.signal(signal.SIGTERM, previous)
+
+
+@contextmanager
+def _signals_held():
+    """Hold SIGINT and SIGTERM back for the block (where the platform can)."""
+    held = {signal.SIGINT, signal.SIGTERM}
+    if not hasattr(signal, "pthread_sigmask"):
+        yield
+        return
+    signal.pthread_sigmask(signal.SIG_BLOCK, held)
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, held)
 
 
 @app.command("validate")

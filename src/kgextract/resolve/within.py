@@ -20,6 +20,7 @@ touches, are dropped.
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span
@@ -74,10 +75,24 @@ def _in_headline(span: Span) -> bool:
     spaCy reads capitalised words in headlines as names ("3D Systems Announces
     CFO Transition"); such mentions only count when the body confirms them.
     """
-    text = span.doc.text
-    start = text.rfind("\n", 0, span.start_char) + 1
-    end = text.find("\n", span.end_char)
-    line = text[start : end if end != -1 else len(text)].strip()
+    starts, flags = _headline_lines(span.doc)
+    return flags[bisect.bisect_right(starts, span.start_char) - 1]
+
+
+def _headline_lines(doc: Doc) -> tuple[list[int], list[bool]]:
+    """Line start offsets and whether each line is a headline (computed once per document)."""
+    cached = doc.user_data.get("kgx_headline_lines")
+    if cached is None:
+        starts, flags, pos = [], [], 0
+        for line in doc.text.split("\n"):
+            starts.append(pos)
+            flags.append(_is_headline(line.strip()))
+            pos += len(line) + 1
+        cached = doc.user_data["kgx_headline_lines"] = (starts, flags)
+    return cached
+
+
+def _is_headline(line: str) -> bool:
     if _caps(line):
         return True
     words = [w for w in line.split() if w[:1].isalpha() and w.lower() not in _SMALL_WORDS]

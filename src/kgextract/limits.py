@@ -1,0 +1,50 @@
+"""A per-document time limit, so that no pathological input hangs a run.
+
+Uses ``SIGALRM`` interval timers: available in the main thread on POSIX,
+where kgextract's CLI and its worker processes run. Elsewhere (a thread,
+Windows) the limit is not enforced and a debug message says so.
+
+>>> with time_limit(5):
+...     total = sum(range(10))
+>>> total
+45
+"""
+
+from __future__ import annotations
+
+import logging
+import signal
+import threading
+from contextlib import contextmanager
+
+__all__ = ["DocumentTimeout", "time_limit"]
+
+logger = logging.getLogger("kgextract")
+
+
+class DocumentTimeout(Exception):
+    """Raised inside a ``time_limit`` block that ran out of time."""
+
+
+def _raise(signum, frame):
+    raise DocumentTimeout()
+
+
+@contextmanager
+def time_limit(seconds: float):
+    """Raise ``DocumentTimeout`` in the block when it runs longer than ``seconds`` (0: no limit)."""
+    usable = seconds > 0 and hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread()
+    if not usable:
+        if seconds > 0:
+            logger.debug("time limit not enforced outside the main thread")
+        yield
+        return
+    previous = signal.signal(signal.SIGALRM, _raise)
+    old_delay, old_interval = signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+        if old_delay:  # an enclosing limit keeps running
+            signal.setitimer(signal.ITIMER_REAL, old_delay, old_interval)
