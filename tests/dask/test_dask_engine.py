@@ -15,9 +15,9 @@ from rdflib.compare import isomorphic
 
 pytest.importorskip("distributed")
 
-from kgextract.dask import run_dask  # noqa: E402
-from kgextract.dask.worker import CRASH_ENV  # noqa: E402
-from kgextract.run import run_corpus  # noqa: E402
+from kgextract.dask import run_dask
+from kgextract.dask.worker import CRASH_ENV
+from kgextract.run import run_corpus
 
 pytestmark = pytest.mark.model
 

@@ -8,4 +8,4 @@ local engine does. See ``docs/cluster.md``. Needs ``pip install "dask[distribute
 
 from kgextract.dask.engine import DaskReport, run_dask
 
-__all__ = ["run_dask", "DaskReport"]
+__all__ = ["DaskReport", "run_dask"]

@@ -37,7 +37,7 @@ from kgextract.run.corpus import corpus_graph
 from kgextract.run.fingerprint import extraction_fingerprint
 from kgextract.run.stream import write_nquads
 
-__all__ = ["DaskReport", "run_dask", "partition", "input_files", "shard_dir_for"]
+__all__ = ["DaskReport", "input_files", "partition", "run_dask", "shard_dir_for"]
 
 logger = logging.getLogger("kgextract")
 
@@ -82,10 +82,13 @@ def input_files(paths: Iterable[str | os.PathLike]) -> tuple[list[str], list[Doc
     for root in roots:
         if not root.exists():
             raise KgextractError(Errors.E004.format(path=root))
-    files, errors = [], []
+    files: list[str] = []
+    errors: list[DocumentError] = []
     for item in walk(roots):
-        (errors if isinstance(item, DocumentError) else files).append(item if isinstance(item, DocumentError)
-                                                                      else str(item))
+        if isinstance(item, DocumentError):
+            errors.append(item)
+        else:
+            files.append(str(item))
     return files, errors
 
 
@@ -215,7 +218,7 @@ def _extract(files, config, scheduler, workers, partitions, retries, shards, rep
                 manifests.append(future.result())
             except KgextractError:
                 raise
-            except Exception as err:  # noqa: BLE001 - a lost or broken partition: say which
+            except Exception as err:
                 shown = part[0] if len(part) == 1 else f"{part[0]} ... {part[-1]}"
                 raise KgextractError(Errors.E162.format(index=i, files=shown, err=err)) from err
     return manifests

@@ -46,8 +46,15 @@ try:  # the base class only; kgextract.dask.engine says what to install when it 
 except ImportError:  # pragma: no cover - without dask the engine refuses to start (E160)
     WorkerPlugin = object
 
-__all__ = ["ModelPlugin", "ShardDocument", "ShardManifest", "extract_partition", "shard_name", "fix_source",
-           "CRASH_ENV"]
+__all__ = [
+    "CRASH_ENV",
+    "ModelPlugin",
+    "ShardDocument",
+    "ShardManifest",
+    "extract_partition",
+    "fix_source",
+    "shard_name",
+]
 
 #: For tests: ``INDEX:MARKER`` makes the worker process exit (``os._exit``) while
 #: writing partition INDEX, once: only when the file MARKER does not exist yet
