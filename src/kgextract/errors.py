@@ -104,6 +104,11 @@ class Errors(metaclass=_Catalogue):
     E163 = ("The shard manifest '{path}' cannot be read ({err}). Check that "
             "the shard folder is on storage shared by the workers and this "
             "machine, then run again.")
+    E164 = ("--engine dask writes one merged graph (-o FILE) and its shards; "
+            "{problem}. Give -o FILE, or use --engine local.")
+    E165 = ("Unknown engine '{engine}'. Available: local, dask.")
+    E166 = ("--scheduler needs --engine dask; the local engine runs on this "
+            "machine only.")
     # E090-E119: SPARQL store, queries, endpoint, validation
     E090 = ("The store '{path}' does not exist or is not an Oxigraph store. "
             "Create it with 'kgextract load FILE... --store {path}' or "

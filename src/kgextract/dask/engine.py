@@ -59,6 +59,14 @@ class DaskReport:
     problems: list[DocumentError] = field(default_factory=list)
 
     @property
+    def extracted(self) -> int:
+        """Documents extracted in this run: all of them (the Dask engine keeps no cache)."""
+        return self.documents
+
+    cached = 0  # the summary line of ``kgextract extract`` reads these, as of a ``RunReport``
+    removed = 0
+
+    @property
     def clean(self) -> bool:
         """True when no document failed or was read with a warning."""
         return not self.problems

@@ -97,7 +97,8 @@ class Roles:
 
     def _widen(self, doc: Doc, start: int, end: int, entity_at: dict[int, Span], starts: set[int]) -> Span:
         while start > 0 and doc[start - 1].lower_.rstrip(".") in self.modifiers and (
-                start - 1 not in entity_at or len(entity_at[start - 1]) == 1):
+                start - 1 not in entity_at or len(entity_at[start - 1]) == 1
+                or entity_at.get(start) is entity_at[start - 1]):  # the model wrapped the whole title
             start -= 1  # "Senior Programme Officer", even when the model tagged "Senior"
         end = _widen_right(doc, end, entity_at, starts)
         return Span(doc, start, end, label="Role")
