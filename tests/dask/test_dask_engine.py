@@ -7,6 +7,7 @@ Needs the statistical model (marker ``model``) and dask.distributed
 from __future__ import annotations
 
 import json
+import logging
 from pathlib import Path
 
 import pytest
@@ -98,7 +99,7 @@ def test_an_existing_scheduler_and_turtle(corpus, local_graph, tmp_path):
     from distributed import LocalCluster
 
     with LocalCluster(n_workers=1, threads_per_worker=1, processes=True, host="127.0.0.1",
-                      dashboard_address=None) as cluster:
+                      dashboard_address="127.0.0.1:0", silence_logs=logging.ERROR) as cluster:
         out = tmp_path / "dask.trig"
         report = run_dask([corpus], output=out, fmt="trig", scheduler=cluster.scheduler_address)
     assert report.workers == 1 and report.documents == 5

@@ -147,12 +147,14 @@ def serve_command(
     port: Annotated[int, typer.Option(min=0, max=65535, help="TCP port (0: any free one).")] = 7878,
     writable: Annotated[bool, typer.Option(
         "--writable", help="Accept SPARQL updates and Graph Store writes (locks the store "
-        "for every other process while running).")] = False,
+        "for every other process while running; writes land where the client puts them, the "
+        "union default graph is not kept up to date).")] = False,
     timeout: Annotated[float | None, typer.Option(
         "--timeout", metavar="SECONDS", min=1, help="Stop any query that runs longer.")] = None,
     union_default_graph: Annotated[bool, typer.Option(
-        "--union-default-graph", help="Let queries see all graphs as the default graph "
-        "(for stores not written by kgextract, whose default graph is already the union).")] = False,
+        "--union-default-graph", help="Let queries see all graphs as the default graph, for "
+        "stores not written by kgextract (a kgextract store's default graph holds the union "
+        "already; Oxigraph's union counts a triple once per graph).")] = False,
 ) -> None:
     """Serve the store as a SPARQL 1.1 Protocol endpoint (the Oxigraph server).
 

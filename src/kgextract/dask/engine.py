@@ -120,9 +120,11 @@ def _client(scheduler: str | None, workers: int) -> Iterator:
     except ImportError as err:
         raise KgextractError(Errors.E160) from err
     if scheduler is None:
-        with LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, host="127.0.0.1",
-                          dashboard_address=None) as cluster, Client(cluster) as client:
-            yield client
+        with _quiet_logs(), LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, host="127.0.0.1",
+                                         dashboard_address="127.0.0.1:0", silence_logs=logging.ERROR) as cluster:
+            with Client(cluster) as client:
+                yield client
+            logging.getLogger("distributed").setLevel(logging.CRITICAL)  # closing workers is not news
         return
     try:
         client = Client(scheduler, timeout="30s")
@@ -130,6 +132,18 @@ def _client(scheduler: str | None, workers: int) -> Iterator:
         raise KgextractError(Errors.E161.format(address=scheduler, err=err)) from err
     with client:
         yield client
+
+
+@contextlib.contextmanager
+def _quiet_logs() -> Iterator[None]:
+    """Keep the local cluster's start and stop messages (INFO) out of the caller's log."""
+    log = logging.getLogger("distributed")
+    level = log.level
+    log.setLevel(logging.ERROR)
+    try:
+        yield
+    finally:
+        log.setLevel(level)
 
 
 def run_dask(

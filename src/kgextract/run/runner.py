@@ -412,7 +412,7 @@ class _Writer:
             graph = corpus_graph(list(load()), across=self.across, linking=self.linking)
             self.report.merges, self.report.links = len(graph.merges), len(graph.links)
         if self.store is not None:
-            _write_store(self.store, graph.results)
+            _write_store(self.store, graph.dataset)
         if self.output is None:
             return None
         if self.fmt == "nquads":  # streamed: the corpus's graph is never in memory
@@ -434,12 +434,13 @@ class _Writer:
         return len({(e.source, e.id) for e in old.documents} - now)
 
 
-def _write_store(folder, results: list[DocumentResult]) -> None:
+def _write_store(folder, dataset) -> None:
+    """Replace the run's document graphs and the corpus graph (merges, links) in the store."""
     try:
-        from kgextract.store import write_results
+        from kgextract.store import write_dataset
     except ImportError as err:
         raise KgextractError(Errors.E143) from err
-    write_results(Path(folder), results)
+    write_dataset(Path(folder), dataset)
 
 
 def _as_list(paths) -> list:

@@ -1,17 +1,20 @@
 """The SPARQL side: an on-disk Oxigraph store, saved queries, an HTTP endpoint, SHACL checks.
 
 - :mod:`~kgextract.store.oxigraph`: open a store, load RDF files, write
-  extraction results (one named graph per document, replaced on rewrite).
+  extraction results (one named graph per document, replaced on rewrite);
+  :mod:`~kgextract.store.union`: the union default graph kept beside them.
 - :mod:`~kgextract.store.queries`: the saved ``.rq`` queries shipped in
   ``store/queries/``; :mod:`~kgextract.store.bind`: safe parameter binding;
   :mod:`~kgextract.store.results`: running queries, results formats.
 - :mod:`~kgextract.store.server`: the Oxigraph SPARQL 1.1 Protocol server.
 - :mod:`~kgextract.store.validate`: pySHACL with ``ontologies/shapes.ttl``.
 
-Queries see the union of the named graphs. In Oxigraph 0.5 that union is
-a bag: a triple stored in two documents' graphs matches twice (fixed
-upstream after 0.5, oxigraph/oxigraph#1919). The saved queries use
-``DISTINCT``/``COUNT(DISTINCT ...)`` for that reason; do the same in your own.
+A store holds one named graph per document and, in its default graph, the
+union of them all, each triple once (:mod:`~kgextract.store.union`): that
+is what queries and the HTTP endpoint read by default. Oxigraph's own
+"union default graph" is not used because in Oxigraph 0.5 it is a bag (a
+triple in N graphs matches N times, oxigraph/oxigraph#1919), which made
+joins over shared entities explode.
 
 >>> import tempfile
 >>> from kgextract.graph.examples import sample_results
