@@ -101,7 +101,7 @@ def test_query_frame_types_and_named_graphs(tmp_path, results):
 
 def test_query_frame_error_names_the_query(results):
     with pytest.raises(KgextractError, match=r"E122.*'broken'"):
-        query_frame(to_rdf(results), "SELEC nothing", name="broken")
+        query_frame(to_rdf(results), "SELEC nothing", label="broken")
 
 
 def test_saved_queries(tmp_path):
@@ -117,5 +117,5 @@ def test_every_packaged_query_runs(results, name):
     """The notebook runs each ``kgextract/store/queries/*.rq`` through query_frame."""
     if name == "<none>":
         pytest.skip("kgextract/store/queries holds no .rq files yet")
-    df = query_frame(to_rdf(results), saved_queries()[name], name=name)
+    df = query_frame(to_rdf(results), saved_queries()[name], label=name)
     assert df.columns.size > 0

@@ -55,6 +55,7 @@ class DaskReport:
     merges: int = 0
     links: int = 0
     seconds: float = 0.0
+    cluster_seconds: float = 0.0  # of which: on the cluster (start, model loads, partitions)
     shards: list[Path] = field(default_factory=list)  # the N-Quads shards, in partition order
     problems: list[DocumentError] = field(default_factory=list)
 
@@ -186,7 +187,9 @@ def run_dask(
         output.parent.mkdir(parents=True, exist_ok=True)
     except OSError as err:
         raise KgextractError(Errors.E070.format(path=shards, err=err)) from err
+    on_cluster = time.monotonic()
     manifests = _extract(files, config, scheduler, workers, partitions, retries, shards, report) if files else []
+    report.cluster_seconds = round(time.monotonic() - on_cluster, 3)
     _remove_other_shards(shards, {Path(m).name.removesuffix(".manifest.json") for m in manifests})
     results = [_read_manifest(Path(m)) for m in manifests]
     seen: dict[str, str] = {}

@@ -278,7 +278,7 @@ def _value(term):
     return f"_:{term}" if isinstance(term, BNode) else str(term)
 
 
-def query_frame(graph: Graph, query: str, name: str = "query", **params) -> pd.DataFrame:
+def query_frame(graph: Graph, query: str, *, label: str = "query", **params) -> pd.DataFrame:
     """Run a SPARQL SELECT on ``graph`` (the union of its named graphs) into a DataFrame.
 
     ``params`` bind query variables (``person="Ann Lee"`` binds ``?person``/
@@ -295,11 +295,17 @@ def query_frame(graph: Graph, query: str, name: str = "query", **params) -> pd.D
     """
     if graph.context_aware and not getattr(graph, "default_union", False):
         graph = union_graph(graph)
-    bindings = {k: v if isinstance(v, URIRef | Literal) else Literal(v) for k, v in params.items()}
+    if params:
+        # bound as escaped RDF terms in a VALUES block, as the store does (see kgextract.store.bind)
+        from kgextract.store.results import prepare
+
+        values = {k: [f"<{v}>" if isinstance(v, URIRef) else v.n3() if isinstance(v, Literal) else str(v)]
+                  for k, v in params.items()}
+        query, _ = prepare(query, values)
     try:
-        result = graph.query(query, initBindings=bindings)
+        result = graph.query(query)
         columns = [str(v) for v in result.vars or []]
         rows = [[_value(t) for t in row] for row in result]
     except Exception as err:  # noqa: BLE001 - rdflib's parser and engine raise many kinds
-        raise KgextractError(Errors.E122.format(name=repr(name), err=err)) from err
+        raise KgextractError(Errors.E122.format(name=repr(label), err=err)) from err
     return pd.DataFrame(rows, columns=columns)
