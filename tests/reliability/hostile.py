@@ -6,9 +6,6 @@ line separators, lone surrogates and very long tokens. The same strategies
 feed the RDF mapping directly (``results()``) and real extraction
 (``release_texts()``).
 
->>> from hypothesis import find
->>> find(hostile_text(min_size=1), lambda s: "<" in s)
-'<'
 """
 
 from __future__ import annotations

@@ -15,7 +15,7 @@ from kgextract.config import ExtractConfig
 from kgextract.errors import KgextractError
 from kgextract.models import DocumentError
 from kgextract.rdf.serialize import FORMATS
-from kgextract.run.runner import run_corpus
+from kgextract.dask.select import ENGINES, run_extraction
 
 __all__ = ["extract_command", "EXIT_PARTIAL"]
 
@@ -72,6 +72,12 @@ def extract_command(
     store: Annotated[Path | None, typer.Option(
         "--store", metavar="DIR", help="Also load the graph into the embedded SPARQL store in DIR.")] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar and no summary.")] = False,
+    engine: Annotated[str, typer.Option(
+        "--engine", help="Where to extract: 'local' (this machine, --workers processes) or 'dask' "
+        "(a Dask cluster: -o FILE only, no cache; see docs/cluster.md).")] = ENGINES[0],
+    scheduler: Annotated[str | None, typer.Option(
+        "--scheduler", metavar="ADDRESS", help="With --engine dask: the Dask scheduler (tcp://HOST:8786); "
+        "default: a local cluster of --workers processes on 127.0.0.1.")] = None,
 ) -> None:
     """Extract people, roles, organizations, places, events and dates from press
     releases and write them as an RDF knowledge graph.
@@ -98,8 +104,9 @@ def extract_command(
                                max_chars=max_chars, time_limit=time_limit)
         with _progress(err, quiet) as progress:
             task = progress.add_task("extracting", total=None)
-            report = run_corpus(
-                paths, output=output, output_dir=output_dir, fmt=fmt, config=config, workers=workers,
+            report = run_extraction(
+                engine, paths, scheduler=scheduler, output=output, output_dir=output_dir, fmt=fmt, config=config,
+                workers=workers,
                 cache=not no_cache, force=force, store=store, on_problem=problem,
                 on_document=lambda kind: progress.advance(task))
     except KgextractError as error:
