@@ -44,10 +44,11 @@ __all__ = [
     "FORMATS",
     "register_format",
     "get_format",
+    "write_bytes_atomic",
     "format_for_path",
     "serialize",
     "write_rdf",
-    "union_graph",
+    "union_graph", "write_bytes_atomic",
 ]
 
 Writer = Callable[[Dataset], bytes]
@@ -298,10 +299,19 @@ def write_rdf(
     """
     path = Path(path)
     fmt = get_format(format) if format else format_for_path(path)
-    payload = serialize(data, fmt.name)
-    mode = path.stat().st_mode & 0o7777 if path.exists() else _new_file_mode()
+    return write_bytes_atomic(path, serialize(data, fmt.name))
+
+
+def write_bytes_atomic(path: str | os.PathLike, payload: bytes) -> Path:
+    """Write ``payload`` to ``path`` via a synced temporary file and ``os.replace``.
+
+    An existing file keeps its permissions; a failure leaves it untouched and
+    raises ``KgextractError`` (E070).
+    """
+    path = Path(path)
     tmp = None
     try:
+        mode = path.stat().st_mode & 0o7777 if path.exists() else _new_file_mode()
         fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
         with os.fdopen(fd, "wb") as fh:
             fh.write(payload)
@@ -314,8 +324,5 @@ def write_rdf(
         raise KgextractError(Errors.E070.format(path=path, err=err)) from err
     finally:
         if tmp is not None:
-            try:
-                os.unlink(tmp)
-            except FileNotFoundError:
-                pass
+            Path(tmp).unlink(missing_ok=True)
     return path

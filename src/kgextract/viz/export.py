@@ -24,7 +24,6 @@ from __future__ import annotations
 import json
 import os
 import re
-import tempfile
 from collections.abc import Callable
 from pathlib import Path
 from urllib.parse import unquote
@@ -39,7 +38,7 @@ from kgextract.graph.merge import choose_label
 from kgextract.models import EntityType, Predicate
 from kgextract.rdf.mapping import CLASSES
 from kgextract.rdf.namespaces import KGX, KGX_ID, ORG, PROV, RDF, RDFS, SDO, SKOS
-from kgextract.rdf.serialize import union_graph
+from kgextract.rdf.serialize import union_graph, write_bytes_atomic
 
 __all__ = [
     "EXPORT_FORMATS",
@@ -289,45 +288,14 @@ def export_text(G: nx.MultiDiGraph, format: str) -> str:  # noqa: A002
 
 
 def write_text_atomic(path: str | os.PathLike, text: str) -> Path:
-    """Write ``text`` (UTF-8) to ``path`` via a synced temporary file and ``os.replace``.
-
-    A failure leaves any existing file untouched; raises ``KgextractError`` (E070).
+    """Write ``text`` (UTF-8) to ``path`` atomically; raises ``KgextractError`` (E070).
 
     >>> import tempfile
     >>> with tempfile.TemporaryDirectory() as tmp:
     ...     write_text_atomic(Path(tmp) / "a.txt", "hi").read_text()
     'hi'
     """
-    path = Path(path)
-    tmp = None
-    try:
-        mode = path.stat().st_mode & 0o7777 if path.exists() else _new_file_mode()
-        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(text.encode("utf-8", "surrogatepass"))
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.chmod(tmp, mode)
-        os.replace(tmp, path)
-        tmp = None
-    except OSError as err:
-        raise KgextractError(Errors.E070.format(path=path, err=err)) from err
-    finally:
-        if tmp is not None:
-            Path(tmp).unlink(missing_ok=True)
-    return path
-
-
-def _new_file_mode() -> int:
-    """0o666 less the umask, read without changing it (``os.umask`` is not thread-safe)."""
-    try:
-        with open("/proc/self/status", encoding="ascii") as fh:
-            for line in fh:
-                if line.startswith("Umask:"):
-                    return 0o666 & ~int(line.split()[1], 8)
-    except OSError:
-        pass
-    return 0o644
+    return write_bytes_atomic(path, text.encode("utf-8", "surrogatepass"))
 
 
 def export_graph(G: nx.MultiDiGraph, path: str | os.PathLike, format: str) -> Path:  # noqa: A002
