@@ -86,7 +86,6 @@ def _used_as_place(span: Span) -> bool:
     """A name after "at/from/to/across" is used as an institution ("came to Emory")."""
     doc = span.doc
     prev = doc[span.start - 1] if span.start else None
-    nxt = doc[span.end] if span.end < len(doc) else None
     return prev is not None and (prev.lower_ in ("at", "from", "to", "across", "within", "in")
                                  or prev.lemma_ == "visit")
 

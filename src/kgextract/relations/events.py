@@ -301,7 +301,6 @@ def extract_participants(doc: Doc, context: Context) -> Iterator[Candidate]:
     if not events:
         return
     main = events[0]
-    index = mention_index(doc)
     for sent in doc.sents:
         if any(sent.start <= e.start < sent.end for e in events) or sent.start < main.start:
             continue
