@@ -172,9 +172,10 @@ def serve_command(
 
     previous = signal.signal(signal.SIGTERM, _stop)
     try:
-        with _signals_held():  # Ctrl-C or SIGTERM while starting waits until stop() is armed
-            server.start()
-        try:  # a held signal fires here, inside the try
+        try:  # stop() is armed before start(): a signal held during start-up may fire as soon as
+            # the mask is lifted, still inside _signals_held's exit, and must find it armed
+            with _signals_held():
+                server.start()
             mode = "read-write" if writable else "read-only"
             err.print(f"SPARQL endpoint {server.url}/query ({mode}; updates at "
                       f"{server.url}/update). Ctrl-C stops it.", markup=False, highlight=False)
