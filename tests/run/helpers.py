@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-import io
 import json
 import os
 import subprocess
 import sys
 from pathlib import Path
+
+from ingest.helpers import build_pdf  # one hand-written PDF builder for all tests
 
 FULL = ("GENEVA, 5 December 2023 - Ms. Izumi Nakamitsu, Under-Secretary-General and High "
         "Representative for Disarmament Affairs of the United Nations, opened the Conference on "
@@ -29,32 +30,6 @@ JSONL = [
      "text": "NAIROBI, 6 May 2024 - Grace Wanjiru, Minister of Trade of Kenya, met business leaders "
              "in Nairobi."},
 ]
-
-
-def build_pdf(lines: list[str]) -> bytes:
-    """A minimal one-page PDF whose text layer holds ``lines`` (ASCII only)."""
-    shown = " ".join(f"({line}) '" for line in lines)
-    content = f"BT /F1 12 Tf 72 720 Td 14 TL {shown} ET"
-    objects = [
-        "<< /Type /Catalog /Pages 2 0 R >>",
-        "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-        "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R"
-        " /Resources << /Font << /F1 5 0 R >> >> >>",
-        f"<< /Length {len(content)} >>\nstream\n{content}\nendstream",
-        "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
-    ]
-    out = io.BytesIO()
-    out.write(b"%PDF-1.4\n")
-    offsets = []
-    for number, body in enumerate(objects, start=1):
-        offsets.append(out.tell())
-        out.write(f"{number} 0 obj\n{body}\nendobj\n".encode("latin-1"))
-    xref = out.tell()
-    out.write(f"xref\n0 {len(objects) + 1}\n0000000000 65535 f \n".encode())
-    for offset in offsets:
-        out.write(f"{offset:010d} 00000 n \n".encode())
-    out.write(f"trailer\n<< /Size {len(objects) + 1} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n".encode())
-    return out.getvalue()
 
 
 def write_corpus(root: Path) -> Path:
