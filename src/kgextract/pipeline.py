@@ -18,6 +18,7 @@ from kgextract.config import ExtractConfig
 from kgextract.errors import Errors
 from kgextract.limits import DocumentTimeout, time_limit
 from kgextract.ingest.dateline import find_dateline
+from kgextract.ingest.decode import valid_unicode
 from kgextract.models import Document, DocumentError, DocumentResult
 from kgextract.nlp.dates import infer_year
 from kgextract.nlp.entity_fixes import drop_overlaps
@@ -67,7 +68,7 @@ class Extractor:
         docs: dict[int, Doc] = {}
         try:
             with time_limit(self.config.time_limit * len(ok)):
-                docs = {id(d): doc for d, doc in zip(ok, self.nlp.pipe(_clean(d.text) for d in ok))}
+                docs = {id(d): doc for d, doc in zip(ok, self.nlp.pipe(valid_unicode(d.text) for d in ok))}
         except Exception:  # noqa: BLE001 - retried one by one below, each failure reported
             docs = {}
         for document in batch:
@@ -78,7 +79,7 @@ class Extractor:
                 continue
             try:
                 with time_limit(self.config.time_limit):
-                    doc = docs.get(id(document)) or self.nlp(_clean(document.text))
+                    doc = docs.get(id(document)) or self.nlp(valid_unicode(document.text))
                     out = self.result(doc, document)
             except DocumentTimeout:
                 yield DocumentError(source=source, code="E019", message=Errors.E019.format(
@@ -94,19 +95,6 @@ class Extractor:
         context = _context(doc, document)
         candidates = run_extractors(doc, context)
         return resolve_document(doc, candidates, document, threshold=self.config.threshold)
-
-
-def _clean(text: str) -> str:
-    """Lone surrogates cannot be encoded; they become U+FFFD (same length, offsets kept)."""
-    return text.encode("utf-8", "surrogatepass").decode("utf-8", "replace") if _has_surrogate(text) else text
-
-
-def _has_surrogate(text: str) -> bool:
-    try:
-        text.encode("utf-8")
-    except UnicodeEncodeError:
-        return True
-    return False
 
 
 def _context(doc: Doc, document: Document) -> Context:

@@ -20,6 +20,7 @@ from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 
+from kgextract.nlp.entity_fixes import drop_overlaps
 from kgextract.nlp.extensions import MENTIONS
 from kgextract.nlp.gazetteers import load_list
 
@@ -80,7 +81,7 @@ class Roles:
         starts = {start for start, _ in matches}
         starts |= {i for i in range(len(doc)) if doc[i].lower_.rstrip(".") in self.modifiers and i + 1 in starts}
         titles = [self._widen(doc, start, end, entity_at, starts) for start, end in matches]
-        titles = _longest(titles)
+        titles = drop_overlaps(titles)
         kept = []
         for span in mentions:
             if any(t.start <= span.start and span.end <= t.end for t in titles):
@@ -213,14 +214,3 @@ def _trim_after(span: Span, title: Span) -> Span | None:
         label = "Person"  # "Provost Rebecca Chopp" read as one ORG: the name after the title
     return Span(span.doc, start, span.end, label=label)
 
-
-def _longest(spans: list[Span]) -> list[Span]:
-    ordered = sorted(spans, key=lambda s: (-(s.end - s.start), s.start))
-    taken: set[int] = set()
-    out = []
-    for s in ordered:
-        if taken.intersection(range(s.start, s.end)):
-            continue
-        taken.update(range(s.start, s.end))
-        out.append(s)
-    return sorted(out, key=lambda s: s.start)

@@ -59,9 +59,8 @@ def _list_follows(doc: Doc, i: int, index) -> bool:
     return False
 
 
-def _titled(doc: Doc, org) -> bool:
+def _titled(doc: Doc, org, index: dict) -> bool:
     """True for "Head of the UN in Vienna": the organization is the tail of a title, and the place qualifies the title."""
-    index = mention_index(doc)
     i = org.start - 1
     while i >= 0 and doc[i].lower_ in ("the", "of", "at"):
         i -= 1
@@ -102,7 +101,7 @@ def extract_org_location(doc: Doc, context: Context) -> Iterator[Candidate]:
         # "Pacific Marine Inc. of Houston", "the Center for Disease Control in Fort Collins"
         # (not a venue: "at the American Academy in Berlin"; not a title's remit: "Head of the UN in Vienna")
         j = org.end
-        if j + 1 < len(doc) and doc[j].lower_ in ("of", "in") and not _titled(doc, org) and not _after_at(doc, org):
+        if j + 1 < len(doc) and doc[j].lower_ in ("of", "in") and not _titled(doc, org, index) and not _after_at(doc, org):
             place = index.get(j + 1)
             if place is not None and place.label_ == "Place" and place.start == j + 1:
                 yield Candidate(org, Predicate.LOCATION, place, 0.6, "kgx.places.org_location.v1",
