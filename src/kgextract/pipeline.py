@@ -21,6 +21,7 @@ from kgextract.ingest.dateline import find_dateline
 from kgextract.ingest.decode import valid_unicode
 from kgextract.models import Document, DocumentError, DocumentResult
 from kgextract.nlp.dates import infer_year
+from kgextract.nlp.doc_index import remembering
 from kgextract.nlp.entity_fixes import drop_overlaps
 from kgextract.nlp.extensions import MENTIONS
 from kgextract.nlp.pipeline import build_pipeline
@@ -92,14 +93,16 @@ class Extractor:
 
     def result(self, doc: Doc, document: Document) -> DocumentResult:
         """Relations and entities of one parsed document."""
-        context = _context(doc, document)
-        candidates = run_extractors(doc, context)
-        return resolve_document(doc, candidates, document, threshold=self.config.threshold)
+        with remembering(doc):  # the rules ask for the same sentences and mentions again and again
+            context = _context(doc, document)
+            candidates = run_extractors(doc, context)
+            return resolve_document(doc, candidates, document, threshold=self.config.threshold)
 
 
 def _context(doc: Doc, document: Document) -> Context:
     meta_year = int(document.date[:4]) if document.date and document.date[:4].isdigit() else None
-    line = find_dateline(doc.text, year=meta_year)
+    text = doc.text  # spaCy joins the tokens anew on each access
+    line = find_dateline(text, year=meta_year)
     reference = None
     if line is not None and line.date is not None and len(line.date.start) == 10:
         reference = dt.date.fromisoformat(line.date.start)
@@ -112,7 +115,7 @@ def _context(doc: Doc, document: Document) -> Context:
         except ValueError:
             reference = None
     if reference is None:
-        year = infer_year(doc.text)
+        year = infer_year(text)
         reference = dt.date(year, 7, 1) if year else None
     doc._.kgx_dateline = line
     return Context(document=document, reference_date=reference, dateline=line)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from kgextract.resolve.names import (
-    clean_name, entity_key, is_acronym_of, is_all_caps, normalize, slug, strip_honorifics,
+    clean_name, entity_key, forget_names, is_acronym_of, is_all_caps, normalize, slug, strip_honorifics,
 )
 
 
@@ -83,3 +83,12 @@ def test_is_acronym_of(short, long, expected):
 ])
 def test_is_all_caps(text, expected):
     assert is_all_caps(text) is expected
+
+
+def test_forget_names_empties_the_memo():
+    normalize("Ms. Jane Roe")
+    clean_name("the Acme Corp")
+    assert normalize.cache_info().currsize and clean_name.cache_info().currsize
+    forget_names()
+    assert normalize.cache_info().currsize == 0 == clean_name.cache_info().currsize
+    assert normalize("Ms. Jane Roe") == "jane roe"

@@ -286,8 +286,11 @@ def find_dates(text: str, *, reference: dt.date | None = None,
     """
     s = text.translate(_TRANSLATE)
     found = []
+    digits = any(c.isdigit() for c in s)
     for order, (kind, pattern) in enumerate(_SCAN):
         if (kind == "rel" and reference is None) or (not ranges and "sep" in pattern.groupindex):
+            continue
+        if kind != "rel" and not digits:  # every pattern but today/yesterday/tomorrow needs a digit
             continue
         for m in pattern.finditer(s):
             if any(m.group(g) and m.group(g)[0].islower()

@@ -16,6 +16,7 @@ the errors spaCy's small models make on press releases:
 
 from __future__ import annotations
 
+import functools
 import re
 
 from spacy.language import Language
@@ -120,10 +121,11 @@ def trim_span(span: Span, label: str) -> Span | None:
     return Span(doc, start, end, label=label)
 
 
-def _person_prefixes() -> set[str]:
+@functools.lru_cache(maxsize=1)  # the gazetteers are fixed data: build the set once
+def _person_prefixes() -> frozenset[str]:
     words = set(load_list("honorifics.v1")) | set(load_list("title_modifiers.v1"))
     words |= {t for t in load_list("titles.v1") if " " not in t}
-    return {w.rstrip(".") for w in words}
+    return frozenset(w.rstrip(".") for w in words)
 
 
 def extend_org_tail(span: Span) -> Span:

@@ -26,6 +26,7 @@ from spacy.tokens import Doc, Span, Token
 
 from kgextract.models import Predicate
 from kgextract.nlp.dates import DateValue, find_dates, normalize_date
+from kgextract.nlp.doc_index import sentence_of, sentence_spans
 from kgextract.nlp.gazetteers import load_sections
 from kgextract.relations.registry import Candidate, Context, extractors
 from kgextract.relations.spans import antecedent, evidence_span, mention_index, mentions, title_antecedent
@@ -39,7 +40,7 @@ _EXCLUDED_ATTENDEE_PREPS = {"for", "of", "about", "on"}
 def _events_by_sentence(doc: Doc) -> dict[int, list[Span]]:
     out: dict[int, list[Span]] = {}
     for ev in mentions(doc, "Event"):
-        out.setdefault(ev.sent.start, []).append(ev)
+        out.setdefault(sentence_of(ev).start, []).append(ev)
     return out
 
 
@@ -87,7 +88,7 @@ def sentence_dates(sent: Span, reference: dt.date | None) -> list[tuple[Span, Da
 def extract_event_dates(doc: Doc, context: Context) -> Iterator[Candidate]:
     """startDate/endDate from a date expression in the event's sentence."""
     for events in _events_by_sentence(doc).values():
-        sent = events[0].sent
+        sent = sentence_of(events[0])
         seen: set[str] = set()
         line = context.dateline
         for date_span, value in sentence_dates(sent, context.reference_date):
@@ -119,7 +120,7 @@ def extract_event_locations(doc: Doc, context: Context) -> Iterator[Candidate]:
     """location: a place after in/at/to, or visited, nearest to the event in its sentence."""
     places = [m for m in mentions(doc, "Place") + mentions(doc, "Organization")]
     for events in _events_by_sentence(doc).values():
-        sent = events[0].sent
+        sent = sentence_of(events[0])
         best: dict[int, tuple[float, Span]] = {}
         for place in places:
             if not (sent.start <= place.start < sent.end):
@@ -175,7 +176,7 @@ def _attached(event: Span, link: Token, place: Span) -> bool:
 
 
 def _latest_event_before(tok: Token, index: dict[int, Span], sentences: int = 2) -> Span | None:
-    sents = [s for s in tok.doc.sents if s.end <= tok.sent.end]
+    sents = [s for s in sentence_spans(tok.doc) if s.end <= sentence_of(tok).end]
     window_start = sents[-(sentences + 1)].start if len(sents) > sentences else 0
     for i in range(tok.i - 1, window_start - 1, -1):
         span = index.get(i)
@@ -301,7 +302,7 @@ def extract_participants(doc: Doc, context: Context) -> Iterator[Candidate]:
     if not events:
         return
     main = events[0]
-    for sent in doc.sents:
+    for sent in sentence_spans(doc):
         if any(sent.start <= e.start < sent.end for e in events) or sent.start < main.start:
             continue
         root = sent.root
@@ -325,7 +326,7 @@ def extract_attendees(doc: Doc, context: Context) -> Iterator[Candidate]:
     """attendee: people the parse ties to the event in its sentence."""
     index = mention_index(doc)
     for events in _events_by_sentence(doc).values():
-        sent = events[0].sent
+        sent = sentence_of(events[0])
         seen: set[tuple[int, int]] = set()
         for event in events:
             for tok in _attendee_tokens(sent, event):

@@ -14,7 +14,8 @@ True
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import functools
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -23,7 +24,7 @@ from spacy.tokens import Doc, Span
 
 from kgextract.models import DOC, Document, Predicate
 
-__all__ = ["Candidate", "Context", "extractors", "DOC"]
+__all__ = ["Candidate", "Context", "extractors", "registered_extractors", "run_extractors", "DOC"]
 
 extractors = catalogue.create("kgextract", "relation_extractors", entry_points=True)
 
@@ -55,9 +56,22 @@ class Context:
     extras: dict = field(default_factory=dict)
 
 
+@functools.lru_cache(maxsize=1)
+def _plugin_extractors() -> dict[str, Callable]:
+    # Other packages' extractors, from their entry points. Looked up once per
+    # process: scanning the installed packages costs more than running the rules.
+    return extractors.get_entry_points()
+
+
+def registered_extractors() -> dict[str, Callable]:
+    """Every registered extractor by name: ``extractors.get_all()``, with the entry points read once."""
+    local = {key[-1]: func for key, func in list(catalogue.REGISTRY.items()) if key[:-1] == extractors.namespace}
+    return {**_plugin_extractors(), **local}
+
+
 def run_extractors(doc: Doc, context: Context, names: Iterable[str] | None = None) -> list[Candidate]:
     """Run the named extractors (all registered ones by default) over ``doc``."""
-    registered = extractors.get_all()
+    registered = registered_extractors()
     chosen = sorted(registered) if names is None else list(names)
     out: list[Candidate] = []
     for name in chosen:

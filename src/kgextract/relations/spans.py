@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
-from kgextract.nlp.extensions import MENTIONS
+from kgextract.nlp.doc_index import mentions
 
 __all__ = ["mention_index", "mentions", "antecedent", "title_antecedent", "evidence_span", "mention_of", "HONORIFIC_TOKENS"]
 
@@ -12,13 +12,6 @@ HONORIFIC_TOKENS = {
     "mr", "mrs", "ms", "dr", "prof", "h.e", "his", "her", "excellency", "sir", "dame", "miss", "hon",
 }
 _PERSONAL_PRONOUNS = {"he", "she", "him", "her", "his", "who"}
-
-
-def mentions(doc: Doc, label: str | None = None) -> list[Span]:
-    """The mentions of ``doc`` (of one type when ``label`` is given), in text order."""
-    if MENTIONS not in doc.spans:
-        return []
-    return [s for s in doc.spans[MENTIONS] if label is None or s.label_ == label]
 
 
 def mention_index(doc: Doc) -> dict[int, Span]:

@@ -12,6 +12,7 @@ True
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 
@@ -20,6 +21,7 @@ __all__ = [
     "clean_name",
     "strip_honorifics",
     "normalize",
+    "forget_names",
     "slug",
     "entity_key",
     "is_acronym_of",
@@ -40,6 +42,7 @@ _QUOTES = dict.fromkeys(map(ord, "’‘`´"), "'")
 _STOP = {"of", "and", "the", "for", "on", "in", "at", "to", "&", "a", "an", "de", "des", "du", "la", "le"}
 
 
+@functools.lru_cache(maxsize=None)
 def clean_name(text: str) -> str:
     """Trim a span's text to a name: no leading "the", no possessive, no edge punctuation."""
     text = " ".join(text.split())
@@ -53,12 +56,24 @@ def strip_honorifics(text: str) -> str:
     return _HONORIFIC_RE.sub("", text).strip()
 
 
+@functools.lru_cache(maxsize=None)
 def normalize(text: str) -> str:
     """The comparison form of a name: NFKC, lower case, unified dashes, no honorifics."""
     text = unicodedata.normalize("NFKC", text).translate(_DASHES).translate(_QUOTES)
     text = strip_honorifics(clean_name(text)).lower()
     text = re.sub(r"\s*-\s*", "-", text)
     return " ".join(text.split()).strip(".,;:")
+
+
+def forget_names() -> None:
+    """Empty the memo of ``clean_name`` and ``normalize``.
+
+    Resolving one document compares its names pairwise, so both are memoized;
+    the resolver calls this before each document, so the memo holds one
+    document's names and memory stays flat over a long run.
+    """
+    clean_name.cache_clear()
+    normalize.cache_clear()
 
 
 def slug(text: str) -> str:

@@ -26,12 +26,13 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span
 
 from kgextract.models import Document, DocumentResult, Entity, EntityType, Evidence, Mention, Predicate, Relation
+from kgextract.nlp.doc_index import mentions, sentence_of, sentence_spans, sentence_text, text_between
 from kgextract.nlp.extensions import MENTIONS
 from kgextract.nlp.gazetteers import load_list
 from kgextract.nlp.roles import expand_abbreviation
 from kgextract.relations.registry import Candidate
 from kgextract.resolve.countries import government_name
-from kgextract.resolve.names import clean_name, entity_key, is_acronym_of, normalize, strip_honorifics
+from kgextract.resolve.names import clean_name, entity_key, forget_names, is_acronym_of, normalize, strip_honorifics
 
 __all__ = ["resolve_document"]
 
@@ -151,7 +152,7 @@ class _Resolver:
         self.of_span[(span.start, span.end)] = cluster
 
     def run(self) -> None:
-        spans = list(self.doc.spans[MENTIONS]) if MENTIONS in self.doc.spans else []
+        spans = mentions(self.doc)
         by_type: dict[str, list[Span]] = {}
         for span in spans:
             label = span.label_
@@ -297,7 +298,7 @@ def _latest_unambiguous(fits: list[_Cluster], span: Span) -> list[_Cluster]:
     if not last:
         return []
     last.sort(key=lambda p: p[0].start, reverse=True)
-    if len(last) > 1 and last[0][0].sent.start == last[1][0].sent.start:
+    if len(last) > 1 and sentence_of(last[0][0]).start == sentence_of(last[1][0]).start:
         return []
     return [last[0][1]]
 
@@ -305,7 +306,7 @@ def _latest_unambiguous(fits: list[_Cluster], span: Span) -> list[_Cluster]:
 def _near(cluster: _Cluster, span: Span, sentences: int = 2) -> bool:
     """True when ``span`` is at most ``sentences`` sentences after the cluster's last mention."""
     last = max(s.end for s in cluster.spans)
-    sents = [s for s in span.doc.sents if last <= s.end and s.start <= span.start]
+    sents = [s for s in sentence_spans(span.doc) if last <= s.end and s.start <= span.start]
     return len(sents) <= sentences + 1
 
 
@@ -331,13 +332,17 @@ def _evidence(doc_id: str, cand: Candidate) -> Evidence:
     span = cand.evidence
     doc = span.doc
     # the sentence(s) the evidence spans: a fact may cross a line break ("BERLIN, Germany")
-    text = doc[span[0].sent.start : span[-1].sent.end].text.strip() if len(span) else span.sent.text.strip()
+    if len(span):
+        text = text_between(doc, sentence_of(span[0]).start, sentence_of(span[-1]).end)
+    else:
+        text = sentence_text(span)
     return Evidence(doc_id=doc_id, sentence=text, start=span.start_char, end=span.end_char,
                     confidence=round(cand.confidence, 3), extractor=cand.extractor)
 
 
 def resolve_document(doc: Doc, candidates: list[Candidate], document: Document, threshold: float = 0.0) -> DocumentResult:
     """Build the document's entities and relations from its mentions and relation candidates."""
+    forget_names()
     res = _Resolver(doc, candidates)
     res.run()
     governments: dict[str, _Cluster] = {}
@@ -461,7 +466,7 @@ def _entity(cluster: _Cluster, key: str, doc: Doc) -> Entity:
     name = cluster.name
     aliases = sorted({n for n in cluster.names if n != name})
     mentions = [
-        Mention(text=s.text, start=s.start_char, end=s.end_char, sentence=s.sent.text.strip(),
+        Mention(text=s.text, start=s.start_char, end=s.end_char, sentence=sentence_text(s),
                 source=_MENTION_SOURCES.get(s.label_, "kgx_entity_fixes"))
         for s in sorted(cluster.spans, key=lambda s: s.start)
     ]

@@ -1,0 +1,110 @@
+"""Per-document lookups that extraction and resolution ask for again and again.
+
+spaCy answers ``span.sent.text`` or ``doc.sents`` by walking tokens, and a
+release's mentions by building a new ``Span`` for each stored one. Resolving one
+release asks the same questions thousands of times. Inside a
+``with remembering(doc):`` block the answers are computed once; outside one
+they are computed on each call. The memo holds spans, which hold their
+``Doc``, so it lives only as long as the block: nothing stays behind, and
+nothing is added to ``doc.user_data`` (which spaCy serializes).
+
+Inside the block the sentences must not change (the memo does not see it); a
+new ``doc.spans[MENTIONS]`` group is noticed.
+
+>>> import spacy
+>>> nlp = spacy.blank("en")
+>>> nlp.add_pipe("sentencizer")  # doctest: +ELLIPSIS
+<...>
+>>> doc = nlp("Ann Lee spoke. Bo Chan listened.")
+>>> with remembering(doc):
+...     sentence_text(doc[5]), [s.text for s in sentence_spans(doc)]
+('Bo Chan listened.', ['Ann Lee spoke.', 'Bo Chan listened.'])
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+from spacy.tokens import Doc, Span, Token
+
+from kgextract.nlp.extensions import MENTIONS
+
+__all__ = ["remembering", "sentence_spans", "sentence_of", "sentence_text", "text_between", "mentions"]
+
+# id(doc) -> memo, for the documents inside a ``remembering`` block (the block keeps the doc alive)
+_ACTIVE: dict[int, dict] = {}
+
+
+@contextmanager
+def remembering(doc: Doc) -> Iterator[None]:
+    """Memoize this module's lookups for ``doc`` inside the block (blocks may nest)."""
+    key = id(doc)
+    if key in _ACTIVE:
+        yield
+        return
+    _ACTIVE[key] = {}
+    try:
+        yield
+    finally:
+        del _ACTIVE[key]
+
+
+def _memo(doc: Doc) -> dict:
+    # outside a block, a throwaway memo: the answer is computed and forgotten
+    return _ACTIVE.get(id(doc), {})
+
+
+def _sentences(doc: Doc) -> tuple[list[Span], list[int]]:
+    memo = _memo(doc)
+    if "sents" not in memo:
+        sents = list(doc.sents)
+        memo["sents"] = (sents, [s.start for s in sents])
+    return memo["sents"]
+
+
+def sentence_spans(doc: Doc) -> list[Span]:
+    """``list(doc.sents)``."""
+    return list(_sentences(doc)[0])
+
+
+def sentence_of(item: Span | Token) -> Span:
+    """The sentence holding a token, or a span's first token (as ``.sent`` gives)."""
+    sents, starts = _sentences(item.doc)
+    i = item.i if isinstance(item, Token) else item.start
+    return sents[bisect.bisect_right(starts, i) - 1]
+
+
+def text_between(doc: Doc, start: int, end: int) -> str:
+    """``doc[start:end].text.strip()``, computed once per token range."""
+    texts = _memo(doc).setdefault("texts", {})
+    text = texts.get((start, end))
+    if text is None:
+        text = texts[(start, end)] = doc[start:end].text.strip()
+    return text
+
+
+def sentence_text(item: Span | Token) -> str:
+    """The stripped text of the sentence holding ``item``."""
+    sent = sentence_of(item)
+    return text_between(item.doc, sent.start, sent.end)
+
+
+def mentions(doc: Doc, label: str | None = None) -> list[Span]:
+    """The mentions of ``doc`` (of one type when ``label`` is given), in stored order.
+
+    A fresh list each call; the spans are built once per ``doc.spans[MENTIONS]``
+    group, and a group assigned later is read anew.
+    """
+    if MENTIONS not in doc.spans:
+        return []
+    group = doc.spans[MENTIONS]
+    memo = _memo(doc)
+    cached = memo.get("mentions")
+    if cached is None or cached[0] is not group or cached[1] != len(group):
+        by_label: dict[str | None, list[Span]] = {None: list(group)}
+        for span in by_label[None]:
+            by_label.setdefault(span.label_, []).append(span)
+        cached = memo["mentions"] = (group, len(group), by_label)
+    return list(cached[2].get(label, ()))
