@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
 
 from kgextract.models import Document, DocumentResult, Entity, Relation
-from kgextract.resolve.linking import geonames_iri, link_entities, link_name
+from kgextract.resolve.linking import geonames_iri, link_entities, link_name, wikidata_ids, wikidata_iri
 from kgextract.run.corpus import corpus_graph
 
 QUERIES = Path(__file__).parent / "queries"
@@ -59,4 +60,20 @@ def test_links_in_rdf_are_queryable():
                                    Entity(key="organization/geneva", type="Organization", name="Geneva")])
     ds = corpus_graph([res]).dataset
     rows = [tuple(map(str, r)) for r in ds.query((QUERIES / "links.rq").read_text())]
-    assert rows == [("Geneva", geonames_iri(2660646), "None"), ("Switzerland", geonames_iri(2658434), "CH")]
+    assert rows == [("Geneva", geonames_iri(2660646), "None"), ("Switzerland", geonames_iri(2658434), "CH"),
+                    ("Switzerland", wikidata_iri("Q39"), "CH")]
+
+
+def test_every_iso_country_has_one_wikidata_item():
+    import pycountry
+
+    ids = wikidata_ids()
+    assert set(ids) == {c.alpha_2 for c in pycountry.countries}
+    assert len(set(ids.values())) == len(ids)  # no two countries share an item
+    assert all(re.fullmatch(r"Q[1-9]\d*", q) for q in ids.values())
+
+
+def test_only_countries_get_a_wikidata_link():
+    assert link_name("Japan").same_as == [geonames_iri(1861060), wikidata_iri("Q17")]
+    city = link_name("Geneva")
+    assert city.kind == "city" and city.same_as == [geonames_iri(2660646)]

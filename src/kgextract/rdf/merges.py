@@ -9,7 +9,7 @@ release says. What only the whole corpus shows goes into the named graph
   text folded in, ``kgx:mergeRule`` the rule, ``prov:invalidated`` the
   entity IRIs that the merge retired, ``prov:used`` the releases it read;
 - each linked place has ``schema:sameAs`` its GeoNames IRI, and a country
-  ``schema:identifier`` its ISO 3166-1 alpha-2 code.
+  also its Wikidata IRI and ``schema:identifier`` its ISO 3166-1 alpha-2 code.
 
 The merged view of a corpus is the union of all named graphs (the default
 graph of the ``Dataset``; Turtle and JSON-LD write it).

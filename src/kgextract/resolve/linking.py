@@ -15,11 +15,15 @@ name is unambiguous; each link says which rule made it:
   at least ``DOMINANCE`` times larger than any other (Geneva, Switzerland
   over Geneva, Illinois).
 
-Countries carry their ISO 3166-1 alpha-2 code. No Wikidata IRIs: neither
-package holds Wikidata ids, and kgextract does not invent a table by hand.
+Countries carry their ISO 3166-1 alpha-2 code and, besides GeoNames, their
+Wikidata item, from the list ``nlp/data/wikidata_countries.v1.txt`` (ISO code
+to Wikidata id; its header names the source). Cities get GeoNames only: no
+offline package maps them to Wikidata.
 
 >>> link_name("Republic of Korea").iso, link_name("Switzerland").geonames
 ('KR', 2658434)
+>>> link_name("Switzerland").same_as
+['http://sws.geonames.org/2658434/', 'http://www.wikidata.org/entity/Q39']
 >>> link_name("Geneva").rule, link_name("Geneva").geonames
 ('kgx.link.city.dominant.v1', 2660646)
 >>> link_name("Springfield") is None  # a dozen towns, none dominant
@@ -39,7 +43,7 @@ from pydantic import BaseModel, ConfigDict
 from kgextract.models import DocumentResult, EntityType, Predicate
 from kgextract.nlp.gazetteers import load_list
 
-__all__ = ["Link", "link_name", "link_entities", "geonames_iri", "DOMINANCE"]
+__all__ = ["Link", "link_name", "link_entities", "geonames_iri", "wikidata_iri", "wikidata_ids", "DOMINANCE"]
 
 #: A city name that several cities share links to the largest when it is this many times larger.
 DOMINANCE = 5.0
@@ -65,8 +69,12 @@ class Link(BaseModel):
 
     @property
     def same_as(self) -> list[str]:
-        """The IRIs of the same place in other datasets."""
-        return [geonames_iri(self.geonames)]
+        """The IRIs of the same place in other datasets: GeoNames, and Wikidata for a country."""
+        out = [geonames_iri(self.geonames)]
+        qid = wikidata_ids().get(self.iso) if self.kind == "country" and self.iso else None
+        if qid:
+            out.append(wikidata_iri(qid))
+        return out
 
 
 def geonames_iri(geonameid: int) -> str:
@@ -76,6 +84,29 @@ def geonames_iri(geonameid: int) -> str:
     'http://sws.geonames.org/2660646/'
     """
     return f"http://sws.geonames.org/{int(geonameid)}/"
+
+
+def wikidata_iri(qid: str) -> str:
+    """The Wikidata entity IRI of an item id.
+
+    >>> wikidata_iri("Q39")
+    'http://www.wikidata.org/entity/Q39'
+    """
+    return f"http://www.wikidata.org/entity/{qid}"
+
+
+@lru_cache(maxsize=1)
+def wikidata_ids() -> dict[str, str]:
+    """ISO 3166-1 alpha-2 code -> Wikidata item id of the country.
+
+    >>> wikidata_ids()["JP"]
+    'Q17'
+    """
+    out = {}
+    for line in load_list("wikidata_countries.v1"):
+        iso, _, qid = line.partition(" = ")
+        out[iso.strip().upper()] = qid.strip().upper()
+    return out
 
 
 _DASHES = str.maketrans({c: " " for c in "-‐‑‒–—―−"})
