@@ -36,8 +36,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from kgextract.config import ExtractConfig
 from kgextract.errors import KgextractError
 from kgextract.models import Document, DocumentError, DocumentResult
-from kgextract.rdf.mapping import to_rdf
-from kgextract.rdf.serialize import serialize
+from kgextract.rdf.mapping import to_nquads
 from kgextract.run.files import atomic_write
 from kgextract.run.fingerprint import content_hash
 
@@ -179,7 +178,7 @@ def extract_partition(index: int, files: list[str], base: str, config: dict, fin
                 results.append(out)
     lines = "".join(r.model_dump_json() + "\n" for r in results)
     atomic_write(folder / f"{name}.results.jsonl", lines.encode("utf-8", "surrogatepass"))
-    nquads = serialize(to_rdf(results), "nquads")
+    nquads = to_nquads(results)
     atomic_write(folder / f"{name}.nq", nquads)
     _crash_point(index)
     manifest = ShardManifest(

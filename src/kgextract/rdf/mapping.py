@@ -24,6 +24,7 @@ import hashlib
 import re
 from collections.abc import Iterable
 from decimal import Decimal
+from functools import lru_cache
 
 from rdflib import Dataset, Graph, Literal, URIRef
 from rdflib.term import Node
@@ -39,9 +40,10 @@ from kgextract.rdf.iri import (
     membership_iri,
 )
 from kgextract.rdf.namespaces import KGX, ORG, PROV, RDF, RDFS, SDO, SKOS, XSD, bind_prefixes
+from kgextract.rdf.nquads import TripleBuffer, nquads_bytes
 from kgextract.rdf.serialize import union_graph
 
-__all__ = ["to_rdf", "to_graph", "map_document", "CLASSES", "text_literal", "date_literal"]
+__all__ = ["to_rdf", "to_nquads", "to_graph", "map_document", "CLASSES", "text_literal", "date_literal"]
 
 #: The RDF class of each entity type.
 CLASSES: dict[EntityType, URIRef] = {
@@ -82,8 +84,14 @@ def date_literal(value: str) -> Literal:
     return Literal(value, datatype=XSD[kind])
 
 
+@lru_cache(maxsize=1024)  # confidences are rounded: a few hundred values at most
 def _decimal(x: float) -> Literal:
     return Literal(format(Decimal(repr(float(x))), "f"), datatype=XSD.decimal)
+
+
+def _integer(n: int) -> Literal:
+    # what Literal(n) gives, without its type inference
+    return Literal(str(int(n)), datatype=XSD.integer)
 
 
 class _DocumentMapper:
@@ -94,6 +102,8 @@ class _DocumentMapper:
         self.g, self.res, self.entities, self.role_pairs = g, res, entities, role_pairs
         self.doc = document_iri(res.document.id)
         self.confidence = confidence  # assertion -> its confidence, shared by all documents
+        self.agents: dict[str, URIRef] = {}
+        self.texts: dict[str, Literal] = {}
 
     def node(self, key: str) -> URIRef:
         return self.doc if key == DOC else entity_iri(key)
@@ -138,10 +148,12 @@ class _DocumentMapper:
                   confidence: float, extractor: str) -> URIRef:
         g, (s, p, o) = self.g, triple
         a = assertion_iri(s, p, o, doc_id, start, end)
-        agent = extractor_iri(extractor)
-        g.add((agent, RDF.type, KGX.Extractor))
-        g.add((agent, RDF.type, PROV.SoftwareAgent))
-        g.add((agent, RDFS.label, text_literal(extractor)))
+        agent = self.agents.get(extractor)
+        if agent is None:  # one description per extractor and document
+            agent = self.agents[extractor] = extractor_iri(extractor)
+            g.add((agent, RDF.type, KGX.Extractor))
+            g.add((agent, RDF.type, PROV.SoftwareAgent))
+            g.add((agent, RDFS.label, text_literal(extractor)))
         g.add((a, PROV.wasAttributedTo, agent))
         if a in self.confidence:  # same span read twice: one node, best confidence
             if confidence > self.confidence[a]:
@@ -153,13 +165,20 @@ class _DocumentMapper:
         g.add((a, RDF.subject, s))
         g.add((a, RDF.predicate, p))
         g.add((a, RDF.object, o))
-        g.add((a, PROV.wasDerivedFrom, document_iri(doc_id)))
+        g.add((a, PROV.wasDerivedFrom, self.doc if doc_id == self.res.document.id else document_iri(doc_id)))
         if sentence:
-            g.add((a, KGX.sentence, text_literal(sentence)))
-        g.add((a, KGX.startOffset, Literal(start)))
-        g.add((a, KGX.endOffset, Literal(end)))
+            g.add((a, KGX.sentence, self.text(sentence)))
+        g.add((a, KGX.startOffset, _integer(start)))
+        g.add((a, KGX.endOffset, _integer(end)))
         g.add((a, KGX.confidence, _decimal(confidence)))
         return a
+
+    def text(self, value: str) -> Literal:
+        """``text_literal``, once per distinct text of the document (sentences recur)."""
+        lit = self.texts.get(value)
+        if lit is None:
+            lit = self.texts[value] = text_literal(value)
+        return lit
 
     def relation(self, rel: Relation) -> None:
         g, s = self.g, self.node(rel.subject)
@@ -210,6 +229,32 @@ def to_rdf(results: Iterable[DocumentResult]) -> Dataset:
     >>> [row.d.datatype.split("#")[1] for row in ds.query(q)]
     ['date']
     """
+    ds = Dataset(default_union=True)
+    bind_prefixes(ds)
+    _map_all(results, lambda res: ds.graph(graph_iri(res.document.id)))
+    return ds
+
+
+def to_nquads(results: Iterable[DocumentResult]) -> bytes:
+    """``serialize(to_rdf(results), "nquads")``, the same bytes, made without an rdflib store.
+
+    >>> from kgextract.graph.examples import sample_results
+    >>> from kgextract.rdf.serialize import serialize
+    >>> to_nquads(sample_results()) == serialize(to_rdf(sample_results()), "nquads")
+    True
+    """
+    graphs: list[TripleBuffer] = []
+
+    def graph(res: DocumentResult) -> TripleBuffer:
+        graphs.append(TripleBuffer(graph_iri(res.document.id)))
+        return graphs[-1]
+
+    _map_all(results, graph)
+    return nquads_bytes(q for g in graphs for q in g.quads())
+
+
+def _map_all(results: Iterable[DocumentResult], graph_of) -> None:
+    """Map each result into the graph ``graph_of(result)`` gives, with the corpus-wide tables."""
     results = list(results)
     entities = merge_entities(results)
     checked = [list(checked_relations(res, entities)) for res in results]
@@ -219,15 +264,12 @@ def to_rdf(results: Iterable[DocumentResult]) -> Dataset:
         for rel in rels
         if rel.predicate is Predicate.HAS_ROLE and rel.organization
     }
-    ds = Dataset(default_union=True)
-    bind_prefixes(ds)
     confidence: dict[URIRef, float] = {}
     for res, rels in zip(results, checked):
-        map_document(ds.graph(graph_iri(res.document.id)), res, entities, role_pairs, rels, confidence)
-    return ds
+        map_document(graph_of(res), res, entities, role_pairs, rels, confidence)
 
 
-def map_document(graph: Graph, res: DocumentResult, entities: dict[str, MergedEntity],
+def map_document(graph: Graph | TripleBuffer, res: DocumentResult, entities: dict[str, MergedEntity],
                  role_pairs: set[tuple[str, str]], relations: list[Relation] | None = None,
                  confidence: dict[URIRef, float] | None = None) -> None:
     """Write the triples of one document into ``graph``, as :func:`to_rdf` does for each.

@@ -30,11 +30,12 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from rdflib import BNode, Dataset, Graph, Literal, URIRef
+from rdflib import Dataset, Graph
 from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 from rdflib.plugins.serializers.trig import TrigSerializer
 
 from kgextract.errors import Errors, KgextractError
+from kgextract.rdf.nquads import nquads_bytes
 from kgextract.rdf.namespaces import (
     KGX, KGX_ID, ORG, PROV, RDF, RDFS, SDO, SKOS, XSD, bind_prefixes,
 )
@@ -171,53 +172,10 @@ def _trig(ds: Dataset) -> bytes:
     return out.getvalue()
 
 
-_ECHAR = {"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r", "\t": "\\t", "\b": "\\b", "\f": "\\f"}
-_IRI_BAD = set('<>"{}|^`\\') | {chr(i) for i in range(0x21)}
-
-
-def _needs_uchar(code: int) -> bool:
-    """Controls, line separators and surrogates are written as ``\\uXXXX``."""
-    return (code < 0x20 or 0x7F <= code <= 0x9F or code in (0x2028, 0x2029)
-            or 0xD800 <= code <= 0xDFFF)
-
-
-def _escape(text: str, iri: bool = False) -> str:
-    out = []
-    for ch in text:
-        code = ord(ch)
-        if iri:
-            out.append(f"\\u{code:04X}" if ch in _IRI_BAD else ch)
-        elif ch in _ECHAR:
-            out.append(_ECHAR[ch])
-        elif _needs_uchar(code):
-            out.append(f"\\u{code:04X}")
-        else:
-            out.append(ch)
-    return "".join(out)
-
-
-def _nt_term(term) -> str:
-    if isinstance(term, URIRef):
-        return f"<{_escape(term, iri=True)}>"
-    if isinstance(term, BNode):
-        return f"_:{term}"
-    assert isinstance(term, Literal)
-    text = f'"{_escape(str(term))}"'
-    if term.language:
-        return f"{text}@{term.language}"
-    if term.datatype and term.datatype != XSD.string:
-        return f"{text}^^<{_escape(term.datatype, iri=True)}>"
-    return text
-
-
 @register_format("nquads", ".nq", "application/n-quads")
 def _nquads(ds: Dataset) -> bytes:
-    lines = set()
-    for s, p, o, c in ds.quads((None, None, None, None)):
-        ctx = getattr(c, "identifier", c)
-        terms = [s, p, o] if ctx in (None, DATASET_DEFAULT_GRAPH_ID) else [s, p, o, ctx]
-        lines.add(" ".join(_nt_term(t) for t in terms) + " .\n")
-    return "".join(sorted(lines)).encode("utf-8", "surrogatepass")
+    quads = ((s, p, o, getattr(c, "identifier", c)) for s, p, o, c in ds.quads((None, None, None, None)))
+    return nquads_bytes((s, p, o, None if g == DATASET_DEFAULT_GRAPH_ID else g) for s, p, o, g in quads)
 
 
 #: Prefixes of the JSON-LD ``@context``.

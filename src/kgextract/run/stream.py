@@ -44,6 +44,7 @@ from kgextract.models import DOC, DocumentResult, EntityType, Predicate, Relatio
 from kgextract.rdf.iri import graph_iri
 from kgextract.rdf.mapping import map_document
 from kgextract.rdf.merges import add_links, add_merges
+from kgextract.rdf.nquads import TripleBuffer, nquads_bytes
 from kgextract.rdf.serialize import serialize
 from kgextract.resolve.across import AcrossPlan, plan_across
 from kgextract.resolve.linking import link_entities
@@ -126,9 +127,9 @@ def write_nquads(load: Callable[[], Iterable[DocumentResult]], path: str | os.Pa
         runs: list[Path] = []
         buffer: set[bytes] = set()
         for res in rewritten():
-            ds = Dataset()
-            map_document(ds.graph(graph_iri(res.document.id)), res, entities, role_pairs)
-            buffer.update(_lines(ds))
+            graph = TripleBuffer(graph_iri(res.document.id))
+            map_document(graph, res, entities, role_pairs)
+            buffer.update(nquads_bytes(graph.quads()).splitlines(keepends=True))
             if len(buffer) >= spill_lines:
                 runs.append(_sorted_run(buffer, Path(tmp)))
                 buffer = set()
