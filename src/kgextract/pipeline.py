@@ -21,7 +21,7 @@ from kgextract.ingest.dateline import find_dateline
 from kgextract.ingest.decode import valid_unicode
 from kgextract.models import Document, DocumentError, DocumentResult
 from kgextract.nlp.dates import infer_year
-from kgextract.nlp.doc_index import remembering
+from kgextract.nlp.doc_index import doc_text, remembering
 from kgextract.nlp.entity_fixes import drop_overlaps
 from kgextract.nlp.extensions import MENTIONS
 from kgextract.nlp.pipeline import build_pipeline
@@ -101,7 +101,7 @@ class Extractor:
 
 def _context(doc: Doc, document: Document) -> Context:
     meta_year = int(document.date[:4]) if document.date and document.date[:4].isdigit() else None
-    text = doc.text  # spaCy joins the tokens anew on each access
+    text = doc_text(doc)
     line = find_dateline(text, year=meta_year)
     reference = None
     if line is not None and line.date is not None and len(line.date.start) == 10:

@@ -142,6 +142,7 @@ _SCAN = [(kind, re.compile(p, _FLAGS)) for kind, p in _PATTERNS]
 _WHOLE = _SCAN + [(kind, re.compile(p, _FLAGS)) for kind, p in _WHOLE_ONLY]
 _PREFIX = re.compile(r"(?:on|in|from|since|between|during|by|until|till|as\s+of|"
                      r"effective|dated|of|the)\s+", _FLAGS)
+_ANCHOR = re.compile(rf"\d{{4}}|(?<![\w]){_MON}", _FLAGS)
 _BETWEEN_BEFORE = re.compile(r"\bbetween\s+\Z", _FLAGS)
 _INVALID = object()
 
@@ -286,11 +287,12 @@ def find_dates(text: str, *, reference: dt.date | None = None,
     """
     s = text.translate(_TRANSLATE)
     found = []
-    digits = any(c.isdigit() for c in s)
+    # every pattern but today/yesterday/tomorrow needs a month name or four digits in a row
+    anchored = _ANCHOR.search(s) is not None
     for order, (kind, pattern) in enumerate(_SCAN):
         if (kind == "rel" and reference is None) or (not ranges and "sep" in pattern.groupindex):
             continue
-        if kind != "rel" and not digits:  # every pattern but today/yesterday/tomorrow needs a digit
+        if kind != "rel" and not anchored:
             continue
         for m in pattern.finditer(s):
             if any(m.group(g) and m.group(g)[0].islower()

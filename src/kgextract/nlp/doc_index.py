@@ -31,7 +31,7 @@ from spacy.tokens import Doc, Span, Token
 
 from kgextract.nlp.extensions import MENTIONS
 
-__all__ = ["remembering", "sentence_spans", "sentence_of", "sentence_text", "text_between", "mentions"]
+__all__ = ["remembering", "doc_text", "sentence_spans", "sentence_of", "sentence_text", "text_between", "mentions"]
 
 # id(doc) -> memo, for the documents inside a ``remembering`` block (the block keeps the doc alive)
 _ACTIVE: dict[int, dict] = {}
@@ -54,6 +54,14 @@ def remembering(doc: Doc) -> Iterator[None]:
 def _memo(doc: Doc) -> dict:
     # outside a block, a throwaway memo: the answer is computed and forgotten
     return _ACTIVE.get(id(doc), {})
+
+
+def doc_text(doc: Doc) -> str:
+    """``doc.text`` (which spaCy joins from the tokens on every access)."""
+    memo = _memo(doc)
+    if "text" not in memo:
+        memo["text"] = doc.text
+    return memo["text"]
 
 
 def _sentences(doc: Doc) -> tuple[list[Span], list[int]]:

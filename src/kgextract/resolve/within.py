@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span
 
 from kgextract.models import Document, DocumentResult, Entity, EntityType, Evidence, Mention, Predicate, Relation
-from kgextract.nlp.doc_index import mentions, sentence_of, sentence_spans, sentence_text, text_between
+from kgextract.nlp.doc_index import doc_text, mentions, sentence_of, sentence_spans, sentence_text, text_between
 from kgextract.nlp.extensions import MENTIONS
 from kgextract.nlp.gazetteers import load_list
 from kgextract.nlp.roles import expand_abbreviation
@@ -61,6 +61,8 @@ class _Cluster:
 
 
 def _caps(text: str) -> bool:
+    if not text.isupper():  # a lower-case letter, or no cased letter at all: never all capitals
+        return False
     letters = [c for c in text if c.isalpha()]
     return len(letters) > 3 and all(c.isupper() for c in letters)
 
@@ -85,7 +87,7 @@ def _headline_lines(doc: Doc) -> tuple[list[int], list[bool]]:
     cached = doc.user_data.get("kgx_headline_lines")
     if cached is None:
         starts, flags, pos = [], [], 0
-        for line in doc.text.split("\n"):
+        for line in doc_text(doc).split("\n"):
             starts.append(pos)
             flags.append(_is_headline(line.strip()))
             pos += len(line) + 1
