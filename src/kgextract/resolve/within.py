@@ -21,13 +21,13 @@ touches, are dropped.
 from __future__ import annotations
 
 import bisect
+from functools import lru_cache
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span
 
 from kgextract.models import Document, DocumentResult, Entity, EntityType, Evidence, Mention, Predicate, Relation
 from kgextract.nlp.doc_index import doc_text, mentions, sentence_of, sentence_spans, sentence_text, text_between
-from kgextract.nlp.extensions import MENTIONS
 from kgextract.nlp.gazetteers import load_list
 from kgextract.nlp.roles import expand_abbreviation
 from kgextract.relations.registry import Candidate
@@ -105,9 +105,12 @@ def _is_headline(line: str) -> bool:
 
 
 def _surface(span: Span) -> str:
-    if span.label_ == "Role":
-        return clean_name(span.text)
-    return strip_honorifics(clean_name(span.text))
+    return _surface_of(span.text, span.label_ == "Role")
+
+
+@lru_cache(maxsize=None)  # emptied for each document by resolve_document
+def _surface_of(text: str, role: bool) -> str:
+    return clean_name(text) if role else strip_honorifics(clean_name(text))
 
 
 def _tokens(name: str) -> list[str]:
@@ -196,7 +199,7 @@ class _Resolver:
         long_of = {short: normalize(self.doc[s:e].text) for short, (s, e, _) in acronyms.items()}
         ordered = sorted(spans, key=lambda s: (-len(_surface(s)), s.start))
         mine: list[_Cluster] = []
-        place_words = {normalize(_surface(s)) for s in self.doc.spans.get(MENTIONS, []) if s.label_ == "Place"}
+        place_words = {normalize(_surface(s)) for s in mentions(self.doc, "Place")}
         people = [set(_tokens(c.name)) for c in self.clusters if c.type is EntityType.PERSON]
         for span in ordered:
             surface = _surface(span)
@@ -345,6 +348,7 @@ def _evidence(doc_id: str, cand: Candidate) -> Evidence:
 def resolve_document(doc: Doc, candidates: list[Candidate], document: Document, threshold: float = 0.0) -> DocumentResult:
     """Build the document's entities and relations from its mentions and relation candidates."""
     forget_names()
+    _surface_of.cache_clear()
     res = _Resolver(doc, candidates)
     res.run()
     governments: dict[str, _Cluster] = {}
