@@ -21,6 +21,7 @@ import hashlib
 import unicodedata
 
 from rdflib import URIRef
+from rdflib.term import Node
 
 from kgextract.rdf.namespaces import KGX_ID
 
@@ -165,7 +166,7 @@ def assertion_iri(subject, predicate, obj, doc_id: str, start: int, end: int) ->
     >>> str(iri).startswith("https://w3id.org/kgextract/id/assertion/")
     True
     """
-    terms = [t.n3() if hasattr(t, "n3") else str(t) for t in (subject, predicate, obj)]
+    terms = [t.n3() if isinstance(t, Node) else str(t) for t in (subject, predicate, obj)]
     return URIRef(f"{KGX_ID}assertion/{_digest(*terms, doc_id, start, end)}")
 
 

@@ -94,6 +94,18 @@ def _integer(n: int) -> Literal:
     return Literal(str(int(n)), datatype=XSD.integer)
 
 
+class _EvidenceTerms:
+    """The terms of every ``kgx:Assertion``, looked up once (rdflib resolves ``NS.term`` on each access)."""
+
+    type, subject, predicate, object = RDF.type, RDF.subject, RDF.predicate, RDF.object
+    Assertion, sentence, confidence = KGX.Assertion, KGX.sentence, KGX.confidence
+    start, end = KGX.startOffset, KGX.endOffset
+    attributed_to, derived_from = PROV.wasAttributedTo, PROV.wasDerivedFrom
+
+
+_EVIDENCE_TERMS = _EvidenceTerms()
+
+
 class _DocumentMapper:
     """Writes the triples of one document into its named graph."""
 
@@ -146,31 +158,31 @@ class _DocumentMapper:
 
     def assertion(self, triple, doc_id: str, start: int, end: int, sentence: str,
                   confidence: float, extractor: str) -> URIRef:
-        g, (s, p, o) = self.g, triple
+        g, (s, p, o), t = self.g, triple, _EVIDENCE_TERMS
         a = assertion_iri(s, p, o, doc_id, start, end)
         agent = self.agents.get(extractor)
         if agent is None:  # one description per extractor and document
             agent = self.agents[extractor] = extractor_iri(extractor)
-            g.add((agent, RDF.type, KGX.Extractor))
-            g.add((agent, RDF.type, PROV.SoftwareAgent))
+            g.add((agent, t.type, KGX.Extractor))
+            g.add((agent, t.type, PROV.SoftwareAgent))
             g.add((agent, RDFS.label, text_literal(extractor)))
-        g.add((a, PROV.wasAttributedTo, agent))
+        g.add((a, t.attributed_to, agent))
         if a in self.confidence:  # same span read twice: one node, best confidence
             if confidence > self.confidence[a]:
                 self.confidence[a] = confidence
-                g.set((a, KGX.confidence, _decimal(confidence)))
+                g.set((a, t.confidence, _decimal(confidence)))
             return a
         self.confidence[a] = confidence
-        g.add((a, RDF.type, KGX.Assertion))
-        g.add((a, RDF.subject, s))
-        g.add((a, RDF.predicate, p))
-        g.add((a, RDF.object, o))
-        g.add((a, PROV.wasDerivedFrom, self.doc if doc_id == self.res.document.id else document_iri(doc_id)))
+        g.add((a, t.type, t.Assertion))
+        g.add((a, t.subject, s))
+        g.add((a, t.predicate, p))
+        g.add((a, t.object, o))
+        g.add((a, t.derived_from, self.doc if doc_id == self.res.document.id else document_iri(doc_id)))
         if sentence:
-            g.add((a, KGX.sentence, self.text(sentence)))
-        g.add((a, KGX.startOffset, _integer(start)))
-        g.add((a, KGX.endOffset, _integer(end)))
-        g.add((a, KGX.confidence, _decimal(confidence)))
+            g.add((a, t.sentence, self.text(sentence)))
+        g.add((a, t.start, _integer(start)))
+        g.add((a, t.end, _integer(end)))
+        g.add((a, t.confidence, _decimal(confidence)))
         return a
 
     def text(self, value: str) -> Literal:
