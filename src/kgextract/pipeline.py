@@ -25,6 +25,7 @@ from kgextract.nlp.doc_index import doc_text, remembering
 from kgextract.nlp.entity_fixes import drop_overlaps
 from kgextract.nlp.extensions import MENTIONS
 from kgextract.nlp.pipeline import build_pipeline
+from kgextract.relations.document import wire_agency
 from kgextract.relations.registry import Context, run_extractors
 from kgextract.resolve.within import resolve_document
 
@@ -122,7 +123,8 @@ def _context(doc: Doc, document: Document) -> Context:
 
 
 def _add_dateline_places(doc: Doc, line) -> None:
-    """Make the dateline's place (and region) Place mentions, replacing what overlaps them."""
+    """Make the dateline's place (and region) Place mentions, and its wire service
+    ("(AP)") an Organization mention, replacing what overlaps them."""
     spans = list(doc.spans[MENTIONS]) if MENTIONS in doc.spans else []
     new: list[Span] = []
     for start, end in ((line.place_start, line.place_end), (getattr(line, "region_start", None), getattr(line, "region_end", None))):
@@ -131,6 +133,9 @@ def _add_dateline_places(doc: Doc, line) -> None:
         span = doc.char_span(start, end, label="Place", alignment_mode="expand")
         if span is not None:
             new.append(span)
+    agency = wire_agency(doc, line)
+    if agency is not None:
+        new.append(agency)
     if not new:
         return
     kept = [s for s in spans if not any(s.start < n.end and n.start < s.end for n in new)]

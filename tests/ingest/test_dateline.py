@@ -16,7 +16,7 @@ BODY = "\n\nThe partners agreed to work together on ports, customs and training.
     ("Accord signed\n\nNAIROBI, 2 March (Office for Outer Space Affairs) \u2014 The office "
      "and Kenya signed an accord on 2 March 2016.",
      "NAIROBI", None, "2016-03-02", "2 March"),
-    ("OSLO, 12 May (UN Information Service) -The centre opened in May 2015.",
+    ("OSLO, 12 May (City Press Office) -The centre opened in May 2015.",
      "OSLO", None, "2015-05-12", "12 May"),
     ("Acme names CFO\n\nPALO ALTO, Calif., Feb. 8, 2016 /PRNewswire/ -- Acme today named "
      "a new CFO.",
@@ -54,7 +54,7 @@ BODY = "\n\nThe partners agreed to work together on ports, customs and training.
     ("Title\n\nNews release | 11 November 2021\n\nMADRID (Agency News) \u2013 The agency "
      "met on 11 November.", "MADRID", None, "2021-11-11", "11 November 2021"),
     # an inline date without a year takes it from the header line, nearest year
-    ("2 January 2017\n\nTitle\n\nVIENNA, 30 December (UN Information Service) - A note.",
+    ("2 January 2017\n\nTitle\n\nVIENNA, 30 December (City Press Office) - A note.",
      "VIENNA", None, "2016-12-30", "30 December"),
     # the inline dateline wins over a different header date
     ("Posted: 6 May 2014\n\nROME, 5 May. The board met.", "ROME", None, "2014-05-05",
@@ -87,7 +87,33 @@ def test_year_argument_is_the_last_resort():
 
 def test_place_without_date():
     d = find_dateline("Title\n\nGENOA (Port News) \u2013 The port reopened.")
-    assert d == Dateline(place="GENOA", place_start=7, place_end=12)
+    assert d == Dateline(place="GENOA", place_start=7, place_end=12,
+                         agency="Port News", agency_start=14, agency_end=23)
+
+
+@pytest.mark.parametrize("text, place, region, agency", [
+    # a wire byline closing its line, or followed by the wire's underscore
+    ("LYON, France (AP)", "LYON", "France", "AP"),
+    ("LYON, France (AP) _ The mayor opened the bridge.", "LYON", "France", "AP"),
+    ("SPRINGFIELD (AP)\nThe mayor opened the bridge.", "SPRINGFIELD", None, "AP"),
+    # the agency after an inline date
+    ("Lyon, 3 May (Xinhua) -- The mayor opened the bridge.", "Lyon", None, "Xinhua"),
+    # an editor's note in brackets before the dateline
+    ("(Text) Lyon, 3 May (Xinhua) -- The mayor opened the bridge.", "Lyon", None, "Xinhua"),
+    # a capitalised place with a region alone on its line: a dateline without its date
+    ("SPRINGFIELD, Ill.\nThe mayor opened the bridge.", "SPRINGFIELD", "Ill", None),
+])
+def test_wire_datelines(text, place, region, agency):
+    d = find_dateline(text)
+    assert (d.place, d.region, d.agency) == (place, region, agency)
+
+
+@pytest.mark.parametrize("text", [
+    "Springfield, Ill.\nThe mayor opened the bridge.",  # not in capitals: a line of prose
+    "ACME, the maker of widgets, said so.",
+])
+def test_bare_place_line_needs_capitals_and_region_alone(text):
+    assert find_dateline(text) is None
 
 
 @pytest.mark.parametrize("text", [

@@ -137,3 +137,52 @@ def test_person_with_organization_word_is_an_organization(run, text, name):
     facts = run(text)
     assert facts.names("Person") == []
     assert name in facts.names("Organization")
+
+
+@pytest.mark.parametrize("text, org, place", [
+    pytest.param("Regulators fined Globex Industries of Akron, Ohio, for the spill.",
+                 "Globex Industries", "Akron", id="industries-of-city"),
+    pytest.param("Acme Corp. of Springfield donated the books.", "Acme Corp.", "Springfield", id="corp-of-city"),
+])
+def test_company_of_place_is_two_mentions(nlp, text, org, place):
+    _, found = mentions(nlp, text)
+    assert (org, "Organization") in found and (place, "Place") in found
+
+
+def test_of_after_other_names_stays_in_the_name(nlp):
+    _, found = mentions(nlp, "Jane Roe studied at the University of Springfield last year.")
+    assert ("University of Springfield", "Organization") in found
+
+
+def test_unclosed_bracket_is_cut_from_a_name(nlp):
+    doc = nlp("Jane Roe, candidate for the Party of the Democratic Renewal (PDR), won 9 percent.")
+    assert not any("(" in s.text for s in doc.spans[MENTIONS])
+
+
+def test_title_word_inside_a_name_is_no_title(nlp):
+    doc = nlp("The Rev. Dr. John Henry King Jr. spoke in Memphis.")
+    found = {(s.text, s.label_) for s in doc.spans[MENTIONS]}
+    assert not any(label == "Role" for _, label in found)
+
+
+def test_pair_of_people_read_as_one_organization(nlp):
+    text = ("Olabode carved the doors. Critics admire Olabode and Ayinde, who were born in the same town. "
+            "Ayinde carved the posts.")
+    doc = nlp(text)
+    found = {(s.text, s.label_) for s in doc.spans[MENTIONS]}
+    assert ("Olabode and Ayinde", "Organization") not in found
+
+
+def test_name_ending_in_s_keeps_it(nlp):
+    _, found = mentions(nlp, "The auction house Sotheby's said on Friday that it would sell the painting.")
+    assert ("Sotheby's", "Organization") in found
+    _, found = mentions(nlp, "Jane Roe praised the Nordic Chess Federation's new strategy.")
+    assert ("Nordic Chess Federation", "Organization") in found  # a possessive before a noun goes
+
+
+def test_surname_after_a_full_name_with_suffix_stays_a_person(nlp):
+    text = ("John Henry Doe Jr. founded the union. Doe's Union grew fast. "
+            "In those years, Doe was a steadfast supporter of the workers.")
+    doc = nlp(text)
+    labels = {s.label_ for s in doc.spans[MENTIONS] if s.text == "Doe"}
+    assert labels == {"Person"}

@@ -130,3 +130,10 @@ def test_section_lines_merge(monkeypatch, tmp_path):
         assert load_sections("verbs.v1") == {"a": frozenset("xyw"), "b": frozenset("z")}
     finally:
         load_sections.cache_clear()
+
+
+def test_titles_v2_extends_v1_with_newswire_titles():
+    from kgextract.nlp.gazetteers import TITLES
+    assert TITLES == "titles.v2"
+    assert load_list("titles.v1") < load_list("titles.v2")
+    assert {"official", "lobbyist", "candidate"} <= load_list("titles.v2") - load_list("titles.v1")

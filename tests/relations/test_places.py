@@ -20,6 +20,97 @@ def test_contained_in_place(run, text, expected):
     assert {t for t in facts.triples if t[1] == "containedInPlace"} == expected
 
 
+@pytest.mark.parametrize("text, expected", [
+    pytest.param("LYON, France (AP) _ The mayor opened a new bridge on Monday.",
+                 {("ap", "location", "lyon"), ("ap", "location", "france")}, id="wire-byline"),
+    pytest.param("SPRINGFIELD (AP)\nThe mayor opened a new bridge on Monday.",
+                 {("ap", "location", "springfield")}, id="wire-byline-in-capitals"),
+    # an office that issued a release is not a wire service
+    pytest.param("LYON, 3 May (City Press Office) - The mayor opened a new bridge.", set(), id="not-a-wire"),
+])
+def test_wire_service_location(run, text, expected):
+    facts = run(text)
+    assert {t for t in facts.triples if t[1] == "location"} == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    pytest.param("Bridge Opens in Lyon\nLyon LE PETIT JOURNAL in French 1200 GMT 3 May 94 p 2\n"
+                 "The mayor opened a new bridge.", ("le petit journal", "location", "lyon"), id="with-language"),
+    pytest.param("Lyon GAZETTAPRESS\nThe mayor opened a new bridge.",
+                 ("gazettapress", "location", "lyon"), id="capitals-alone"),
+])
+def test_source_line_location(run, text, expected):
+    facts = run(text)
+    assert expected in facts.triples
+
+
+@pytest.mark.parametrize("text, expected", [
+    pytest.param("The twins grew up in Akron in northern Ohio.", ("akron", "ohio"), id="compass-word"),
+    pytest.param("The plant stands near Lyon in eastern France.", ("lyon", "france"), id="city-in-country"),
+    pytest.param("The suspects were held in Trento in north-central Italy.", ("trento", "italy"), id="hyphenated-compass"),
+])
+def test_place_in_place(run, text, expected):
+    facts = run(text)
+    assert (expected[0], "containedInPlace", expected[1]) in facts.triples
+
+
+@pytest.mark.parametrize("text, expected", [
+    pytest.param("Salmon in Norway's Glomma River returned early this year.", ("glomma river", "norway"), id="possessive"),
+    pytest.param("The summit in Bergen, the second largest city in Norway, ended on Monday.",
+                 ("bergen", "norway"), id="apposition-city-in"),
+    pytest.param("Floods closed the road between Akron and Canton, Ohio, on Monday.",
+                 ("akron", "ohio"), id="coordinated-places-share-region"),
+])
+def test_more_place_containment(run, text, expected):
+    facts = run(text)
+    assert (expected[0], "containedInPlace", expected[1]) in facts.triples
+
+
+def test_listed_places_share_the_region(run):
+    facts = run("The storm hit Dover and Canterbury in Kent on Monday.")
+    contained = {t for t in facts.triples if t[1] == "containedInPlace"}
+    assert {("dover", "containedInPlace", "kent"), ("canterbury", "containedInPlace", "kent")} <= contained
+
+
+def test_country_in_city_is_not_containment(run):
+    facts = run("The ambassador of Japan in Berlin met the minister.")
+    assert not {t for t in facts.triples if t[1] == "containedInPlace"}
+
+
+@pytest.mark.parametrize("text, expected", [
+    pytest.param("The court fined Globex Industries of Akron, Ohio, for the spill.",
+                 {("globex industries", "location", "akron"), ("globex industries", "location", "ohio")},
+                 id="of-city-region"),
+    pytest.param("The plane, owned by Nordwind Airlines Inc., of Tromso, Norway, landed safely.",
+                 {("nordwind airlines inc", "location", "tromso"), ("nordwind airlines inc", "location", "norway")},
+                 id="comma-of-city-region"),
+])
+def test_organization_location_with_region(run, text, expected):
+    facts = run(text)
+    assert expected <= facts.triples
+
+
+@pytest.mark.parametrize("text, expected", [
+    pytest.param("Globex Holdings, a major Singapore shipping group, bought the tower.",
+                 ("globex holdings", "location", "singapore"), id="a-place-kind"),
+    pytest.param("Dancers of the Royal Ballet in London and Paris's Opera Ballet joined the tour.",
+                 ("opera ballet", "location", "paris"), id="possessive-place-after-coordination"),
+])
+def test_organization_location_from_apposition(run, text, expected):
+    assert expected in run(text).triples
+
+
+def test_venue_after_at_is_a_place_not_an_organization_location(run):
+    facts = run("The forum was held at the Nordic Academy in Berlin.")
+    assert ("nordic academy", "containedInPlace", "berlin") in facts.triples
+    assert not {t for t in facts.triples if t[1] == "location" and t[0] == "nordic academy"}
+
+
+def test_dateline_after_an_editors_note(run):
+    facts = run("(Text) Lyon, 3 May (Xinhua) -- The mayor opened a new bridge.")
+    assert ("xinhua", "location", "lyon") in facts.triples
+
+
 def test_list_of_places_is_not_containment(run):
     facts = run("The delegation will travel to Berlin, Paris and Madrid in June 2024.")
     assert {t for t in facts.triples if t[1] == "containedInPlace"} == set()

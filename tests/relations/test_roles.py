@@ -22,6 +22,10 @@ GOV_NORWAY = "government of norway"
                  {("jane roe", "chief financial officer", "acme corp")}, id="apposition"),
     pytest.param("Jane Roe, Executive Vice President of Acme Corp, spoke first.",
                  {("jane roe", "executive vice president", "acme corp")}, id="apposition-modifiers"),
+    pytest.param("Jane Roe, a senior official of the Nordic Chess Federation, said the rules would change.",
+                 {("jane roe", "senior official", "nordic chess federation")}, id="apposition-with-article"),
+    pytest.param("John Doe, another Globex Industries employee, said the plant was safe.",
+                 {("john doe", "employee", "globex industries")}, id="apposition-another-org-title"),
     pytest.param("Acme Corp Chairman, John Doe, said the company would expand.",
                  {("john doe", "chairman", "acme corp")}, id="title-comma-name"),
     pytest.param("The Secretary-General of the Nordic Council, Jane Roe, opened the meeting.",
@@ -35,6 +39,8 @@ GOV_NORWAY = "government of norway"
                  {("john doe", "president", "nordic chess federation")}, id="was-elected"),
     pytest.param("Jane Roe was named interim CFO of Acme Corp.",
                  {("jane roe", "interim chief financial officer", "acme corp")}, id="was-named-abbreviation"),
+    pytest.param("Jane Roe was installed as new chairman of the influential Nordic Chess Federation.",
+                 {("jane roe", "chairman", "nordic chess federation")}, id="as-adjective-title"),
     pytest.param("Jane Roe was elected chairman of the board of Globex Industries.",
                  {("jane roe", "chairman of the board", "globex industries")}, id="of-the-board-kept-in-title"),
     pytest.param("Acme Corp today announced the appointment of Jane Roe as chief technology officer.",
@@ -150,3 +156,99 @@ def test_coordinated_titles_share_the_organization(run, text):
     facts = run(text)
     assert facts.roles == {("john doe", "president", "acme corp"),
                            ("john doe", "chief executive officer", "acme corp")}
+
+
+@pytest.mark.parametrize("text, expected", [
+    pytest.param("Jane Roe of the Nordic Chess Federation opened the tournament.",
+                 ("jane roe", "memberOf", "nordic chess federation"), id="of"),
+    pytest.param("John Doe, of the Nordic Chess Federation, opened the tournament.",
+                 ("john doe", "memberOf", "nordic chess federation"), id="comma-of"),
+    pytest.param("Jane Roe and other members of the Nordic Polar Society reached the pole.",
+                 ("jane roe", "memberOf", "nordic polar society"), id="and-other-members-of"),
+    pytest.param("Jane Roe, an expert on dams at the Nordic Defence Institute, disagreed.",
+                 ("jane roe", "memberOf", "nordic defence institute"), id="described-at"),
+    pytest.param("Jane Roe at the Nordic Institute of Marine Biology found that the cod stocks had recovered.",
+                 ("jane roe", "memberOf", "nordic institute of marine biology"), id="subject-at"),
+])
+def test_affiliation_without_title(run, text, expected):
+    assert expected in run(text).triples
+
+
+def test_met_at_an_organization_is_no_affiliation(run):
+    facts = run("The minister met Jane Roe at the Nordic Chess Federation on Monday.")
+    assert not {t for t in facts.triples if t[1] == "memberOf"}
+
+
+def test_leader_in_a_field_is_a_description(run):
+    facts = run("Jane Roe is a well-known leader in the global shipping industry.")
+    assert facts.roles == set()
+
+
+@pytest.mark.parametrize("text, expected", [
+    pytest.param("The study was written by the Nordic Marine Foundation headed by Jane Roe.",
+                 ("jane roe", "memberOf", "nordic marine foundation"), id="org-headed-by"),
+    pytest.param("John Doe, who heads the Nordic Chess Federation, said the rules would change.",
+                 ("john doe", "memberOf", "nordic chess federation"), id="who-heads"),
+    pytest.param("Jane Roe led the Nordic Chess Federation for a decade.",
+                 ("jane roe", "memberOf", "nordic chess federation"), id="led"),
+    pytest.param("The Nordic Heritage Foundation was founded in 1980 by Jane Roe, who still chairs it.",
+                 ("jane roe", "memberOf", "nordic heritage foundation"), id="was-founded-by"),
+    pytest.param("John Doe, who now works for the Nordic Institute of Technology, disagreed.",
+                 ("john doe", "memberOf", "nordic institute of technology"), id="works-for"),
+    pytest.param("Sen. Jane Roe of the governing Nordic Labour Party said the plan would pass.",
+                 ("jane roe", "memberOf", "nordic labour party"), id="of-the-adjective-org"),
+])
+def test_verb_of_leading(run, text, expected):
+    assert expected in run(text).triples
+
+
+@pytest.mark.parametrize("text, expected", [
+    pytest.param("Globex Industries press spokesman John Doe said the plant was safe.",
+                 ("john doe", "spokesman", "globex industries"), id="org-adjective-title"),
+    pytest.param("NLP (Nordic Labour Party) leader Jane Roe won the seat.",
+                 ("jane roe", "leader", "nordic labour party"), id="acronym-then-long-form-title"),
+    pytest.param("Nordic Labour Party (NLP) candidate Jane Roe won the seat.",
+                 ("jane roe", "candidate", "nordic labour party"), id="org-acronym-title"),
+])
+def test_organization_before_title(run, text, expected):
+    assert expected in run(text).roles
+
+
+@pytest.mark.parametrize("text, expected", [
+    pytest.param("Jane Roe is a senior correspondent for the Nordic Press Agency.",
+                 ("jane roe", "memberOf", "nordic press agency"), id="title-for-the-org"),
+    pytest.param("John Doe, secretary of the Nordic People's Party, welcomed the decision.",
+                 ("john doe", "memberOf", "nordic people's party"), id="possessive-inside-a-name"),
+])
+def test_organization_after_title(run, text, expected):
+    assert expected in run(text).triples
+
+
+def test_for_a_portfolio_stays_in_the_title(run):
+    facts = run("Norway's Minister for Fisheries and Oceans, Jane Roe, opened the meeting.")
+    assert ("jane roe", "memberOf", GOV_NORWAY) in facts.triples
+    assert not any(t[2].startswith("water") for t in facts.triples if t[1] == "memberOf")
+
+
+def test_town_before_a_title_is_no_employer(run):
+    facts = run("The clinic was run by Springfield plastic surgeon John Doe until 2010.")
+    assert not {t for t in facts.triples if t[1] == "memberOf"}
+
+
+def test_country_before_a_title_is_its_government(run):
+    facts = run("Norwegian Foreign Minister Jane Roe met the delegation.")
+    assert ("jane roe", "memberOf", GOV_NORWAY) in facts.triples
+
+
+@pytest.mark.parametrize("text, expected", [
+    pytest.param("(By NORD-PRESS correspondent Jane Roe)", ("jane roe", "memberOf", "nord-press"), id="hyphenated-acronym"),
+    pytest.param("GLOBEX's technical manager, engineer John Doe, said the river is clean.",
+                 ("john doe", "memberOf", "globex"), id="acronym-possessive-adjective"),
+])
+def test_acronym_before_a_title_is_the_organization(run, text, expected):
+    assert expected in run(text).triples
+
+
+def test_capitals_headline_gives_no_acronym_organization(run):
+    facts = run("ACME CHIEF EXECUTIVE RESIGNS\n\nThe board thanked him.")
+    assert not facts.names("Organization")

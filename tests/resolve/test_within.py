@@ -167,3 +167,9 @@ def test_evidence_sentence_holds_the_evidence_after_a_headline(run):
     for rel in run(text).result.relations:
         for ev in rel.evidence:
             assert text[ev.start:ev.end] in ev.sentence, (rel.predicate.value, ev)
+
+
+def test_organization_named_like_a_persons_middle_name_stays(run):
+    facts = run("Mary Grant Lawrence founded the agency in 1966. Grant lost clients in 1997, "
+                "and Grant said on Friday that it would close. Grant had 300 employees.")
+    assert "grant" in facts.names("Organization")

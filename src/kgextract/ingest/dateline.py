@@ -6,7 +6,10 @@ Shapes recognised in the opening lines (the first ``window`` characters):
   single date and a dateline ending ("(", "/", "-", "--", ".", ":", end of
   line): "GENEVA, 5 December." / "ARMONK, N.Y., Jan. 5, 2017 /PRNewswire/ --"
   / "SHANGHAI, China - April 22, 2014 -" / "BEIJING, Sept. 1 (Xinhua) --";
-* a place with an agency but no date: "GENEVA (ILO News) -";
+* a place with an agency but no date: "GENEVA (ILO News) -", "LYON, France
+  (AP)" closing its line or followed by the wire's "_";
+* a place in capitals with a region and nothing else on its line: "SPRINGFIELD,
+  Ill." (a wire dateline cut from its story);
 * a header date line that holds only a date, maybe after a label and before
   a time: "April 11, 2011", "Published: July 18, 2023", "Press release |
   30 September 2022", "Time:November 30, 2011"; the line directly above it
@@ -29,8 +32,14 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-from kgextract.nlp.dates import DateMatch, DateValue, find_dates, infer_year, normalize_date
-from kgextract.nlp.gazetteers import load_list
+from kgextract.nlp.dates import (
+    DateMatch,
+    DateValue,
+    find_dates,
+    infer_year,
+    normalize_date,
+)
+from kgextract.nlp.gazetteers import TITLES, load_list
 
 __all__ = ["Dateline", "find_dateline"]
 
@@ -51,6 +60,9 @@ class Dateline:
     region: str | None = None
     region_start: int | None = None
     region_end: int | None = None
+    agency: str | None = None
+    agency_start: int | None = None
+    agency_end: int | None = None
 
 
 _DASH = str.maketrans({c: "-" for c in "\u2010\u2011\u2012\u2013\u2014\u2015\u2212"})
@@ -62,7 +74,13 @@ _AFTER_HEADER = re.compile(
     r"\s*(?:(?:[,|-]|at)?\s*\d{1,2}(?:[:.]\d\d)?\s*(?:[ap]\.?m\.?)?(?:\s+[A-Z]{2,5})?)?"
     r"[\s.]*", re.I)
 _AFTER_INLINE = re.compile(r"\s*(?:$|[(/\-.:|,]|\u2026)")
-_AGENCY = re.compile(r"(?P<body>[^()\n]{2,60}?)\s*\([^()\n]{2,60}\)\s*(?:-|:)")
+_AGENCY = re.compile(r"(?P<body>[^()\n]{2,60}?)\s*\((?P<agency>[^()\n]{2,60})\)\s*(?:-|:|_|$)")
+#: "(Xinhua) --" after an inline dateline's date: the wire service that filed it.
+_AGENCY_AFTER = re.compile(r"\s*\((?P<agency>[^()\n]{2,60})\)")
+#: An editor's note opening a digest item: "(Text)", "(Excerpts)".
+_NOTE = re.compile(r"\([A-Z][a-z]+(?: [a-z]+)?\)\s+(?=[A-Z])")
+#: "SPRINGFIELD, Ill." alone on its line: a wire dateline without its date.
+_CAPS_PLACE_LINE = re.compile(r"(?P<body>[^()\n,]{2,40},[^()\n]{2,30}?)\.?")
 _JOINED = {"dc", "d.c.", "d. c."}
 _CONNECTORS = {"de", "da", "do", "dos", "das", "del", "della", "di", "du", "des",
                "la", "le", "les", "el", "al", "am", "an", "on", "upon", "sur",
@@ -92,7 +110,7 @@ def _words_ok(segment: str, first_is_place: bool) -> bool:
 
 def _gazetteer_word(segment: str) -> bool:
     """Whether a segment holds a title, org, event or honorific word."""
-    lists = [load_list(n) for n in ("titles.v1", "org_words.v1", "event_nouns.v1",
+    lists = [load_list(n) for n in (TITLES, "org_words.v1", "event_nouns.v1",
                                     "honorifics.v1")]
     words = [w.strip(".,").lower() for w in segment.split()]
     return any(w in lst for w in words for lst in lists) or segment.lower() in lists[0]
@@ -145,7 +163,13 @@ def _lines(text: str, window: int):
 
 
 def _inline(content: str, start: int) -> tuple[dict, DateMatch | None] | None:
-    """Place offsets and the date of an inline dateline, or None."""
+    """Place offsets and the date of an inline dateline, or None.
+
+    An editor's note in brackets before it ("(Text) Lyon, May 3 (Xinhua) --") is skipped.
+    """
+    note = _NOTE.match(content)
+    if note:
+        content, start = content[note.end():], start + note.end()
     line = content.translate(_DASH)
     dates = find_dates(line, ranges=False)
     if dates and dates[0].start <= 80:
@@ -155,13 +179,27 @@ def _inline(content: str, start: int) -> tuple[dict, DateMatch | None] | None:
                 and (m.value is None or m.value.precision != "year")):
             fields = _place(head["body"], start, strict=False)
             if fields:
+                after = _AGENCY_AFTER.match(line, m.end)
+                if after:
+                    fields.update(_agency_fields(after, start))
                 return fields, _shift(m, start)
     agency = _AGENCY.match(line)
     if agency:
         fields = _place(agency["body"].rstrip(), start, strict=True)
         if fields:
+            fields.update(_agency_fields(agency, start))
+            return fields, None
+    caps = _CAPS_PLACE_LINE.fullmatch(line)
+    if caps and caps["body"].split(",")[0].isupper():
+        fields = _place(caps["body"], start, strict=True)
+        if fields and "region_start" in fields:
             return fields, None
     return None
+
+
+def _agency_fields(match: re.Match, offset: int) -> dict:
+    """Offsets of the agency named in brackets ("(AP)") by an agency match."""
+    return {"agency_start": offset + match.start("agency"), "agency_end": offset + match.end("agency")}
 
 
 def _shift(m: DateMatch, offset: int) -> DateMatch:
@@ -212,7 +250,7 @@ def find_dateline(text: str, *, year: int | None = None,
     if inline is None and header is None:
         return None
     fields = dict(inline[0] if inline is not None else place_line or {})
-    for name in ("place", "region"):
+    for name in ("place", "region", "agency"):
         if f"{name}_start" in fields:
             fields[name] = text[fields[f"{name}_start"]:fields[f"{name}_end"]]
     match = inline[1] if inline is not None and inline[1] is not None else header

@@ -23,12 +23,17 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from kgextract.nlp.dates import normalize_date
-from kgextract.nlp.entity_labels import harmonize_labels, org_word_names
+from kgextract.nlp.entity_labels import (
+    harmonize_labels,
+    org_word_names,
+    split_paired_names,
+)
 from kgextract.nlp.extensions import MENTIONS
-from kgextract.nlp.gazetteers import load_list
+from kgextract.nlp.gazetteers import TITLES, load_list
+from kgextract.nlp.source_lines import source_lines
 from kgextract.resolve.names import is_acronym_of
 
-__all__ = ["EntityFixes", "make_entity_fixes", "LABELS"]
+__all__ = ["EntityFixes", "make_entity_fixes", "LABELS", "COMPANY_ENDINGS"]
 
 #: spaCy (OntoNotes) labels -> the guide's entity types.
 LABELS = {
@@ -83,11 +88,14 @@ class EntityFixes:
                 span = Span(doc, span.start, span.end + 1, label="Place")  # "Baltic Sea region", "Dunga wetlands"
             spans.append(span)
         spans = split_possessives(doc, spans)
+        spans = split_company_of_place(doc, spans)
         spans = based_places(doc, spans)
         spans = org_word_names(doc, spans)
         spans = apply_definitions(doc, spans)
         spans = spread_acronyms(doc, spans)
         spans = harmonize_labels(spans)
+        spans = split_paired_names(spans)
+        spans = source_lines(doc, spans)
         doc.spans[MENTIONS] = drop_overlaps(spans)
         return doc
 
@@ -115,16 +123,28 @@ def trim_span(span: Span, label: str) -> Span | None:
             break  # "King" alone is a name, not a title without its holder
         start += 1
     while end > start and (doc[end - 1].text in _EDGE_PUNCT or doc[end - 1].tag_ == "POS"):
+        if label == "Organization" and end - start > 1 and doc[end - 1].lower_ in ("'s", "’s") and _name_possessive(doc, end):
+            break  # "Sotheby's said": the 's is part of the name, not a possessive
         end -= 1
+    opened = next((t.i for t in doc[start:end] if t.text == "("), None)
+    if opened is not None and not any(t.text == ")" for t in doc[opened:end]):
+        end = opened  # "the Party of the Democratic Renewal (PDR": the model stopped inside the brackets
+        while end > start and doc[end - 1].text in _EDGE_PUNCT:
+            end -= 1
     if start >= end:
         return None
     return Span(doc, start, end, label=label)
 
 
+def _name_possessive(doc: Doc, end: int) -> bool:
+    """True when the 's closing a name owns nothing after it ("Sotheby's said", "at Sotheby's.")."""
+    return end >= len(doc) or doc[end].pos_ not in ("NOUN", "PROPN", "ADJ", "NUM", "ADV")
+
+
 @functools.lru_cache(maxsize=1)  # the gazetteers are fixed data: build the set once
 def _person_prefixes() -> frozenset[str]:
     words = set(load_list("honorifics.v1")) | set(load_list("title_modifiers.v1"))
-    words |= {t for t in load_list("titles.v1") if " " not in t}
+    words |= {t for t in load_list(TITLES) if " " not in t}
     return frozenset(w.rstrip(".") for w in words)
 
 
@@ -143,8 +163,8 @@ def extend_org_tail(span: Span) -> Span:
     last_cap = None
     while j < len(doc) and j - span.end < 8:
         tok = doc[j]
-        if tok.ent_type_ in ("DATE", "TIME"):
-            break  # "Acme Corp on Monday"
+        if tok.ent_type_ in ("DATE", "TIME", "PERSON"):
+            break  # "Acme Corp on Monday", "the Court in Springfield and Judge Jane Roe"
         if tok.is_title or tok.is_upper and tok.is_alpha:
             last_cap = j
         elif tok.lower_ in _CONNECTORS and j + 1 < len(doc) and (doc[j + 1].is_title or doc[j + 1].lower_ == "the"):
@@ -155,16 +175,38 @@ def extend_org_tail(span: Span) -> Span:
     if last_cap is None:
         return span
     tail = doc[i + 1 : last_cap + 1]
+    if doc[last_cap + 1 : last_cap + 2].text in ("'s", "’s"):
+        return span  # "Royal Ballet in London and Paris's Opera Ballet": the tail owns what follows
     multi_region = any(t.lower_ == "and" for t in tail)
     office_at_city = span[-1].lower_ in _OFFICE_HEADS and prep in {"in", "at"} and len(tail) <= 3
     if prep in {"in", "at"} and not (multi_region or office_at_city):
         return span
     if prep in {"for", "on", "of"} and not span[-1].is_title:
         return span
+    if prep == "of" and span[-1].lower_ in COMPANY_ENDINGS:
+        return span  # "Acme Corp. of Springfield": a company's name ends at its legal form
     if prep in {"for", "on", "of"} and (len(tail) == 1 and tail[0].ent_type_ in ("GPE", "NORP")
                                         or doc[last_cap + 1 : last_cap + 2].text in ("'s", "’s")):
         return span  # "Congress for Japan's initiative": a country after it is not part of the name
     return Span(doc, span.start, last_cap + 1, label=span.label_)
+
+
+#: Last words of company names; "of <Place>" after them says where the company is.
+COMPANY_ENDINGS = {"co", "co.", "corp", "corp.", "inc", "inc.", "ltd", "ltd.", "llc", "plc", "gmbh", "s.a.",
+                   "industries", "laboratories", "enterprises", "associates"}
+
+
+def split_company_of_place(doc: Doc, spans: list[Span]) -> list[Span]:
+    """ "Globex Industries of Akron" read as one ORG: the company, and the place it is in."""
+    out = []
+    for span in spans:
+        cut = next((t.i for t in span[1:-1] if t.lower_ == "of" and doc[t.i - 1].lower_ in COMPANY_ENDINGS), None)
+        if span.label_ != "Organization" or cut is None or not all(t.is_title for t in doc[cut + 1 : span.end]):
+            out.append(span)
+            continue
+        out.append(Span(doc, span.start, cut, label="Organization"))
+        out.append(Span(doc, cut + 1, span.end, label="Place"))
+    return out
 
 
 def apply_definitions(doc: Doc, spans: list[Span]) -> list[Span]:
@@ -283,7 +325,9 @@ def split_possessives(doc: Doc, spans: list[Span]) -> list[Span]:
     out = []
     for span in spans:
         cut = next((t.i for t in span[1:-1] if t.tag_ == "POS" or t.text in ("’", "'")), None)
-        if span.label_ != "Organization" or cut is None or not doc[cut + 1].is_title:
+        if span.label_ != "Organization" or cut is None or not doc[cut + 1].is_title or span.end - cut < 3:
+            # "the Nordic People's Party", "Mayors' Association": one word after the
+            # possessive names the whole, not a unit of the owner
             out.append(span)
             continue
         out.append(Span(doc, span.start, cut, label="Organization"))

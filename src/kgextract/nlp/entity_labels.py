@@ -13,8 +13,9 @@ from collections import Counter
 from spacy.tokens import Doc, Span
 
 from kgextract.nlp.gazetteers import load_list
+from kgextract.resolve.countries import government_name
 
-__all__ = ["harmonize_labels", "org_word_names"]
+__all__ = ["harmonize_labels", "org_word_names", "split_paired_names"]
 
 _NAMED = ("Person", "Organization", "Place")
 
@@ -43,8 +44,10 @@ def harmonize_labels(spans: list[Span]) -> list[Span]:
     for s in named:
         votes.setdefault(s.text.lower(), Counter())[s.label_] += 1
     surnames = {s[-1].lower_ for s in named if s.label_ == "Person" and s[-1].is_title}
-    full_surnames = {s[-1].lower_ for s in named if s.label_ == "Person" and len(s) > 1}
-    org_starts = [s.text.lower().split() for s in named if s.label_ == "Organization" and len(s) > 1]
+    full_surnames = {_surname(s) for s in named if s.label_ == "Person" and len(s) > 1}
+    # organization names that say they are one ("Qoros Automotive Co. Ltd"), not "Olabode of Ife"
+    org_starts = [s.text.lower().split() for s in named if s.label_ == "Organization" and len(s) > 1
+                  and _has_org_word(s)]
     name_words = {t.lower_ for s in named if s.label_ == "Person" and len(s) > 1 for t in s}
     placed = {s.text.lower() for s in named if s.label_ == "Person" and len(s) == 1 and _used_as_place(s)}
     located = {s.text.lower() for s in named if s.label_ == "Place" and _used_as_place(s)}
@@ -66,20 +69,31 @@ def harmonize_labels(spans: list[Span]) -> list[Span]:
             if label in ("Organization", "Place") and len(s) in (2, 3) and s[-1].lower_ in surnames \
                     and all(t.is_title for t in s) and not _has_org_word(s):
                 label = "Person"
-            if label == "Person" and s.text.lower() in lone and s.text.lower() in placed:
+            if label == "Person" and s.text.lower() in lone and s.text.lower() in placed \
+                    and count["Person"] < 2 * (sum(count.values()) - count["Person"]) + 2:
                 label = "Organization"  # "came to Emory", "across Emory": no first name anywhere
+                # (unless the model calls it a person far more often: "Olabode" carved, "by Olabode")
             elif label == "Person" and len(s) > 1 and s[-1].is_title and s[-1].lower_ in _org_words():
                 label = "Organization"  # "Northwind Labs", "Globex Industries"
             elif label in ("Person", "Place"):
                 words = s.text.lower().split()
                 if any(len(o) > len(words) and o[: len(words)] == words for o in org_starts) \
-                        and s.text.lower() not in located:
+                        and s.text.lower() not in located and not (label == "Place" and government_name(s.text)):
                     label = "Organization"  # "Qoros" beside "Qoros Automotive Co. Ltd" (not "visit Porto")
                 elif label == "Person" and len(s) == 1 and s[0].lower_ not in full_surnames \
                         and len(count) > 1 and "Organization" in count:
                     label = "Organization"  # a lone word never given a first name, tagged ORG elsewhere
         out.append(s if label == s.label_ else Span(s.doc, s.start, s.end, label=label))
     return out
+
+
+_NAME_SUFFIXES = {"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"}
+
+
+def _surname(span: Span) -> str:
+    """The last name of a full name, past a suffix ("John Henry King Jr." -> "king")."""
+    words = [t.lower_ for t in span if t.lower_ not in _NAME_SUFFIXES and t.text != ","]
+    return words[-1] if words else span[-1].lower_
 
 
 def _used_as_place(span: Span) -> bool:
@@ -118,3 +132,18 @@ def org_word_names(doc: Doc, spans: list[Span]) -> list[Span]:
         extra.append(Span(doc, start, tok.i + 1, label="Organization"))
     taken = [s for s in spans if not any(e.start <= s.start and s.end <= e.end and s.label_ != "Person" for e in extra)]
     return taken + extra
+
+
+def split_paired_names(spans: list[Span]) -> list[Span]:
+    """ "Olabode and Ayinde" read as one ORG: two people when either name is a person elsewhere
+    in the document and the pair has no organization word ("Johnson & Johnson" stays)."""
+    people = {s[-1].lower_ for s in spans if s.label_ == "Person"}
+    out = []
+    for s in spans:
+        if s.label_ == "Organization" and len(s) == 3 and s[1].lower_ == "and" and s[0].is_title \
+                and s[2].is_title and not _has_org_word(s) and (s[0].lower_ in people or s[2].lower_ in people):
+            out.append(Span(s.doc, s.start, s.start + 1, label="Person"))
+            out.append(Span(s.doc, s.end - 1, s.end, label="Person"))
+        else:
+            out.append(s)
+    return out

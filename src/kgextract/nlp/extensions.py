@@ -21,6 +21,9 @@ def register_extensions() -> None:
         Doc.set_extension("kgx_acronyms", default=None)
     if not Doc.has_extension("kgx_dateline"):
         Doc.set_extension("kgx_dateline", default=None)
+    if not Doc.has_extension("kgx_source_lines"):
+        # (place start, place end, source start, source end) token offsets of digest source lines
+        Doc.set_extension("kgx_source_lines", default=None)
     if not Doc.has_extension("kgx_doc_date"):
         Doc.set_extension("kgx_doc_date", default=None)
 

@@ -22,7 +22,10 @@ from importlib.resources import files
 
 from kgextract.errors import Errors, KgextractError
 
-__all__ = ["available", "load_list", "load_sections"]
+__all__ = ["TITLES", "available", "load_list", "load_sections"]
+
+#: The title list in use (roles, person-name prefixes, dateline checks).
+TITLES = "titles.v2"
 
 _NAME = re.compile(r"[A-Za-z0-9_][A-Za-z0-9_.\-]*")
 

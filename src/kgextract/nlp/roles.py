@@ -1,6 +1,6 @@
 """The ``kgx_roles`` component: job titles as Role mentions.
 
-Titles come from the versioned gazetteer (``data/titles.v1.txt``) and are
+Titles come from the versioned gazetteer (``data/titles.v2.txt``) and are
 widened over what qualifies them in press releases:
 
 - modifiers before the title: "Executive Vice President", "interim CFO";
@@ -16,13 +16,15 @@ never becomes an entity.
 
 from __future__ import annotations
 
+import re
+
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 
 from kgextract.nlp.entity_fixes import drop_overlaps
 from kgextract.nlp.extensions import MENTIONS
-from kgextract.nlp.gazetteers import load_list
+from kgextract.nlp.gazetteers import TITLES, load_list
 
 __all__ = ["Roles", "make_roles", "ABBREVIATIONS", "expand_abbreviation"]
 
@@ -48,7 +50,7 @@ _HONORIFICS = {"mr", "mrs", "ms", "dr", "prof", "sir", "dame", "h.e"}
 _BOARD_WORDS = {"board", "directors", "trustees", "governors", "regents"}
 
 
-@Language.factory("kgx_roles", default_config={"gazetteer": "titles.v1"})
+@Language.factory("kgx_roles", default_config={"gazetteer": TITLES})
 def make_roles(nlp: Language, name: str, gazetteer: str) -> "Roles":
     """Build the component; ``gazetteer`` names the title list in ``nlp/data``."""
     return Roles(nlp, gazetteer)
@@ -67,7 +69,7 @@ def expand_abbreviation(title: str) -> str:
 class Roles:
     """Add ``Role`` spans for job titles to ``doc.spans[MENTIONS]``."""
 
-    def __init__(self, nlp: Language, gazetteer: str = "titles.v1"):
+    def __init__(self, nlp: Language, gazetteer: str = TITLES):
         self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
         titles = set(load_list(gazetteer)) | set(ABBREVIATIONS)
         self.matcher.add("TITLE", [nlp.make_doc(t) for t in sorted(titles)])
@@ -77,11 +79,13 @@ class Roles:
         mentions = list(doc.spans[MENTIONS]) if MENTIONS in doc.spans else []
         entity_at = {i: s for s in mentions for i in range(s.start, s.end)}
         matches = [(start, end) for _, start, end in self.matcher(doc)
-                   if not _bad_title_context(doc, start, end) and not _honorific_use(doc, start, end, entity_at)]
+                   if not _bad_title_context(doc, start, end) and not _honorific_use(doc, start, end, entity_at)
+                   and not _inside_name(start, end, entity_at)]
         starts = {start for start, _ in matches}
         starts |= {i for i in range(len(doc)) if doc[i].lower_.rstrip(".") in self.modifiers and i + 1 in starts}
         titles = [self._widen(doc, start, end, entity_at, starts) for start, end in matches]
         titles = drop_overlaps(titles)
+        mentions += _acronyms_before(doc, titles, entity_at)
         kept = []
         for span in mentions:
             if any(t.start <= span.start and span.end <= t.end for t in titles):
@@ -105,6 +109,37 @@ class Roles:
         return Span(doc, start, end, label="Role")
 
 
+def _acronyms_before(doc: Doc, titles: list[Span], entity_at: dict[int, Span]) -> list[Span]:
+    """ "GLOBEX trader", "ACME assistant news director", "NORDTEL's technical manager": an acronym
+    in capitals right before a title (past its possessive and up to two lower-case words)
+    names the organization the title is held in, even when the model missed it."""
+    found = []
+    for title in titles:
+        i = title.start - 1
+        while i > 0 and title.start - i <= 2 and doc[i].is_lower and doc[i].pos_ in ("ADJ", "NOUN"):
+            i -= 1
+        if i > 0 and doc[i].tag_ == "POS":
+            i -= 1
+        tok = doc[i] if i >= 0 else None
+        if tok is not None and i not in entity_at and _ACRONYM.fullmatch(tok.text) \
+                and tok.lower_ not in ABBREVIATIONS and not (i > 0 and doc[i - 1].is_upper and doc[i - 1].is_alpha) \
+                and not (i > 1 and doc[i - 1].text == "-" and doc[i - 2].i in entity_at):
+            start = i - 2 if i >= 2 and doc[i - 1].text == "-" and _ACRONYM.fullmatch(doc[i - 2].text) else i
+            found.append(Span(doc, start, i + 1, label="Organization"))  # "NORD-PRESS" may be three tokens
+    return found
+
+
+_ACRONYM = re.compile(r"[A-Z]{2,}(?:-[A-Z]{2,})?")
+
+
+def _inside_name(start: int, end: int, entity_at: dict[int, Span]) -> bool:
+    """A title word that is (part of) a person's name: "John Henry King", "King was shot"
+    (the model's PERSON is the whole mention, or the word is not its first)."""
+    span = entity_at.get(start)
+    return span is not None and span.label_ == "Person" and (
+        span.start < start or span.start == start and span.end == end)
+
+
 def _honorific_use(doc: Doc, start: int, end: int, entity_at: dict[int, Span]) -> bool:
     """ "Professor Helen Ward": a bare academic title right before a name is an honorific."""
     if end - start != 1 or doc[start].lower_.rstrip(".") not in _HONORIFIC_TITLES:
@@ -123,6 +158,9 @@ def _bad_title_context(doc: Doc, start: int, end: int) -> bool:
         return True  # "ISAF partners", "foreign ministers": a group, not one person's title
     if tok.dep_ == "compound" and tok.head.tag_ in ("NNS", "NNPS") and tok.head.i == end:
         return True  # "partner countries"
+    if end + 1 < len(doc) and doc[end].lower_ == "in" and doc[end - 1].is_lower:
+        nxt = doc[end + 2] if doc[end + 1].lower_ == "the" and end + 2 < len(doc) else doc[end + 1]
+        return nxt.is_lower  # "a leader in the shipping industry": a description, not a post
     return False
 
 
@@ -133,7 +171,8 @@ def _widen_right(doc: Doc, end: int, entity_at: dict[int, Span], starts: set[int
     ("Ambassador for Security Affairs and Special Adviser").
     """
     n = len(doc)
-    if end + 1 < n and doc[end].lower_ == "for" and not (doc[end + 1].lower_ == "the" and end + 2 < n and doc[end + 2].is_lower):
+    if end + 1 < n and doc[end].lower_ == "for" and not (doc[end + 1].lower_ == "the" and end + 2 < n and doc[end + 2].is_lower) \
+            and not _names_organization(doc, end + 1):
         j = end + 1
         last = None
         while j < n and j - end < 8:
@@ -186,6 +225,20 @@ def _widen_right(doc: Doc, end: int, entity_at: dict[int, Span], starts: set[int
     return end
 
 
+def _names_organization(doc: Doc, j: int) -> bool:
+    """ "correspondent for (the) Acme Press": the model tags an organization there, which
+    is where the title is held, not its remit."""
+    the = doc[j].lower_ == "the" and j + 1 < len(doc)
+    j += the
+    if doc[j].ent_type_ != "ORG" or not (doc[j].ent_iob_ == "B" or doc[j - 1].lower_ == "the"):
+        return False
+    end = j
+    while end + 1 < len(doc) and doc[end + 1].ent_iob_ == "I":
+        end += 1
+    # "for Fisheries and Oceans" is a portfolio even when tagged ORG
+    return the or doc[end].lower_ in load_list("org_words.v1")
+
+
 def _list_continues(doc: Doc, comma: int) -> bool:
     """A comma inside a remit list: "Water, Sanitation and Irrigation" (an "and" comes before other punctuation)."""
     if comma + 1 >= len(doc) or not doc[comma + 1].is_title:
@@ -201,7 +254,12 @@ def _list_continues(doc: Doc, comma: int) -> bool:
 def _trim_after(span: Span, title: Span) -> Span | None:
     """What is left of an entity mention after the part a title covers."""
     if span.start < title.start:
-        return Span(span.doc, span.start, title.start, label=span.label_) if span.label_ != "Person" else None
+        end = title.start
+        while end > span.start and span.doc[end - 1].lower_ in ("and", "of", "the", "in", ",", "&"):
+            end -= 1  # "the Court in Springfield and [Judge]": the connector went with the title
+        if end == span.start or span.label_ == "Person":
+            return None
+        return Span(span.doc, span.start, end, label=span.label_)
     start = title.end
     while start < span.end and span.doc[start].lower_ in ("of", "the", "at"):
         start += 1

@@ -7,15 +7,16 @@ dateline without a year takes the year the text makes clear. Page metadata
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from kgextract.models import DOC, Predicate
 from kgextract.relations.registry import Candidate, Context, extractors
-from kgextract.relations.spans import mention_index
+from kgextract.relations.spans import evidence_span, mention_index
 
-__all__ = ["extract_document_facts"]
+__all__ = ["extract_document_facts", "extract_wire_location", "wire_agency"]
 
 
 @extractors.register("kgx.document.v1")
@@ -34,3 +35,39 @@ def extract_document_facts(doc: Doc, context: Context) -> Iterator[Candidate]:
             place = mention_index(doc).get(span.start)
             if place is not None and place.label_ == "Place":
                 yield Candidate(DOC, Predicate.LOCATION_CREATED, place, 0.9, "kgx.document.v1", span)
+
+
+#: A wire service's short name: "AP", "XINHUA", "NORD-PRESS", "Xinhua" (one word, no digits).
+_WIRE_NAME = re.compile(r"[A-Z][A-Za-z]*(?:-[A-Z][A-Za-z]*)?")
+
+
+def wire_agency(doc: Doc, line) -> Span | None:
+    """The wire service a dateline names in brackets ("LYON, France (AP) --"), as an
+    Organization span; None when there is none or the brackets hold something
+    longer ("(City Press Office)": an office that issued a release, not a wire).
+    """
+    start, end = getattr(line, "agency_start", None), getattr(line, "agency_end", None)
+    if start is None or end is None or not _WIRE_NAME.fullmatch(doc.text[start:end]):
+        return None
+    return doc.char_span(start, end, label="Organization", alignment_mode="strict")
+
+
+@extractors.register("kgx.document.wire_location.v1")
+def extract_wire_location(doc: Doc, context: Context) -> Iterator[Candidate]:
+    """location of a wire service from its dateline: "LYON, France (AP)" puts the
+    AP's filing office in Lyon (and France). A byline names where the service
+    reports from, not a head office, hence the lower confidence."""
+    line = context.dateline
+    agency = wire_agency(doc, line) if line is not None else None
+    if agency is None:
+        return
+    index = mention_index(doc)
+    org = index.get(agency.start)
+    if org is None or org.label_ != "Organization":
+        return
+    for start, end in ((line.place_start, line.place_end), (line.region_start, line.region_end)):
+        span = doc.char_span(start, end, alignment_mode="expand") if start is not None else None
+        place = index.get(span.start) if span is not None else None
+        if place is not None and place.label_ == "Place":
+            yield Candidate(org, Predicate.LOCATION, place, 0.6, "kgx.document.wire_location.v1",
+                            evidence_span(place, org))

@@ -2,21 +2,33 @@
 
 - "Berlin, Germany" / "ARMONK, N.Y.": a place, a comma, a place;
 - "the American Academy in Berlin": a venue in a place;
+- "Norway's Glomma River", "Bergen, the second city in Norway", "Dover and Canterbury, Kent";
 - "the Geneva-based X", "X, headquartered in Y": where an organization is based;
+- "Lyon LE PETIT JOURNAL in French": a digest's source line (see ``nlp.source_lines``);
 - "the ILO's Governing Body", "X, a unit of Y": one organization part of another.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from kgextract.models import Predicate
 from kgextract.relations.registry import Candidate, Context, extractors
 from kgextract.relations.spans import evidence_span, mention_index, mentions
+from kgextract.resolve.countries import government_name
 
-__all__ = ["extract_contained_in", "extract_org_location", "extract_parent_org"]
+__all__ = [
+    "extract_contained_in",
+    "extract_org_apposition_location",
+    "extract_org_location",
+    "extract_parent_org",
+    "extract_place_apposition",
+    "extract_place_possessive",
+    "extract_source_line_location",
+]
 
 _BASED = {"based", "headquartered", "located"}
 _PART_WORDS = {"unit", "part", "subsidiary", "division", "arm", "branch", "agency", "department", "member"}
@@ -36,20 +48,117 @@ def extract_contained_in(doc: Doc, context: Context) -> Iterator[Candidate]:
                 if after is None or after.lower_ not in ("and", "or") and not _list_follows(doc, outer.end, index):
                     yield Candidate(place, Predicate.CONTAINED_IN_PLACE, outer, 0.8,
                                     "kgx.places.contained.v1", evidence_span(place, outer))
+        yield from _coordinated_in_region(doc, place, index)
         if j + 1 < len(doc) and doc[j].lower_ in ("in", "at") and _is_venue(place):
-            outer = index.get(j + 1)
-            if outer is not None and outer.label_ == "Place" and outer.start == j + 1:
+            outer = _region_after_in(doc, j, index)
+            if outer is not None:
                 yield Candidate(place, Predicate.CONTAINED_IN_PLACE, outer, 0.75,
                                 "kgx.places.contained.v1", evidence_span(place, outer))
+        elif j + 1 < len(doc) and doc[j].lower_ == "in" and government_name(place.text) is None:
+            outer = _region_after_in(doc, j, index)
+            if outer is not None:  # "Millbrook in southern Ohio" (not "Japan in Tokyo": a country holds no city)
+                for inner in [place, *_listed_before(doc, place, index)]:
+                    yield Candidate(inner, Predicate.CONTAINED_IN_PLACE, outer, 0.65 if inner is place else 0.6,
+                                    "kgx.places.contained.v1", evidence_span(inner, outer))
     for venue in mentions(doc, "Organization"):
         # "held at the Nobel Peace Center in Oslo": a venue the model read as an organization
         j = venue.end
-        before = doc[venue.start - 2 : venue.start] if venue.start >= 2 else doc[0:0]
-        if j + 1 < len(doc) and doc[j].lower_ == "in" and any(t.lower_ == "at" for t in before):
+        if j + 1 < len(doc) and doc[j].lower_ == "in" and _after_at(doc, venue, index):
             outer = index.get(j + 1)
             if outer is not None and outer.label_ == "Place" and outer.start == j + 1:
                 yield Candidate(venue, Predicate.CONTAINED_IN_PLACE, outer, 0.7,
                                 "kgx.places.contained.v1", evidence_span(venue, outer))
+
+
+_COMPASS = re.compile(r"(?:north|south|east|west|central|northern|southern|eastern|western|"
+                      r"north-?east|north-?west|south-?east|south-?west|(?:north|south)(?:east|west)ern|"
+                      r"(?:north|south|east|west)-central|"
+                      r"rural|upstate|downstate|coastal|inland|nearby|neighbouring|neighboring)")
+
+
+def _listed_before(doc: Doc, place: Span, index: dict) -> list[Span]:
+    """The places listed before ``place`` ("Dover, Deal and [Canterbury] in ..."), none a country."""
+    found = []
+    i = place.start
+    while i >= 2 and doc[i - 1].lower_ in (",", "and") and len(found) < 5:
+        prev = index.get(i - 2)
+        if prev is None or prev.label_ != "Place" or prev.end != i - 1 or government_name(prev.text) is not None:
+            break
+        before = index.get(prev.start - 2) if prev.start >= 2 and doc[prev.start - 1].lower_ == "in" else None
+        if before is not None and before.label_ == "Place":
+            break  # "Lyon in [Ruritania] and Geneva in Switzerland": a region, not a list item
+        found.append(prev)
+        i = prev.start
+    return found
+
+
+def _coordinated_in_region(doc: Doc, place: Span, index: dict) -> Iterator[Candidate]:
+    """ "Dover and Canterbury, Kent": the first of two places shares the second's region."""
+    j = place.end
+    second = index.get(j + 1) if j + 1 < len(doc) and doc[j].lower_ == "and" else None
+    if second is None or second.label_ != "Place" or second.start != j + 1 or government_name(place.text) is not None:
+        return
+    k = second.end
+    outer = index.get(k + 1) if k + 1 < len(doc) and doc[k].text == "," else None
+    if outer is not None and outer.label_ == "Place" and outer.start == k + 1 and not _list_follows(doc, outer.end, index) \
+            and (place.start == 0 or doc[place.start - 1].text != ","):  # not the tail of a list "A, B and C, D"
+        yield Candidate(place, Predicate.CONTAINED_IN_PLACE, outer, 0.6, "kgx.places.contained.v1",
+                        evidence_span(place, outer))
+
+
+def _region_after_in(doc: Doc, j: int, index: dict) -> Span | None:
+    """The place after "in" and up to two compass words: "in northeast England", "in rural western X"."""
+    k = j + 1
+    while k < len(doc) and k - j <= 4 and (_COMPASS.fullmatch(doc[k].lower_) or doc[k].text == "-" and k > j + 1):
+        k += 1  # "in north-central Italy" may be three tokens
+    outer = index.get(k)
+    return outer if outer is not None and outer.label_ == "Place" and outer.start == k else None
+
+
+@extractors.register("kgx.places.possessive.v1")
+def extract_place_possessive(doc: Doc, context: Context) -> Iterator[Candidate]:
+    """containedInPlace from "Norway's Glomma River", "Norway's western county of Vestland"."""
+    index = mention_index(doc)
+    for outer in mentions(doc, "Place"):
+        k = outer.end
+        if k + 1 >= len(doc) or doc[k].tag_ != "POS":
+            continue
+        k += 1
+        while k < len(doc) and k - outer.end <= 4 and index.get(k) is None and doc[k].is_lower \
+                and (doc[k].pos_ == "ADJ" or doc[k].lower_ in _PLACE_WORDS or doc[k].lower_ == "of"):
+            k += 1  # "southern province of"
+        inner = index.get(k)
+        if inner is not None and inner.label_ == "Place" and inner.start == k and government_name(inner.text) is None:
+            yield Candidate(inner, Predicate.CONTAINED_IN_PLACE, outer, 0.6, "kgx.places.possessive.v1",
+                            evidence_span(outer, inner))
+
+
+@extractors.register("kgx.places.apposition.v1")
+def extract_place_apposition(doc: Doc, context: Context) -> Iterator[Candidate]:
+    """containedInPlace from a place described by an apposition that locates it:
+    "Bergen, the second largest city in Norway", "Odda, one of the few towns in ..."."""
+    index = mention_index(doc)
+    for inner in mentions(doc, "Place"):
+        j = inner.end
+        if j >= len(doc) or doc[j].text != "," or government_name(inner.text) is not None:
+            continue
+        k = j + 1
+        while k < len(doc) and k - j <= 7 and index.get(k) is None and (doc[k].is_lower or doc[k].like_num) \
+                and doc[k].lower_ not in ("in", "and", "or", "which", "who", "where") and not doc[k].is_punct:
+            k += 1
+        if k == j + 1 or k >= len(doc) or doc[k].lower_ != "in" \
+                or not any(t.lower_ in _PLACE_WORDS for t in doc[j + 1 : k]):
+            continue
+        outer = _region_after_in(doc, k, index)
+        if outer is not None:
+            yield Candidate(inner, Predicate.CONTAINED_IN_PLACE, outer, 0.6, "kgx.places.apposition.v1",
+                            evidence_span(inner, outer))
+
+
+#: Nouns that say what kind of place a name is.
+_PLACE_WORDS = {"city", "cities", "town", "towns", "village", "villages", "capital", "province", "provinces",
+                "state", "region", "county", "district", "port", "suburb", "area", "island", "river", "center",
+                "centre", "resort", "municipality", "prefecture", "section", "neighborhood", "neighbourhood"}
 
 
 def _list_follows(doc: Doc, i: int, index) -> bool:
@@ -72,9 +181,22 @@ def _titled(doc: Doc, org, index: dict) -> bool:
         and span is None
 
 
-def _after_at(doc: Doc, span) -> bool:
-    before = [t.lower_ for t in doc[max(0, span.start - 2) : span.start]]
-    return "at" in before
+def _after_at(doc: Doc, span, index: dict | None = None) -> bool:
+    """True for a venue: "held at the Academy in Berlin" (not "scientists at the Institute
+    in Bergen", where the people before "at" work there)."""
+    at = next((t for t in doc[max(0, span.start - 2) : span.start] if t.lower_ == "at"), None)
+    if at is None:
+        return False
+    return not (at.i > 0 and _works_there(doc[at.i - 1], index or {}))
+
+
+def _works_there(tok, index: dict) -> bool:
+    """A word for people who work somewhere: "researchers at" (not a named person: "a dinner
+    for Jane Roe at the Grand Hotel in Oslo" is a venue)."""
+    return tok.tag_ == "NNS" and (tok.lemma_.lower() in _PEOPLE or tok.lemma_.lower().endswith(("ist", "er", "or", "ian")))
+
+
+_PEOPLE = {"staff", "official", "employee", "expert", "student", "worker", "people", "engineer", "member"}
 
 
 def _is_venue(span) -> bool:
@@ -101,11 +223,15 @@ def extract_org_location(doc: Doc, context: Context) -> Iterator[Candidate]:
         # "Pacific Marine Inc. of Houston", "the Center for Disease Control in Fort Collins"
         # (not a venue: "at the American Academy in Berlin"; not a title's remit: "Head of the UN in Vienna")
         j = org.end
-        if j + 1 < len(doc) and doc[j].lower_ in ("of", "in") and not _titled(doc, org, index) and not _after_at(doc, org):
+        if j + 1 < len(doc) and doc[j].text == "," and doc[j + 1].lower_ == "of":
+            j += 1  # "Nordwind Air, of Tromso, Norway"
+        if j + 1 < len(doc) and doc[j].lower_ in ("of", "in") and not _titled(doc, org, index) \
+                and (doc[j].lower_ == "of" or not _after_at(doc, org, index)):  # "at the Institute of Zoology of Bergen"
             place = index.get(j + 1)
             if place is not None and place.label_ == "Place" and place.start == j + 1:
                 yield Candidate(org, Predicate.LOCATION, place, 0.6, "kgx.places.org_location.v1",
                                 evidence_span(org, place))
+                yield from _region_of(org, place, index, 0.5)
         j = org.end
         if j < len(doc) and doc[j].text == ",":
             j += 1
@@ -114,6 +240,61 @@ def extract_org_location(doc: Doc, context: Context) -> Iterator[Candidate]:
             if place is not None and place.label_ == "Place":
                 yield Candidate(org, Predicate.LOCATION, place, 0.8, "kgx.places.org_location.v1",
                                 evidence_span(org, place))
+                yield from _region_of(org, place, index, 0.6)
+
+
+def _region_of(org: Span, place: Span, index: dict, confidence: float) -> Iterator[Candidate]:
+    """ "Acme Corp. of Akron, Ohio": an organization based in a city is based in the
+    region the text names right after it."""
+    doc = place.doc
+    j = place.end
+    outer = index.get(j + 1) if j + 1 < len(doc) and doc[j].text == "," else None
+    if outer is not None and outer.label_ == "Place" and outer.start == j + 1 and not _list_follows(doc, outer.end, index) \
+            and (outer.end >= len(doc) or doc[outer.end].lower_ not in ("and", "or")):
+        yield Candidate(org, Predicate.LOCATION, outer, confidence, "kgx.places.org_location.v1",
+                        evidence_span(org, outer))
+
+
+#: Nouns by which an apposition says what kind of organization a name is.
+_ORG_KINDS = {"company", "firm", "group", "agency", "newspaper", "daily", "bank", "maker", "manufacturer",
+              "airline", "carrier", "chain", "producer", "publisher", "network", "station", "university",
+              "institute", "party", "union", "association", "organization", "organisation", "corporation"}
+
+
+@extractors.register("kgx.places.org_apposition.v1")
+def extract_org_apposition_location(doc: Doc, context: Context) -> Iterator[Candidate]:
+    """location from an apposition that places an organization: "Globex Holdings, a major
+    Singapore shipping group", "Acme SA, Europe's leading maker of paper"."""
+    index = mention_index(doc)
+    for org in mentions(doc, "Organization"):
+        j = org.end
+        if j + 2 >= len(doc) or doc[j].text != ",":
+            continue
+        k = j + 1 + (doc[j + 1].lower_ in ("a", "an", "the"))
+        while k < len(doc) and k - j <= 4 and doc[k].is_lower and doc[k].pos_ in ("ADJ", "ADV"):
+            k += 1  # "a major", "the largest"
+        place = index.get(k)
+        if place is None or place.label_ != "Place" or place.start != k:
+            continue
+        m = place.end + (place.end < len(doc) and doc[place.end].tag_ == "POS")
+        while m < len(doc) and m - place.end <= 5 and doc[m].is_lower and doc[m].pos_ in ("ADJ", "NOUN") \
+                and doc[m].lower_ not in _ORG_KINDS:
+            m += 1
+        if m < len(doc) and doc[m].lower_ in _ORG_KINDS:
+            yield Candidate(org, Predicate.LOCATION, place, 0.6, "kgx.places.org_apposition.v1",
+                            evidence_span(org, place))
+
+
+@extractors.register("kgx.places.source_line.v1")
+def extract_source_line_location(doc: Doc, context: Context) -> Iterator[Candidate]:
+    """location of a source from a digest's source line ("Lyon GAZETTAPRESS"): the line
+    states where the source is published."""
+    index = mention_index(doc)
+    for place_start, _, org_start, _ in doc._.kgx_source_lines or ():
+        place, org = index.get(place_start), index.get(org_start)
+        if place is not None and org is not None and place.label_ == "Place" and org.label_ == "Organization":
+            yield Candidate(org, Predicate.LOCATION, place, 0.7, "kgx.places.source_line.v1",
+                            evidence_span(place, org))
 
 
 @extractors.register("kgx.orgs.parent.v1")

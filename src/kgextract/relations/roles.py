@@ -27,7 +27,8 @@ from kgextract.relations.registry import Candidate, Context, extractors
 from kgextract.relations.spans import HONORIFIC_TOKENS, antecedent, evidence_span, mention_index, mentions
 from kgextract.resolve.countries import government_name
 
-__all__ = ["TitleItem", "title_chains", "extract_roles", "extract_affiliations", "OFFICE_VERBS", "SELF_REFERENCES"]
+__all__ = ["TitleItem", "title_chains", "extract_roles", "extract_affiliations", "extract_heads",
+           "OFFICE_VERBS", "SELF_REFERENCES", "HEAD_VERBS"]
 
 #: Nouns by which a release names its own organization ("the company's CFO").
 SELF_REFERENCES = {"company", "firm", "university", "institute", "organization", "organisation", "group",
@@ -75,15 +76,25 @@ def _org_prefix(doc: Doc, role: Span, index: dict[int, Span]) -> Span | None:
     i = role.start - 1
     while i > 0 and (doc[i].like_num or doc[i].ent_type_ in ("ORDINAL", "CARDINAL")):
         i -= 1  # "the ILO's 10th Director-General"
-    if i > 0 and doc[i].is_lower and doc[i].pos_ == "NOUN" and index.get(i - 1) is not None \
-            and index[i - 1].label_ == "Organization":
-        i -= 1  # "a University of Texas law professor"
+    k = i
+    while k > 0 and i - k < 2 and doc[k].is_lower and doc[k].pos_ in ("NOUN", "ADJ") and index.get(k) is None:
+        k -= 1
+    if k < i and index.get(k) is not None and index[k].label_ == "Organization" and index[k].end == k + 1:
+        i = k  # "a University of Texas law professor", "Acme financial spokesman"
+    elif k < i and k > 0 and doc[k].tag_ == "POS" and _org_like(index.get(k - 1)):
+        i = k  # "Acme's technical manager"
+    if i > 2 and doc[i].text == ")":
+        opened = next((k for k in range(i - 1, max(0, i - 8), -1) if doc[k].text == "("), None)
+        if opened is not None and opened > 0 and index.get(opened - 1) is not None:
+            i = opened - 1  # "Nordic Labour Party (NLP) candidate", "NLP (Nordic Labour Party) leader"
     if i >= 0 and (doc[i].tag_ == "POS" or doc[i].text in ("’", "'")):
         i -= 1
     if i < 0:
         return None
     span = index.get(i)
     if span is not None and span.end == i + 1 and _org_like(span):
+        if span.label_ == "Place" and government_name(span.text) is None:
+            return None  # "Springfield plastic surgeon", "Springfield Mayor": a town qualifies the title, it does not employ
         return _as_organization(span)
     if doc[i].lower_ == "our":  # "our previous director"
         return Span(doc, i, i + 1, label="Organization", kb_id="salient")
@@ -189,13 +200,16 @@ def _holder(doc: Doc, start: int, end: int, index: dict[int, Span]) -> tuple[Spa
     before = index.get(start - 2) if start >= 2 and doc[start - 1].text == "," else None
     if before is not None and before.label_ == "Person" and before.end == start - 1:
         return before, 0.9, "kgx.roles.apposition.v1"
+    before = _apposed_person(doc, start, index)
+    if before is not None:
+        return before, 0.8, "kgx.roles.apposition.v1"
     if end < len(doc) and doc[end].text == ",":
         after = _person_starting(doc, end + 1, index)
         if after is not None:
             return after, 0.85, "kgx.roles.title_comma_name.v1"
     as_tok = None
     for back in (1, 2, 4):  # "as CFO", "as a senior adviser", "as the company's CFO"
-        if start >= back and doc[start - back].lower_ == "as" and (back == 1 or doc[start - 1].tag_ in ("DT", "POS")):
+        if start >= back and doc[start - back].lower_ == "as" and (back == 1 or doc[start - 1].tag_ in ("DT", "POS", "JJ")):
             as_tok = doc[start - back]
             break
     if as_tok is not None:
@@ -203,6 +217,22 @@ def _holder(doc: Doc, start: int, end: int, index: dict[int, Span]) -> tuple[Spa
         if holder is not None:
             return holder, 0.8, "kgx.roles.as_title.v1"
     return None, 0.0, ""
+
+
+_APPOSITION_WORDS = {"DT", "JJ", "JJS", "JJR", "RB", "NN", "VBN"}
+
+
+def _apposed_person(doc: Doc, start: int, index: dict[int, Span]) -> Span | None:
+    """ "Jane Roe, a senior official of ...", "Jane Roe, another Acme engineer": the person
+    before a comma, with up to three lower-case determiners or modifiers before the title."""
+    i = start - 1
+    while i >= 0 and start - i <= 3 and doc[i].is_lower and doc[i].tag_ in _APPOSITION_WORDS \
+            and index.get(i) is None:
+        i -= 1
+    if i == start - 1 or i < 1 or doc[i].text != ",":
+        return None
+    person = index.get(i - 1)
+    return person if person is not None and person.label_ == "Person" and person.end == i else None
 
 
 def _holder_of_as(as_tok: Token, index: dict[int, Span]) -> Span | None:
@@ -305,18 +335,68 @@ def _org_of_context(role: Span, index: dict[int, Span]) -> Span | None:
     return None
 
 
+def _affiliated_after(doc: Doc, person: Span, index: dict[int, Span]) -> Span | None:
+    """The organization in "Jane Roe of Acme", "Jane Roe, of Acme," or "Jane Roe at the Acme
+    Institute found ..." (not "met Jane Roe at Acme's plant": a place of meeting)."""
+    j = person.end
+    if j + 1 < len(doc) and doc[j].text == "," and doc[j + 1].lower_ == "of":
+        j += 1
+    if j + 3 < len(doc) and doc[j].lower_ == "and" and doc[j + 1].lower_ in ("other", "fellow") \
+            and doc[j + 2].lemma_.lower() in _MEMBER_WORDS:
+        j += 3  # "Jane Roe and other members of the Society"
+    if j + 1 >= len(doc) or doc[j].lower_ not in ("of", "at"):
+        return None
+    k = j + 2 if doc[j + 1].lower_ == "the" else j + 1
+    while k < len(doc) and k - j <= 3 and doc[k].is_lower and doc[k].pos_ in ("ADJ", "VERB") and index.get(k) is None:
+        k += 1  # "Sen. Jane Roe of the governing Labour Party"
+    org = index.get(k)
+    if org is None or org.label_ != "Organization" or org.start != k:
+        return None
+    if doc[j].lower_ == "at" and (org.end < len(doc) and doc[org.end].tag_ == "POS" or not _subject_of_clause(person)):
+        return None
+    return org
+
+
+def _described_at(doc: Doc, person: Span, index: dict[int, Span]) -> Span | None:
+    """ "Jane Roe, an expert on dams at Acme University, said": an apposition that
+    describes the person (a/an, no verb, a few words) and ends at an organization."""
+    j = person.end
+    if j + 2 >= len(doc) or doc[j].text != "," or doc[j + 1].lower_ not in ("a", "an"):
+        return None
+    k = j + 2
+    while k < len(doc) and k - j <= 9 and (index.get(k) is None or index[k].label_ == "Role") \
+            and not doc[k].is_punct and doc[k].pos_ not in ("VERB", "AUX", "PRON"):
+        k += 1
+    prep = k - 2 if doc[k - 1].lower_ == "the" else k - 1
+    if k >= len(doc) or prep <= j + 1 or doc[prep].lower_ not in ("at", "with", "for", "of"):
+        return None
+    org = index.get(k)
+    if org is None or org.label_ != "Organization" or org.start != k:
+        return None
+    return org if org.end >= len(doc) or doc[org.end].is_punct else None
+
+
+_MEMBER_WORDS = {"member", "employee", "official", "officer", "researcher", "scientist"}
+
+
+def _subject_of_clause(person: Span) -> bool:
+    """ "Jane Roe at the Acme Institute found that ...": the person is the subject of a verb."""
+    return person.root.dep_ in ("nsubj", "nsubjpass") or person.root.head.dep_ in ("nsubj", "nsubjpass")
+
+
 @extractors.register("kgx.roles.affiliation.v1")
 def extract_affiliations(doc: Doc, context: Context) -> Iterator[Candidate]:
     """memberOf without a title: "Greg Thayer of the U.S. Forest Service", "Boston University's Jane Roe"."""
     index = mention_index(doc)
     for person in mentions(doc, "Person"):
-        j = person.end
-        if j + 1 < len(doc) and doc[j].lower_ == "of":
-            k = j + 2 if doc[j + 1].lower_ == "the" else j + 1
-            org = index.get(k)
-            if org is not None and org.label_ == "Organization" and org.start == k:
-                yield Candidate(person, Predicate.MEMBER_OF, org, 0.6, "kgx.roles.affiliation.v1",
-                                evidence_span(person, org))
+        org = _affiliated_after(doc, person, index)
+        if org is not None:
+            yield Candidate(person, Predicate.MEMBER_OF, org, 0.6, "kgx.roles.affiliation.v1",
+                            evidence_span(person, org))
+        org = _described_at(doc, person, index)
+        if org is not None:
+            yield Candidate(person, Predicate.MEMBER_OF, org, 0.6, "kgx.roles.affiliation.v1",
+                            evidence_span(person, org))
         k = person.start - 1
         if k >= 1 and doc[k].tag_ == "POS":
             org = index.get(k - 1)
@@ -348,3 +428,34 @@ def extract_roles(doc: Doc, context: Context) -> Iterator[Candidate]:
             yield Candidate(holder, Predicate.HAS_ROLE, item.role, conf, rule, ev, organization=org)
             if org is not None:
                 yield Candidate(holder, Predicate.MEMBER_OF, org, conf, rule, ev)
+
+
+#: Verbs that say a person leads or works for an organization ("who heads the Institute",
+#: "the Foundation led by X", "who now works for the Institute").
+HEAD_VERBS = {"head", "lead", "chair", "direct", "run", "found", "co-found", "preside", "work"}
+
+
+@extractors.register("kgx.roles.heads.v1")
+def extract_heads(doc: Doc, context: Context) -> Iterator[Candidate]:
+    """memberOf from a verb of leading: "X, who heads the Acme Institute", "X led the Acme
+    Group", "the Acme Foundation, headed by X"."""
+    index = mention_index(doc)
+    for verb in doc:
+        if verb.pos_ != "VERB" or verb.lemma_.lower() not in HEAD_VERBS:
+            continue
+        if verb.tag_ == "VBN" and (verb.dep_ == "acl" or any(c.dep_ == "nsubjpass" for c in verb.children)):
+            # "the Foundation headed by X", "the Choir was founded in 1980 by X"
+            subj = verb.head if verb.dep_ == "acl" else next(c for c in verb.children if c.dep_ == "nsubjpass")
+            org = index.get(subj.i)
+            agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+            obj = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
+            person = index.get(obj.i) if obj is not None else None
+        else:  # "X heads the Institute", "X, who headed the Institute", "X works for the Institute"
+            obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+            if verb.lemma_.lower() == "work":
+                prep = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ in ("for", "at")), None)
+                obj = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep is not None else None
+            org = index.get(obj.i) if obj is not None else None
+            person = _subject_person(verb, index)
+        if person is not None and org is not None and person.label_ == "Person" and org.label_ == "Organization":
+            yield Candidate(person, Predicate.MEMBER_OF, org, 0.7, "kgx.roles.heads.v1", evidence_span(person, org))

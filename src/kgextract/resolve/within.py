@@ -78,8 +78,25 @@ def _in_headline(span: Span) -> bool:
     spaCy reads capitalised words in headlines as names ("3D Systems Announces
     CFO Transition"); such mentions only count when the body confirms them.
     """
+    if _in_dateline(span) or _in_source_line(span):
+        return False  # "SPRINGFIELD (AP)", "Lyon Radio Rhone Network": not headlines
     starts, flags = _headline_lines(span.doc)
     return flags[bisect.bisect_right(starts, span.start_char) - 1]
+
+
+def _in_source_line(span: Span) -> bool:
+    """True for the place or source of a digest's source line (``nlp.source_lines``)."""
+    lines = span.doc._.kgx_source_lines if span.doc.has_extension("kgx_source_lines") else None
+    return any(p0 <= span.start and span.end <= o1 for p0, _, _, o1 in lines or ())
+
+
+def _in_dateline(span: Span) -> bool:
+    """True for the place, region or wire service of the document's dateline."""
+    line = span.doc._.kgx_dateline if span.doc.has_extension("kgx_dateline") else None
+    if line is None or line.place_start is None:
+        return False
+    end = max(e for e in (line.place_end, line.region_end, line.agency_end) if e is not None)
+    return line.place_start <= span.start_char < end
 
 
 def _headline_lines(doc: Doc) -> tuple[list[int], list[bool]]:
@@ -200,14 +217,16 @@ class _Resolver:
         ordered = sorted(spans, key=lambda s: (-len(_surface(s)), s.start))
         mine: list[_Cluster] = []
         place_words = {normalize(_surface(s)) for s in mentions(self.doc, "Place")}
-        people = [set(_tokens(c.name)) for c in self.clusters if c.type is EntityType.PERSON]
+        people = [_tokens(c.name) for c in self.clusters if c.type is EntityType.PERSON]
         for span in ordered:
             surface = _surface(span)
             norm = normalize(surface)
             if not norm or norm in self.generic_words:
                 continue  # "the Government", "the Board": not a name
-            if any(set(_tokens(surface)) <= p for p in people):
-                continue  # a person's name the model took for an organization or place
+            words = _tokens(surface)
+            if any(words == p[-len(words):] or len(words) > 1 and set(words) <= set(p) for p in people):
+                continue  # a person's (sur)name the model took for an organization or place
+                # (not a middle name: "Acme" beside "Mary Acme Roe" is her agency)
             norm = long_of.get(surface, norm)
             brand = etype is EntityType.ORGANIZATION and not surface.isupper()  # places nest: "Vienna" in "Vienna ... Centre"
             target = None
