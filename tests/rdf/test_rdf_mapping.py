@@ -12,6 +12,7 @@ from rdflib.compare import isomorphic
 from kgextract.models import Document, DocumentResult, Entity, Relation
 from kgextract.rdf.iri import document_iri, entity_iri, graph_iri
 from kgextract.rdf.mapping import to_graph, to_rdf
+from kgextract.rdf.serialize import serialize
 from kgextract.rdf.namespaces import KGX, ORG, PROV, RDF, RDFS, SDO, SKOS, XSD
 
 from .conftest import (
@@ -237,3 +238,18 @@ def test_the_scorer_reads_the_mapping_back(result, fmt):
     assert got == {(r.subject, r.predicate.value, r.object) for r in result.relations}
     names = {e.id: (e.type.value, e.name, set(e.aliases)) for e in pred.entities}
     assert names == {e.key: (e.type.value, e.name, set(e.aliases)) for e in result.entities}
+
+
+@pytest.mark.parametrize("url", ["https://example.org/a\u00a0b", "urn:x\u2028y", "http://example.org/\u0085"])
+def test_a_url_with_unicode_white_space_or_controls_is_kept_as_a_literal(url):
+    res = DocumentResult(document=Document(id="d", text="x", url=url))
+    value = to_graph([res]).value(document_iri("d"), SDO.url)
+    assert isinstance(value, Literal) and value.datatype == XSD.anyURI and str(value) == url
+
+
+def test_n_quads_of_a_url_literal_parse_back():
+    res = DocumentResult(document=Document(id="d", text="x", url="A:\u00a0"))
+    written = to_rdf([res])
+    ds = Dataset()
+    ds.parse(data=serialize(written, "nquads"), format="nquads")
+    assert sorted(ds.quads()) == sorted(written.quads())

@@ -55,7 +55,8 @@ CLASSES: dict[EntityType, URIRef] = {
 }
 
 _SURROGATE = re.compile("[\ud800-\udfff]")
-_SAFE_URL = re.compile(r"[A-Za-z][A-Za-z0-9+.\-]*:[^\x00-\x20\x7f<>\"{}|\\^`]+")
+# an absolute IRI that every RDF syntax (and parser) takes: no white space of any kind, no controls
+_SAFE_URL = re.compile(r"[A-Za-z][A-Za-z0-9+.\-]*:[^\s\x00-\x20\x7f-\x9f\ud800-\udfff<>\"{}|\\^`]+")
 
 
 def text_literal(text: str) -> Literal:
