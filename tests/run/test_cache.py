@@ -7,7 +7,7 @@ import pytest
 from kgextract.config import ExtractConfig
 from kgextract.errors import KgextractError
 from kgextract.models import Document, DocumentResult, Entity
-from kgextract.run.files import atomic_write, remove_stale_temp, run_lock
+from kgextract.run.files import atomic_write, remove_stale_temp, remove_stale_temps, run_lock
 from kgextract.run.fingerprint import document_key, extraction_fingerprint
 from kgextract.run.manifest import Manifest, ManifestEntry, load_manifest, save_manifest
 from kgextract.run.runner import state_paths
@@ -78,3 +78,15 @@ def test_state_paths(tmp_path):
     assert (cache.name, manifest.name) == (".kgx-cache", ".kgextract-manifest.json")
     with pytest.raises(KgextractError, match="E008"):
         state_paths(None, None)
+
+
+def test_remove_stale_temps_reads_each_folder_once_and_keeps_others(tmp_path):
+    sub = tmp_path / "sub"
+    sub.mkdir()
+    for folder in (tmp_path, sub):
+        (folder / ".g.nq.abc123.tmp").write_bytes(b"half written")
+        (folder / ".other.nq.abc123.tmp").write_bytes(b"not ours")
+        (folder / ".g.nq.tmp").write_bytes(b"no random part: not a writer's")
+    assert remove_stale_temps([tmp_path / "g.nq", sub / "g.nq", tmp_path / "missing" / "x.nq"]) == 2
+    for folder in (tmp_path, sub):
+        assert sorted(p.name for p in folder.iterdir() if p.is_file()) == [".g.nq.tmp", ".other.nq.abc123.tmp"]

@@ -17,12 +17,12 @@ import contextlib
 import hashlib
 import os
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from kgextract.errors import Errors, KgextractError
 
-__all__ = ["atomic_write", "file_sha256", "remove_stale_temp", "run_lock", "TEMP_SUFFIX"]
+__all__ = ["atomic_write", "file_sha256", "remove_stale_temp", "remove_stale_temps", "run_lock", "TEMP_SUFFIX"]
 
 #: Suffix of the temporary files :func:`atomic_write` (and ``write_rdf``) create.
 TEMP_SUFFIX = ".tmp"
@@ -76,6 +76,37 @@ def remove_stale_temp(path: Path) -> int:
             with contextlib.suppress(OSError):
                 tmp.unlink()
                 removed += 1
+    return removed
+
+
+def remove_stale_temps(paths: Iterable[Path]) -> int:
+    """:func:`remove_stale_temp` for many files, reading each folder once.
+
+    A run writes thousands of files into one folder: globbing the folder
+    after each write would cost time in the square of their number.
+
+    >>> import tempfile, pathlib
+    >>> with tempfile.TemporaryDirectory() as tmp:
+    ...     root = pathlib.Path(tmp)
+    ...     for name in (".a.nq.x1.tmp", ".b.nq.y2.tmp", ".c.nq.z3.tmp", "a.nq"):
+    ...         _ = (root / name).write_bytes(b"")
+    ...     remove_stale_temps([root / "a.nq", root / "b.nq"]), sorted(p.name for p in root.iterdir())
+    (2, ['.c.nq.z3.tmp', 'a.nq'])
+    """
+    by_folder: dict[Path, set[str]] = {}
+    for path in map(Path, paths):
+        by_folder.setdefault(path.parent, set()).add(path.name)
+    removed = 0
+    for folder, names in by_folder.items():
+        with contextlib.suppress(OSError), os.scandir(folder) as entries:
+            for entry in entries:
+                name = entry.name
+                # ".<name>.<random>.tmp", as write_bytes_atomic and atomic_write make them
+                if name.startswith(".") and name.endswith(TEMP_SUFFIX) and \
+                        name[1:-len(TEMP_SUFFIX)].rpartition(".")[0] in names:
+                    with contextlib.suppress(OSError):
+                        os.unlink(entry.path)
+                        removed += 1
     return removed
 
 

@@ -62,7 +62,7 @@ from kgextract.models import Document, DocumentError, DocumentResult
 from kgextract.rdf.mapping import to_nquads, to_rdf
 from kgextract.rdf.serialize import get_format, write_bytes_atomic, write_rdf
 from kgextract.run.corpus import corpus_graph
-from kgextract.run.files import file_sha256, remove_stale_temp, run_lock
+from kgextract.run.files import file_sha256, remove_stale_temp, remove_stale_temps, run_lock
 from kgextract.run.fingerprint import content_hash, document_key, extraction_fingerprint, package_fingerprint
 from kgextract.run.manifest import Manifest, ManifestEntry, OutputRecord, RunCounts, load_manifest, save_manifest
 from kgextract.run.parallel import process_documents
@@ -228,6 +228,7 @@ class _Writer:
         self.report = RunReport()
         self.code = package_fingerprint()
         self._written = 0
+        self._swept: set[Path] = set()
         self._counts: dict[str, tuple[int, int]] = {}
         self.base: Path | None = None  # the manifest's folder
 
@@ -310,6 +311,7 @@ class _Writer:
         merged = self._merged(ok, shards, old)
         if merged is not None:
             outputs[merged.path] = merged
+        remove_stale_temps(self._swept)
         self.report.outputs_written = self._written
         self.report.removed = self._removed_documents(old, entries)
         if manifest_path is not None:
@@ -345,7 +347,7 @@ class _Writer:
             write_bytes_atomic(path, ds)
         else:
             write_rdf(ds, path, self.fmt)
-        remove_stale_temp(path)
+        self._swept.add(path)  # a killed writer's temporary files go at the end of the run
         self._written += 1
         return OutputRecord(path=self._name(path), digest=digest, sha256=file_sha256(path) or "")
 
