@@ -220,32 +220,39 @@ def benchmark(sources: Sequence[tuple[str, str]], sizes: Sequence[int], batch_si
         with tempfile.TemporaryDirectory(prefix="kgx-throughput-") as tmp:
             folder = write_corpus(build_corpus(sources, n), Path(tmp) / "in")
             base = None
-            runs = [("spacy", "spacy", 1), ("kgextract", "kgextract", 1)]
+            # one process first, next to the baseline, so that the machine's speed drifts least between
+            # them; bare spaCy runs again at the end to show how far it drifted
+            jobs: list[tuple[str, str, int, list[str]]] = [("spacy", "spacy", 1, []),
+                                                           ("kgextract", "kgextract", 1, [])]
+            if cli:
+                jobs.append(("cli", "cli", 1, []))
             if has_workers and workers > 1:
-                runs.append((f"kgextract, {workers} workers", "kgextract", workers))
-            for label, mode, n_workers in runs:
+                jobs.append((f"kgextract, {workers} workers", "kgextract", workers, []))
+                if cli:
+                    jobs.append((f"cli --workers {workers}", "cli", workers, ["--workers", str(workers)]))
+            jobs.append(("spacy, again", "spacy", 1, []))
+            for label, mode, n_workers, extra in jobs:
+                if mode == "cli":
+                    out = Path(tmp) / f"out-{n_workers}"
+                    _, wall, rss, code = measure(
+                        [*_kgextract_cli(), "extract", str(folder), "--output-dir", str(out), "--format", "nquads",
+                         "--batch-size", str(batch_size), "-q", "--model", model, *extra], env)
+                    written = len(list(out.glob("*.nq"))) if out.exists() else 0
+                    rows.append({"n": n, "config": label, "docs": written, "tokens": base["tokens"],
+                                 "seconds": None, "load_s": None, "wall_s": wall, "rss_mib": rss,
+                                 "exit_status": code})
+                    continue
                 data, wall, rss, code = measure(
                     [sys.executable, __file__, "--child", mode, "--dir", str(folder), "--batch-size",
                      str(batch_size), "--model", model, "--workers", str(n_workers)], env)
                 if data is None:
                     raise RuntimeError(f"the {label} run failed (exit status {code})")
-                if mode == "spacy":
+                if base is None:
                     base = data
                 row = {"n": n, "config": label, "docs": data["docs"], "tokens": base["tokens"],
                        "seconds": data["process_s"], "load_s": data["load_s"] if n_workers == 1 else None,
                        "wall_s": wall, "rss_mib": rss} | {k: data[k] for k in ("entities", "relations", "errors") if k in data}
                 rows.append(row)
-            cli_runs = [("cli", [])] if cli else []
-            if cli and has_workers and workers > 1:
-                cli_runs.append((f"cli --workers {workers}", ["--workers", str(workers)]))
-            for label, extra in cli_runs:
-                out = Path(tmp) / f"out-{len(extra)}"
-                _, wall, rss, code = measure([*_kgextract_cli(), "extract", str(folder), "--output-dir", str(out),
-                                              "--format", "nquads", "--batch-size", str(batch_size), "-q",
-                                              "--model", model, *extra], env)
-                written = len(list(out.glob("*.nq"))) if out.exists() else 0
-                rows.append({"n": n, "config": label, "docs": written, "tokens": base["tokens"], "seconds": None,
-                             "load_s": None, "wall_s": wall, "rss_mib": rss, "exit_status": code})
     for row in rows:
         spacy_row = next(r for r in rows if r["n"] == row["n"] and r["config"] == "spacy")
         seconds = row["seconds"] or row["wall_s"]  # the CLI rows have only the wall time
@@ -265,6 +272,8 @@ def benchmark(sources: Sequence[tuple[str, str]], sizes: Sequence[int], batch_si
                      f"`kgextract extract --workers {workers}`; bare spaCy runs in 1 process. With workers the "
                      "time includes the workers' model loads, and peak RSS is the sum over the parent and its "
                      "workers (sampled every 0.5 s from /proc).")
+    notes.append("The one-process rows run right after bare spaCy, and bare spaCy runs again last (`spacy, again`): "
+                 "how far its speed moved shows how much the machine drifted during the run.")
     notes.append("The CLI writes into a fresh folder, so its (default) result cache is cold: every document is "
                  "extracted, and the cache is written.")
     return {"rows": rows, "notes": notes, "batch_size": batch_size, "sources": len(sources)}
