@@ -69,14 +69,7 @@ def remove_stale_temp(path: Path) -> int:
     ...     remove_stale_temp(out), sorted(p.name for p in out.parent.iterdir())
     (1, [])
     """
-    path = Path(path)
-    removed = 0
-    with contextlib.suppress(OSError):
-        for tmp in path.parent.glob(f".{_glob_escape(path.name)}.*{TEMP_SUFFIX}"):
-            with contextlib.suppress(OSError):
-                tmp.unlink()
-                removed += 1
-    return removed
+    return remove_stale_temps([path])
 
 
 def remove_stale_temps(paths: Iterable[Path]) -> int:
@@ -108,10 +101,6 @@ def remove_stale_temps(paths: Iterable[Path]) -> int:
                         os.unlink(entry.path)
                         removed += 1
     return removed
-
-
-def _glob_escape(name: str) -> str:
-    return "".join(f"[{c}]" if c in "*?[" else c for c in name)
 
 
 @contextlib.contextmanager
