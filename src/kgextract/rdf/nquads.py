@@ -107,12 +107,6 @@ class TripleBuffer:
             del self._triples[old]
         self._triples[triple] = None
 
-    def __len__(self) -> int:
-        return len(self._triples)
-
-    def __iter__(self) -> Iterator[tuple]:
-        return iter(self._triples)
-
     def quads(self) -> Iterator[tuple]:
         """``(s, p, o, graph)`` for :func:`nquads_bytes`."""
         return ((s, p, o, self.identifier) for s, p, o in self._triples)
