@@ -41,6 +41,10 @@ class ExtractConfig(BaseModel):
     max_chars: int = Field(
         1_000_000, ge=1, description="skip (with E018) documents whose text is longer than this many characters"
     )
+    hold_freed_memory: bool = Field(
+        True, description="on Linux with glibc, keep freed memory for the next batch instead of returning it to "
+        "the system after each one (kgextract.allocator; process-wide)"
+    )
     time_limit: float = Field(
         120.0, ge=0.0, description="seconds one document may take before it is reported (E019); 0: no limit"
     )

@@ -14,6 +14,7 @@ from collections.abc import Iterable, Iterator
 from spacy.tokens import Doc, Span
 
 import kgextract.relations  # noqa: F401  (registers the extractors)
+from kgextract.allocator import hold_freed_memory
 from kgextract.config import ExtractConfig
 from kgextract.errors import Errors
 from kgextract.limits import DocumentTimeout, time_limit
@@ -47,6 +48,8 @@ class Extractor:
 
     def __init__(self, config: ExtractConfig | None = None):
         self.config = config or ExtractConfig()
+        if self.config.hold_freed_memory:
+            hold_freed_memory()
         self.nlp = build_pipeline(self.config.model)
 
     def process(self, documents: Iterable[Document]) -> Iterator[DocumentResult | DocumentError]:

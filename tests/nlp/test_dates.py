@@ -5,8 +5,10 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from kgextract.nlp.dates import DateValue, find_dates, infer_year, normalize_date
+from kgextract.nlp.dates import DateValue, date_at_start, find_dates, infer_year, normalize_date
 
 REF = dt.date(2019, 4, 10)
 
@@ -184,3 +186,54 @@ def test_date_value_is_frozen():
     with pytest.raises(AttributeError):
         value.start = "2019-01-01"
     assert value.year == 2018
+
+
+# --- the fast paths give what the plain scan gives ------------------------------------------------
+
+_OPENINGS = st.lists(st.sampled_from([
+    "5", "05", "31", "3rd", "2023", "1999", "December", "Dec.", "dec", "Sept.", "May", "may", "Monday,", "Tues",
+    "mid-", "mid", "early", "late", "the", "end", "beginning", "of", "start", "middle", "to", "and", "through",
+    "-", "\u2013", ",", ".", "/", "12/05/2023", "2023-12-05", "today", "Mass", "Jan", "ſunday", "Tomorrow",
+    "between", "On", "x", "\u00a0", " ", "  ", "\n",
+]), max_size=14).map(" ".join)
+
+
+def _plain_scan(text, reference=None):
+    """find_dates with the patterns as written, without the look-ahead guards."""
+    import re as _re
+
+    from kgextract.nlp import dates
+
+    plain = [(kind, _re.compile(_re.sub(r"^\(\?=\[[^\]]*\]\)", "", p.pattern), p.flags)) for kind, p in dates._SCAN]
+    saved = dates._SCAN
+    dates._SCAN = plain
+    try:
+        return dates.find_dates(text, reference=reference)
+    finally:
+        dates._SCAN = saved
+
+
+@settings(max_examples=300, deadline=None)
+@given(_OPENINGS)
+def test_the_guarded_patterns_find_what_the_plain_ones_find(text):
+    assert find_dates(text, reference=REF) == _plain_scan(text, reference=REF)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_OPENINGS, st.booleans())
+def test_date_at_start_is_the_first_date_when_it_opens_the_text(text, ranges):
+    found = find_dates(text, reference=REF, ranges=ranges)
+    expected = found[0] if found and found[0].start == 0 else None
+    assert date_at_start(text, reference=REF, ranges=ranges) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("5 December 2023 at 10:00", "5 December 2023"),
+    ("December 5, 2023", "December 5, 2023"),
+    ("Wednesday, 6 December", "Wednesday, 6 December"),
+    ("Talks on 5 December 2023", None),
+    ("", None),
+])
+def test_date_at_start_reads_only_the_opening(text, expected):
+    m = date_at_start(text)
+    assert (m.text if m else None) == expected

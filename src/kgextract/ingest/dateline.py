@@ -35,6 +35,7 @@ from datetime import date
 from kgextract.nlp.dates import (
     DateMatch,
     DateValue,
+    date_at_start,
     find_dates,
     infer_year,
     normalize_date,
@@ -210,10 +211,9 @@ def _header_date(content: str, start: int) -> DateMatch | None:
     """The date of a header date line (only a date, maybe labelled), or None."""
     line = content.translate(_DASH)
     skip = _LABEL.match(line).end()
-    dates = find_dates(line[skip:], ranges=False)
-    if not dates or dates[0].start != 0:
+    m = date_at_start(line[skip:], ranges=False)
+    if m is None:
         return None
-    m = dates[0]
     if _AFTER_HEADER.fullmatch(line, skip + m.end) is None:
         return None
     if m.value is not None and m.value.precision == "year":

@@ -37,9 +37,10 @@ import re
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Literal
 
-__all__ = ["DateMatch", "DateValue", "Precision", "find_dates", "infer_year",
+__all__ = ["DateMatch", "DateValue", "Precision", "find_dates", "date_at_start", "infer_year",
            "normalize_date"]
 
 Precision = Literal["day", "month", "year"]
@@ -113,6 +114,20 @@ def _y(n: int) -> str:
     return rf"(?<![\w$£€.,/:])(?P<y{n}>(?:1[89]|2[01])\d\d)(?!\w)(?![.,]\d)"
 
 
+# The letters the optional openings and the months start with (any case).
+_WEEKDAY_FIRST, _QUAL_FIRST, _MONTH_FIRST = "fmstw", "belmst", "adfjmnos"
+
+
+def _opening(first: str, pattern: str) -> str:
+    """``pattern`` behind a look-ahead for the characters its matches can start with.
+
+    A pattern that opens with an optional word (a weekday, "mid", "the end of")
+    is otherwise tried in full at every position of a text; the look-ahead turns
+    most positions away at their first character and changes no match.
+    """
+    return f"(?=[{first}])" + pattern
+
+
 _PATTERNS: list[tuple[str, str]] = [   # (kind, regex); order breaks ties
     ("iso", r"(?<![\w/.-])(?P<y1>\d{4})-(?P<m1>\d\d)-(?P<d1>\d\d)(?![\w-])"),
     ("iso", r"(?<![\w/.-])(?P<y1>\d{4})/(?P<m1>\d\d)/(?P<d1>\d\d)(?![\w/])"),
@@ -120,16 +135,16 @@ _PATTERNS: list[tuple[str, str]] = [   # (kind, regex); order breaks ties
     ("date", _d(1) + _DM + _m(1) + _MY + _y(1) + _SEP + _d(2) + _DM + _m(2) + _MY + _y(2)),
     ("date", _d(1) + _DM + _m(1) + _SEP + _d(2) + _DM + _m(2) + f"(?:{_MY}{_y(2)})?"),
     ("date", _d(1) + _SEP + _d(2) + _DM + _m(2) + f"(?:{_MY}{_y(2)})?"),
-    ("date", _WEEKDAY + _d(1) + _DM + _m(1) + f"(?:{_MY}{_y(1)})?"),
+    ("date", _opening("0-9" + _WEEKDAY_FIRST, _WEEKDAY + _d(1) + _DM + _m(1) + f"(?:{_MY}{_y(1)})?")),
     ("date", _m(1) + _MD + _d(1) + _DY + _y(1) + _SEP + _m(2) + _MD + _d(2) + _DY + _y(2)),
     ("date", _m(1) + _MD + _d(1) + _SEP + _m(2) + _MD + _d(2) + f"(?:{_DY}{_y(2)})?"),
     ("date", _m(1) + _MD + _d(1) + _SEP + _d(2) + f"(?:{_DY}{_y(2)})?"),
-    ("date", _WEEKDAY + _m(1) + _MD + _d(1) + f"(?:{_DY}{_y(1)})?"),
+    ("date", _opening(_MONTH_FIRST + _WEEKDAY_FIRST, _WEEKDAY + _m(1) + _MD + _d(1) + f"(?:{_DY}{_y(1)})?")),
     ("date", _m(1) + _MY + _y(1) + _SEP + _m(2) + _MY + _y(2)),
     ("date", _m(1) + _SEP + _m(2) + _MY + _y(2)),
-    ("date", _QUAL + _m(1) + _MY + _y(1)),
+    ("date", _opening(_MONTH_FIRST + _QUAL_FIRST, _QUAL + _m(1) + _MY + _y(1))),
     ("date", _y(1) + _SEP + _y(2)),
-    ("date", _QUAL + _y(1)),
+    ("date", _opening("12" + _QUAL_FIRST, _QUAL + _y(1))),
     ("rel", r"\b(?P<rel>today|yesterday|tomorrow)\b"),
 ]
 # Only for a whole expression given to normalize_date, never in running text.
@@ -285,6 +300,32 @@ def find_dates(text: str, *, reference: dt.date | None = None,
     >>> find_dates("GENEVA, 5 December.")[0].value is None
     True
     """
+    out: list[DateMatch] = []
+    for start, _, _, end, value in sorted(_candidates(text, reference, ranges, at_start=False), key=lambda f: f[:3]):
+        if not out or start >= out[-1].end:
+            out.append(DateMatch(text[start:end], start, end, value))
+    return out
+
+
+def date_at_start(text: str, *, reference: dt.date | None = None, ranges: bool = True) -> DateMatch | None:
+    """The date expression ``text`` opens with: ``find_dates(text)[0]`` when that starts at 0, else None.
+
+    Only the opening is read, so a long text costs no more than a short one.
+
+    >>> date_at_start("5 December 2023: talks open").text
+    '5 December 2023'
+    >>> date_at_start("Talks open on 5 December 2023") is None
+    True
+    """
+    found = min(_candidates(text, reference, ranges, at_start=True), key=lambda f: f[:3], default=None)
+    if found is None:
+        return None
+    start, _, _, end, value = found
+    return DateMatch(text[start:end], start, end, value)
+
+
+def _candidates(text: str, reference: dt.date | None, ranges: bool, at_start: bool) -> list[tuple]:
+    """``(start, start - end, pattern order, end, value)`` of every date match (at 0 only, ``at_start``)."""
     s = text.translate(_TRANSLATE)
     found = []
     # every pattern but today/yesterday/tomorrow needs a month name or four digits in a row
@@ -294,21 +335,20 @@ def find_dates(text: str, *, reference: dt.date | None = None,
             continue
         if kind != "rel" and not anchored:
             continue
-        for m in pattern.finditer(s):
-            if any(m.group(g) and m.group(g)[0].islower()
-                   for g in ("m1", "m2") if g in pattern.groupindex):
+        # a scan's first match at 0 is the anchored match: nothing else can start there
+        matches = (pattern.match(s),) if at_start else pattern.finditer(s)
+        for m in matches:
+            if m is None or any(m.group(g) and m.group(g)[0].islower()
+                                for g in ("m1", "m2") if g in pattern.groupindex):
                 continue
             allow_and = bool(_BETWEEN_BEFORE.search(s[max(0, m.start() - 12):m.start()]))
             value = _resolve(m.groupdict(), kind, reference, None, allow_and)
             if value is not _INVALID:
                 found.append((m.start(), m.start() - m.end(), order, m.end(), value))
-    out: list[DateMatch] = []
-    for start, _, _, end, value in sorted(found, key=lambda f: f[:3]):
-        if not out or start >= out[-1].end:
-            out.append(DateMatch(text[start:end], start, end, value))
-    return out
+    return found
 
 
+@lru_cache(maxsize=8)  # a release's dateline and its reference date may both ask for it
 def infer_year(text: str) -> int | None:
     """The year a text makes clear: the most frequent year of its dates that
     have a month (ties: the first seen); None when none has one.

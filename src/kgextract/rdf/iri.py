@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import hashlib
 import unicodedata
+from functools import lru_cache
 
 from rdflib import URIRef
 from rdflib.term import Node
@@ -47,6 +48,7 @@ def _keep(ch: str, keep_slash: bool) -> bool:
     return ord(ch) > 0x7F and unicodedata.category(ch)[0] in "LMN"
 
 
+@lru_cache(maxsize=1 << 14)  # the same keys and ids come back on every triple that names them
 def encode_segment(text: str, keep_slash: bool = False) -> str:
     """Percent-encode ``text`` for use as (part of) an IRI path.
 

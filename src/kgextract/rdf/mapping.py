@@ -90,21 +90,32 @@ def _decimal(x: float) -> Literal:
     return Literal(format(Decimal(repr(float(x))), "f"), datatype=XSD.decimal)
 
 
+@lru_cache(maxsize=1 << 14)  # character offsets: most releases are shorter than this
 def _integer(n: int) -> Literal:
     # what Literal(n) gives, without its type inference
     return Literal(str(int(n)), datatype=XSD.integer)
 
 
-class _EvidenceTerms:
-    """The terms of every ``kgx:Assertion``, looked up once (rdflib resolves ``NS.term`` on each access)."""
+class _Terms:
+    """Every term the mapping writes, looked up once: rdflib resolves ``NS.term`` anew on each access,
+    which cost more than a third of the mapping's time."""
 
     type, subject, predicate, object = RDF.type, RDF.subject, RDF.predicate, RDF.object
     Assertion, sentence, confidence = KGX.Assertion, KGX.sentence, KGX.confidence
     start, end = KGX.startOffset, KGX.endOffset
     attributed_to, derived_from = PROV.wasAttributedTo, PROV.wasDerivedFrom
+    Extractor, SoftwareAgent, label, alt_label = KGX.Extractor, PROV.SoftwareAgent, RDFS.label, SKOS.altLabel
+    mentions, mention_text = SDO.mentions, KGX.mentionText
+    NewsArticle, identifier, content_hash, headline = SDO.NewsArticle, SDO.identifier, KGX.contentHash, SDO.headline
+    url, publisher, source_path, date_published = SDO.url, SDO.publisher, KGX.sourcePath, SDO.datePublished
+    Membership, member, role, organization, member_of = (ORG.Membership, ORG.member, ORG.role, ORG.organization,
+                                                          ORG.memberOf)
 
 
-_EVIDENCE_TERMS = _EvidenceTerms()
+_T = _Terms()
+#: ``schema:<predicate>`` of the predicates written as they are
+_SDO_PREDICATES: dict[Predicate, URIRef] = {
+    p: SDO[p.value] for p in Predicate if p not in (Predicate.HAS_ROLE, Predicate.MEMBER_OF)}
 
 
 class _DocumentMapper:
@@ -122,51 +133,50 @@ class _DocumentMapper:
         return self.doc if key == DOC else entity_iri(key)
 
     def document(self, has_date: bool) -> None:
-        g, doc, d = self.g, self.doc, self.res.document
-        g.add((doc, RDF.type, SDO.NewsArticle))
-        g.add((doc, SDO.identifier, text_literal(d.id)))
-        g.add((doc, KGX.contentHash, Literal(hashlib.sha256(
+        g, doc, d, t = self.g, self.doc, self.res.document, _T
+        g.add((doc, t.type, t.NewsArticle))
+        g.add((doc, t.identifier, text_literal(d.id)))
+        g.add((doc, t.content_hash, Literal(hashlib.sha256(
             d.text.encode("utf-8", "surrogatepass")).hexdigest())))
         if d.title:
-            g.add((doc, SDO.headline, text_literal(d.title)))
+            g.add((doc, t.headline, text_literal(d.title)))
         if d.url:
             url = URIRef(d.url) if _SAFE_URL.fullmatch(d.url) else None
-            g.add((doc, SDO.url, url or Literal(_SURROGATE.sub("\ufffd", d.url),
+            g.add((doc, t.url, url or Literal(_SURROGATE.sub("\ufffd", d.url),
                                                  datatype=XSD.anyURI)))
         if d.publisher:
-            g.add((doc, SDO.publisher, text_literal(d.publisher)))
+            g.add((doc, t.publisher, text_literal(d.publisher)))
         if d.source:
-            g.add((doc, KGX.sourcePath, text_literal(d.source)))
+            g.add((doc, t.source_path, text_literal(d.source)))
         if not has_date and d.date and date_kind(d.date):
-            g.add((doc, SDO.datePublished, date_literal(d.date)))
+            g.add((doc, t.date_published, date_literal(d.date)))
 
     def entity_nodes(self) -> None:
-        g = self.g
+        g, t, doc_id = self.g, _T, self.res.document.id
         for ent in self.res.entities:
             merged = self.entities[ent.key]
             e, cls = entity_iri(ent.key), CLASSES[merged.type]
-            g.add((e, RDF.type, cls))
-            g.add((e, RDFS.label, text_literal(merged.label)))
+            g.add((e, t.type, cls))
+            g.add((e, t.label, self.text(merged.label)))
             for name in [ent.name, *ent.aliases]:
                 if name != merged.label:
-                    g.add((e, SKOS.altLabel, text_literal(name)))
-            g.add((e, PROV.wasDerivedFrom, self.doc))
-            g.add((self.doc, SDO.mentions, e))
+                    g.add((e, t.alt_label, self.text(name)))
+            g.add((e, t.derived_from, self.doc))
+            g.add((self.doc, t.mentions, e))
             for m in ent.mentions:
-                a = self.assertion((e, RDF.type, cls), self.res.document.id, m.start, m.end,
-                                   m.sentence, ent.confidence, m.source)
-                g.add((a, KGX.mentionText, text_literal(m.text)))
+                a = self.assertion((e, t.type, cls), doc_id, m.start, m.end, m.sentence, ent.confidence, m.source)
+                g.add((a, t.mention_text, self.text(m.text)))
 
     def assertion(self, triple, doc_id: str, start: int, end: int, sentence: str,
                   confidence: float, extractor: str) -> URIRef:
-        g, (s, p, o), t = self.g, triple, _EVIDENCE_TERMS
+        g, (s, p, o), t = self.g, triple, _T
         a = assertion_iri(s, p, o, doc_id, start, end)
         agent = self.agents.get(extractor)
         if agent is None:  # one description per extractor and document
             agent = self.agents[extractor] = extractor_iri(extractor)
-            g.add((agent, t.type, KGX.Extractor))
-            g.add((agent, t.type, PROV.SoftwareAgent))
-            g.add((agent, RDFS.label, text_literal(extractor)))
+            g.add((agent, t.type, t.Extractor))
+            g.add((agent, t.type, t.SoftwareAgent))
+            g.add((agent, t.label, self.text(extractor)))
         g.add((a, t.attributed_to, agent))
         if a in self.confidence:  # same span read twice: one node, best confidence
             if confidence > self.confidence[a]:
@@ -194,29 +204,29 @@ class _DocumentMapper:
         return lit
 
     def relation(self, rel: Relation) -> None:
-        g, s = self.g, self.node(rel.subject)
+        g, s, t = self.g, self.node(rel.subject), _T
         pred = rel.predicate
         if pred is Predicate.HAS_ROLE:
             m = membership_iri(rel.subject, rel.object, rel.organization)
             role = self.node(rel.object)
-            g.add((m, RDF.type, ORG.Membership))
-            g.add((m, ORG.member, s))
-            g.add((m, ORG.role, role))
+            g.add((m, t.type, t.Membership))
+            g.add((m, t.member, s))
+            g.add((m, t.role, role))
             if rel.organization:
-                g.add((m, ORG.organization, self.node(rel.organization)))
-            triple = (m, ORG.role, role)
+                g.add((m, t.organization, self.node(rel.organization)))
+            triple = (m, t.role, role)
         elif pred is Predicate.MEMBER_OF:
             o = self.node(rel.object)
-            triple = (s, ORG.memberOf, o)
+            triple = (s, t.member_of, o)
             g.add(triple)
             if (rel.subject, rel.object) not in self.role_pairs:
                 m = membership_iri(rel.subject, None, rel.object)
-                g.add((m, RDF.type, ORG.Membership))
-                g.add((m, ORG.member, s))
-                g.add((m, ORG.organization, o))
+                g.add((m, t.type, t.Membership))
+                g.add((m, t.member, s))
+                g.add((m, t.organization, o))
         else:
             o = date_literal(rel.object) if pred.takes_date else self.node(rel.object)
-            triple = (s, SDO[pred.value], o)
+            triple = (s, _SDO_PREDICATES[pred], o)
             g.add(triple)
         for ev in rel.evidence:
             self.evidence(triple, ev)

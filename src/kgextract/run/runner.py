@@ -10,7 +10,8 @@ Files beside ``-o FILE`` (or inside ``--output-dir DIR`` when there is no
 - ``FILE.kgx-cache/shards/<k[:2]>/<k>.json`` (``DIR/.kgx-cache/...``): one
   ``DocumentResult`` per document, keyed by the document record and the
   extraction fingerprint (model, settings, code), written atomically as
-  soon as the document is extracted;
+  soon as the document is extracted (by a background thread,
+  :mod:`kgextract.run.behind`, so that the disk is not waited for);
 - ``FILE.manifest.json`` (``DIR/.kgextract-manifest.json``): the documents
   (id, source, content hash, cache key) and the outputs (with the hash of
   what each was built from and of its bytes), written atomically, last.
@@ -60,7 +61,8 @@ from kgextract.errors import Errors, KgextractError
 from kgextract.ingest import iter_documents
 from kgextract.models import Document, DocumentError, DocumentResult
 from kgextract.rdf.mapping import to_nquads, to_rdf
-from kgextract.rdf.serialize import get_format, write_bytes_atomic, write_rdf
+from kgextract.rdf.serialize import get_format, serialize, write_bytes_atomic
+from kgextract.run.behind import WriteBehind
 from kgextract.run.corpus import corpus_graph
 from kgextract.run.files import file_sha256, remove_stale_temp, remove_stale_temps, run_lock
 from kgextract.run.fingerprint import content_hash, document_key, extraction_fingerprint, package_fingerprint
@@ -274,21 +276,22 @@ class _Writer:
         written_by: dict[str, str] = {}  # per-document file -> key of the result written to it
         self.base = manifest_path.parent if manifest_path is not None else None
         todo = self._todo(paths, shards, fingerprint, entries, pending)
-        for _, out in process_documents(todo, self.config, workers=self.workers):
-            entry = pending.popleft()
-            if isinstance(out, DocumentError):
-                entry.key = None
-                self._problem(out)
-                self.on_document("failed")
-                continue
-            shards.save(entry.key, out)
-            entry.entities, entry.relations = len(out.entities), len(out.relations)
-            self.report.extracted += 1
-            _crash_point("shard", self.report.extracted)
-            if entry.output is not None:
-                record = self._per_document(entry, out, old)
-                outputs[record.path], written_by[record.path] = record, entry.key
-            self.on_document("extracted")
+        # the files are written behind the extraction; everything after this block reads them
+        with WriteBehind() as behind:
+            for _, out in process_documents(todo, self.config, workers=self.workers):
+                entry = pending.popleft()
+                if isinstance(out, DocumentError):
+                    entry.key = None
+                    self._problem(out)
+                    self.on_document("failed")
+                    continue
+                entry.entities, entry.relations = len(out.entities), len(out.relations)
+                self.report.extracted += 1
+                self._save(shards, entry.key, out, behind)
+                if entry.output is not None:
+                    record = self._per_document(entry, out, old, behind=behind)
+                    outputs[record.path], written_by[record.path] = record, entry.key
+                self.on_document("extracted")
         if not entries and not self.report.problems:
             raise KgextractError(Errors.E003.format(paths=", ".join(map(str, _as_list(paths)))))
         ok = [e for e in entries if e.key is not None]
@@ -341,18 +344,28 @@ class _Writer:
             return rec
         return None
 
-    def _write(self, ds, path: Path, digest: str) -> OutputRecord:
-        # N-Quads come straight from the results (no rdflib store); the same bytes, made faster
-        if isinstance(ds, bytes):
-            write_bytes_atomic(path, ds)
+    def _save(self, shards, key: str, result: DocumentResult, behind: WriteBehind) -> None:
+        """Cache a new result: made into JSON here, written behind (when the cache is on disk)."""
+        n = self.report.extracted
+        if isinstance(shards, ShardStore):
+            behind.submit(_save_shard, shards, key, result.model_dump_json(), n)
         else:
-            write_rdf(ds, path, self.fmt)
+            shards.save(key, result)
+            _crash_point("shard", n)
+
+    def _write(self, ds, path: Path, digest: str, behind: WriteBehind | None = None) -> OutputRecord:
+        # N-Quads come straight from the results (no rdflib store); the same bytes, made faster
+        payload = ds if isinstance(ds, bytes) else serialize(ds, self.fmt)
+        if behind is not None:
+            behind.submit(write_bytes_atomic, path, payload)
+        else:
+            write_bytes_atomic(path, payload)
         self._swept.add(path)  # a killed writer's temporary files go at the end of the run
         self._written += 1
-        return OutputRecord(path=self._name(path), digest=digest, sha256=file_sha256(path) or "")
+        return OutputRecord(path=self._name(path), digest=digest, sha256=hashlib.sha256(payload).hexdigest())
 
     def _per_document(self, entry: ManifestEntry, result: DocumentResult | None, old: Manifest,
-                      shards=None) -> OutputRecord | None:
+                      shards=None, behind: WriteBehind | None = None) -> OutputRecord | None:
         path = self.output_dir / entry.output
         digest = _digest("document", self.code, self.fmt, entry.key)
         if not self.force:
@@ -365,7 +378,7 @@ class _Writer:
                 result = self._extract_again(entry, shards)
                 if result is None:
                     return None
-        return self._write(to_nquads([result]) if self.fmt == "nquads" else to_rdf([result]), path, digest)
+        return self._write(to_nquads([result]) if self.fmt == "nquads" else to_rdf([result]), path, digest, behind)
 
     def _extract_again(self, entry: ManifestEntry, shards) -> DocumentResult | None:
         doc = next((d for d in iter_documents([entry.source], max_bytes=self.config.max_bytes)
@@ -438,6 +451,11 @@ class _Writer:
     def _removed_documents(old: Manifest, entries: list[ManifestEntry]) -> int:
         now = {(e.source, e.id) for e in entries}
         return len({(e.source, e.id) for e in old.documents} - now)
+
+
+def _save_shard(shards: ShardStore, key: str, data: str, n: int) -> None:
+    shards.save(key, data)
+    _crash_point("shard", n)
 
 
 def _write_store(folder, dataset) -> None:
