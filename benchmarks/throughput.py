@@ -250,11 +250,13 @@ def _best(runs: list[dict]) -> dict:
 
 
 def benchmark(sources: Sequence[tuple[str, str]], sizes: Sequence[int], batch_size: int = 32, model: str = "auto",
-              cli: bool = True, workers: int | None = None, repeats: int = 1) -> dict:
+              cli: bool = True, workers: int | None = None, repeats: int = 1,
+              only: Sequence[str] = ()) -> dict:
     """Measure every configuration for every size, ``repeats`` rounds; return the rows and notes.
 
     The rounds interleave the configurations (spacy, kgextract, cli, ... then again), so a slow spell of the
-    machine falls on all of them alike; each row is the configuration's fastest run.
+    machine falls on all of them alike; each row is the configuration's fastest run. ``only`` keeps the
+    configurations of those labels (``kgextract``, ``cli``, ``cli --workers 2``, ...) and bare spaCy.
     """
     has_workers = cli_has_workers()
     workers = workers or os.cpu_count() or 1
@@ -272,6 +274,8 @@ def benchmark(sources: Sequence[tuple[str, str]], sizes: Sequence[int], batch_si
                 jobs.append((f"kgextract, {workers} workers", "kgextract", workers, []))
                 if cli:
                     jobs.append((f"cli --workers {workers}", "cli", workers, ["--workers", str(workers)]))
+            if only:  # bare spaCy always runs: every ratio is against it
+                jobs = [job for job in jobs if job[0] == "spacy" or job[0] in only]
             if repeats == 1:  # one round: bare spaCy again at the end shows how far the machine drifted
                 jobs.append(("spacy, again", "spacy", 1, []))
             runs: dict[str, list[dict]] = {label: [] for label, *_ in jobs}
@@ -349,6 +353,8 @@ def main(argv: Sequence[str] | None = None) -> int:
                         help="processes for the --workers rows, when kgextract has --workers (default: CPUs)")
     parser.add_argument("--repeats", type=int, default=1,
                         help="rounds over all configurations; each row keeps its fastest run (default 1)")
+    parser.add_argument("--only", nargs="+", default=(), metavar="CONFIG",
+                        help="measure only the configurations of these labels (kgextract, cli, ...) besides bare spaCy")
     parser.add_argument("--json", type=Path, default=None, help="also write the rows here")
     parser.add_argument("--child", choices=["spacy", "kgextract"], help=argparse.SUPPRESS)
     parser.add_argument("--dir", type=Path, help=argparse.SUPPRESS)
@@ -364,7 +370,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if not (args.shared / "corpus").is_dir():
         print(f"note: {args.shared / 'corpus'} is absent; using {REPO / 'corpus'} only.", file=sys.stderr)
     report = benchmark(sources, args.sizes, args.batch_size, args.model, cli=not args.no_cli, workers=args.workers,
-                       repeats=max(1, args.repeats))
+                       repeats=max(1, args.repeats), only=args.only)
     print(render(report))
     write_json(args.json, report)
     return 0

@@ -146,3 +146,13 @@ def test_throughput_on_five_releases(throughput):
         assert row["docs"] == 5 and row["tokens"] > 0 and row["rss_mib"] > 0 and row["docs_per_s"] > 0
         assert row["runs"] == 2 and row["spread"] >= 0
     assert "docs/s" in throughput.render(report)
+
+
+@pytest.mark.model
+def test_throughput_only_keeps_the_chosen_configurations_and_the_baseline(throughput):
+    sources = throughput.source_texts([REPO / "corpus", SHARED / "corpus"])
+    if not sources:
+        pytest.skip("no releases in corpus/ or ../shared/corpus")
+    report = throughput.benchmark(sources, [2], batch_size=2, workers=1, only=["cli"])
+    assert [r["config"] for r in report["rows"]] == ["spacy", "cli", "spacy, again"]
+    assert all(r["docs"] == 2 for r in report["rows"])
