@@ -368,7 +368,8 @@ class _Writer:
                       shards=None, behind: WriteBehind | None = None) -> OutputRecord | None:
         path = self.output_dir / entry.output
         digest = _digest("document", self.code, self.fmt, entry.key)
-        if not self.force:
+        # a file already written in this run (a repeated id) may still be queued: never trust what is on disk
+        if not self.force and path not in self._swept:
             rec = self._up_to_date(old, path, digest)
             if rec is not None:
                 return rec
