@@ -230,7 +230,7 @@ class _Writer:
         self.report = RunReport()
         self.code = package_fingerprint()
         self._written = 0
-        self._swept: set[Path] = set()
+        self._written_paths: set[Path] = set()  # written in this run; their folders are swept at its end
         self._counts: dict[str, tuple[int, int]] = {}
         self.base: Path | None = None  # the manifest's folder
 
@@ -314,7 +314,7 @@ class _Writer:
         merged = self._merged(ok, shards, old)
         if merged is not None:
             outputs[merged.path] = merged
-        remove_stale_temps(self._swept)
+        remove_stale_temps(self._written_paths)
         self.report.outputs_written = self._written
         self.report.removed = self._removed_documents(old, entries)
         if manifest_path is not None:
@@ -360,7 +360,7 @@ class _Writer:
             behind.submit(write_bytes_atomic, path, payload)
         else:
             write_bytes_atomic(path, payload)
-        self._swept.add(path)  # a killed writer's temporary files go at the end of the run
+        self._written_paths.add(path)  # a killed writer's temporary files go at the end of the run
         self._written += 1
         return OutputRecord(path=self._name(path), digest=digest, sha256=hashlib.sha256(payload).hexdigest())
 
@@ -369,7 +369,7 @@ class _Writer:
         path = self.output_dir / entry.output
         digest = _digest("document", self.code, self.fmt, entry.key)
         # a file already written in this run (a repeated id) may still be queued: never trust what is on disk
-        if not self.force and path not in self._swept:
+        if not self.force and path not in self._written_paths:
             rec = self._up_to_date(old, path, digest)
             if rec is not None:
                 return rec
