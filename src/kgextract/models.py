@@ -21,6 +21,8 @@ from pydantic import BaseModel, ConfigDict, Field
 __all__ = [
     "DOC",
     "EntityType",
+    "EventType",
+    "MembershipStatus",
     "Predicate",
     "Document",
     "Evidence",
@@ -50,6 +52,25 @@ class EntityType(str, Enum):
     ROLE = "Role"
 
 
+class EventType(str, Enum):
+    """The kinds of event of the annotation guide ("Roles in time, and event types")."""
+
+    MEETING = "Meeting"
+    VISIT = "Visit"
+    CONFERENCE = "Conference"
+    SIGNING = "Signing"
+    CEREMONY = "Ceremony"
+    OTHER = "Other"
+
+
+class MembershipStatus(str, Enum):
+    """Whether a post is no longer held (``former``) or not yet taken up (``future``)
+    at the release's date; a post held at that date has no status."""
+
+    FORMER = "former"
+    FUTURE = "future"
+
+
 class Predicate(str, Enum):
     """The relation predicates of the annotation guide."""
 
@@ -71,6 +92,11 @@ class Predicate(str, Enum):
     def takes_date(self) -> bool:
         """True when the object of this predicate is an ISO 8601 date value."""
         return self in _DATE_PREDICATES
+
+    @property
+    def is_membership(self) -> bool:
+        """True for ``hasRole`` and ``memberOf``, the relations that carry start, end and status."""
+        return self in (Predicate.HAS_ROLE, Predicate.MEMBER_OF)
 
 
 _DATE_PREDICATES = {Predicate.START_DATE, Predicate.END_DATE, Predicate.DATE_PUBLISHED}

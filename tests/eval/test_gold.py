@@ -48,6 +48,15 @@ def test_load_valid_gold(tmp_path):
          "takes an entity"),
         (lambda d: d["entities"].append({"id": "p1", "type": "Person", "name": "X"}), "used twice"),
         (lambda d: d["relations"].append({"s": "DOC", "p": "knows", "o": "p1"}), "relations.2.p"),
+        (lambda d: d["relations"].append({"s": "DOC", "p": "locationCreated", "o": "pl1",
+                                          "start": "2020"}), "takes no start"),
+        (lambda d: d["relations"].append({"s": "p1", "p": "memberOf", "o": "pl1",
+                                          "end": "June"}), "end 'June'"),
+        (lambda d: d["relations"].append({"s": "p1", "p": "memberOf", "o": "pl1",
+                                          "status": "acting"}), "relations.2.status"),
+        (lambda d: d["entities"][0].update(event_type="Meeting"), "event_type on a"),
+        (lambda d: d["entities"].append({"id": "e1", "type": "Event", "name": "X",
+                                         "event_type": "Party"}), "entities.2.event_type"),
     ],
 )
 def test_invalid_gold_names_the_problem(tmp_path, change, message):

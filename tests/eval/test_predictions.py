@@ -9,7 +9,7 @@ from rdflib import Dataset, Graph, Literal, Namespace, URIRef
 from kgextract.eval.gold import GoldDocument, load_gold_dir
 from kgextract.eval.predictions import graph_to_prediction, load_prediction_dir, read_prediction
 from kgextract.eval.score import score_document
-from kgextract.rdf.namespaces import KGX, KGX_ID, ORG, PROV, RDF, RDFS, SDO, SKOS, bind_prefixes
+from kgextract.rdf.namespaces import KGX, KGX_ID, ORG, PROV, RDF, RDFS, SDO, SKOS, TIME, bind_prefixes
 
 # A plain namespace: the closed rdflib.XSD makes pytest's doctest collector warn.
 XSD = Namespace("http://www.w3.org/2001/XMLSchema#")
@@ -188,22 +188,58 @@ def gold_to_graph(gold: GoldDocument) -> Graph:
     g.add((node["DOC"], SDO.identifier, Literal(gold.id)))
     for e in gold.entities:
         g.add((node[e.id], RDF.type, ORG.Role if e.type.value == "Role" else SDO[e.type.value]))
+        if e.event_type is not None:
+            g.add((node[e.id], RDF.type, KGX[e.event_type.value]))
         g.add((node[e.id], RDFS.label, Literal(e.name)))
         for alias in e.aliases:
             g.add((node[e.id], SKOS.altLabel, Literal(alias)))
     for i, r in enumerate(gold.relations):
         s = node[r.s]
-        if r.p.value == "hasRole":
+        if r.p.value == "hasRole" or r.qualifiers:
             m = iri(f"membership/{i}")
             g.add((m, RDF.type, ORG.Membership))
             g.add((m, ORG.member, s))
-            g.add((m, ORG.role, node[r.o]))
-        elif r.p.value == "memberOf":
+            g.add((m, ORG.role if r.p.value == "hasRole" else ORG.organization, node[r.o]))
+            add_qualifiers(g, m, r)
+        if r.p.value == "memberOf":
             g.add((s, ORG.memberOf, node[r.o]))
-        else:
+        elif r.p.value != "hasRole":
             o = node.get(r.o) or Literal(r.o, datatype=DATE_TYPES[len(r.o)])
             g.add((s, SDO[r.p.value], o))
     return g
+
+
+def add_qualifiers(g: Graph, membership: URIRef, rel) -> None:
+    """``org:memberDuring`` and ``kgx:status`` as the guide's RDF contract writes them."""
+    instants = {10: TIME.inXSDDate, 7: TIME.inXSDgYearMonth, 4: TIME.inXSDgYear}
+    if rel.start or rel.end:
+        interval = URIRef(f"{membership}/during")
+        g.add((membership, ORG.memberDuring, interval))
+        g.add((interval, RDF.type, TIME.Interval))
+        for value, edge in ((rel.start, TIME.hasBeginning), (rel.end, TIME.hasEnd)):
+            if value:
+                instant = URIRef(f"{interval}/{edge.fragment}")
+                g.add((interval, edge, instant))
+                g.add((instant, instants[len(value)],
+                       Literal(value, datatype=DATE_TYPES[len(value)])))
+    if rel.status is not None:
+        g.add((membership, KGX.status, KGX[rel.status.value]))
+
+
+def test_qualifiers_and_event_types_are_read_from_rdf():
+    gold = GoldDocument.model_validate({"id": "d1", "entities": [
+        {"id": "p1", "type": "Person", "name": "Ana Ruiz"},
+        {"id": "r1", "type": "Role", "name": "chief financial officer"},
+        {"id": "o1", "type": "Organization", "name": "Corvex"},
+        {"id": "e1", "type": "Event", "name": "Lisbon signing", "event_type": "Signing"}],
+        "relations": [
+            {"s": "p1", "p": "hasRole", "o": "r1", "start": "2024-07", "status": "future"},
+            {"s": "p1", "p": "memberOf", "o": "o1", "end": "2019"}]})
+    pred = graph_to_prediction(gold_to_graph(gold), "d1").document
+    quals = {(r.p.value, r.start, r.end, r.status and r.status.value) for r in pred.relations}
+    assert quals == {("hasRole", "2024-07", None, "future"), ("memberOf", None, "2019", None)}
+    assert [e.event_type.value for e in pred.entities if e.event_type] == ["Signing"]
+    assert score_document(gold, pred).qualifiers.f1 == 1.0
 
 
 @pytest.mark.shared
@@ -213,3 +249,4 @@ def test_dev_gold_written_as_rdf_scores_perfectly():
         pred = graph_to_prediction(gold_to_graph(gold), doc_id).document
         score = score_document(gold, pred)
         assert (score.entities.f1, score.relations.f1) == (1.0, 1.0), doc_id
+        assert score.qualifiers.fp + score.qualifiers.fn == 0, doc_id

@@ -241,3 +241,43 @@ def test_scoring_is_deterministic_and_order_free():
 def test_counts_when_undefined():
     assert Counts().precision == Counts().recall == Counts().f1 == 0.0
     assert (Counts(tp=1) + Counts(fp=2)).precision == pytest.approx(1 / 3)
+
+
+def qualified(roles, event_type=None):
+    """A document with one person, two roles and one event; ``roles`` maps role id to qualifiers."""
+    return GoldDocument.model_validate({"id": "d1", "entities": [
+        {"id": "p1", "type": "Person", "name": "Ana Ruiz"},
+        {"id": "r1", "type": "Role", "name": "chief financial officer", "aliases": ["CFO"]},
+        {"id": "r2", "type": "Role", "name": "treasurer"},
+        {"id": "e1", "type": "Event", "name": "Annual Forum", "event_type": event_type}],
+        "relations": [{"s": "p1", "p": "hasRole", "o": r, **q} for r, q in roles.items()]})
+
+
+def test_qualifiers_are_scored_apart_from_relations():
+    gold = qualified({"r1": {"start": "2024-07-01", "status": "future"},
+                      "r2": {"end": "2024-06-30"}}, event_type="Conference")
+    pred = qualified({"r1": {"start": "2024-07-01"}, "r2": {"end": "2024-06", "status": "former"}},
+                     event_type="Meeting")
+    score = score_document(gold, pred)
+    assert score.relations.f1 == 1.0
+    by_key = {k: (c.tp, c.fp, c.fn) for k, c in score.qualifiers_by_key.items()}
+    assert by_key == {"q:roleStart": (1, 0, 0), "q:roleEnd": (0, 1, 1),
+                      "q:roleStatus": (0, 1, 1), "q:eventType": (0, 1, 1)}
+    assert [q.value for q in score.missed_qualifiers] == ["future", "2024-06-30", "Conference"]
+
+
+def test_a_qualifier_needs_its_role_matched():
+    gold = qualified({"r1": {"status": "former"}})
+    pred = GoldDocument.model_validate({"id": "d1", "entities": [
+        {"id": "x", "type": "Person", "name": "Ana Ruiz"},
+        {"id": "y", "type": "Role", "name": "finance director"}],
+        "relations": [{"s": "x", "p": "hasRole", "o": "y", "status": "former"}]})
+    counts = score_document(gold, pred).qualifiers
+    assert (counts.tp, counts.fp, counts.fn) == (0, 1, 1)
+
+
+def test_corpus_totals_of_qualifiers():
+    gold = qualified({"r1": {"status": "former"}}, event_type="Visit")
+    total = score_corpus([(gold, gold), (gold, qualified({}))])
+    assert total.qualifiers_by_key["q:eventType"].recall == 0.5
+    assert (total.qualifiers.tp, total.qualifiers.fn) == (2, 2)

@@ -14,7 +14,8 @@ from kgextract.rdf.namespaces import KGX, ORG, PROV, RDF, RDFS, SDO, SKOS, XSD
 ONTOLOGY = Path(__file__).resolve().parents[2] / "ontologies" / "kgextract.ttl"
 ONTOLOGY_IRI = URIRef("https://w3id.org/kgextract/ontology")
 KGX_TERMS = {KGX[name] for name in dir(KGX)}
-DECLARATIONS = {OWL.Class, OWL.ObjectProperty, OWL.DatatypeProperty, OWL.AnnotationProperty}
+DECLARATIONS = {OWL.Class, OWL.ObjectProperty, OWL.DatatypeProperty, OWL.AnnotationProperty,
+                OWL.NamedIndividual}
 
 
 @pytest.fixture(scope="module")
@@ -29,7 +30,7 @@ def test_ontology_header(onto):
 
 
 def test_every_kgx_term_is_declared(onto):
-    assert len(KGX_TERMS) == 13
+    assert len(KGX_TERMS) == 23
     for term in sorted(KGX_TERMS):
         kinds = set(onto.objects(term, RDF.type)) & DECLARATIONS
         assert kinds, f"{term} is not declared"

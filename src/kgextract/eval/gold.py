@@ -8,6 +8,19 @@ The same models hold a prediction once it is read back from RDF (see
 ...     "relations": [{"s": "DOC", "p": "datePublished", "o": "2024-01-05"}]})
 >>> doc.entity("p1").name, doc.relations[0].p.value
 ('Ann Lee', 'datePublished')
+
+Memberships may carry ``start``, ``end`` and ``status``, and events an
+``event_type`` (the guide's "Roles in time, and event types"):
+
+>>> doc = GoldDocument.model_validate({"id": "d2", "entities": [
+...     {"id": "p1", "type": "Person", "name": "Ann Lee"},
+...     {"id": "r1", "type": "Role", "name": "CFO"},
+...     {"id": "e1", "type": "Event", "event_type": "Signing", "name": "signing"}],
+...     "relations": [{"s": "p1", "p": "hasRole", "o": "r1", "start": "2024-07-01",
+...                    "status": "future"}]})
+>>> rel = doc.relations[0]
+>>> rel.start, rel.end, rel.status.value, doc.entity("e1").event_type.value
+('2024-07-01', None, 'future', 'Signing')
 """
 
 from __future__ import annotations
@@ -19,7 +32,7 @@ from pathlib import Path
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from kgextract.errors import Errors, KgextractError
-from kgextract.models import DOC, EntityType, Predicate
+from kgextract.models import DOC, EntityType, EventType, MembershipStatus, Predicate
 
 __all__ = [
     "GOLD_SUFFIX",
@@ -50,6 +63,7 @@ class GoldEntity(_Model):
     name: str
     aliases: list[str] = Field(default_factory=list)
     alt_types: list[EntityType] = Field(default_factory=list)
+    event_type: EventType | None = None
 
     @property
     def names(self) -> list[str]:
@@ -63,12 +77,30 @@ class GoldEntity(_Model):
 
 
 class GoldRelation(_Model):
-    """``s`` and ``o`` are entity ids, ``DOC`` or (object only) a date value."""
+    """``s`` and ``o`` are entity ids, ``DOC`` or (object only) a date value.
+
+    A membership (``hasRole``, ``memberOf``) may carry when the post was taken
+    up (``start``), left (``end``) and whether it is ``former`` or ``future``.
+    """
 
     s: str
     p: Predicate
     o: str
     alt: list[str] = Field(default_factory=list)
+    start: str | None = None
+    end: str | None = None
+    status: MembershipStatus | None = None
+
+    @property
+    def qualifiers(self) -> dict[str, str]:
+        """The membership qualifiers that are set, by field name.
+
+        >>> GoldRelation(s="p1", p="hasRole", o="r1", end="2019", status="former").qualifiers
+        {'end': '2019', 'status': 'former'}
+        """
+        values = {"start": self.start, "end": self.end,
+                  "status": self.status.value if self.status else None}
+        return {key: value for key, value in values.items() if value is not None}
 
 
 class GoldDocument(_Model):
@@ -111,8 +143,16 @@ def check_gold(doc: GoldDocument) -> list[str]:
     for ent in doc.entities:
         if ent.id in seen or ent.id == DOC:
             problems.append(f"entity id '{ent.id}' is reserved or used twice")
+        if ent.event_type is not None and EntityType.EVENT not in ent.types:
+            problems.append(f"entity '{ent.id}': event_type on a {ent.type.value}")
         seen.add(ent.id)
     for i, rel in enumerate(doc.relations):
+        if rel.qualifiers and not rel.p.is_membership:
+            problems.append(f"relation {i}: {rel.p.value} takes no start, end or status")
+        for key in ("start", "end"):
+            value = getattr(rel, key)
+            if value is not None and not is_date_value(value):
+                problems.append(f"relation {i}: {key} '{value}' is not an ISO date")
         if rel.s != DOC and rel.s not in seen:
             problems.append(f"relation {i}: subject '{rel.s}' is neither DOC nor an entity id")
         for obj in (rel.o, *rel.alt):

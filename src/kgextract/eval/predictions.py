@@ -4,6 +4,10 @@ The mapping follows ``docs/rdf-design.md``: typed nodes are entities
 (``rdfs:label`` the name, ``skos:altLabel`` the aliases), ``schema:`` triples
 and ``org:`` memberships are relations, the ``schema:NewsArticle`` node is
 ``DOC``, and ``kgx:Assertion`` nodes only supply evidence for the report.
+A membership's ``org:memberDuring`` interval and ``kgx:status`` become the
+``start``, ``end`` and ``status`` of its ``hasRole`` relation (of its
+``memberOf`` relation when it has no role), and an event's ``kgx:`` class
+(``kgx:Meeting``, ``kgx:Visit``, ...) its ``event_type``.
 
 >>> from rdflib import Graph, Literal
 >>> from rdflib.namespace import XSD
@@ -29,8 +33,8 @@ from rdflib import BNode, Dataset, Graph, Literal, URIRef
 
 from kgextract.errors import Errors, KgextractError, Warnings
 from kgextract.eval.gold import GoldDocument, GoldEntity, GoldRelation
-from kgextract.models import DOC, DocumentError, EntityType, Predicate
-from kgextract.rdf.namespaces import KGX, KGX_ID, ORG, PROV, RDF, RDFS, SDO, SKOS
+from kgextract.models import DOC, DocumentError, EntityType, EventType, MembershipStatus, Predicate
+from kgextract.rdf.namespaces import KGX, KGX_ID, ORG, PROV, RDF, RDFS, SDO, SKOS, TIME
 
 __all__ = [
     "FORMATS",
@@ -58,7 +62,11 @@ _TYPES = {
     SDO.Event: EntityType.EVENT,
     ORG.Role: EntityType.ROLE,
 }
+_EVENT_CLASSES = {KGX[kind.value]: kind for kind in EventType}
+_TYPES.update(dict.fromkeys(_EVENT_CLASSES, EntityType.EVENT))
 _TYPE_ORDER = list(EntityType)
+_STATUS = {KGX[status.value]: status for status in MembershipStatus}
+_INSTANT_VALUES = (TIME.inXSDDate, TIME.inXSDgYearMonth, TIME.inXSDgYear)
 _SCHEMA_PREDICATES = {
     SDO[p.value]: p for p in Predicate if p not in (Predicate.HAS_ROLE, Predicate.MEMBER_OF)
 }
@@ -140,9 +148,31 @@ def _entities(g: Graph) -> list[GoldEntity]:
         labels = sorted({str(x).strip() for x in g.objects(node, RDFS.label)} - {""})
         name = min(labels, key=lambda x: (-len(x), x)) if labels else ""
         names = set(labels) | {str(x).strip() for x in g.objects(node, SKOS.altLabel)}
+        kinds = sorted((_EVENT_CLASSES[c] for c in g.objects(node, RDF.type) if c in _EVENT_CLASSES),
+                       key=list(EventType).index)
         entities.append(GoldEntity(id=_node_id(node), type=ordered[0], name=name,
-                                   aliases=sorted(names - {name, ""}), alt_types=ordered[1:]))
+                                   aliases=sorted(names - {name, ""}), alt_types=ordered[1:],
+                                   event_type=kinds[0] if kinds else None))
     return sorted(entities, key=lambda e: e.id)
+
+
+def _instant(g: Graph, instant) -> str | None:
+    values = (g.value(instant, prop) for prop in _INSTANT_VALUES) if instant is not None else ()
+    return next((str(v).strip() for v in values if v is not None), None)
+
+
+def _membership_qualifiers(g: Graph, membership) -> dict[str, str]:
+    """``start``, ``end`` and ``status`` of one ``org:Membership``, where the RDF gives them."""
+    found: dict[str, str] = {}
+    status = g.value(membership, KGX.status)
+    if status in _STATUS:
+        found["status"] = _STATUS[status].value
+    for interval in sorted(g.objects(membership, ORG.memberDuring)):
+        for key, prop in (("start", TIME.hasBeginning), ("end", TIME.hasEnd)):
+            value = _instant(g, g.value(interval, prop))
+            if value is not None:
+                found.setdefault(key, value)
+    return found
 
 
 def _as_int(value) -> int | None:
@@ -197,12 +227,21 @@ def graph_to_prediction(graph: Graph, doc_id: str, source: str | None = None) ->
         return DOC if node in docs else _node_id(node)
 
     relations: set[tuple[str, Predicate, str]] = set()
+    qualified: dict[tuple[str, Predicate, str], dict[str, str]] = {}
     for prop, pred in _SCHEMA_PREDICATES.items():
         relations.update((conv(s), pred, conv(o)) for s, o in g.subject_objects(prop))
-    for membership in set(g.subjects(ORG.member, None)):
+    for membership in sorted(set(g.subjects(ORG.member, None))):
+        roles = sorted(g.objects(membership, ORG.role))
+        found = _membership_qualifiers(g, membership)
         for person in g.objects(membership, ORG.member):
-            relations.update((conv(person), Predicate.HAS_ROLE, conv(role))
-                             for role in g.objects(membership, ORG.role))
+            keys = [(conv(person), Predicate.HAS_ROLE, conv(role)) for role in roles]
+            relations.update(keys)
+            if not roles:
+                keys = [(conv(person), Predicate.MEMBER_OF, conv(org))
+                        for org in g.objects(membership, ORG.organization)]
+            for key in keys if found else ():
+                for field, value in found.items():
+                    qualified.setdefault(key, {}).setdefault(field, value)
     relations.update((conv(s), Predicate.MEMBER_OF, conv(o))
                      for s, o in g.subject_objects(ORG.memberOf))
 
@@ -233,7 +272,8 @@ def graph_to_prediction(graph: Graph, doc_id: str, source: str | None = None) ->
     document = GoldDocument(
         id=doc_id,
         entities=_entities(g),
-        relations=[GoldRelation(s=s, p=p, o=o) for s, p, o in sorted(relations)],
+        relations=[GoldRelation(s=s, p=p, o=o, **qualified.get((s, p, o), {}))
+                   for s, p, o in sorted(relations)],
     )
     return Prediction(
         document=document,

@@ -5,7 +5,7 @@ Nothing here prints; the CLI prints the renderables these functions return.
 >>> from kgextract.eval.runner import evaluate
 >>> ev = evaluate({"d1": GoldDocument(id="d1")}, {})
 >>> [t.title for t in summary_tables(ev)]
-['Overall', 'Entities by type', 'Relations by predicate', 'Documents (F1 strict / relaxed)']
+['Overall', 'Entities by type', 'Relations by predicate', 'Roles in time and event types (q: keys)', 'Documents (F1 strict / relaxed)']
 """
 
 from __future__ import annotations
@@ -20,7 +20,7 @@ from rich.text import Text
 from kgextract.eval.gold import GoldDocument, GoldRelation
 from kgextract.eval.predictions import Prediction
 from kgextract.eval.runner import Evaluation
-from kgextract.eval.score import Counts, DocumentScore
+from kgextract.eval.score import Counts, DocumentScore, Qualifier
 from kgextract.models import DOC
 
 __all__ = ["summary_tables", "summary", "to_json", "explain"]
@@ -84,6 +84,9 @@ def summary_tables(ev: Evaluation) -> list[Table]:
                      _keyed_rows(s.entities_by_type, r.entities_by_type)),
         _score_table("Relations by predicate", "predicate",
                      _keyed_rows(s.relations_by_predicate, r.relations_by_predicate)),
+        _score_table("Roles in time and event types (q: keys)", "key",
+                     [("all q:", s.qualifiers, r.qualifiers),
+                      *_keyed_rows(s.qualifiers_by_key, r.qualifiers_by_key)]),
         _document_table(ev),
     ]
 
@@ -122,6 +125,11 @@ def _relation(doc: GoldDocument, rel: GoldRelation) -> str:
     if rel.alt:
         text += f" (or {', '.join(_name(doc, a) for a in rel.alt)})"
     return text
+
+
+def _qualifier(doc: GoldDocument, q: Qualifier) -> str:
+    held = "" if q.o is None else f" —{_name(doc, q.o)}"
+    return f"{q.key} {_name(doc, q.s)}{held}: {q.value}"
 
 
 def _evidence(records) -> str:
@@ -167,6 +175,10 @@ def _doc_text(gold: GoldDocument, pred: Prediction, strict: DocumentScore,
         line("missed", _relation(gold, rel))
     for rel in strict.spurious_relations:
         line("spurious", _relation(doc, rel), _evidence(pred.evidence(rel.s, rel.p, rel.o)))
+    for q in strict.missed_qualifiers:
+        line("missed", _qualifier(gold, q))
+    for q in strict.spurious_qualifiers:
+        line("spurious", _qualifier(doc, q))
     return text
 
 
@@ -176,7 +188,8 @@ def explain(ev: Evaluation) -> Group:
     has one, and the relaxed match of each missed entity that has one."""
     parts = []
     for strict, relaxed in zip(ev.strict.documents, ev.relaxed.documents, strict=True):
-        if strict.entities.fp + strict.entities.fn + strict.relations.fp + strict.relations.fn == 0:
+        counts = (strict.entities, strict.relations, strict.qualifiers)
+        if sum(c.fp + c.fn for c in counts) == 0:
             parts.append(Text(f"{strict.doc_id}: everything matched"))
             continue
         doc_id = strict.doc_id

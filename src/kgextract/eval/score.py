@@ -5,7 +5,10 @@ matching that prefers canonical-name matches over alias matches (and, in the
 relaxed variant, exact over token-containment matches). Unmatched events are
 then paired when they share at least two relations. Relations match on the
 predicate and the matched subject and object (or the same date value, or
-``DOC``); a gold relation's ``alt`` objects are accepted too.
+``DOC``); a gold relation's ``alt`` objects are accepted too. Membership
+qualifiers (start, end, status) and event types are scored apart, as the
+guide's ``q:`` keys: a qualifier matches when its person and role (or
+organization) are the matched entities and its value is equal.
 
 >>> gold = GoldDocument(id="d", entities=[{"id": "p1", "type": "Person", "name": "Ann Lee",
 ...     "aliases": ["Ms. Lee"]}], relations=[{"s": "DOC", "p": "datePublished", "o": "2024-01-05"}])
@@ -33,6 +36,9 @@ __all__ = [
     "Counts",
     "EntityLink",
     "RelationLink",
+    "Qualifier",
+    "QUALIFIER_KEYS",
+    "qualifiers",
     "DocumentScore",
     "CorpusScore",
     "match_entities",
@@ -108,6 +114,42 @@ def _merge(dicts: Iterable[dict[str, Counts]], order: list[str]) -> dict[str, Co
 _TYPES = [t.value for t in EntityType]
 _PREDICATES = [p.value for p in Predicate]
 
+#: The ``q:`` keys of the guide, by the membership field they score (``event_type`` last).
+QUALIFIER_KEYS = {"start": "q:roleStart", "end": "q:roleEnd", "status": "q:roleStatus",
+                  "event_type": "q:eventType"}
+_Q_KEYS = list(QUALIFIER_KEYS.values())
+
+
+class Qualifier(_Model):
+    """One ``q:`` fact: a membership's start, end or status, or an event's type.
+
+    ``s`` is the person (or the event), ``o`` the role or organization (``None``
+    for an event type), ``alt`` the relation's other acceptable objects.
+    """
+
+    key: str
+    s: str
+    o: str | None = None
+    alt: list[str] = Field(default_factory=list)
+    value: str
+
+
+def qualifiers(doc: GoldDocument) -> list[Qualifier]:
+    """The ``q:`` facts of a document: every qualifier of a membership, every event type.
+
+    >>> doc = GoldDocument(id="d", entities=[{"id": "e1", "type": "Event", "name": "talks",
+    ...     "event_type": "Meeting"}], relations=[{"s": "p1", "p": "memberOf", "o": "o1",
+    ...     "end": "2019", "status": "former"}])
+    >>> [(q.key, q.value) for q in qualifiers(doc)]
+    [('q:roleEnd', '2019'), ('q:roleStatus', 'former'), ('q:eventType', 'Meeting')]
+    """
+    found = [Qualifier(key=QUALIFIER_KEYS[field], s=rel.s, o=rel.o, alt=rel.alt, value=value)
+             for rel in doc.relations if rel.p.is_membership
+             for field, value in rel.qualifiers.items()]
+    found += [Qualifier(key=QUALIFIER_KEYS["event_type"], s=ent.id, value=ent.event_type.value)
+              for ent in doc.entities if ent.event_type is not None]
+    return found
+
 
 class DocumentScore(_Model):
     """The matching of one document and its counts."""
@@ -122,6 +164,9 @@ class DocumentScore(_Model):
     spurious_relations: list[GoldRelation] = Field(default_factory=list)
     entities_by_type: dict[str, Counts] = Field(default_factory=dict)
     relations_by_predicate: dict[str, Counts] = Field(default_factory=dict)
+    missed_qualifiers: list[Qualifier] = Field(default_factory=list)
+    spurious_qualifiers: list[Qualifier] = Field(default_factory=list)
+    qualifiers_by_key: dict[str, Counts] = Field(default_factory=dict)
 
     @computed_field
     @property
@@ -132,6 +177,11 @@ class DocumentScore(_Model):
     @property
     def relations(self) -> Counts:
         return _total(self.relations_by_predicate.values())
+
+    @computed_field
+    @property
+    def qualifiers(self) -> Counts:
+        return _total(self.qualifiers_by_key.values())
 
 
 class CorpusScore(_Model):
@@ -152,6 +202,11 @@ class CorpusScore(_Model):
 
     @computed_field
     @property
+    def qualifiers_by_key(self) -> dict[str, Counts]:
+        return _merge((d.qualifiers_by_key for d in self.documents), _Q_KEYS)
+
+    @computed_field
+    @property
     def entities(self) -> Counts:
         return _total(d.entities for d in self.documents)
 
@@ -159,6 +214,11 @@ class CorpusScore(_Model):
     @property
     def relations(self) -> Counts:
         return _total(d.relations for d in self.documents)
+
+    @computed_field
+    @property
+    def qualifiers(self) -> Counts:
+        return _total(d.qualifiers for d in self.documents)
 
 
 def _max_matching(edges: dict[tuple, int]) -> dict:
@@ -286,6 +346,25 @@ def match_relations(gold: GoldDocument, pred: GoldDocument,
     return _links(gold, pred, pairs)
 
 
+def _qualifier_pairs(gold_q: list[Qualifier], pred_q: list[Qualifier],
+                     mapping: dict[str, str]) -> list[tuple[int, int]]:
+    """Index pairs ``(gold, pred)`` of a maximum qualifier matching."""
+    edges: dict[tuple[int, int], int] = {}
+    for j, p in enumerate(pred_q):
+        subject = mapping.get(p.s)
+        obj = None if p.o is None else mapping.get(p.o)
+        if subject is None or (p.o is not None and obj is None):
+            continue
+        for i, g in enumerate(gold_q):
+            if (g.key, g.s, g.value) != (p.key, subject, p.value):
+                continue
+            if obj == g.o:
+                edges[i, j] = 2
+            elif obj in g.alt:
+                edges[i, j] = 1
+    return sorted(_max_matching(edges).items())
+
+
 def _links(gold: GoldDocument, pred: GoldDocument,
            pairs: list[tuple[int, int, bool]]) -> list[RelationLink]:
     return [RelationLink(gold=gold.relations[i], pred=pred.relations[j], alt=alt)
@@ -316,6 +395,11 @@ def score_document(gold: GoldDocument, pred: GoldDocument, relaxed: bool = False
     missed_rels = [r for i, r in enumerate(gold.relations) if i not in g_used]
     spurious_rels = [r for j, r in enumerate(pred.relations) if j not in p_used]
     types = {e.id: e.type.value for e in gold.entities}
+    gold_q, pred_q = qualifiers(gold), qualifiers(pred)
+    q_pairs = _qualifier_pairs(gold_q, pred_q, mapping)
+    gq_used, pq_used = {i for i, _ in q_pairs}, {j for _, j in q_pairs}
+    missed_q = [q for i, q in enumerate(gold_q) if i not in gq_used]
+    spurious_q = [q for j, q in enumerate(pred_q) if j not in pq_used]
     return DocumentScore(
         doc_id=gold.id,
         relaxed=relaxed,
@@ -331,6 +415,11 @@ def score_document(gold: GoldDocument, pred: GoldDocument, relaxed: bool = False
         relations_by_predicate=_merge([_count((link.gold.p.value for link in rel_links),
                                               (r.p.value for r in spurious_rels),
                                               (r.p.value for r in missed_rels))], _PREDICATES),
+        missed_qualifiers=missed_q,
+        spurious_qualifiers=spurious_q,
+        qualifiers_by_key=_merge([_count((gold_q[i].key for i, _ in q_pairs),
+                                         (q.key for q in spurious_q),
+                                         (q.key for q in missed_q))], _Q_KEYS),
     )
 
 

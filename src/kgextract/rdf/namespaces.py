@@ -12,9 +12,9 @@ The project's own terms live in a closed namespace, so a typo such as
 from __future__ import annotations
 
 from rdflib import Namespace
-from rdflib.namespace import ORG, PROV, RDF, RDFS, SKOS, XSD, ClosedNamespace
+from rdflib.namespace import ORG, PROV, RDF, RDFS, SKOS, TIME, XSD, ClosedNamespace
 
-__all__ = ["SDO", "ORG", "SKOS", "PROV", "RDF", "RDFS", "XSD", "KGX", "KGX_ID", "bind_prefixes"]
+__all__ = ["SDO", "ORG", "SKOS", "PROV", "RDF", "RDFS", "TIME", "XSD", "KGX", "KGX_ID", "bind_prefixes"]
 
 #: schema.org, with the https IRI form the annotation guide's contract uses.
 SDO = Namespace("https://schema.org/")
@@ -43,6 +43,18 @@ KGX = ClosedNamespace(
         # document helpers
         "sourcePath",  # where the document was read from
         "contentHash",  # sha256 of the document text
+        # event types (each a subclass of schema:Event)
+        "Meeting",
+        "Visit",
+        "Conference",
+        "Signing",
+        "Ceremony",
+        "Other",
+        # membership status at the release's date
+        "MembershipStatus",
+        "status",
+        "former",
+        "future",
     ],
 )
 
