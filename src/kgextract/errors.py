@@ -149,6 +149,21 @@ class Errors(metaclass=_Catalogue):
             "query name); 'kgextract query --list' lists the saved queries.")
     E108 = ("The Oxigraph server stopped by itself (exit status {status}): "
             "{output}")
+    E109 = ("The query {what}, over the limit of {limit}. Deeper nesting or more "
+            "branches can crash the query engine; simplify the query or split it "
+            "into several.")
+    E110 = ("The query calls another endpoint (SERVICE), which is refused: the engine "
+            "would send requests to other servers and pass their replies on. Give "
+            "--allow-service if every client of this store may do that.")
+    E111 = ("The query ran longer than {seconds} seconds and was stopped. Narrow it "
+            "(a LIMIT, more specific patterns) or raise --timeout.")
+    E112 = ("The query engine died while running the query ({why}); nothing was "
+            "returned (an endpoint restarts its engine by itself). Report the "
+            "query to the kgextract maintainers.")
+    E113 = ("Refused a request for host '{host}': the endpoint answers only to "
+            "{allowed} (a web page could otherwise reach it by DNS rebinding). "
+            "Use one of those names in the URL.")
+    E114 = ("Give at most one of --text and --file: they say what QUERY is.")
     # E120-E139: viz and graph export
     E120 = ("Unknown export format '{name}'. Available: {options}.")
     E121 = ("Cannot read '{path}' as RDF: {err}. Give a graph written by "

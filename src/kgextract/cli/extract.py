@@ -16,6 +16,7 @@ from kgextract.errors import KgextractError
 from kgextract.models import DocumentError
 from kgextract.rdf.serialize import FORMATS
 from kgextract.dask.select import ENGINES, run_extraction
+from kgextract.terminal import printable
 
 __all__ = ["extract_command", "EXIT_PARTIAL"]
 
@@ -23,15 +24,6 @@ __all__ = ["extract_command", "EXIT_PARTIAL"]
 EXIT_PARTIAL = 3
 
 _DEFAULTS = ExtractConfig()
-
-
-def printable(text: str) -> str:
-    r"""Control characters shown escaped: a file name must not drive the terminal or forge lines.
-
-    >>> printable("evil\x1b[2J\nerror")
-    'evil\\x1b[2J\\nerror'
-    """
-    return "".join(c if c.isprintable() or c == " " else c.encode("unicode_escape").decode("ascii") for c in text)
 
 
 @app.command("extract")

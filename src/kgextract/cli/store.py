@@ -18,10 +18,11 @@ from kgextract.errors import Errors, KgextractError
 from kgextract.store.bind import parse_param
 from kgextract.store.oxigraph import RDF_EXTENSIONS, load_files, open_store
 from kgextract.store.queries import saved_queries
-from kgextract.store.results import (
-    RESULT_FORMATS, check_format, display, execute, prepare, serialize_result,
-)
-from kgextract.store.server import SparqlServer
+from kgextract.store.guard import QueryLimits, check_query
+from kgextract.store.results import RESULT_FORMATS, answer, check_format, prepare
+from kgextract.store.sandbox import run_isolated
+from kgextract.store.server import DEFAULT_TIMEOUT, SparqlServer
+from kgextract.terminal import printable
 from kgextract.store.validate import validate_file, validate_store
 
 __all__ = ["load_command", "query_command", "serve_command", "validate_command"]
@@ -32,7 +33,7 @@ StoreOpt = Annotated[Path, typer.Option(
 
 def _fail(err: Console, exc: Exception) -> typer.Exit:
     err.print("[red]error:[/] ", end="", markup=True)
-    err.print(str(exc), markup=False, highlight=False, soft_wrap=True)
+    err.print(printable(str(exc)), markup=False, highlight=False, soft_wrap=True)
     return typer.Exit(code=1)
 
 
@@ -103,11 +104,22 @@ def query_command(
     union: Annotated[bool, typer.Option(
         "--union", help="Use Oxigraph's union default graph (for stores not written by "
         "kgextract; a triple in N graphs then matches N times).")] = False,
+    as_text: Annotated[bool, typer.Option(
+        "--text", help="QUERY is SPARQL text (never looked up as a file or saved name).")] = False,
+    as_file: Annotated[bool, typer.Option(
+        "--file", help="QUERY is the path of a file of SPARQL.")] = False,
+    timeout: Annotated[float, typer.Option(
+        "--timeout", metavar="SECONDS", min=0.1, help="Stop the query after this long "
+        "(wall clock; it runs in a worker process that is killed).")] = DEFAULT_TIMEOUT,
+    allow_service: Annotated[bool, typer.Option(
+        "--allow-service", help="Allow SERVICE (calls to other SPARQL endpoints).")] = False,
 ) -> None:
     """Run a SPARQL query over the union of the store's documents (its default graph).
 
-    The prefixes schema, org, skos, prov, kgx, kgxid, rdf, rdfs and xsd may
-    be used without declaring them.
+    QUERY is read as a saved query name when it is one word, as a file when
+    it is one line ending in .rq, else as SPARQL text; --text or --file
+    says which. The prefixes schema, org, skos, prov, kgx, kgxid, rdf, rdfs
+    and xsd may be used without declaring them.
     """
     out, err = Console(), Console(stderr=True)
     if list_saved:
@@ -121,21 +133,24 @@ def query_command(
         for text in params or []:
             name, term = parse_param(text)
             bound.setdefault(name, []).append(term)
-        sparql, source = prepare(query, bound)
+        if as_text and as_file:
+            raise KgextractError(Errors.E114)
+        sparql, source = prepare(query, bound, "text" if as_text else "file" if as_file else "auto")
         if show_query:
             typer.echo(sparql)
             return
-        with open_store(store, read_only=True) as st:
-            result = execute(st, sparql, source, union)
-            if fmt == "table":
-                columns, rows = display(result)
-                table = Table(*columns)
-                for row in rows:
-                    table.add_row(*map(Text, row))
-                out.print(table)
-                err.print(f"{len(rows)} rows", highlight=False)
-            else:
-                typer.echo(serialize_result(result, fmt), nl=False)
+        limits = QueryLimits(allow_service=allow_service)
+        check_query(sparql, limits)  # before any process is started
+        got = run_isolated(answer, (store, sparql, source, union, fmt, limits), timeout=timeout)
+        if fmt == "table":
+            columns, rows = got
+            table = Table(*map(printable, columns))
+            for row in rows:
+                table.add_row(*(Text(printable(cell)) for cell in row))
+            out.print(table)
+            err.print(f"{len(rows)} rows", highlight=False)
+        else:
+            typer.echo(got, nl=False)
     except KgextractError as exc:
         raise _fail(err, exc) from exc
 
@@ -149,23 +164,30 @@ def serve_command(
         "--writable", help="Accept SPARQL updates and Graph Store writes (locks the store "
         "for every other process while running; writes land where the client puts them, the "
         "union default graph is not kept up to date).")] = False,
-    timeout: Annotated[float | None, typer.Option(
-        "--timeout", metavar="SECONDS", min=1, help="Stop any query that runs longer.")] = None,
+    timeout: Annotated[float, typer.Option(
+        "--timeout", metavar="SECONDS", min=0, help="Stop any request that runs longer (wall "
+        "clock: the engine is restarted, freeing its core); 0: no limit.")] = DEFAULT_TIMEOUT,
+    allow_service: Annotated[bool, typer.Option(
+        "--allow-service", help="Let queries call other SPARQL endpoints (SERVICE); refused "
+        "by default, as the server would send requests elsewhere.")] = False,
     union_default_graph: Annotated[bool, typer.Option(
         "--union-default-graph", help="Let queries see all graphs as the default graph, for "
         "stores not written by kgextract (a kgextract store's default graph holds the union "
         "already; Oxigraph's union counts a triple once per graph).")] = False,
 ) -> None:
-    """Serve the store as a SPARQL 1.1 Protocol endpoint (the Oxigraph server).
+    """Serve the store as a SPARQL 1.1 Protocol endpoint (the Oxigraph server, guarded).
 
     Read-only by default; the default graph is the union of the documents.
+    A guard in front checks each request (Host header, query size and
+    nesting, SERVICE), stops requests past --timeout and restarts a dead
+    engine.
     Stop with Ctrl-C. While a read-only server runs nothing may write the
     store; while a writable one runs nothing else may open it.
     """
     _logging()
     err = Console(stderr=True)
     server = SparqlServer(store, host=host, port=port, writable=writable, timeout=timeout,
-                          union_default_graph=union_default_graph)
+                          union_default_graph=union_default_graph, allow_service=allow_service)
 
     def _stop(signum, frame):  # SIGTERM stops the server as Ctrl-C does
         raise KeyboardInterrupt

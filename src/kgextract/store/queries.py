@@ -25,7 +25,7 @@ from pydantic import BaseModel, ConfigDict
 
 from kgextract.errors import Errors, KgextractError
 
-__all__ = ["SavedQuery", "saved_queries", "get_query", "resolve_query"]
+__all__ = ["QUERY_KINDS", "SavedQuery", "saved_queries", "get_query", "resolve_query"]
 
 _NAME = re.compile(r"[A-Za-z0-9_-]+")
 _PARAM = re.compile(r"#\s*@param\s+[?$]?(\w+)\s*:?\s*(.*)")
@@ -96,20 +96,40 @@ def get_query(name: str) -> SavedQuery:
     return query
 
 
-def resolve_query(spec: str) -> tuple[str, str | None]:
+#: How a QUERY argument may be read.
+QUERY_KINDS = ("auto", "text", "file", "saved")
+
+
+def resolve_query(spec: str, kind: str = "auto") -> tuple[str, str | None]:
     """Turn a QUERY argument into SPARQL text and where it came from.
 
-    ``spec`` is a path to a ``.rq`` (or any existing) file, the name of a
-    saved query, or else SPARQL text. Return ``(text, source)``, where
+    ``kind`` says what ``spec`` is: ``text`` (SPARQL), ``file`` (a path),
+    ``saved`` (a saved query's name), or ``auto``: a saved query's name when
+    it is one word, a file when it is one line ending in ``.rq`` (and no
+    ``{``), SPARQL text otherwise. Text is never looked up on disk, so a
+    query is never taken for a path. Return ``(text, source)``, where
     ``source`` is the file path or saved query name, ``None`` for text.
+
+    >>> resolve_query("x.rq", kind="text")
+    ('x.rq', None)
+    >>> resolve_query("SELECT * {}" + " " * 300 + "# no/slash")[1] is None
+    True
     """
-    path = Path(spec)
-    looks_like_file = spec.endswith(".rq") and "\n" not in spec
-    if looks_like_file or ("\n" not in spec and len(spec) < 4096 and path.is_file()):
+    if kind not in QUERY_KINDS:
+        raise ValueError(f"kind must be one of {QUERY_KINDS}")
+    if kind == "auto":
+        if _NAME.fullmatch(spec):
+            kind = "saved"
+        elif spec.endswith(".rq") and "\n" not in spec and "{" not in spec:
+            kind = "file"
+        else:
+            kind = "text"
+    if kind == "file":
+        path = Path(spec)
         try:
             return path.read_text(encoding="utf-8"), str(path)
-        except OSError as err:
+        except (OSError, UnicodeDecodeError, ValueError) as err:
             raise KgextractError(Errors.E014.format(source=spec, err=err)) from err
-    if _NAME.fullmatch(spec):
+    if kind == "saved":
         return get_query(spec).text, spec
     return spec, None

@@ -31,11 +31,12 @@ import pyoxigraph as ox
 
 from kgextract.errors import Errors, KgextractError
 from kgextract.store.bind import PREFIXES, Term, bind_params, parse_term
+from kgextract.store.guard import DEFAULT_LIMITS, QueryLimits, check_query
 from kgextract.store.oxigraph import open_store
 from kgextract.store.queries import resolve_query
 
 __all__ = ["RESULT_FORMATS", "Params", "prepare", "execute", "check_format", "serialize_result",
-           "display",
+           "display", "answer",
            "compact", "run_query", "select_rows"]
 
 #: SPARQL results formats by name (``table`` is the CLI's own).
@@ -50,7 +51,7 @@ Params = Mapping[str, Iterable[Term | str]]
 Result = ox.QuerySolutions | ox.QueryBoolean | ox.QueryTriples
 
 
-def prepare(query: str, params: Params | None = None) -> tuple[str, str | None]:
+def prepare(query: str, params: Params | None = None, kind: str = "auto") -> tuple[str, str | None]:
     """Resolve ``query`` (text, ``.rq`` path or saved name) and bind ``params``.
 
     String values are read with :func:`~kgextract.store.bind.parse_term`.
@@ -60,14 +61,20 @@ def prepare(query: str, params: Params | None = None) -> tuple[str, str | None]:
     >>> source, 'VALUES ?name { "UNODA" }' in text
     ('mentions', True)
     """
-    text, source = resolve_query(query)
+    text, source = resolve_query(query, kind)
     terms = {name: [parse_term(v) if isinstance(v, str) else v for v in values]
              for name, values in (params or {}).items()}
     return bind_params(text, terms), source
 
 
-def execute(store: ox.Store, query: str, source: str | None = None, union: bool = False) -> Result:
-    """Run prepared SPARQL ``query`` over the store's default graph (E099 on failure)."""
+def execute(store: ox.Store, query: str, source: str | None = None, union: bool = False,
+            limits: QueryLimits = DEFAULT_LIMITS) -> Result:
+    """Run prepared SPARQL ``query`` over the store's default graph (E099 on failure).
+
+    The text is checked against ``limits`` first (E109, E110): a query
+    nested too deep would crash this process, not raise.
+    """
+    check_query(query, limits)
     try:
         return store.query(query, use_default_graph_as_union=union, prefixes=PREFIXES)
     except (SyntaxError, ValueError, OSError, RuntimeError) as err:
@@ -137,6 +144,18 @@ def display(result: Result) -> tuple[list[str], list[list[str]]]:
             [_cell(t.subject), _cell(t.predicate), _cell(t.object)] for t in result]
     names = [v.value for v in result.variables]
     return names, [[_cell(sol[name]) for name in names] for sol in result]
+
+
+def answer(store_dir: str | os.PathLike, query: str, source: str | None, union: bool, fmt: str,
+           limits: QueryLimits = DEFAULT_LIMITS) -> tuple[list[str], list[list[str]]] | bytes:
+    """Run prepared ``query`` on the store: rows for ``fmt="table"``, else the serialized result.
+
+    Plain data (picklable), so that it can be computed in a worker process
+    (:func:`kgextract.store.sandbox.run_isolated`) that is killed on timeout.
+    """
+    with open_store(store_dir, read_only=True) as store:
+        result = execute(store, query, source, union, limits)
+        return display(result) if fmt == "table" else serialize_result(result, fmt)
 
 
 def run_query(store_dir: str | os.PathLike, query: str, params: Params | None = None,
