@@ -93,6 +93,16 @@ class Errors(metaclass=_Catalogue):
             "'{path}'. Wait for it to finish, or write to another output.")
     E143 = ("--store DIR needs kgextract.store.write_results, which this "
             "installation does not have. Update kgextract, or leave out --store.")
+    E144 = ("-o '{output}' lies in --output-dir '{folder}' and ends in '{ext}' like "
+            "the per-document files: a document named '{stem}' would overwrite it. "
+            "Write -o to another folder or give it another name.")
+    E145 = ("The output file of document '{source}' cannot be named: '{name}' is "
+            "{size} bytes and this file system allows {limit} (with the temporary "
+            "name around it). Give the input file a shorter name (or the record a "
+            "shorter 'id'); the other documents were written.")
+    E146 = ("Cannot write the output of document '{source}' to '{path}': {err}. "
+            "Check the folder and free space; the other documents were written "
+            "and the next run tries this one again.")
     # E160-E179: the Dask engine (kgextract.dask)
     E160 = ("The Dask engine needs dask.distributed, which is not installed. "
             "Install it with: pip install \"dask[distributed]\", or use --engine local.")

@@ -108,7 +108,7 @@ def extract_command(
     if not quiet:
         failed = sum(1 for p in report.problems if p.level == "error")
         err.print(f"{report.documents} documents ({report.extracted} extracted, {report.cached} from cache, "
-                  f"{report.removed} removed), {report.entities} entities, {report.relations} relations, "
+                  f"{report.removed} removed{f', {report.kept} kept unread' if report.kept else ''}), {report.entities} entities, {report.relations} relations, "
                   f"{report.merges} merges, {report.links} links; {failed} failed, "
                   f"{len(report.problems) - failed} warnings; {report.seconds:.1f}s", highlight=False)
     if report.problems:

@@ -53,6 +53,7 @@ import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 
 import kgextract
@@ -90,6 +91,7 @@ class RunReport:
     cached: int = 0
     failed: int = 0
     removed: int = 0
+    kept: int = 0  # earlier results of documents that could not be read this time (never "removed")
     outputs_written: int = 0
     entities: int = 0  # as extracted, summed over the documents (before merges across them)
     relations: int = 0
@@ -193,6 +195,8 @@ def run_corpus(
     config = config or ExtractConfig()
     output = Path(output) if output is not None else None
     output_dir = Path(output_dir) if output_dir is not None else None
+    if output is not None and output_dir is not None:
+        _refuse_collision(output, output_dir, fmt_info.extension)
     try:
         for folder in (output.parent if output is not None else None, output_dir):
             if folder is not None:
@@ -233,10 +237,16 @@ class _Writer:
         self._written_paths: set[Path] = set()  # written in this run; their folders are swept at its end
         self._counts: dict[str, tuple[int, int]] = {}
         self.base: Path | None = None  # the manifest's folder
+        self._unreadable: list[Path] = []  # sources that could not be read (E014) in this run
+        self._failed_writes: list[tuple[Path, str, str]] = []  # (path, source, why), from any thread
+        self._journal = None  # names of per-document files about to be written (see _journal_add)
+        self._name_max: int | None = None
 
     # -- the stream of documents -------------------------------------------
 
     def _problem(self, problem: DocumentError) -> None:
+        if problem.code == "E014":
+            self._unreadable.append(Path(problem.source))
         self.report.problems.append(problem)
         if problem.level == "error":
             self.report.failed += 1
@@ -250,6 +260,8 @@ class _Writer:
                 continue
             key = document_key(item, fingerprint)
             name = f"{item.id}{self.ext}" if self.output_dir is not None else None
+            if name is not None and not self._nameable(item, name):
+                continue
             entry = ManifestEntry(id=item.id, source=item.source, content_hash=content_hash(item), key=key,
                                   output=name)
             entries.append(entry)
@@ -275,6 +287,21 @@ class _Writer:
         outputs: dict[str, OutputRecord] = {}  # by recorded path
         written_by: dict[str, str] = {}  # per-document file -> key of the result written to it
         self.base = manifest_path.parent if manifest_path is not None else None
+        journal = Path(shards.folder) / JOURNAL if isinstance(shards, ShardStore) else None
+        pending_names = _read_journal(journal)
+        try:
+            self._journal = open(journal, "a", encoding="utf-8") if journal is not None else None
+        except OSError as err:
+            raise KgextractError(Errors.E140.format(path=journal, err=err)) from err
+        try:
+            return self._run(paths, shards, manifest_path, old, fingerprint, entries, pending, outputs,
+                             written_by, pending_names, journal)
+        finally:
+            if self._journal is not None:
+                self._journal.close()
+
+    def _run(self, paths, shards, manifest_path, old, fingerprint, entries, pending, outputs, written_by,
+             pending_names, journal) -> RunReport:
         todo = self._todo(paths, shards, fingerprint, entries, pending)
         # the files are written behind the extraction; everything after this block reads them
         with WriteBehind() as behind:
@@ -294,6 +321,7 @@ class _Writer:
                 self.on_document("extracted")
         if not entries and not self.report.problems:
             raise KgextractError(Errors.E003.format(paths=", ".join(map(str, _as_list(paths)))))
+        self._keep_unreadable(old, entries, shards)
         ok = [e for e in entries if e.key is not None]
         if self.output_dir is not None:
             # the last document of an id owns its file (ids repeat only with warning W020)
@@ -307,7 +335,8 @@ class _Writer:
                 else:
                     outputs.pop(name, None)
             ok = [e for e in entries if e.key is not None]  # minus unreadable cache files
-            self._remove_gone(old, outputs)
+            failed = self._report_failed_writes(outputs)
+            self._remove_gone(old, outputs, pending_names, keep=failed)
         self.report.documents = len(ok)
         self.report.entities = sum(e.entities for e in ok)
         self.report.relations = sum(e.relations for e in ok)
@@ -328,6 +357,7 @@ class _Writer:
                                 last_run=counts)
             save_manifest(manifest_path, manifest)
             self.report.manifest = manifest_path
+            _truncate(journal)  # every file named there is in the manifest now, or removed
             _crash_point("manifest")
             shards.gc({e.key for e in ok})
         return self.report
@@ -353,13 +383,20 @@ class _Writer:
             shards.save(key, result)
             _crash_point("shard", n)
 
-    def _write(self, ds, path: Path, digest: str, behind: WriteBehind | None = None) -> OutputRecord:
+    def _write(self, ds, path: Path, digest: str, behind: WriteBehind | None = None,
+               source: str | None = None) -> OutputRecord:
+        """Write one output; a per-document one (``source`` given) fails alone (E146), later."""
         # N-Quads come straight from the results (no rdflib store); the same bytes, made faster
         payload = ds if isinstance(ds, bytes) else serialize(ds, self.fmt)
-        if behind is not None:
-            behind.submit(write_bytes_atomic, path, payload)
+        if source is None:
+            write = write_bytes_atomic
         else:
-            write_bytes_atomic(path, payload)
+            self._journal_add(path)
+            write = partial(self._write_document, source=source)
+        if behind is not None:
+            behind.submit(write, path, payload)
+        else:
+            write(path, payload)
         self._written_paths.add(path)  # a killed writer's temporary files go at the end of the run
         self._written += 1
         return OutputRecord(path=self._name(path), digest=digest, sha256=hashlib.sha256(payload).hexdigest())
@@ -379,7 +416,8 @@ class _Writer:
                 result = self._extract_again(entry, shards)
                 if result is None:
                     return None
-        return self._write(to_nquads([result]) if self.fmt == "nquads" else to_rdf([result]), path, digest, behind)
+        return self._write(to_nquads([result]) if self.fmt == "nquads" else to_rdf([result]), path, digest, behind,
+                           source=entry.source or entry.id)
 
     def _extract_again(self, entry: ManifestEntry, shards) -> DocumentResult | None:
         doc = next((d for d in iter_documents([entry.source], max_bytes=self.config.max_bytes)
@@ -394,19 +432,80 @@ class _Writer:
         entry.key = None
         return None
 
-    def _remove_gone(self, old: Manifest, outputs: dict) -> None:
-        """Delete the per-document files (written by an earlier run) of documents now gone."""
+    def _write_document(self, path: Path, payload: bytes, source: str) -> None:
+        try:
+            write_bytes_atomic(path, payload)
+        except KgextractError as err:  # E070: this document's file only; the run goes on
+            self._failed_writes.append((path, source, str(err.__cause__ or err)))
+
+    def _report_failed_writes(self, outputs: dict) -> set[str]:
+        """Report each per-document file that could not be written (E146); its names."""
+        names = set()
+        for path, source, why in self._failed_writes:
+            name = self._name(path)
+            names.add(name)
+            outputs.pop(name, None)  # not in the manifest: the next run writes it again
+            self._problem(DocumentError(source=source, code="E146",
+                                        message=Errors.E146.format(source=source, path=path, err=why)))
+        self._failed_writes.clear()
+        return names
+
+    def _nameable(self, doc: Document, name: str) -> bool:
+        """False (and E145 reported) when ``name`` and its temporary name exceed the file system's limit."""
+        if self._name_max is None:
+            try:
+                self._name_max = os.pathconf(self.output_dir, "PC_NAME_MAX")
+            except (OSError, ValueError, AttributeError):
+                self._name_max = 255
+        size = len(os.fsencode(name))
+        if size + TEMP_OVERHEAD <= self._name_max:
+            return True
+        self._problem(DocumentError(source=doc.source or doc.id, code="E145", message=Errors.E145.format(
+            source=doc.source or doc.id, name=name, size=size, limit=self._name_max - TEMP_OVERHEAD)))
+        self.on_document("failed")
+        return False
+
+    def _keep_unreadable(self, old: Manifest, entries: list[ManifestEntry], shards) -> None:
+        """Carry over the documents of the last run that lie under a source unreadable now.
+
+        A folder or file that cannot be read says nothing about its
+        documents: they are kept (files, cache, place in the merged graph)
+        as the last run left them, and the run exits 3 for the error.
+        """
+        if not self._unreadable:
+            return
+        now = {(e.source, e.id) for e in entries}
+        for entry in old.documents:
+            if entry.key is None or not entry.source or (entry.source, entry.id) in now:
+                continue
+            path = Path(entry.source)
+            if any(path == root or root in path.parents for root in self._unreadable) and shards.has(entry.key):
+                entries.append(entry.model_copy())
+                now.add((entry.source, entry.id))
+                self.report.kept += 1
+
+    def _journal_add(self, path: Path) -> None:
+        """Note a per-document file before it is written: a run killed before its manifest
+        leaves files no manifest names, and the next run removes those that are not its own."""
+        if self._journal is not None:
+            self._journal.write(self._name(path) + "\n")
+            self._journal.flush()
+
+    def _remove_gone(self, old: Manifest, outputs: dict, pending: Iterable[str] = (),
+                     keep: set[str] = frozenset()) -> None:
+        """Delete the per-document files of documents now gone: those the last manifest lists,
+        and those a killed run had started writing (its journal)."""
         if self.base is None:
             return
         folder = self.output_dir.resolve()
         merged = self.output.resolve() if self.output is not None else None
-        for rec in old.outputs:
-            path = (self.base / rec.path).resolve()
-            if rec.path in outputs or path.parent != folder or path == merged:
+        for name in sorted({rec.path for rec in old.outputs} | set(pending)):
+            path = (self.base / name).resolve()
+            if name in outputs or name in keep or path.parent != folder or path == merged:
                 continue
             try:
                 path.unlink()
-            except FileNotFoundError:
+            except OSError:  # gone already, or not ours to remove: the run goes on
                 pass
 
     def _merged(self, ok: list[ManifestEntry], shards, old: Manifest) -> OutputRecord | None:
@@ -452,6 +551,35 @@ class _Writer:
     def _removed_documents(old: Manifest, entries: list[ManifestEntry]) -> int:
         now = {(e.source, e.id) for e in entries}
         return len({(e.source, e.id) for e in old.documents} - now)
+
+
+#: The journal of per-document files being written, in the cache folder.
+JOURNAL = "outputs-pending.txt"
+#: Bytes ``write_bytes_atomic`` adds around a name for its temporary file: ".", ".", 8 random, ".tmp".
+TEMP_OVERHEAD = 1 + 1 + 8 + len(".tmp")
+
+
+def _refuse_collision(output: Path, output_dir: Path, ext: str) -> None:
+    """E144 when ``-o`` would be one of the per-document files of ``--output-dir``."""
+    if output.resolve().parent == output_dir.resolve() and output.name.endswith(ext):
+        raise KgextractError(Errors.E144.format(output=output, folder=output_dir, ext=ext,
+                                                stem=output.name[:-len(ext)]))
+
+
+def _read_journal(path: Path | None) -> set[str]:
+    try:
+        return set(filter(None, path.read_text(encoding="utf-8").splitlines())) if path else set()
+    except (OSError, UnicodeDecodeError):
+        return set()
+
+
+def _truncate(path: Path | None) -> None:
+    if path is not None:
+        try:
+            with open(path, "w", encoding="utf-8"):
+                pass
+        except OSError:
+            pass
 
 
 def _save_shard(shards: ShardStore, key: str, data: str, n: int) -> None:
