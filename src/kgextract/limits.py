@@ -22,8 +22,13 @@ __all__ = ["DocumentTimeout", "time_limit"]
 logger = logging.getLogger("kgextract")
 
 
-class DocumentTimeout(Exception):
-    """Raised inside a ``time_limit`` block that ran out of time."""
+class DocumentTimeout(BaseException):
+    """Raised inside a ``time_limit`` block that ran out of time.
+
+    A ``BaseException``, like ``KeyboardInterrupt``: libraries that catch
+    ``Exception`` to go on with the next page or tag (pypdf does) must not
+    swallow it and run on past the limit.
+    """
 
 
 def _raise(signum, frame):

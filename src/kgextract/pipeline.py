@@ -18,6 +18,7 @@ from kgextract.allocator import hold_freed_memory
 from kgextract.config import ExtractConfig
 from kgextract.errors import Errors
 from kgextract.limits import DocumentTimeout, time_limit
+from kgextract.long_text import PIECE_CHARS, parse
 from kgextract.ingest.dateline import find_dateline
 from kgextract.ingest.decode import valid_unicode
 from kgextract.models import Document, DocumentError, DocumentResult
@@ -69,12 +70,13 @@ class Extractor:
             yield from self._batch(batch)
 
     def _batch(self, batch: list[Document]) -> Iterator[DocumentResult | DocumentError]:
-        ok = [d for d in batch if len(d.text) <= self.config.max_chars]
+        # long texts are parsed alone, in pieces (kgextract.long_text): memory stays flat
+        ok = [d for d in batch if len(d.text) <= min(self.config.max_chars, PIECE_CHARS)]
         docs: dict[int, Doc] = {}
         try:
             with time_limit(self.config.time_limit * len(ok)):
                 docs = {id(d): doc for d, doc in zip(ok, self.nlp.pipe(valid_unicode(d.text) for d in ok))}
-        except Exception:  # noqa: BLE001 - retried one by one below, each failure reported
+        except (Exception, DocumentTimeout):  # noqa: BLE001 - retried one by one below, each failure reported
             docs = {}
         for document in batch:
             source = document.source or document.id
@@ -84,7 +86,7 @@ class Extractor:
                 continue
             try:
                 with time_limit(self.config.time_limit):
-                    doc = docs.get(id(document)) or self.nlp(valid_unicode(document.text))
+                    doc = docs.get(id(document)) or parse(self.nlp, valid_unicode(document.text))
                     out = self.result(doc, document)
             except DocumentTimeout:
                 yield DocumentError(source=source, code="E019", message=Errors.E019.format(

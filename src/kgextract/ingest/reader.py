@@ -13,6 +13,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import NamedTuple
 
+from kgextract import limits
 from kgextract.errors import DocumentFailed, Errors, KgextractError, Warnings
 from kgextract.ingest.decode import decode_bytes, normalise_newlines, valid_unicode
 from kgextract.ingest.formats import FORMATS, detect_format
@@ -41,8 +42,12 @@ def iter_documents(
     paths: str | os.PathLike | Iterable[str | os.PathLike],
     *,
     max_bytes: int = DEFAULT_MAX_BYTES,
+    time_limit: float = 0.0,
 ) -> Iterator[Document | DocumentError]:
     """Yield a ``Document`` per release under ``paths``, and a ``DocumentError`` per problem.
+
+    ``time_limit`` (seconds, 0: none) bounds reading and converting each
+    file (E019), as ``--time-limit`` bounds its extraction.
 
     ``paths`` are files or folders (walked recursively, sorted by name). A
     missing path raises ``KgextractError`` (E004) at once; a bad document is
@@ -58,7 +63,7 @@ def iter_documents(
     for root in roots:
         if not root.exists():
             raise KgextractError(Errors.E004.format(path=root))
-    return _iter(roots, max_bytes)
+    return _iter(roots, max_bytes, time_limit)
 
 
 def read_document(path: str | os.PathLike, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Document:
@@ -93,7 +98,7 @@ def document_from_text(text: str, doc_id: str = "text", **meta: str | None) -> D
     return Document(id=doc_id, text=valid_unicode(normalise_newlines(text)), **meta)
 
 
-def _iter(roots: list[Path], max_bytes: int) -> Iterator[Document | DocumentError]:
+def _iter(roots: list[Path], max_bytes: int, seconds: float = 0.0) -> Iterator[Document | DocumentError]:
     first_source: dict[str, str] = {}  # document id -> where it was first seen
     for item in walk(roots):
         if isinstance(item, DocumentError):
@@ -101,7 +106,11 @@ def _iter(roots: list[Path], max_bytes: int) -> Iterator[Document | DocumentErro
             continue
         try:
             _check_name(item)
-            results = list(_convert(_read(item, max_bytes)))
+            with limits.time_limit(seconds):  # a pathological file (nested HTML, a PDF bomb) ends here
+                results = list(_convert(_read(item, max_bytes)))
+        except limits.DocumentTimeout:
+            results = [DocumentError(source=_shown(item), code="E019", message=Errors.E019.format(
+                source=_shown(item), seconds=seconds))]
         except DocumentFailed as err:
             results = [DocumentError(source=_shown(item), code=err.code, message=str(err),
                                      level=err.level)]

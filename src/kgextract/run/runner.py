@@ -254,7 +254,7 @@ class _Writer:
 
     def _todo(self, paths, shards, fingerprint: str, entries: list[ManifestEntry],
               pending: deque[ManifestEntry]) -> Iterator[Document]:
-        for item in iter_documents(paths, max_bytes=self.config.max_bytes):
+        for item in iter_documents(paths, max_bytes=self.config.max_bytes, time_limit=self.config.time_limit):
             if isinstance(item, DocumentError):
                 self._problem(item)
                 continue
@@ -420,7 +420,8 @@ class _Writer:
                            source=entry.source or entry.id)
 
     def _extract_again(self, entry: ManifestEntry, shards) -> DocumentResult | None:
-        doc = next((d for d in iter_documents([entry.source], max_bytes=self.config.max_bytes)
+        doc = next((d for d in iter_documents([entry.source], max_bytes=self.config.max_bytes,
+                                              time_limit=self.config.time_limit)
                     if isinstance(d, Document) and d.id == entry.id), None) if entry.source else None
         if doc is None:
             entry.key = None
