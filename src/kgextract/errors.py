@@ -36,6 +36,8 @@ class Errors(metaclass=_Catalogue):
             "'kgextract extract --output-dir' to regenerate it.")
     E007 = ("Invalid gold file '{path}': {err}. Fix it against the gold format "
             "in the annotation guide.")
+    E009 = ("kgextract stopped on an unexpected error: {err}. Report it with the "
+            "command line; set KGEXTRACT_DEBUG=1 to see where it happened.")
     E008 = ("Give either -o/--output FILE or --output-dir DIR (or both) to "
             "say where the graph goes.")
     E010 = ("The document '{source}' is empty (no text after whitespace is "
@@ -103,6 +105,8 @@ class Errors(metaclass=_Catalogue):
     E146 = ("Cannot write the output of document '{source}' to '{path}': {err}. "
             "Check the folder and free space; the other documents were written "
             "and the next run tries this one again.")
+    E147 = ("The manifest path '{path}' is a folder. Move or remove it; kgextract "
+            "writes its manifest there.")
     # E160-E179: the Dask engine (kgextract.dask)
     E160 = ("The Dask engine needs dask.distributed, which is not installed. "
             "Install it with: pip install \"dask[distributed]\", or use --engine local.")

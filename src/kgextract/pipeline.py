@@ -92,7 +92,7 @@ class Extractor:
                 yield DocumentError(source=source, code="E019", message=Errors.E019.format(
                     source=source, seconds=self.config.time_limit))
             except Exception as err:  # one bad document never stops the run
-                logger.exception("extraction failed for %s", source)
+                logger.debug("extraction failed for %s", source, exc_info=True)  # E015 says it
                 yield DocumentError(source=source, code="E015", message=Errors.E015.format(source=source, err=err))
             else:
                 yield out

@@ -13,7 +13,9 @@ first (tab and newline too: one message stays one line).
 
 from __future__ import annotations
 
-__all__ = ["printable"]
+import logging
+
+__all__ = ["printable", "PrintableFormatter", "setup_logging"]
 
 
 def printable(text: str) -> str:
@@ -22,3 +24,22 @@ def printable(text: str) -> str:
         return text
     return "".join(c if c.isprintable() or c == " " else c.encode("unicode_escape").decode("ascii")
                    for c in text)
+
+
+class PrintableFormatter(logging.Formatter):
+    """A log formatter whose lines are :func:`printable` (a library's warning may quote input).
+
+    >>> record = logging.LogRecord("x", logging.WARNING, "f", 1, "bad \x1b[31m byte", None, None)
+    >>> PrintableFormatter("%(message)s").format(record)
+    'bad \\\\x1b[31m byte'
+    """
+
+    def format(self, record: logging.LogRecord) -> str:
+        return printable(super().format(record))
+
+
+def setup_logging(level: int = logging.WARNING) -> None:
+    """Log warnings to stderr, one printable line each (the CLI's logging)."""
+    logging.basicConfig(level=level, format="%(message)s")
+    for handler in logging.getLogger().handlers:
+        handler.setFormatter(PrintableFormatter("%(message)s"))

@@ -9,6 +9,7 @@ import typer
 from rich.console import Console
 
 from kgextract.cli.app import app
+from kgextract.terminal import printable
 from kgextract.errors import KgextractError
 from kgextract.eval.predictions import FORMATS
 from kgextract.eval.report import explain, summary, to_json
@@ -45,12 +46,13 @@ def eval_command(
     try:
         ev = evaluate_dirs(gold_dir, pred_dir)
     except KgextractError as exc:
-        err.print(f"[red]error:[/] {exc}", markup=True, highlight=False, soft_wrap=True)
+        err.print("[red]error:[/] ", end="", markup=True)
+        err.print(printable(str(exc)), markup=False, highlight=False, soft_wrap=True)
         raise typer.Exit(code=1) from exc
     for problem in ev.problems:
         style = "red" if problem.level == "error" else "yellow"
         err.print(f"[{style}]{problem.level}:[/] ", end="", markup=True)
-        err.print(problem.message, markup=False, highlight=False, soft_wrap=True)
+        err.print(printable(problem.message), markup=False, highlight=False, soft_wrap=True)
     out.print(summary(ev))
     if show_explain:
         out.print(explain(ev))

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import logging
 from pathlib import Path
 from typing import Annotated
 
@@ -16,7 +15,7 @@ from kgextract.errors import KgextractError
 from kgextract.models import DocumentError
 from kgextract.rdf.serialize import FORMATS
 from kgextract.dask.select import ENGINES, run_extraction
-from kgextract.terminal import printable
+from kgextract.terminal import printable, setup_logging
 
 __all__ = ["extract_command", "EXIT_PARTIAL"]
 
@@ -81,10 +80,12 @@ def extract_command(
 
     Exit status: 0 when every document was processed cleanly, 3 when the run
     finished but some documents failed or were read with warnings (each is
-    reported on stderr), 1 when nothing could be done (bad arguments, no model).
+    reported on stderr), 1 when nothing could be done (a numbered error: bad
+    paths or values, no model, a full disk), 2 when the command line cannot
+    be parsed (unknown option, value out of range).
     """
     err = Console(stderr=True)
-    logging.basicConfig(level=logging.WARNING, format="%(message)s")
+    setup_logging()
 
     def problem(item: DocumentError) -> None:
         style = "red" if item.level == "error" else "yellow"

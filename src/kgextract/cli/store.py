@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import logging
 import signal
 from contextlib import contextmanager
 from pathlib import Path
@@ -22,7 +21,7 @@ from kgextract.store.guard import QueryLimits, check_query
 from kgextract.store.results import RESULT_FORMATS, answer, check_format, prepare
 from kgextract.store.sandbox import run_isolated
 from kgextract.store.server import DEFAULT_TIMEOUT, SparqlServer
-from kgextract.terminal import printable
+from kgextract.terminal import printable, setup_logging
 from kgextract.store.validate import validate_file, validate_store
 
 __all__ = ["load_command", "query_command", "serve_command", "validate_command"]
@@ -38,7 +37,7 @@ def _fail(err: Console, exc: Exception) -> typer.Exit:
 
 
 def _logging() -> None:
-    logging.basicConfig(level=logging.WARNING, format="%(message)s")
+    setup_logging()
 
 
 @app.command("load")

@@ -10,6 +10,7 @@ import typer
 from rich.console import Console
 
 from kgextract.cli.app import app
+from kgextract.terminal import printable
 from kgextract.errors import Errors, KgextractError
 from kgextract.eval.predictions import FORMATS as RDF_FORMATS
 from kgextract.viz.export import EXPORT_FORMATS, export_text, read_graph, write_text_atomic
@@ -21,7 +22,8 @@ _GRAPH_HELP = (f"An RDF graph written by 'kgextract extract' ({', '.join(RDF_FOR
 
 
 def _fail(err: Console, error: KgextractError) -> typer.Exit:
-    err.print(f"[red]error[/]: {error}", markup=True, highlight=False, soft_wrap=True)
+    err.print("[red]error[/]: ", end="", markup=True)
+    err.print(printable(str(error)), markup=False, highlight=False, soft_wrap=True)
     return typer.Exit(1)
 
 

@@ -15,6 +15,7 @@ from typing import NamedTuple
 
 from kgextract import limits
 from kgextract.errors import DocumentFailed, Errors, KgextractError, Warnings
+from kgextract.ingest.charsets import text_encoding
 from kgextract.ingest.decode import decode_bytes, normalise_newlines, valid_unicode
 from kgextract.ingest.formats import FORMATS, detect_format
 from kgextract.ingest.html import Extracted, declared_charset, html_to_text
@@ -115,7 +116,7 @@ def _iter(roots: list[Path], max_bytes: int, seconds: float = 0.0) -> Iterator[D
             results = [DocumentError(source=_shown(item), code=err.code, message=str(err),
                                      level=err.level)]
         except Exception as err:  # noqa: BLE001 - one document must not stop the run
-            logger.exception("Unexpected failure reading %s", item)
+            logger.debug("Unexpected failure reading %s", item, exc_info=True)  # E015 says it; no traceback
             results = [DocumentError(source=str(item), code="E015",
                                      message=Errors.E015.format(source=item, err=repr(err)))]
         for result in results:
@@ -181,7 +182,8 @@ def _convert(raw: _Raw) -> Iterator[Document | DocumentError]:
     if raw.format == "pdf":
         content = pdf_to_text(raw.data, source)
     else:
-        declared = declared_charset(raw.data) if raw.format == "html" else None
+        # a declared charset is honoured only if it is a text encoding (not unicode_escape, rot13...)
+        declared = text_encoding(declared_charset(raw.data)) if raw.format == "html" else None
         decoded = decode_bytes(raw.data, source, declared=declared)
         if decoded.encoding:
             yield DocumentError(

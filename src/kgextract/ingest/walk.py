@@ -20,7 +20,7 @@ from kgextract.errors import Errors
 from kgextract.ingest.formats import format_of_name
 from kgextract.models import DocumentError
 
-__all__ = ["walk"]
+__all__ = ["walk", "canonical"]
 
 logger = logging.getLogger("kgextract")
 
@@ -32,7 +32,7 @@ def walk(paths: Iterable[Path]) -> Iterator[Path | DocumentError]:
     []
     """
     seen: set[tuple[int, int]] = set()
-    for path in paths:
+    for path in map(canonical, paths):
         try:
             info = path.stat()
         except OSError:
@@ -42,6 +42,31 @@ def walk(paths: Iterable[Path]) -> Iterator[Path | DocumentError]:
             yield from _walk_dir(path, info, seen)
         elif _first_visit(info, seen):
             yield path
+
+
+def canonical(path: str | os.PathLike) -> Path:
+    """How a run names an input path, whatever way it was typed.
+
+    The path is normalised (``./``, ``//``, ``a/../`` and a trailing ``/``
+    go) and, when it lies inside the working folder, made relative to it:
+    ``corpus/``, ``./corpus`` and ``$PWD/corpus`` all give ``corpus``, so the
+    sources recorded in the output are the same bytes. Paths elsewhere stay
+    absolute (or relative with ``..``) as given.
+
+    >>> str(canonical("./corpus/")), str(canonical("corpus//a/../b.txt"))
+    ('corpus', 'corpus/b.txt')
+    >>> str(canonical(os.path.join(os.getcwd(), "corpus", "x.txt")))
+    'corpus/x.txt'
+    """
+    text = os.fspath(path)
+    normal = os.path.normpath(text)
+    if os.path.isabs(normal):
+        cwd = os.getcwd()
+        if normal == cwd:
+            return Path(".")
+        if normal.startswith(cwd.rstrip(os.sep) + os.sep):
+            return Path(os.path.relpath(normal, cwd))
+    return Path(normal)
 
 
 def _walk_dir(root: Path, info: os.stat_result, seen: set) -> Iterator[Path | DocumentError]:

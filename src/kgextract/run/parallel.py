@@ -146,7 +146,7 @@ def _process_chunk(extractor, chunk: list[Document]) -> list[Output]:
             outputs.extend(extractor.process([doc]))
         except Exception as err:  # noqa: BLE001 - one bad document never stops the run
             source = doc.source or doc.id
-            logger.exception("extraction failed for %s", source)
+            logger.debug("extraction failed for %s", source, exc_info=True)  # E015 says it; no traceback
             outputs.append(DocumentError(source=source, code="E015",
                                          message=Errors.E015.format(source=source, err=err)))
     return outputs

@@ -206,9 +206,15 @@ def run_corpus(
     writer = _Writer(output, output_dir, fmt_info.name, fmt_info.extension, config, workers, cache, force,
                      across, linking, store, on_problem, on_document)
     if not cache:
-        report = writer.run(paths, _MemoryShards(), None)
+        try:
+            report = writer.run(paths, _MemoryShards(), None)
+        except OSError as err:
+            raise KgextractError(Errors.E070.format(path=err.filename or output or output_dir,
+                                                    err=err.strerror or err)) from err
     else:
         cache_dir, manifest_path = state_paths(output, output_dir)
+        if manifest_path.is_dir():
+            raise KgextractError(Errors.E147.format(path=manifest_path))
         try:
             cache_dir.mkdir(parents=True, exist_ok=True)
         except OSError as err:
@@ -216,7 +222,11 @@ def run_corpus(
         with run_lock(cache_dir):
             for stale in cache_dir.glob(f"{WORK_PREFIX}*"):  # left by a killed run
                 shutil.rmtree(stale, ignore_errors=True)
-            report = writer.run(paths, ShardStore(cache_dir), manifest_path)
+            try:
+                report = writer.run(paths, ShardStore(cache_dir), manifest_path)
+            except OSError as err:  # a full disk or a folder in the way while writing: said, not traced
+                raise KgextractError(Errors.E070.format(path=err.filename or output or output_dir,
+                                                        err=err.strerror or err)) from err
     report.seconds = round(time.monotonic() - started, 3)
     return report
 
