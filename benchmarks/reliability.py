@@ -17,7 +17,14 @@ sentence). Then:
    run again; at the end the files must equal the clean run's byte for byte,
    with no temporary file left.
 
+3. the attacks of the red-team pass (issue 16; ``red_team.py``): hostile
+   queries against ``kgextract serve`` and ``kgextract query``, pathological
+   inputs under ``--time-limit``, disk states that used to lose documents;
+   the table says, per attack, whether kgextract survived and how many
+   documents were lost (must be 0).
+
     python benchmarks/reliability.py [--good 12] [--kills 4] [--no-big] [--json out.json]
+    python benchmarks/reliability.py --attacks-only [--attack endpoint]
 
 >>> build_releases([("a", "Acme names Ann Lee CEO.")], 2)[1][0]
 'a-0001'
@@ -38,6 +45,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from common import REPO, default_shared, markdown_table, write_json
+from red_team import render_attacks, run_attacks
 
 
 
@@ -214,7 +222,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     ap.add_argument("--shared", type=Path, default=default_shared(), help="the folder holding corpus/")
     ap.add_argument("--timeout", type=float, default=600, help="seconds one run may take")
     ap.add_argument("--json", type=Path, help="also write the results as JSON")
+    ap.add_argument("--attacks-only", action="store_true", help="only the red-team attacks (issue 16)")
+    ap.add_argument("--no-attacks", action="store_true", help="leave the red-team attacks out")
+    ap.add_argument("--attack", action="append", help="only attacks whose name contains this (repeatable)")
     opts = ap.parse_args(argv)
+    attacks = None if opts.no_attacks else run_attacks(opts.attack)
+    if opts.attacks_only:
+        print(render_attacks(attacks))
+        write_json(opts.json, {"attacks": [{"attack": n, **vars(o)} for n, o in attacks]})
+        return 0 if all(o.survived and not o.lost for _, o in attacks) else 1
 
     sources = source_texts(REPO / "corpus", opts.shared / "corpus")
     if not sources:
@@ -240,7 +256,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     print(markdown_table(["code", "count"], sorted(clean["by_code"].items())))
     if clean["lost"] or clean["unreported"]:
         print(f"\nlost: {clean['lost']}\nunreported: {clean['unreported']}")
-    write_json(opts.json, {"clean": clean, "crash": crash, "inputs": len(cases), "bad_cases": n_bad})
+    if attacks is not None:
+        print()
+        print(render_attacks(attacks))
+    write_json(opts.json, {"clean": clean, "crash": crash, "inputs": len(cases), "bad_cases": n_bad,
+                           "attacks": [{"attack": n, **vars(o)} for n, o in attacks or []]})
     return 0
 
 

@@ -17,7 +17,10 @@ import signal
 import threading
 from contextlib import contextmanager
 
-__all__ = ["DocumentTimeout", "time_limit"]
+__all__ = ["DocumentTimeout", "time_limit", "REPEAT"]
+
+#: Seconds between further alarms once a limit has passed (see :func:`time_limit`).
+REPEAT = 0.5
 
 logger = logging.getLogger("kgextract")
 
@@ -45,7 +48,10 @@ def time_limit(seconds: float):
         yield
         return
     previous = signal.signal(signal.SIGALRM, _raise)
-    old_delay, old_interval = signal.setitimer(signal.ITIMER_REAL, seconds)
+    # the timer fires again every REPEAT seconds after the limit: an exception raised where
+    # Python cannot pass it on (a __del__, a weakref callback) is swallowed, and a one-shot
+    # timer would then let the block run to its end
+    old_delay, old_interval = signal.setitimer(signal.ITIMER_REAL, seconds, REPEAT)
     try:
         yield
     finally:
