@@ -95,8 +95,8 @@ class Errors(metaclass=_Catalogue):
             "'{path}'. Wait for it to finish, or write to another output.")
     E143 = ("--store DIR needs kgextract.store.write_results, which this "
             "installation does not have. Update kgextract, or leave out --store.")
-    E144 = ("-o '{output}' lies in --output-dir '{folder}' and ends in '{ext}' like "
-            "the per-document files: a document named '{stem}' would overwrite it. "
+    E144 = ("The document '{source}' would be written to '{output}', the file -o "
+            "names (it lies in --output-dir), and one would overwrite the other. "
             "Write -o to another folder or give it another name.")
     E145 = ("The output file of document '{source}' cannot be named: '{name}' is "
             "{size} bytes and this file system allows {limit} (with the temporary "

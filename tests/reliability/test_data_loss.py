@@ -8,6 +8,7 @@ removed from the input.
 
 from __future__ import annotations
 
+import json
 import os
 from pathlib import Path
 
@@ -106,6 +107,7 @@ def test_the_cli_exits_3_when_a_folder_is_unreadable(tmp_path):
 
 
 def test_a_merged_output_that_would_collide_is_refused_first(tmp_path):
+    """-o out/g.nq with a document g: refused before anything is written; without one, allowed."""
     corpus = write(tmp_path / "in", {"g.txt": RELEASES["alpha"], "beta.txt": RELEASES["beta"]})
     out = tmp_path / "out"
     with pytest.raises(KgextractError, match=r"\[E144\]"):
@@ -113,6 +115,9 @@ def test_a_merged_output_that_would_collide_is_refused_first(tmp_path):
     assert not out.exists()
     proc = run_cli("extract", corpus, "-o", out / "g.nq", "--output-dir", out, "-f", "nquads", "-q")
     assert proc.returncode == 1 and "[E144]" in proc.stderr and not out.exists()
+    (corpus / "g.txt").unlink()  # no document g: the merged file may live beside the others
+    report = run_corpus([corpus], output=out / "g.nq", output_dir=out, fmt="nquads")
+    assert report.problems == [] and sorted(p.name for p in out.glob("*.nq")) == ["beta.nq", "g.nq"]
 
 
 @pytest.mark.slow
@@ -127,3 +132,14 @@ def test_an_interrupted_run_leaves_no_orphan(tmp_path):
     (corpus / "gamma.txt").unlink()
     assert run_cli(*base).returncode == 0
     assert sorted(p.name for p in out.iterdir() if not p.name.startswith(".")) == ["alpha.nq", "beta.nq"]
+
+
+def test_a_json_lines_record_that_would_collide_is_refused_alone(tmp_path):
+    corpus = tmp_path / "in"
+    corpus.mkdir()
+    records = [{"id": "g", "text": RELEASES["alpha"]}, {"id": "beta", "text": RELEASES["beta"]}]
+    (corpus / "wire.jsonl").write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
+    out = tmp_path / "out"
+    report = run_corpus([corpus], output=out / "g.nq", output_dir=out, fmt="nquads")
+    assert [p.code for p in report.problems] == ["E144"]
+    assert (out / "beta.nq").is_file() and graphs(out / "g.nq") >= {"beta"}  # g.nq is the merged graph

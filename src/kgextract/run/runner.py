@@ -60,6 +60,8 @@ import kgextract
 from kgextract.config import ExtractConfig
 from kgextract.errors import Errors, KgextractError
 from kgextract.ingest import iter_documents
+from kgextract.ingest.formats import format_of_name
+from kgextract.ingest.walk import walk
 from kgextract.models import Document, DocumentError, DocumentResult
 from kgextract.rdf.mapping import to_nquads, to_rdf
 from kgextract.rdf.serialize import get_format, serialize, write_bytes_atomic
@@ -196,7 +198,7 @@ def run_corpus(
     output = Path(output) if output is not None else None
     output_dir = Path(output_dir) if output_dir is not None else None
     if output is not None and output_dir is not None:
-        _refuse_collision(output, output_dir, fmt_info.extension)
+        _refuse_collision(paths, output, output_dir, fmt_info.extension)
     try:
         for folder in (output.parent if output is not None else None, output_dir):
             if folder is not None:
@@ -271,6 +273,12 @@ class _Writer:
             key = document_key(item, fingerprint)
             name = f"{item.id}{self.ext}" if self.output_dir is not None else None
             if name is not None and not self._nameable(item, name):
+                continue
+            if name is not None and self.output is not None and \
+                    _collides(self.output, self.output_dir, self.ext) == item.id:  # a JSON Lines record
+                self._problem(DocumentError(source=item.source or item.id, code="E144", message=Errors.E144.format(
+                    source=item.source or item.id, output=self.output)))
+                self.on_document("failed")
                 continue
             entry = ManifestEntry(id=item.id, source=item.source, content_hash=content_hash(item), key=key,
                                   output=name)
@@ -570,11 +578,25 @@ JOURNAL = "outputs-pending.txt"
 TEMP_OVERHEAD = 1 + 1 + 8 + len(".tmp")
 
 
-def _refuse_collision(output: Path, output_dir: Path, ext: str) -> None:
-    """E144 when ``-o`` would be one of the per-document files of ``--output-dir``."""
-    if output.resolve().parent == output_dir.resolve() and output.name.endswith(ext):
-        raise KgextractError(Errors.E144.format(output=output, folder=output_dir, ext=ext,
-                                                stem=output.name[:-len(ext)]))
+def _collides(output: Path, output_dir: Path, ext: str) -> str | None:
+    """The document id whose per-document file would be ``output``, if any could be."""
+    if output.name.endswith(ext) and output.resolve().parent == output_dir.resolve():
+        return output.name[:-len(ext)]
+    return None
+
+
+def _refuse_collision(paths, output: Path, output_dir: Path, ext: str) -> None:
+    """E144, before anything is written, when an input file's document would be written to ``-o``.
+
+    Only the file names are looked at (a walk, no reading); a JSON Lines
+    record whose id collides is refused alone, when it is read (``_todo``).
+    """
+    stem = _collides(output, output_dir, ext)
+    if stem is None:
+        return
+    for item in walk([Path(p) for p in _as_list(paths)]):
+        if isinstance(item, Path) and item.stem == stem and format_of_name(item) != "jsonl":
+            raise KgextractError(Errors.E144.format(source=item, output=output))
 
 
 def _read_journal(path: Path | None) -> set[str]:
