@@ -345,8 +345,9 @@ def _manifest_folder() -> Outcome:
 def _typed_paths() -> Outcome:
     with tempfile.TemporaryDirectory() as tmp:
         _with_good(Path(tmp) / "corpus")
+        (Path(tmp) / "x").mkdir()
         outs = []
-        for i, typed in enumerate(["corpus/", "./corpus", str(Path(tmp) / "corpus")]):
+        for i, typed in enumerate(["corpus/", "./corpus", "x/../corpus/./"]):
             subprocess.run(kgextract() + ["extract", typed, "-o", f"g{i}.nq", "-f", "nquads", "--no-cache", "-q"],
                            cwd=tmp, env=env(), capture_output=True, timeout=180)
             outs.append((Path(tmp) / f"g{i}.nq").read_bytes())
@@ -389,7 +390,7 @@ ATTACKS: list[tuple[str, Callable[[], Outcome]]] = [
     ("extract: <meta charset=unicode_escape>", _extract_attack("charset", _charset, None)),
     ("extract: disk full during the merge", _disk_full),
     ("extract: manifest path is a folder", _manifest_folder),
-    ("extract: corpus/ vs ./corpus vs absolute", _typed_paths),
+    ("extract: corpus/ vs ./corpus vs x/../corpus/./", _typed_paths),
 ]
 
 

@@ -47,26 +47,17 @@ def walk(paths: Iterable[Path]) -> Iterator[Path | DocumentError]:
 def canonical(path: str | os.PathLike) -> Path:
     """How a run names an input path, whatever way it was typed.
 
-    The path is normalised (``./``, ``//``, ``a/../`` and a trailing ``/``
-    go) and, when it lies inside the working folder, made relative to it:
-    ``corpus/``, ``./corpus`` and ``$PWD/corpus`` all give ``corpus``, so the
-    sources recorded in the output are the same bytes. Paths elsewhere stay
-    absolute (or relative with ``..``) as given.
+    The path is normalised lexically (``./``, ``//``, ``a/../`` and a
+    trailing ``/`` go): ``corpus/``, ``./corpus``, ``corpus//`` and
+    ``x/../corpus`` all give ``corpus``, so the sources recorded in the
+    output are the same bytes. A relative path stays relative and an
+    absolute one absolute: the cache of a run started from another folder
+    with an absolute path is found again.
 
-    >>> str(canonical("./corpus/")), str(canonical("corpus//a/../b.txt"))
-    ('corpus', 'corpus/b.txt')
-    >>> str(canonical(os.path.join(os.getcwd(), "corpus", "x.txt")))
-    'corpus/x.txt'
+    >>> str(canonical("./corpus/")), str(canonical("x/..//corpus/./a.txt"))
+    ('corpus', 'corpus/a.txt')
     """
-    text = os.fspath(path)
-    normal = os.path.normpath(text)
-    if os.path.isabs(normal):
-        cwd = os.getcwd()
-        if normal == cwd:
-            return Path(".")
-        if normal.startswith(cwd.rstrip(os.sep) + os.sep):
-            return Path(os.path.relpath(normal, cwd))
-    return Path(normal)
+    return Path(os.path.normpath(os.fspath(path)))
 
 
 def _walk_dir(root: Path, info: os.stat_result, seen: set) -> Iterator[Path | DocumentError]:
