@@ -106,7 +106,9 @@ def check_request(path: str, content_type: str | None, body: bytes, limits: Quer
 
 
 class _Handler(BaseHTTPRequestHandler):
-    protocol_version = "HTTP/1.0"  # one request per connection: the proxy never keeps state
+    # HTTP/1.1 so that "Expect: 100-continue" (curl, for bodies over 1 KB) is answered at once;
+    # every response still closes its connection: the proxy keeps no state between requests
+    protocol_version = "HTTP/1.1"
     server_version = "kgextract"
     server: GuardProxy
 
@@ -124,7 +126,9 @@ class _Handler(BaseHTTPRequestHandler):
             self.send_response(status)
             self.send_header("Content-Type", "text/plain; charset=utf-8")
             self.send_header("Content-Length", str(len(body)))
+            self.send_header("Connection", "close")
             self.end_headers()
+            self.close_connection = True
             if self.command != "HEAD":
                 self.wfile.write(body)
         except OSError:
@@ -174,7 +178,9 @@ class _Handler(BaseHTTPRequestHandler):
             for name, value in resp.getheaders():
                 if name.lower() not in _HOP and name.lower() != "server":
                     self.send_header(name, value)
+            self.send_header("Connection", "close")  # the body ends when the connection does
             self.end_headers()
+            self.close_connection = True
             started = True
             while True:
                 if deadline is not None:
