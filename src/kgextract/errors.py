@@ -36,8 +36,6 @@ class Errors(metaclass=_Catalogue):
             "'kgextract extract --output-dir' to regenerate it.")
     E007 = ("Invalid gold file '{path}': {err}. Fix it against the gold format "
             "in the annotation guide.")
-    E009 = ("kgextract stopped on an unexpected error: {err}. Report it with the "
-            "command line; set KGEXTRACT_DEBUG=1 to see where it happened.")
     E008 = ("Give either -o/--output FILE or --output-dir DIR (or both) to "
             "say where the graph goes.")
     E010 = ("The document '{source}' is empty (no text after whitespace is "
@@ -123,6 +121,9 @@ class Errors(metaclass=_Catalogue):
     E165 = ("Unknown engine '{engine}'. Available: local, dask.")
     E166 = ("--scheduler needs --engine dask; the local engine runs on this "
             "machine only.")
+    # E180-E199: the command line as a whole
+    E180 = ("kgextract stopped on an unexpected error: {err}. Report it with the "
+            "command line; set KGEXTRACT_DEBUG=1 to see where it happened.")
     # E090-E119: SPARQL store, queries, endpoint, validation
     E090 = ("The store '{path}' does not exist or is not an Oxigraph store. "
             "Create it with 'kgextract load FILE... --store {path}' or "

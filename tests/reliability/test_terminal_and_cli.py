@@ -154,3 +154,17 @@ def test_output_bytes_do_not_depend_on_how_the_path_was_typed(tmp_path, monkeypa
 def test_printable_leaves_ordinary_text_alone():
     assert printable("Zürich — 東京, 5 May") == "Zürich — 東京, 5 May"
     assert printable("a\u202eb") == "a\\u202eb"  # a bidi override cannot reorder a line
+
+
+def test_an_unforeseen_error_is_one_escaped_line(monkeypatch, capsys):
+    import kgextract.cli as cli_module
+
+    def boom():
+        raise RuntimeError(f"broken at evil{ESC}[2J.txt")
+
+    monkeypatch.setattr(cli_module, "app", boom)
+    monkeypatch.delenv("KGEXTRACT_DEBUG", raising=False)
+    with pytest.raises(SystemExit) as exit_info:
+        cli_module.main()
+    err = capsys.readouterr().err
+    assert exit_info.value.code == 1 and "[E180]" in err and ESC not in err and "Traceback" not in err

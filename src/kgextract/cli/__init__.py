@@ -17,7 +17,7 @@ __all__ = ["app", "main"]
 def main() -> None:
     """Entry point of the ``kgextract`` script.
 
-    An error no command foresaw is printed as one escaped line (E009), not
+    An error no command foresaw is printed as one escaped line (E180), not
     as a traceback that could carry a file name's escape codes to the
     terminal; ``KGEXTRACT_DEBUG=1`` shows the traceback.
     """
@@ -26,6 +26,6 @@ def main() -> None:
     except Exception as err:  # noqa: BLE001 - the last line of defence of the terminal
         if os.environ.get("KGEXTRACT_DEBUG"):
             raise
-        message = Errors.E009.format(err=f"{type(err).__name__}: {err}")
+        message = Errors.E180.format(err=f"{type(err).__name__}: {err}")
         print(f"error: {printable(message)}", file=sys.stderr)
         sys.exit(1)
