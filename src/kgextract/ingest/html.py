@@ -23,7 +23,7 @@ from lxml import etree
 
 from kgextract.ingest.isodate import iso_date
 
-__all__ = ["Extracted", "html_to_text", "fragment_text", "declared_charset"]
+__all__ = ["Extracted", "html_to_text", "fragment_text", "declared_charset", "block_text", "page_metadata"]
 
 
 class Extracted(NamedTuple):
@@ -184,6 +184,25 @@ def _is_furniture(el: etree._Element) -> bool:
         if name in _HEADER_NAMES or _FURNITURE_TOKENS.intersection(_TOKEN_SPLIT.split(name)):
             return True
     return False
+
+
+def block_text(container: etree._Element) -> str:
+    """The text of an element tree, one paragraph per HTML block, paragraphs joined by blank lines.
+
+    >>> block_text(etree.fromstring("<div><p>Ann <b>Lee</b></p><p>Acme<br/>Berlin</p></div>"))
+    'Ann Lee\\n\\nAcme\\nBerlin'
+    """
+    return _blocks(container)
+
+
+def page_metadata(page: str) -> Extracted:
+    """Title, date, canonical URL and publisher from a page's markup (``text`` is empty).
+
+    >>> page_metadata('<html><head><meta property="og:site_name" content="Acme"></head></html>').publisher
+    'Acme'
+    """
+    root, _ = _parse(page)
+    return _metadata(root) if root is not None else Extracted("")
 
 
 def _blocks(container: etree._Element) -> str:

@@ -16,7 +16,8 @@ from typing import NamedTuple
 from kgextract.errors import DocumentFailed, Errors, KgextractError, Warnings
 from kgextract.ingest.decode import decode_bytes, normalise_newlines, valid_unicode
 from kgextract.ingest.formats import FORMATS, detect_format
-from kgextract.ingest.html import Extracted, declared_charset, html_to_text
+from kgextract.ingest.article import page_to_text
+from kgextract.ingest.html import Extracted, declared_charset
 from kgextract.ingest.jsonl import jsonl_documents
 from kgextract.ingest.markdown import markdown_to_text
 from kgextract.ingest.pdf import pdf_to_text
@@ -187,7 +188,7 @@ def _convert(raw: _Raw) -> Iterator[Document | DocumentError]:
         if raw.format == "md":
             content = markdown_to_text(decoded.text)
         elif raw.format == "html":
-            content = html_to_text(decoded.text)
+            content = page_to_text(decoded.text)
             if not content.text.strip():
                 raise DocumentFailed("E022", Errors.E022.format(source=source))
         else:
