@@ -37,7 +37,7 @@ def printable(text: str) -> str:
 @app.command("extract")
 def extract_command(
     paths: Annotated[list[Path], typer.Argument(
-        help="Files or folders of press releases (.txt, .md, .html, .pdf, .jsonl); folders are walked recursively.",
+        help="Files or folders of press releases (.txt, .md, .html, .pdf, .docx, .jsonl); folders are walked recursively.",
         metavar="PATH...", show_default=False)],
     output: Annotated[Path | None, typer.Option(
         "-o", "--output", metavar="FILE",

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from kgextract.errors import DocumentFailed, Errors, KgextractError, Warnings
+from kgextract.ingest.docx import docx_to_text
 from kgextract.ingest.decode import decode_bytes, normalise_newlines, valid_unicode
 from kgextract.ingest.formats import FORMATS, detect_format
 from kgextract.ingest.article import page_to_text
@@ -30,6 +31,10 @@ logger = logging.getLogger("kgextract")
 
 #: The largest file read, in bytes (larger ones give E013).
 DEFAULT_MAX_BYTES = 20_000_000
+
+
+#: Formats read from their bytes (no text decoding): format -> reader(data, source).
+_BINARY_READERS = {"pdf": pdf_to_text, "docx": docx_to_text}
 
 
 class _Raw(NamedTuple):
@@ -63,7 +68,7 @@ def iter_documents(
 
 
 def read_document(path: str | os.PathLike, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Document:
-    """Read one txt, md, html or pdf file; raise ``DocumentFailed`` if it cannot be used.
+    """Read one txt, md, html, pdf or docx file; raise ``DocumentFailed`` if it cannot be used.
 
     Warnings (such as W001 for a non-UTF-8 file) are logged. JSON Lines files
     hold many documents: read them with :func:`iter_documents`.
@@ -170,8 +175,8 @@ def _read_bytes(path: Path, limit: int) -> bytes:
 
 def _convert(raw: _Raw) -> Iterator[Document | DocumentError]:
     source = str(raw.path)
-    if raw.format == "pdf":
-        content = pdf_to_text(raw.data, source)
+    if raw.format in _BINARY_READERS:
+        content = _BINARY_READERS[raw.format](raw.data, source)
     else:
         declared = declared_charset(raw.data) if raw.format == "html" else None
         decoded = decode_bytes(raw.data, source, declared=declared)
