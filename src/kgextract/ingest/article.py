@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import logging
 
-from kgextract.ingest.html import Extracted, block_text, html_to_text, page_metadata
+from kgextract.ingest.html import NEVER_CONTENT, Extracted, block_text, html_to_text, page_metadata
 from kgextract.ingest.isodate import iso_date
 from kgextract.ingest.release_cleanup import clean_release
 
@@ -30,7 +30,8 @@ logger = logging.getLogger("kgextract")
 #: trafilatura's options. Comments are never part of a release; favouring precision
 #: keeps page furniture out (each furniture word can become a spurious entity). Dates
 #: come from markup only: a date guessed from the running text would be reported as
-#: the page's metadata.
+#: the page's metadata. Elements that are never text (``<template>``, ``<noscript>``, form
+#: controls ...) are pruned first: trafilatura keeps a template's markup as text.
 EXTRACTOR_OPTIONS = {
     "include_comments": False,
     "favor_precision": True,
@@ -39,6 +40,7 @@ EXTRACTOR_OPTIONS = {
     "include_links": False,
     "with_metadata": True,
     "date_extraction_params": {"extensive_search": False, "original_date": True},
+    "prune_xpath": [f"//{tag}" for tag in NEVER_CONTENT if tag != "head"],
 }
 
 # trafilatura's body elements -> the HTML tags the own block writer knows.

@@ -23,7 +23,7 @@ from lxml import etree
 
 from kgextract.ingest.isodate import iso_date
 
-__all__ = ["Extracted", "html_to_text", "fragment_text", "declared_charset", "block_text", "page_metadata"]
+__all__ = ["Extracted", "html_to_text", "fragment_text", "declared_charset", "block_text", "page_metadata", "NEVER_CONTENT"]
 
 
 class Extracted(NamedTuple):
@@ -47,6 +47,8 @@ _NEVER = (
     "head", "script", "style", "noscript", "template", "svg", "math", "canvas",
     "iframe", "object", "embed", "button", "select", "textarea", "input", "dialog",
 )
+#: Elements that are never text, wherever they are (scripts, templates, form controls ...).
+NEVER_CONTENT = _NEVER
 # Page furniture: removed unless it holds most of the page's text.
 _FURNITURE_XPATH = etree.XPath(
     ".//nav | .//aside | .//form | .//menu"
