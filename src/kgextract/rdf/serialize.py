@@ -36,6 +36,7 @@ from rdflib.plugins.serializers.trig import TrigSerializer
 
 from kgextract.errors import Errors, KgextractError
 from kgextract.rdf.nquads import nquads_bytes
+from kgextract.rdf.turtle import readable_turtle
 from kgextract.rdf.namespaces import (
     KGX, KGX_ID, ORG, PROV, RDF, RDFS, SDO, SKOS, XSD, bind_prefixes,
 )
@@ -158,7 +159,8 @@ def serialize(data: Graph, format: str) -> bytes:  # noqa: A002 - rdflib's name
 
 @register_format("turtle", ".ttl", "text/turtle")
 def _turtle(ds: Dataset) -> bytes:
-    return union_graph(ds).serialize(format="turtle", encoding="utf-8")
+    # in reading order: facts grouped by type and label, then memberships, then provenance
+    return readable_turtle(union_graph(ds))
 
 
 @register_format("trig", ".trig", "application/trig")
