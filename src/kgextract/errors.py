@@ -38,6 +38,8 @@ class Errors(metaclass=_Catalogue):
             "in the annotation guide.")
     E008 = ("Give either -o/--output FILE or --output-dir DIR (or both) to "
             "say where the graph goes.")
+    E009 = ("Unknown provenance level '{level}'. Available: {options} ('full' keeps the "
+            "evidence of every triple, 'none' writes the facts only).")
     E010 = ("The document '{source}' is empty (no text after whitespace is "
             "removed). Remove it from the corpus or fill it.")
     E011 = ("The document '{source}' looks binary (it contains NUL bytes or "

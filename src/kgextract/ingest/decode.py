@@ -119,6 +119,11 @@ _PREFERRED = ("cp1252", "latin_1")
 # a detector's "UTF-16" guess for NUL-free bytes is a misreading.
 _EXCLUDED = ("utf_16", "utf_16_be", "utf_16_le", "utf_32", "utf_32_be", "utf_32_le", "utf_7")
 _TIE = 0.01
+# The most "mess" (charset-normalizer's chaos: odd symbols, mixed scripts, controls) a
+# reading may have. Real legacy text reads with next to none; bytes that fit no encoding
+# (a UTF-8 file broken in transit, binary junk) read as a few odd letters of some code
+# page, which is worse than the numbered error that asks for UTF-8.
+_MAX_MESS = 0.02
 
 
 def detect_legacy(data: bytes) -> Decoded | None:
@@ -132,7 +137,8 @@ def detect_legacy(data: bytes) -> Decoded | None:
     """
     from charset_normalizer import from_bytes
 
-    matches = [m for m in from_bytes(data, cp_exclusion=list(_EXCLUDED)) if m.encoding not in _EXCLUDED]
+    matches = [m for m in from_bytes(data, cp_exclusion=list(_EXCLUDED), threshold=_MAX_MESS)
+               if m.encoding not in _EXCLUDED]
     if not matches:
         return None
     best = matches[0]
