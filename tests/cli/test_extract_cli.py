@@ -284,3 +284,15 @@ def test_provenance_none_writes_the_facts_only(corpus, tmp_path, fmt):
 def test_unknown_provenance_level_is_e009(corpus, tmp_path):
     res = invoke(corpus, "-o", tmp_path / "out.ttl", "--provenance", "some")
     assert res.exit_code == 1 and "[E009]" in res.stderr
+
+
+def test_switching_provenance_rewrites_cached_outputs(corpus, tmp_path):
+    out, docs = tmp_path / "all.nq", tmp_path / "docs"
+    args = (corpus, "-o", out, "--output-dir", docs, "--format", "nquads", "-q")
+    assert invoke(*args).exit_code == 0
+    full = out.read_bytes(), (docs / "summit.nq").read_bytes()
+    assert invoke(*args, "--provenance", "none").exit_code == 0
+    facts = out.read_bytes(), (docs / "summit.nq").read_bytes()
+    assert all(b"/id/assertion/" in f for f in full) and not any(b"/id/assertion/" in f for f in facts)
+    assert invoke(*args).exit_code == 0
+    assert (out.read_bytes(), (docs / "summit.nq").read_bytes()) == full
