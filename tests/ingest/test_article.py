@@ -76,3 +76,12 @@ def test_no_publication_date_is_guessed_from_the_running_text():
 ])
 def test_release_cleanup(text, expected):
     assert clean_release(text) == expected
+
+
+def test_the_canonical_link_names_the_page():
+    page = RELEASE_PAGE.replace(
+        '<link rel="canonical"', '<meta property="og:url" content="https://share.example/x">\n<link rel="canonical"')
+    assert article.page_to_text(page).url == "https://news.harbourline.example/releases/coo-appointment"
+    no_link = RELEASE_PAGE.replace('<link rel="canonical" href="https://news.harbourline.example/releases/coo-appointment">',
+                                   '<meta property="og:url" content="https://share.example/x">')
+    assert article.page_to_text(no_link).url == "https://share.example/x"

@@ -266,7 +266,7 @@ def _metadata(root: etree._Element) -> Extracted:
     if not publisher and isinstance(ld.get("publisher"), dict):
         publisher = _clean(ld["publisher"].get("name"))
     canonical = root.xpath("//link[@rel='canonical']/@href")
-    url = meta.get("og:url") or (canonical[0].strip() if canonical else None)
+    url = (canonical[0].strip() if canonical else None) or meta.get("og:url")  # the canonical link names the page
     return Extracted("", title, date, url or _clean(ld.get("url")), publisher)
 
 
