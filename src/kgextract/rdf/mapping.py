@@ -166,6 +166,11 @@ class _DocumentMapper:
             for m in ent.mentions:
                 a = self.assertion((e, t.type, cls), doc_id, m.start, m.end, m.sentence, ent.confidence, m.source)
                 g.add((a, t.mention_text, self.text(m.text)))
+            if ent.event_type is not None and merged.type is EntityType.EVENT:
+                kind = (e, t.type, KGX[ent.event_type.value])  # kgx:Meeting ... rdfs:subClassOf schema:Event
+                g.add(kind)
+                if ent.event_type_evidence is not None:
+                    self.evidence(kind, ent.event_type_evidence)
 
     def assertion(self, triple, doc_id: str, start: int, end: int, sentence: str,
                   confidence: float, extractor: str) -> URIRef:

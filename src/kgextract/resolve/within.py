@@ -27,6 +27,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span
 
 from kgextract.models import Document, DocumentResult, Entity, EntityType, Evidence, Mention, Predicate, Relation
+from kgextract.nlp.event_types import EVENT_TYPES, classify_spans
 from kgextract.nlp.doc_index import doc_text, mentions, sentence_of, sentence_spans, sentence_text, text_between
 from kgextract.nlp.gazetteers import load_list
 from kgextract.nlp.roles import expand_abbreviation
@@ -427,7 +428,7 @@ def resolve_document(doc: Doc, candidates: list[Candidate], document: Document, 
             continue
         if cluster.type is EntityType.EVENT and not cluster.named and key not in touched:
             continue
-        entities.append(_entity(cluster, key, doc))
+        entities.append(_entity(cluster, key, doc, document.id))
     entities = _dedupe(entities)
     return DocumentResult(document=document, entities=entities, relations=relations)
 
@@ -487,7 +488,7 @@ def _fold_short_titles(relations: list[Relation], roles: dict[str, _Cluster]) ->
     return [r for r in relations if not (r.predicate is Predicate.HAS_ROLE and (r.subject, r.object) in drop)]
 
 
-def _entity(cluster: _Cluster, key: str, doc: Doc) -> Entity:
+def _entity(cluster: _Cluster, key: str, doc: Doc, doc_id: str) -> Entity:
     name = cluster.name
     aliases = sorted({n for n in cluster.names if n != name})
     mentions = [
@@ -495,8 +496,18 @@ def _entity(cluster: _Cluster, key: str, doc: Doc) -> Entity:
                 source=_MENTION_SOURCES.get(s.label_, "kgx_entity_fixes"))
         for s in sorted(cluster.spans, key=lambda s: s.start)
     ]
+    kind = evidence = None
+    if cluster.type is EntityType.EVENT:
+        named_by = next((sp for sp in cluster.spans if _surface(sp) == name), None)
+        if named_by is None and cluster.synthetic_name:  # a verb's event ("met"): named by its head noun
+            named_by = next((sp for sp in cluster.spans if sp.kb_id_.endswith(":" + cluster.synthetic_name)), None)
+        kind, word = classify_spans(cluster.spans, named_by=named_by)
+        if word is not None:  # the word that decided the type, in its sentence
+            evidence = Evidence(doc_id=doc_id, sentence=sentence_text(word), start=word.start_char,
+                                end=word.end_char, confidence=0.9 if kind.value != "Other" else 0.5,
+                                extractor=f"kgx.{EVENT_TYPES.replace('_', '.')}")
     return Entity(key=key, type=cluster.type, name=name, aliases=aliases, alt_types=cluster.alt_types,
-                  mentions=mentions)
+                  mentions=mentions, event_type=kind, event_type_evidence=evidence)
 
 
 def _dedupe(entities: list[Entity]) -> list[Entity]:
