@@ -148,6 +148,7 @@ def _tense(verb: Token) -> str:
 class _Anchor:
     verb: Token | None
     descriptor: bool  # the title only describes its holder ("ILO Director-General Guy Ryder ...")
+    complement: bool = False  # the title is what the verb says ("was CFO", "served as CFO", "worked for Acme")
 
 
 def _anchor(target: Span, holder: Span, index: dict[int, Span]) -> _Anchor:
@@ -169,15 +170,22 @@ def _anchor(target: Span, holder: Span, index: dict[int, Span]) -> _Anchor:
                 descriptor = True  # "X, Acme's CFO", "CFO X"; not "the appointment of X as CFO"
             if tok.pos_ in ("VERB", "AUX") or (tok.pos_ == "NOUN" and verb_class(tok) is not None):
                 if verb_class(tok) is not None:
-                    return _Anchor(tok, descriptor)
+                    return _Anchor(tok, descriptor, _complement(target, through_as))
                 first = first or tok
         if tok.head.i == tok.i:
             break
         tok = tok.head
     before = _office_verb_before(target)
     if before is not None:
-        return _Anchor(before, descriptor and before.i > holder.end)
+        return _Anchor(before, descriptor and before.i > holder.end, _complement(target, through_as))
     return _Anchor(first, descriptor)
+
+
+def _complement(target: Span, through_as: bool) -> bool:
+    root = target.root
+    if through_as or root.dep_ in ("attr", "oprd"):
+        return True
+    return target.label_ == "Organization" and root.dep_ == "pobj" and root.head.lower_ in ("for", "at", "with")
 
 
 def _office_verb_before(target: Span, window: int = 8) -> Token | None:
@@ -367,13 +375,13 @@ class _Reader:
                 status = "former"
                 out.append(self._q("status", status, 0.85, "kgx.tenure.dates.v1", target, end[1]))
         if status is None and verb is not None and kind is not None:
-            verb_status, conf = self._verb_status(verb, kind, tense, start, anchor.descriptor)
+            verb_status, conf = self._verb_status(verb, kind, tense, start, anchor)
             if verb_status is not None:
                 out.append(self._q("status" if verb_status != "current" else "current", verb_status, conf,
                                    "kgx.tenure.verb.v1", target, verb))
         return out, kind
 
-    def _verb_status(self, verb: Token, kind: str, tense: str, start, descriptor: bool) -> tuple[str | None, float]:
+    def _verb_status(self, verb: Token, kind: str, tense: str, start, anchor: _Anchor) -> tuple[str | None, float]:
         """The status the verb's tense gives: (status, confidence); "current" marks a post the
         sentence says is held, which outweighs a weaker "former" read elsewhere for the same post."""
         now = any(t.lower_ in self.words["current"] for t in verb.children)
@@ -381,9 +389,11 @@ class _Reader:
             return "former", 0.75
         if kind == "join" and tense == "future":
             return "future", 0.75
-        if kind == "hold" and (now or tense == "present" and not descriptor):
+        if kind == "hold" and not anchor.complement:
+            return None, 0.0  # "X held a meeting", "was attended by Vice President X": not said of the post
+        if kind == "hold" and (now or tense == "present"):
             return "current", 0.9 if now else 0.6  # "is currently IBM's president"
-        if kind == "hold" and tense == "past" and start is None and not descriptor and not now:
+        if kind == "hold" and tense == "past" and start is None and not now:
             return "former", 0.7  # "she served as CFO", "was based in China as President of ..."
         if kind == "join" and tense in ("past", "perfect", "present"):
             return "current", 0.8  # "was appointed CFO", "announced the appointment of X as CEO"
@@ -471,6 +481,8 @@ class _Reader:
             person = self.index.get(subj.i) if subj is not None else None
             if subj is not None and (person is None or person.label_ != "Person"):
                 person = antecedent(subj, self.index)
+                if person is None and subj.pos_ == "PROPN":  # a surname the model did not mark ("Orange will ...")
+                    person = Span(self.doc, subj.left_edge.i, subj.i + 1, label="Person")
             if person is None or person.label_ != "Person":
                 continue
             for d in _dates(verb.sent, self.reference, self.release, _tense(verb) == "future"):
