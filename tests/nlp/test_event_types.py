@@ -62,3 +62,11 @@ def test_every_event_is_typed(run):
             "from 1 to 3 March 2025.")
     for e in run(text).entities("Event"):
         assert e.event_type is not None
+
+
+@pytest.mark.model
+def test_a_ceremony_later_called_a_signing_ceremony_is_a_signing(run):
+    text = ("LYON, 6 March 2025. On 5 March, Acme Corp signed a supply contract with Globex Industries in a "
+            "ceremony at the Lyon town hall. The signing ceremony was hosted by the Lyon Chamber of Commerce.")
+    kinds = {e.event_type for e in run(text).entities("Event")}
+    assert EventType.SIGNING in kinds and EventType.CEREMONY not in kinds

@@ -130,12 +130,22 @@ def classify_spans(spans: Iterable[Span], name: str = EVENT_TYPES,
     all its words; then the others, by their head only, in the order named,
     phrase, verb (then by position): a "training mission" said of the "Baltic Air
     Policing Mission" does not make the operation a course. ``Other`` when none
-    is typed.
+    is typed. A ceremony (or an untyped event) one of whose mentions speaks of
+    signing is a Signing ("a ceremony ... the signing ceremony").
     """
     ordered = sorted(spans, key=lambda s: (s is not named_by, _KIND_ORDER.get(s.kb_id_.partition(":")[0], 3),
                                            s.start))
+    found, word = EventType.OTHER, (ordered[0] if ordered else None)
     for span in ordered:
-        found, word = classify_span(span, name, head_only=named_by is not None and span is not named_by)
-        if found is not EventType.OTHER:
-            return found, word
-    return EventType.OTHER, (ordered[0] if ordered else None)
+        kind, deciding = classify_span(span, name, head_only=named_by is not None and span is not named_by)
+        if kind is not EventType.OTHER:
+            found, word = kind, deciding
+            break
+    if found in (EventType.CEREMONY, EventType.OTHER):
+        # "a ceremony ... The signing ceremony was hosted by ...": the ceremony was a signing
+        signing = _lists(name).get("Signing", frozenset())
+        for span in ordered:
+            hit = next((t for t in span if t.lower_ in signing or t.lemma_.lower() in signing), None)
+            if hit is not None:
+                return EventType.SIGNING, span[hit.i - span.start : hit.i - span.start + 1]
+    return found, word
