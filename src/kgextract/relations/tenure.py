@@ -183,6 +183,8 @@ def _anchor(target: Span, holder: Span, index: dict[int, Span]) -> _Anchor:
 
 def _complement(target: Span, through_as: bool) -> bool:
     root = target.root
+    while root.dep_ == "conj" and root.head.i != root.i:
+        root = root.head  # "is IBM's president and chief executive officer"
     if through_as or root.dep_ in ("attr", "oprd"):
         return True
     return target.label_ == "Organization" and root.dep_ == "pobj" and root.head.lower_ in ("for", "at", "with")
