@@ -51,6 +51,15 @@ def qualifiers(facts, person: str, title: str) -> dict:
     pytest.param("OSLO, 3 May 2024. Jane Roe succeeded John Doe as chief executive officer of Acme Corp "
                  "in January 2024.", "john doe", "chief executive officer", {"end": "2024-01", "status": "former"},
                  id="succeeded-x-as-ends-x"),
+    pytest.param("OSLO, 3 May 2024. Jane Roe succeeded John Doe as chief executive officer of Acme Corp "
+                 "in January 2024.", "jane roe", "chief executive officer", {"start": "2024-01"},
+                 id="succeeded-x-as-starts-the-subject"),
+    pytest.param("OSLO, 3 May 2024. Jane Roe will succeed John Doe as chief executive officer of Acme Corp "
+                 "on 1 July 2024.", "jane roe", "chief executive officer", {"start": "2024-07-01", "status": "future"},
+                 id="will-succeed-x-as"),
+    pytest.param("OSLO, 3 May 2024. Jane Roe will succeed John Doe as chief executive officer of Acme Corp "
+                 "on 1 July 2024.", "john doe", "chief executive officer", {"end": "2024-07-01"},
+                 id="will-succeed-x-as-ends-x-later"),
     pytest.param("OSLO, 3 May 2024. Acme Corp named Jane Roe chief operating officer. Ms. Roe will "
                  "assume her new duties on 1 June 2024.", "jane roe", "chief operating officer",
                  {"start": "2024-06-01", "status": "future"}, id="assume-duties-next-sentence"),
@@ -89,3 +98,13 @@ def test_title_words():
     day = dt.date(2024, 5, 3)
     assert iso_before("2024-04", day) and not iso_before("2024-05", day) and not iso_before("2024", day)
     assert iso_after("2025", day) and iso_after("2024-05-04", day) and not iso_after("2024-05", day)
+
+
+@pytest.mark.parametrize("text, person, title, expected", [
+    pytest.param("OSLO, 3 May 2024. Secretary-General Jane Roe concluded her term on 30 April 2024.",
+                 "jane roe", "secretary-general", {"end": "2024-04-30", "status": "former"}, id="concluded-term"),
+    pytest.param("OSLO, 3 May 2024. Foreign Minister Jane Roe concluded a visit to Bergen on 2 May 2024.",
+                 "jane roe", "foreign minister", {}, id="concluded-a-visit-is-no-end"),
+])
+def test_ending_a_term_not_an_errand(run, text, person, title, expected):
+    assert qualifiers(run(text), person, title) == expected

@@ -117,6 +117,9 @@ def _phrase_lemmas(verb: Token) -> list[str]:
 def verb_class(tok: Token, name: str = TENURE_WORDS) -> str | None:
     """``leave``, ``join`` or ``hold`` for a verb (or noun: "appointment") of office, else None."""
     words = _words(name)
+    if tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() in words.get("leave_duties", ()):
+        objects = [c.lemma_.lower() for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
+        return "leave" if any(o in words["duties"] for o in objects) else None
     for form in _phrase_lemmas(tok) if tok.pos_ in ("VERB", "AUX") else [tok.lemma_.lower()]:
         for kind in ("leave", "join", "hold"):
             if form in words.get(kind, ()) or (tok.pos_ not in ("VERB", "AUX") and form in words.get(kind + "_noun", ())):
@@ -350,8 +353,24 @@ class _Reader:
         self.release = release_date(context)
         self.words = _words(TENURE_WORDS)
 
-    def qualifiers(self, holder: Span, target: Span) -> tuple[list[QualifierCandidate], str | None]:
-        """The qualifiers of one membership read in its sentence, and the class of its verb."""
+    def successor(self, holder: Span, target: Span) -> Span | None:
+        """The person who takes the post from ``holder``: the subject of "succeed(s) <holder> as <title>"."""
+        anchor = _anchor(target, holder, self.index)
+        verb = anchor.verb
+        if verb is None or verb.lemma_.lower() not in self.words["successor"] or holder.root.dep_ != "dobj" \
+                or holder.root.head.i != verb.i:
+            return None
+        subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if subj is None:
+            return None
+        span = self.index.get(subj.i)
+        if span is None or span.label_ != "Person":
+            span = antecedent(subj, self.index)
+        return span if span is not None and span.label_ == "Person" and span.start != holder.start else None
+
+    def qualifiers(self, holder: Span, target: Span, successor: bool = False) -> tuple[list[QualifierCandidate], str | None]:
+        """The qualifiers of one membership read in its sentence, and the class of its verb
+        (``successor``: of the post the subject of "succeeds X as ..." takes up)."""
         out: list[QualifierCandidate] = []
         anchor = _anchor(target, holder, self.index)
         verb = anchor.verb
@@ -359,8 +378,8 @@ class _Reader:
         if verb is not None and anchor.descriptor and (kind != "leave" or _has_own_title(verb, target, self.index)):
             verb, kind = None, None  # "Jane Roe, Acme's CFO, was appointed CEO": the CFO post is not dated
         tense = _tense(verb) if verb is not None and verb.pos_ in ("VERB", "AUX") else "present"
-        if kind == "join" and verb.lemma_.lower() in self.words["successor"] and holder.root.head.i == verb.i \
-                and holder.root.dep_ == "dobj":
+        if kind == "join" and not successor and verb.lemma_.lower() in self.words["successor"] \
+                and holder.root.head.i == verb.i and holder.root.dep_ == "dobj":
             kind = "leave"  # "Jane Roe succeeded John Doe as CEO in May": his post ends in May
         status, status_tok = _status_word(target, self.index)
         if status is not None:  # "former CEO", "CEO-designate"; "outgoing CEO" is held: a "current" mark
@@ -529,6 +548,22 @@ def _held_now(cands: list[Candidate], release: dt.date | None) -> list[Candidate
     return out
 
 
+def _successor(reader: _Reader, cand: Candidate) -> list[Candidate]:
+    """ "Jane Roe will succeed John Doe as CFO on 1 July": the parse gives "as CFO" to the object;
+    the subject takes the post up (and the object, read above, leaves it)."""
+    person = reader.successor(cand.subject, cand.object)
+    if person is None:
+        return []
+    found, _ = reader.qualifiers(cand.subject, cand.object, successor=True)
+    name = "kgx.tenure.successor.v1"
+    ev = evidence_span(person, cand.object)
+    out = [Candidate(person, Predicate.HAS_ROLE, cand.object, 0.75, name, ev, organization=cand.organization,
+                     qualifiers=tuple(found))]
+    if cand.organization is not None:
+        out.append(Candidate(person, Predicate.MEMBER_OF, cand.organization, 0.75, name, ev))
+    return out
+
+
 def qualify(doc: Doc, candidates: Iterable[Candidate], context: Context) -> list[Candidate]:
     """The candidates, with ``qualifiers`` added to the memberships the text dates.
 
@@ -553,6 +588,8 @@ def qualify(doc: Doc, candidates: Iterable[Candidate], context: Context) -> list
                 q.field == "status" and q.value == MembershipStatus.FUTURE.value for q in found)):
             appointed.append((len(out), cand.subject))
         out.append(replace(cand, qualifiers=tuple(found)) if found else cand)
+        if cand.predicate is Predicate.HAS_ROLE:
+            out.extend(_successor(reader, cand))
     out = _held_now(out, reader.release)
     duties = reader.duties()
     for i, holder in appointed:
