@@ -46,7 +46,7 @@ from kgextract.nlp.gazetteers import load_sections
 from kgextract.relations.registry import Candidate, Context
 from kgextract.relations.spans import HONORIFIC_TOKENS, antecedent, evidence_span, mention_index
 
-__all__ = ["TENURE_WORDS", "QualifierCandidate", "qualify", "release_date", "iso_before", "iso_after"]
+__all__ = ["TENURE_WORDS", "QualifierCandidate", "qualify", "release_date", "verb_class", "iso_before", "iso_after"]
 
 #: The word lists in use.
 TENURE_WORDS = "tenure.v1"
