@@ -26,7 +26,8 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span
 
-from kgextract.models import Document, DocumentResult, Entity, EntityType, Evidence, Mention, Predicate, Relation
+from kgextract.models import DOC, Document, DocumentResult, Entity, EntityType, Evidence, Mention, Predicate, Relation
+from kgextract.nlp.event_types import EVENT_TYPES, classify_spans
 from kgextract.nlp.doc_index import doc_text, mentions, sentence_of, sentence_spans, sentence_text, text_between
 from kgextract.nlp.gazetteers import load_list
 from kgextract.nlp.roles import expand_abbreviation
@@ -427,7 +428,7 @@ def resolve_document(doc: Doc, candidates: list[Candidate], document: Document, 
             continue
         if cluster.type is EntityType.EVENT and not cluster.named and key not in touched:
             continue
-        entities.append(_entity(cluster, key, doc))
+        entities.append(_entity(cluster, key, doc, document.id))
     entities = _dedupe(entities)
     return DocumentResult(document=document, entities=entities, relations=relations)
 
@@ -448,7 +449,7 @@ def _select(grouped, orgs, doc_id: str) -> list[Relation]:
                 seen.add((ev.start, ev.end, ev.extractor))
                 evidence.append(ev)
         rels.append(Relation(subject=s, predicate=p, object=o, organization=orgs.get((s, p, o)),
-                             confidence=conf, evidence=evidence))
+                             confidence=conf, evidence=evidence, **_qualifiers(doc_id, cands)))
     best: dict[tuple[str, Predicate], Relation] = {}
     out = []
     for rel in sorted(rels, key=lambda r: (-r.confidence, r.evidence[0].start if r.evidence else 0)):
@@ -460,6 +461,44 @@ def _select(grouped, orgs, doc_id: str) -> list[Relation]:
     # an end date only makes sense beside the start date it came with
     out = [r for r in out if r.predicate is not Predicate.END_DATE or (r.subject, Predicate.START_DATE) in best]
     return sorted(out, key=lambda r: (r.subject, r.predicate.value, r.object))
+
+
+def _qualifiers(doc_id: str, cands: list[Candidate]) -> dict:
+    """Start, end and status of a membership from its candidates' qualifiers: per field the
+    value read with the highest confidence (the earliest on ties), with all its evidence.
+    A "current" mark (the post is said to be held) at least as sure as the status drops it."""
+    out: dict = {}
+    by_field: dict[str, list] = {}
+    org_of: dict[int, str | None] = {}  # which organization each qualifier's membership names
+    for c in cands:
+        for q in c.qualifiers:
+            by_field.setdefault(q.field, []).append(q)
+            org_of[id(q)] = c.organization.text if c.organization is not None else None
+    for mark in by_field.pop("current", []):
+        # a post said to be held drops a status read as surely for the same organization,
+        # or a weak one read for another ("was CEO of X" beside "named CEO of Y")
+        by_field["status"] = [q for q in by_field.get("status", []) if not (
+            mark.confidence >= q.confidence and (org_of[id(q)] == org_of[id(mark)] or q.confidence < 0.8))]
+    evidence: dict[str, list[Evidence]] = {}
+    for field in ("start", "end", "status"):
+        found = by_field.get(field)
+        if not found:
+            continue
+        best = min(found, key=lambda q: (-q.confidence, q.evidence.start_char, q.value))
+        out[field] = best.value
+        evs, seen = [], set()
+        for q in sorted(found, key=lambda q: (q.evidence.start_char, q.extractor)):
+            if q.value != best.value:
+                continue
+            cand = Candidate(DOC, Predicate.HAS_ROLE, DOC, q.confidence, q.extractor, q.evidence)
+            ev = _evidence(doc_id, cand)
+            if (ev.start, ev.end, ev.extractor) not in seen:
+                seen.add((ev.start, ev.end, ev.extractor))
+                evs.append(ev)
+        evidence[field] = evs
+    if evidence:
+        out["qualifier_evidence"] = evidence
+    return out
 
 
 def _fold_short_titles(relations: list[Relation], roles: dict[str, _Cluster]) -> list[Relation]:
@@ -487,7 +526,7 @@ def _fold_short_titles(relations: list[Relation], roles: dict[str, _Cluster]) ->
     return [r for r in relations if not (r.predicate is Predicate.HAS_ROLE and (r.subject, r.object) in drop)]
 
 
-def _entity(cluster: _Cluster, key: str, doc: Doc) -> Entity:
+def _entity(cluster: _Cluster, key: str, doc: Doc, doc_id: str) -> Entity:
     name = cluster.name
     aliases = sorted({n for n in cluster.names if n != name})
     mentions = [
@@ -495,8 +534,18 @@ def _entity(cluster: _Cluster, key: str, doc: Doc) -> Entity:
                 source=_MENTION_SOURCES.get(s.label_, "kgx_entity_fixes"))
         for s in sorted(cluster.spans, key=lambda s: s.start)
     ]
+    kind = evidence = None
+    if cluster.type is EntityType.EVENT:
+        named_by = next((sp for sp in cluster.spans if _surface(sp) == name), None)
+        if named_by is None and cluster.synthetic_name:  # a verb's event ("met"): named by its head noun
+            named_by = next((sp for sp in cluster.spans if sp.kb_id_.endswith(":" + cluster.synthetic_name)), None)
+        kind, word = classify_spans(cluster.spans, named_by=named_by)
+        if word is not None:  # the word that decided the type, in its sentence
+            evidence = Evidence(doc_id=doc_id, sentence=sentence_text(word), start=word.start_char,
+                                end=word.end_char, confidence=0.9 if kind.value != "Other" else 0.5,
+                                extractor=f"kgx.{EVENT_TYPES.replace('_', '.')}")
     return Entity(key=key, type=cluster.type, name=name, aliases=aliases, alt_types=cluster.alt_types,
-                  mentions=mentions)
+                  mentions=mentions, event_type=kind, event_type_evidence=evidence)
 
 
 def _dedupe(entities: list[Entity]) -> list[Entity]:
