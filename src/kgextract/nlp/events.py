@@ -9,7 +9,10 @@ Three kinds of Event mentions are found:
 - event phrases: a noun phrase headed by an event noun ("the handover
   ceremony", "a memorial service for ...", "the Oct. 14 dedication of ...");
 - event verbs: "X met Y", "X will travel to Berlin", "X visited Tokyo" stand
-  for a meeting or a visit even when no noun names it (the span is the verb).
+  for a meeting or a visit even when no noun names it (the span is the verb);
+  so do the trigger shapes of ``event_triggers.v1.json`` ("A and B signed an
+  agreement", "was received by the Mayor", "inaugurated the office"). A
+  group ("a delegation", "the team") is a subject as good as a person.
 
 The span's ``kb_id_`` records the kind and the head noun ("named:summit",
 "phrase:ceremony", "verb:meeting").
@@ -19,8 +22,10 @@ Which mentions are the same event is decided in ``resolve``.
 from __future__ import annotations
 
 from spacy.language import Language
+from spacy.matcher import DependencyMatcher
 from spacy.tokens import Doc, Span, Token
 
+from kgextract.nlp.event_triggers import load_triggers
 from kgextract.nlp.extensions import MENTIONS
 from kgextract.nlp.gazetteers import load_list
 
@@ -48,25 +53,36 @@ STRONG_EVENT_NOUNS = {
 _ORG_ENDINGS = {"council", "commission", "committee", "assembly", "congress", "agency", "office"}
 
 
-@Language.factory("kgx_events", default_config={"event_nouns": "event_nouns.v1"})
-def make_events(nlp: Language, name: str, event_nouns: str) -> "Events":
-    """Build the component; ``event_nouns`` names the gazetteer of event head nouns."""
-    return Events(event_nouns)
+@Language.factory("kgx_events", default_config={"event_nouns": "event_nouns.v1",
+                                                 "event_triggers": "event_triggers.v1"})
+def make_events(nlp: Language, name: str, event_nouns: str, event_triggers: str) -> "Events":
+    """Build the component; ``event_nouns`` names the gazetteer of event head nouns,
+    ``event_triggers`` the DependencyMatcher shapes of event verbs."""
+    return Events(event_nouns, event_triggers, vocab=nlp.vocab)
 
 
 class Events:
     """Add ``Event`` spans to ``doc.spans[MENTIONS]``."""
 
-    def __init__(self, event_nouns: str = "event_nouns.v1"):
+    def __init__(self, event_nouns: str = "event_nouns.v1", event_triggers: str = "event_triggers.v1",
+                 vocab=None):
         nouns = set(load_list(event_nouns))
         self.nouns = {n for n in nouns if " " not in n}
         self.named_nouns = self.nouns - _ORG_ENDINGS - {"convention"} | {"operation", "mission"}
+        triggers = load_triggers(event_triggers)
+        self.group_nouns = triggers.group_nouns
+        self.triggers = {t.id: t for t in triggers.triggers}
+        self.matcher = None
+        if vocab is not None:
+            self.matcher = DependencyMatcher(vocab)
+            for trigger in triggers.triggers:
+                self.matcher.add(trigger.id, [trigger.pattern])
 
     def __call__(self, doc: Doc) -> Doc:
         mentions = list(doc.spans[MENTIONS]) if MENTIONS in doc.spans else []
         events = self._named(doc)
         taken = {i for s in events for i in range(s.start, s.end)}
-        for span in self._phrases(doc) + self._verbs(doc):
+        for span in self._phrases(doc) + self._verbs(doc) + self._triggered(doc):
             if not taken.intersection(range(span.start, span.end)):
                 events.append(span)
                 taken.update(range(span.start, span.end))
@@ -162,10 +178,25 @@ class Events:
                 noun = "visit"  # "will continue to Seoul"
             if noun is None or tok.pos_ != "VERB":
                 continue
-            if tok.dep_ in ("xcomp", "ccomp", "pcomp") or not _has_person_subject(tok):
+            if tok.dep_ in ("xcomp", "ccomp", "pcomp") or not _has_person_subject(tok, self.group_nouns):
                 continue  # "invited him to visit": not (yet) an event
             out.append(Span(doc, tok.i, tok.i + 1, label="Event", kb_id=f"verb:{noun}"))
         return out
+
+    def _triggered(self, doc: Doc) -> list[Span]:
+        """Events stated by the trigger shapes ("A and B signed an agreement"): the span is the verb."""
+        if self.matcher is None:
+            return []
+        out: dict[int, Span] = {}
+        for match_id, tokens in sorted(self.matcher(doc), key=lambda m: m[1]):
+            trigger = self.triggers[doc.vocab.strings[match_id]]
+            verb = doc[tokens[0]]
+            if verb.i in out or verb.dep_ in ("xcomp", "ccomp", "pcomp"):
+                continue  # "agreed to sign": not (yet) an event
+            if trigger.subject == "person" and not _has_person_subject(verb, self.group_nouns):
+                continue
+            out[verb.i] = Span(doc, verb.i, verb.i + 1, label="Event", kb_id=f"verb:{trigger.event}")
+        return [out[i] for i in sorted(out)]
 
 
 def _ends_name(doc: Doc, j: int, start: int) -> bool:
@@ -190,11 +221,13 @@ def _goes_to_place(verb: Token) -> bool:
     return False
 
 
-def _has_person_subject(verb: Token) -> bool:
+def _has_person_subject(verb: Token, groups: frozenset[str] = frozenset()) -> bool:
+    """The verb's subject is a person, a pronoun, a titled person or a group ("a delegation")."""
     subj = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
     if not subj and verb.dep_ in ("xcomp", "conj"):
         subj = [c for c in verb.head.children if c.dep_ == "nsubj"]
-    return any(s.ent_type_ == "PERSON" or s.pos_ in ("PROPN", "PRON") or _title_head(s) for s in subj)
+    return any(s.ent_type_ == "PERSON" or s.pos_ in ("PROPN", "PRON") or _title_head(s)
+               or s.lower_ in groups for s in subj)
 
 
 def _title_head(tok: Token) -> bool:
