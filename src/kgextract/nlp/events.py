@@ -167,7 +167,10 @@ class Events:
                 obj = next((c for c in of.children if c.dep_ == "pobj"), None)
                 if obj is not None:
                     end = max(end, max(t.i for t in obj.subtree) + 1)
-            out.append(Span(doc, start, end, label="Event", kb_id=f"phrase:{tok.lemma_.lower()}"))
+            head = tok.lemma_.lower()
+            if any(c.dep_ == "compound" and c.lower_ in ("signing", "signature") for c in tok.lefts):
+                head = "signing"  # "the signing ceremony" is the signing, whatever its head noun
+            out.append(Span(doc, start, end, label="Event", kb_id=f"phrase:{head}"))
         return out
 
     def _verbs(self, doc: Doc) -> list[Span]:
@@ -188,15 +191,22 @@ class Events:
         if self.matcher is None:
             return []
         out: dict[int, Span] = {}
+        label_at = {i: s.label_ for s in doc.spans.get(MENTIONS, []) for i in range(s.start, s.end)}
         for match_id, tokens in sorted(self.matcher(doc), key=lambda m: m[1]):
             trigger = self.triggers[doc.vocab.strings[match_id]]
             verb = doc[tokens[0]]
             if verb.i in out or verb.dep_ in ("xcomp", "ccomp", "pcomp"):
                 continue  # "agreed to sign": not (yet) an event
-            if trigger.subject == "person" and not _has_person_subject(verb, self.group_nouns):
-                continue
+            if trigger.subject == "person" and not self._person_subject(verb, label_at):
+                continue  # "The Summit is hosted by ...": not a reception
             out[verb.i] = Span(doc, verb.i, verb.i + 1, label="Event", kb_id=f"verb:{trigger.event}")
         return [out[i] for i in sorted(out)]
+
+    def _person_subject(self, verb: Token, label_at: dict[int, str]) -> bool:
+        """Stricter than ``_has_person_subject``: a proper noun counts only as a person or title."""
+        subj = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+        return any(s.ent_type_ == "PERSON" or s.pos_ == "PRON" or s.lower_ in self.group_nouns
+                   or label_at.get(s.i) in ("Person", "Role") for s in subj)
 
 
 def _ends_name(doc: Doc, j: int, start: int) -> bool:

@@ -13,7 +13,9 @@ co-occurrence across sentences:
   with X";
 - attendee: the people (and pronouns' antecedents) in the event's sentence
   tied to it by the parse: subjects and objects of its verb, the list after
-  "including", "met with".
+  "including", "met with"; and the parties of a signing, meeting or visit,
+  organizations included: "A and B signed", "an MoU between A and B", "met
+  with the Council", "on behalf of A", "the IFA delegation".
 """
 
 from __future__ import annotations
@@ -27,11 +29,12 @@ from spacy.tokens import Doc, Span, Token
 from kgextract.models import Predicate
 from kgextract.nlp.dates import DateValue, find_dates, normalize_date
 from kgextract.nlp.doc_index import sentence_of, sentence_spans
-from kgextract.nlp.gazetteers import load_sections
+from kgextract.nlp.gazetteers import load_list, load_sections
 from kgextract.relations.registry import Candidate, Context, extractors
-from kgextract.relations.spans import antecedent, evidence_span, mention_index, mentions, title_antecedent
+from kgextract.relations.spans import antecedent, evidence_span, mention_index, mention_of, mentions, title_antecedent
 
-__all__ = ["extract_participants", "PARTICIPANT_NOUNS", "sentence_dates", "extract_event_dates", "extract_event_locations", "extract_event_agents", "extract_attendees"]
+__all__ = ["extract_participants", "PARTICIPANT_NOUNS", "sentence_dates", "extract_event_dates", "extract_event_locations", "extract_event_agents", "extract_attendees",
+           "extract_parties"]
 
 _LOCATION_PREPS = {"in", "at", "to"}
 _EXCLUDED_ATTENDEE_PREPS = {"for", "of", "about", "on"}
@@ -341,4 +344,99 @@ def extract_attendees(doc: Doc, context: Context) -> Iterator[Candidate]:
                     continue
                 seen.add((event.start, span.start))
                 yield Candidate(event, Predicate.ATTENDEE, span, 0.6, "kgx.events.attendees.v1",
+                                evidence_span(event, span))
+
+
+#: Prepositions that name the other party of an event ("met with X", "an MoU with X",
+#: "talks between X and Y") or the side a signer stands for ("on behalf of X").
+_PARTY_PREPS = {"with", "between", "among"}
+#: Event heads whose parties are attendees (a conference's subject is its organizer, not a party).
+_PARTY_EVENTS = {"signing", "meeting", "visit", "talks", "consultation", "consultations", "dialogue",
+                 "courtesy", "call", "inauguration", "ceremony"}
+
+
+def _event_head(event: Span) -> str:
+    return event.kb_id_.partition(":")[2] or event.root.lemma_.lower()
+
+
+def _party_anchors(event: Span) -> list[Token]:
+    """The tokens the parties of an event hang on: its verb (and for a signing the
+    document signed), or its noun."""
+    root = event.root
+    anchors = [root]
+    if root.pos_ == "VERB":
+        anchors += [c for c in root.children if c.dep_ in ("dobj", "nsubjpass")
+                    and c.lower_ in load_list("agreement_nouns.v1")]
+    return anchors
+
+
+def _party_tokens(event: Span) -> list[tuple[Token, str]]:
+    """(token, why) pairs for the parties the parse names for ``event``:
+    the subject of its verb, the agent of "signed by", the object of "met"/"visited",
+    the list after "with"/"between", the side after "on behalf of"."""
+    root = event.root
+    out: list[tuple[Token, str]] = []
+    if root.pos_ == "VERB":
+        subjects = [c for c in root.children if c.dep_ == "nsubj"]
+        if not subjects and root.dep_ == "conj":
+            subjects = [c for c in root.head.children if c.dep_ == "nsubj"]
+        out += [(s, "subject") for s in subjects]
+        for child in root.children:
+            if child.dep_ == "agent":
+                out += [(g, "agent") for g in child.children if g.dep_ == "pobj"]
+            elif child.dep_ == "dobj" and root.lemma_.lower() in ("meet", "visit"):
+                out.append((child, "object"))
+    for anchor in _party_anchors(event):
+        for prep in anchor.children:
+            if prep.dep_ != "prep":
+                continue
+            if prep.lower_ in _PARTY_PREPS:
+                out += [(g, prep.lower_) for g in prep.children if g.dep_ == "pobj"]
+            elif prep.lower_ == "on" and any(c.lower_ == "behalf" for c in prep.children):
+                behalf = next(c for c in prep.children if c.lower_ == "behalf")
+                out += [(g, "on behalf of") for p in behalf.children if p.lower_ == "of"
+                        for g in p.children if g.dep_ == "pobj"]
+    return out
+
+
+def _delegation_owner(tok: Token, index: dict[int, Span]) -> Span | None:
+    """The organization of "the IFA delegation", "a delegation of/from X"."""
+    if tok.lemma_.lower() not in ("delegation", "team", "mission"):
+        return None
+    for child in tok.children:
+        if child.dep_ in ("compound", "nmod", "amod", "poss"):
+            span = mention_of(child, index, "Organization")
+            if span is not None:
+                return span
+        if child.dep_ == "prep" and child.lower_ in ("of", "from"):
+            for g in child.children:
+                span = mention_of(g, index, "Organization") if g.dep_ == "pobj" else None
+                if span is not None:
+                    return span
+    return None
+
+
+@extractors.register("kgx.events.parties.v1")
+def extract_parties(doc: Doc, context: Context) -> Iterator[Candidate]:
+    """attendee: the organizations and people that are parties to a signing,
+    meeting or visit: "A and B signed an agreement", "an MoU between A and B",
+    "signed by A and B", "met with the Council", "visited the Red Cross Society",
+    "on behalf of A", and the organization of a delegation ("the IFA delegation")."""
+    index = mention_index(doc)
+    for event in mentions(doc, "Event"):
+        if _event_head(event) not in _PARTY_EVENTS:
+            continue
+        seen: set[int] = set()
+        for tok, why in _party_tokens(event):
+            for part in [tok, *tok.conjuncts]:
+                span = index.get(part.i)
+                if span is None:
+                    span = _delegation_owner(part, index)
+                if span is None or span.label_ not in ("Organization", "Person") or span.start in seen:
+                    continue
+                if event.start <= span.start < event.end:
+                    continue  # a party inside the event's own name is the name, not a party
+                seen.add(span.start)
+                conf = 0.7 if why in ("subject", "agent", "between", "on behalf of") else 0.6
+                yield Candidate(event, Predicate.ATTENDEE, span, conf, "kgx.events.parties.v1",
                                 evidence_span(event, span))

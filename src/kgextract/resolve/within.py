@@ -36,6 +36,8 @@ from kgextract.resolve.names import clean_name, entity_key, forget_names, is_acr
 
 __all__ = ["resolve_document"]
 
+#: Event kinds a release describes once, however often it says so ("signed ... the signing ceremony").
+_ONE_A_DOCUMENT = {"signing"}
 _GENERIC_EVENT_HEADS = {"meeting", "conference", "event", "ceremony", "celebration", "session", "forum", "gathering"}
 #: Which component made a mention of each type (recorded as its extractor).
 _MENTION_SOURCES = {"Role": "kgx_roles", "Event": "kgx_events"}
@@ -291,13 +293,15 @@ class _Resolver:
                     and place in (None, events[-1].place) and _near(events[-1], span):
                 target = events[-1]  # "She will meet with ...": part of the visit just described
             elif kind in ("phrase", "verb"):
-                # a visit to another place is another visit
-                same = [c for c in events if c.head == head and (kind == "phrase" or c.place == place)
+                # a visit to another place is another visit; a signing without a place of its own
+                # ("A and B signed the agreement on Tuesday") is the signing already described
+                same = [c for c in events if c.head == head
+                        and (kind == "phrase" or c.place == place or head in _ONE_A_DOCUMENT and place is None)
                         and (place is None or c.place in (None, place))]
                 if same:
                     target = same[-1]
-                elif head in _GENERIC_EVENT_HEADS and main is not None:
-                    target = main
+                elif head in _GENERIC_EVENT_HEADS and main is not None and len(span) <= 2:
+                    target = main  # a bare back-reference ("the meeting"), not "the session of X"
             if target is None:
                 target = _Cluster(EntityType.EVENT, named=(kind == "named"), head=head, place=place)
                 if kind == "verb":
