@@ -216,6 +216,8 @@ def _event_of_verb(verb: Token, index: dict[int, Span]) -> Span | None:
     if verb.dep_ == "acl":
         # "funded by X, organized by Y": the parser hangs the second participle on X
         return _refers_to_event(verb.head, index) or _event_of_verb(verb.sent.root, index)
+    if verb.dep_ == "relcl":
+        return _refers_to_event(verb.head, index)  # "the forum, which was organized by X"
     return None
 
 
@@ -249,6 +251,7 @@ def extract_event_agents(doc: Doc, context: Context) -> Iterator[Candidate]:
                 if pred is not Predicate.ORGANIZER and span.label_ == "Person":
                     continue
                 yield Candidate(event, pred, span, 0.85, "kgx.events.agents.v1", evidence_span(event, span, tok))
+    yield from _agent_phrases(doc, index)
     for ev in mentions(doc, "Event"):
         # "NATO Foreign Ministerial meeting": an organization opening the name runs it
         first = ev[0]
@@ -259,11 +262,70 @@ def extract_event_agents(doc: Doc, context: Context) -> Iterator[Candidate]:
             if end < ev.end:
                 org = Span(doc, first.i, end, label="Organization")
                 yield Candidate(ev, Predicate.ORGANIZER, org, 0.6, "kgx.events.agents.v1", ev)
+        body = _session_body(ev)
+        if body is not None:
+            yield Candidate(ev, Predicate.ORGANIZER, body, 0.6, "kgx.events.agents.v1", ev)
         # "NATO's Baltic Air Policing Mission": the owner runs it
         if ev.start >= 2 and doc[ev.start - 1].tag_ == "POS":
             owner = index.get(ev.start - 2)
             if owner is not None and owner.label_ == "Organization":
                 yield Candidate(ev, Predicate.ORGANIZER, owner, 0.6, "kgx.events.agents.v1", evidence_span(owner, ev))
+
+
+#: Event nouns for a body's own sitting: "the 57th Session of the Authority" is the Authority's.
+_SESSION_NOUNS = {"session", "sessions", "meeting"}
+
+
+def _session_body(event: Span) -> Span | None:
+    """The organization whose own session the event is: "spring session of the Acme Board",
+    "annual general meeting in Acme AB" (the organization as the model tagged it inside the name;
+    it becomes a relation only when the text names that organization elsewhere too)."""
+    doc = event.doc
+    for tok in event:
+        if tok.lower_ not in _SESSION_NOUNS or tok.i + 1 >= event.end:
+            continue
+        nxt = doc[tok.i + 1]
+        if nxt.lower_ not in ("of", "in"):
+            continue
+        start = tok.i + 2
+        if start < event.end and doc[start].lower_ == "the":
+            start += 1
+        if start >= event.end or doc[start].ent_type_ != "ORG":
+            continue
+        end = start + 1
+        while end < event.end and doc[end].ent_iob_ == "I" and doc[end].ent_type_ == "ORG":
+            end += 1
+        return Span(doc, start, end, label="Organization")
+    return None
+
+
+def _agent_phrases(doc: Doc, index: dict[int, Span]) -> Iterator[Candidate]:
+    """organizer/sponsor/funder named by a noun phrase on the event's verb or noun:
+    "visited Oslo at the invitation of X", "held with support from X", "the
+    forum, under the auspices of X" (nouns in ``event_agent_nouns.v1``)."""
+    noun_to_pred = {noun: Predicate(pred) for pred, nouns in load_sections("event_agent_nouns.v1").items()
+                    for noun in nouns}
+    events = mentions(doc, "Event")
+    for tok in doc:
+        pred = noun_to_pred.get(tok.lower_)
+        if pred is None or tok.dep_ != "pobj" or tok.head.dep_ != "prep":
+            continue
+        host = tok.head.head
+        event = next((e for e in events if e.start <= host.i < e.end or _governing_verb(e).i == host.i
+                      and sentence_of(e).start == sentence_of(tok).start), None)
+        if event is None:
+            continue
+        for prep in tok.children:
+            if prep.dep_ != "prep" or prep.lower_ not in ("of", "from", "by"):
+                continue
+            for obj in prep.children:
+                for part in [obj, *obj.conjuncts] if obj.dep_ == "pobj" else []:
+                    span = index.get(part.i)
+                    if span is None or span.label_ not in ("Organization", "Person"):
+                        continue
+                    if pred is not Predicate.ORGANIZER and span.label_ == "Person":
+                        continue
+                    yield Candidate(event, pred, span, 0.7, "kgx.events.agents.v1", evidence_span(event, span, tok))
 
 
 def _attendee_tokens(sent: Span, event: Span) -> list[Token]:
@@ -365,8 +427,11 @@ def _party_anchors(event: Span) -> list[Token]:
     root = event.root
     anchors = [root]
     if root.pos_ == "VERB":
-        anchors += [c for c in root.children if c.dep_ in ("dobj", "nsubjpass")
-                    and c.lower_ in load_list("agreement_nouns.v1")]
+        documents = [c for c in root.children if c.dep_ in ("dobj", "nsubjpass")
+                     and c.lower_ in load_list("agreement_nouns.v1")]
+        # "a memorandum of understanding with X": the party hangs on the noun's complement
+        anchors += documents + [g for d in documents for p in d.children if p.dep_ == "prep" and p.lower_ == "of"
+                                for g in p.children if g.dep_ == "pobj"]
     return anchors
 
 
@@ -385,7 +450,7 @@ def _party_tokens(event: Span) -> list[tuple[Token, str]]:
             if child.dep_ == "agent":
                 out += [(g, "agent") for g in child.children if g.dep_ == "pobj"]
             elif child.dep_ == "dobj" and root.lemma_.lower() in ("meet", "visit"):
-                out.append((child, "object"))
+                out.append((child, "object"))  # a body met or visited; a one-word "ORG" is often a city
     for anchor in _party_anchors(event):
         for prep in anchor.children:
             if prep.dep_ != "prep":
@@ -436,6 +501,8 @@ def extract_parties(doc: Doc, context: Context) -> Iterator[Candidate]:
                     continue
                 if event.start <= span.start < event.end:
                     continue  # a party inside the event's own name is the name, not a party
+                if why == "object" and span.label_ == "Organization" and len(span) == 1 and not span.text.isupper():
+                    continue  # "visited Oslo" tagged ORG by the model: a place, not a body met
                 seen.add(span.start)
                 conf = 0.7 if why in ("subject", "agent", "between", "on behalf of") else 0.6
                 yield Candidate(event, Predicate.ATTENDEE, span, conf, "kgx.events.parties.v1",

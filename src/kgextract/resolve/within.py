@@ -296,7 +296,7 @@ class _Resolver:
                 # a visit to another place is another visit; a signing without a place of its own
                 # ("A and B signed the agreement on Tuesday") is the signing already described
                 same = [c for c in events if c.head == head
-                        and (kind == "phrase" or c.place == place or head in _ONE_A_DOCUMENT and place is None)
+                        and (kind == "phrase" or c.place == place or head in _ONE_A_DOCUMENT and None in (place, c.place))
                         and (place is None or c.place in (None, place))]
                 if same:
                     target = same[-1]
