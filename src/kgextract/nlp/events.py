@@ -133,6 +133,8 @@ class Events:
                 if end < n and doc[end].lower_ in self.nouns and doc[end].is_lower:
                     head = doc[end].lower_
                     end += 1  # "NATO Foreign Ministerial meeting"
+                if any(t.lower_ in ("signing", "signature") for t in doc[start:end]):
+                    head = "signing"  # "Signing Ceremony for the Agreement ...": the signing
                 out.append(Span(doc, start, end, label="Event", kb_id=f"named:{head}"))
             elif end < n and doc[end].is_lower and doc[end].lower_ in self.nouns and end > i:
                 start = i - 1 if i > 0 and doc[i - 1].lower_ in _ORDINAL_WORDS else i
