@@ -33,7 +33,7 @@ from kgextract.nlp.gazetteers import load_list, load_sections
 from kgextract.relations.registry import Candidate, Context, extractors
 from kgextract.relations.spans import antecedent, evidence_span, mention_index, mention_of, mentions, title_antecedent
 
-__all__ = ["extract_participants", "PARTICIPANT_NOUNS", "sentence_dates", "extract_event_dates", "extract_event_locations", "extract_event_agents", "extract_attendees",
+__all__ = ["extract_participants", "PARTICIPANT_NOUNS", "sentence_dates", "weekday_date", "extract_event_dates", "extract_event_locations", "extract_event_agents", "extract_attendees",
            "extract_parties"]
 
 _LOCATION_PREPS = {"in", "at", "to"}
@@ -55,11 +55,70 @@ _YEAR_PREPS = {"in", "during", "by", "until", "since", "from", "for", "of", "thr
 _THIS_YEAR = re.compile(r"^(?:later |earlier )?this year$", re.IGNORECASE)
 
 
+_WEEKDAYS = {name.lower(): i for i, name in enumerate(
+    ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"))}
+_WEEKDAY = re.compile(r"^(?:(?P<last>last|next|this|on) )?(?P<day>[A-Z][a-z]+)$")
+#: Verbs that put the date they govern at an event's end ("the forum ended yesterday").
+_END_VERBS = {"end", "conclude", "close", "wrap", "finish"}
+#: Words a relative date is made of: such a date yields to a spelled-out one in the same sentence.
+_RELATIVE = {"today", "yesterday", "tomorrow", "tonight"}
+
+
+def weekday_date(text: str, reference: dt.date, future: bool) -> str | None:
+    """The ISO day a weekday ("Friday", "last Friday", "next Monday") names, seen from ``reference``.
+
+    A release writes of the week around it: the weekday on or before the
+    reference for a past event, after it for one to come ("will meet on Friday").
+
+    >>> weekday_date("Friday", dt.date(2024, 5, 8), future=False)  # a Wednesday
+    '2024-05-03'
+    >>> weekday_date("on Friday", dt.date(2024, 5, 8), future=True)
+    '2024-05-10'
+    >>> weekday_date("Wednesday", dt.date(2024, 5, 8), future=False)
+    '2024-05-08'
+    >>> weekday_date("next week", dt.date(2024, 5, 8), future=True) is None
+    True
+    """
+    match = _WEEKDAY.match(text.strip())
+    if match is None or match["day"].lower() not in _WEEKDAYS:
+        return None
+    want = _WEEKDAYS[match["day"].lower()]
+    if match["last"] == "next" or future and match["last"] != "last":
+        delta = (want - reference.weekday()) % 7 or 7
+    else:
+        delta = -((reference.weekday() - want) % 7)
+    return (reference + dt.timedelta(days=delta)).isoformat()
+
+
+def _future(tok: Token) -> bool:
+    """The clause of ``tok`` speaks of what is to come ("will sign", "is to meet", "is scheduled")."""
+    verb = tok
+    for _ in range(4):
+        if verb.pos_ in ("VERB", "AUX") or verb.head.i == verb.i:
+            break
+        verb = verb.head
+    return any(c.lower_ in ("will", "shall", "'ll") or c.dep_ == "aux" and c.lower_ == "to"
+               for c in verb.children) or verb.lemma_ in ("schedule", "plan", "expect")
+
+
+def _ends_event(tok: Token) -> bool:
+    """The date hangs on a verb of ending ("concluded on Friday", "ended yesterday")."""
+    verb = tok.head if tok.dep_ != "prep" else tok
+    for _ in range(3):
+        if verb.pos_ == "VERB":
+            return verb.lemma_.lower() in _END_VERBS
+        if verb.head.i == verb.i:
+            break
+        verb = verb.head
+    return False
+
+
 def sentence_dates(sent: Span, reference: dt.date | None) -> list[tuple[Span, DateValue]]:
     """The dates of a sentence with their spans: the date grammar first, spaCy's DATE entities after.
 
     A bare year counts only after a preposition ("in 2024", not "NATO 2030
-    initiative"); "this year" takes the reference year.
+    initiative"); "this year" takes the reference year; a weekday ("on
+    Friday") is the one of the reference's week the tense points to.
     """
     doc = sent.doc
     out: list[tuple[Span, DateValue]] = []
@@ -77,6 +136,9 @@ def sentence_dates(sent: Span, reference: dt.date | None) -> list[tuple[Span, Da
             value = DateValue(start=str(reference.year), precision="year")
         else:
             value = normalize_date(text, reference=reference)
+        if value is None and reference is not None:
+            day = weekday_date(text, reference, _future(ent.root))
+            value = DateValue(start=day) if day is not None else None
         if value is None:
             continue
         if value.precision == "year" and text.isdigit():
@@ -106,9 +168,19 @@ def extract_event_dates(doc: Doc, context: Context) -> Iterator[Candidate]:
                 continue
             seen.add(value.start)
             conf = 0.8 if abs(date_span.start - event.start) < 15 else 0.65
+            if _is_relative(date_span):
+                conf -= 0.05  # "today, 28 January 2021": the spelled-out date wins
+            if value.end is None and _ends_event(date_span.root):
+                # "the forum ended yesterday": the end, beside a start stated elsewhere
+                yield Candidate(event, Predicate.END_DATE, value.start, conf, "kgx.events.dates.v1", ev)
+                continue
             yield Candidate(event, Predicate.START_DATE, value.start, conf, "kgx.events.dates.v1", ev)
             if value.end and value.end != value.start:
                 yield Candidate(event, Predicate.END_DATE, value.end, conf, "kgx.events.dates.v1", ev)
+
+
+def _is_relative(span: Span) -> bool:
+    return any(t.lower_ in _RELATIVE or t.lower_ in _WEEKDAYS for t in span) and not any(t.like_num for t in span)
 
 
 def _place_after_prep(span: Span) -> Token | None:
@@ -445,6 +517,9 @@ def _party_tokens(event: Span) -> list[tuple[Token, str]]:
         subjects = [c for c in root.children if c.dep_ == "nsubj"]
         if not subjects and root.dep_ == "conj":
             subjects = [c for c in root.head.children if c.dep_ == "nsubj"]
+        # "OSLO, 8 May -- Acme and Beta signed": the parser makes the dateline the subject
+        # and the true subject its apposition
+        subjects += [a for s in subjects for a in s.children if a.dep_ == "appos"]
         out += [(s, "subject") for s in subjects]
         for child in root.children:
             if child.dep_ == "agent":
