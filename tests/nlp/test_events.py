@@ -67,3 +67,30 @@ def test_date_tagged_event_by_the_model_is_not_an_event(run):
     facts = run("The Summit on Responsible Robotics took place in Seoul on 9 September 2024.")
     assert facts.names("Event") == ["summit on responsible robotics"]
     assert ("summit on responsible robotics", "startDate", "2024-09-09") in facts.triples
+
+
+@pytest.mark.parametrize("text, expected", [
+    pytest.param("The Northwind Bank and the Clearwater Institute signed a memorandum of understanding.",
+                 [("signed", "verb:signing")], id="signed-agreement"),
+    pytest.param("The partnership agreement was signed in Porto.", [("signed", "verb:signing")], id="passive-signing"),
+    pytest.param("Signed by Jane Roe and John Doe, the accord opens new markets.",
+                 [("Signed", "verb:signing")], id="preposed-signed-by"),
+    pytest.param("Foreign Minister Jane Roe was received by Mayor John Doe.",
+                 [("received", "verb:meeting")], id="received-by"),
+    pytest.param("Jane Roe inaugurated the new office.", [("inaugurated", "verb:inauguration")], id="inaugurated"),
+    pytest.param("A delegation of the Northwind Bank visited Oslo.", [("visited", "verb:visit")], id="group-subject"),
+    pytest.param("The signing ceremony took place in Porto.", [("signing ceremony", "phrase:signing")],
+                 id="signing-ceremony-is-a-signing"),
+])
+def test_trigger_shapes(nlp, text, expected):
+    assert events(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "The two banks agreed to sign a partnership next year.",
+    "Jane Roe signed the guest book.",
+    "The proposal was received by the board.",
+    "The Pacific Trade Summit is hosted by the Pacific Trade Council.",
+])
+def test_trigger_shapes_that_are_not_events(nlp, text):
+    assert not [s for s, kind in events(nlp, text) if kind.startswith("verb:")]

@@ -105,3 +105,76 @@ def test_facts_of_the_back_reference_go_to_the_named_event(run):
 def test_unnamed_event_without_facts_is_dropped(run):
     facts = run("Jane Roe said the ceremony was moving.")
     assert facts.entities("Event") == []
+
+
+def _of_the_one_event(facts, predicate):
+    (event,) = facts.entities("Event")
+    name = event.name.casefold()
+    return {o for s, p, o in facts.triples if s == name and p == predicate}
+
+
+@pytest.mark.parametrize("text, parties", [
+    pytest.param("The Northwind Bank and the Clearwater Institute signed a memorandum of understanding in Lisbon "
+                 "on 3 May 2023.", {"northwind bank", "clearwater institute"}, id="subjects-sign"),
+    pytest.param("OSLO, 8 May 2024 -- The Northwind Bank and the Clearwater Institute signed a partnership "
+                 "agreement in Oslo.", {"northwind bank", "clearwater institute"}, id="subject-after-dateline"),
+    pytest.param("The Northwind Bank signed a memorandum of understanding with the Clearwater Institute.",
+                 {"northwind bank", "clearwater institute"}, id="mou-with"),
+    pytest.param("Jane Roe signed the agreement on behalf of the Northwind Bank.",
+                 {"jane roe", "northwind bank"}, id="on-behalf-of"),
+    pytest.param("Signed by Jane Roe and John Doe, the accord opens new markets for farmers.",
+                 {"jane roe", "john doe"}, id="preposed-signed-by"),
+    pytest.param("Foreign Minister Jane Roe was received by Mayor John Doe in Porto on 3 May 2023.",
+                 {"jane roe", "john doe"}, id="received-by"),
+    pytest.param("Jane Roe met with the Shura Council in Riyadh on 3 May 2023.",
+                 {"jane roe", "shura council"}, id="met-with-a-body"),
+    pytest.param("Jane Roe met the Northwind Bank delegation in Oslo on 3 May 2023.",
+                 {"jane roe", "northwind bank"}, id="a-delegations-organization"),
+])
+def test_parties_are_attendees(run, text, parties):
+    assert _of_the_one_event(run(text), "attendee") == parties
+
+
+def test_one_signing_however_often_stated(run):
+    facts = run("The Northwind Bank signed a memorandum of understanding with the Clearwater Institute in Porto "
+                "on 3 May 2023. Jane Roe and John Doe signed the memorandum at the Grand Hotel.")
+    assert _of_the_one_event(facts, "attendee") == {"northwind bank", "clearwater institute", "jane roe", "john doe"}
+
+
+def test_signing_ceremony_and_signed_are_one_event(run):
+    facts = run("The Minister hosted the Signing Ceremony for the Trade Agreement between Northland and Southland "
+                "in Porto on 3 May 2023. Jane Roe signed the agreement on behalf of the Northwind Bank.")
+    (event,) = facts.entities("Event")
+    assert event.name.startswith("Signing Ceremony for the Trade Agreement")
+    assert "signed" in event.aliases
+    assert ("attendee", "northwind bank") in {(p, o) for s, p, o in facts.triples}
+
+
+@pytest.mark.parametrize("text, predicate, agent", [
+    pytest.param("Jane Roe visited Oslo on 3 May 2023 at the invitation of the Northwind Bank.",
+                 "organizer", "northwind bank", id="at-the-invitation-of"),
+    pytest.param("The Nordic Water Forum took place in Oslo with support from the Northwind Bank.",
+                 "sponsor", "northwind bank", id="with-support-from"),
+    pytest.param("The Nordic Water Forum, which was organized by the Clearwater Institute, took place in Oslo.",
+                 "organizer", "clearwater institute", id="which-was-organized-by"),
+    pytest.param("The spring session of the Northwind Council took place in Oslo on 3 May 2023. "
+                 "The Northwind Council adopted its budget.", "organizer", "northwind council", id="a-bodys-session"),
+])
+def test_agents_by_noun_phrase(run, text, predicate, agent):
+    assert agent in _of_the_one_event(run(text), predicate)
+
+
+@pytest.mark.parametrize("text, start, end", [
+    pytest.param("OSLO, 8 May 2024 -- The Northwind Bank and the Clearwater Institute signed a partnership "
+                 "agreement in Oslo on Friday.", "2024-05-03", None, id="past-weekday"),
+    pytest.param("LISBON, 8 May 2024 -- Jane Roe will meet John Doe in Porto on Friday.",
+                 "2024-05-10", None, id="future-weekday"),
+    pytest.param("BERGEN, 8 May 2024 -- The Nordic Water Forum opened in Bergen on Monday and ended yesterday.",
+                 "2024-05-06", "2024-05-07", id="ended-yesterday"),
+    pytest.param("PORTO, 30 January 2021 -- The two colleges signed a memorandum of understanding today, "
+                 "28 January 2021, in Porto.", "2021-01-28", None, id="spelled-out-date-beats-today"),
+])
+def test_relative_dates(run, text, start, end):
+    facts = run(text)
+    assert _of_the_one_event(facts, "startDate") == {start}
+    assert _of_the_one_event(facts, "endDate") == ({end} if end else set())
