@@ -184,6 +184,11 @@ def _is_relative(span: Span) -> bool:
 
 
 def _place_after_prep(span: Span) -> Token | None:
+    root = span.root
+    if root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.lemma_.lower() in load_list("place_nouns.v1"):
+        noun = root.head.head  # "in the southern city of Tapachula": the preposition of "city"
+        if noun.dep_ == "pobj" and noun.head.lower_ in _LOCATION_PREPS:
+            return noun.head
     prev = span.doc[span.start - 1] if span.start > 0 else None
     if prev is not None and prev.lower_ == "the" and span.start > 1:
         prev = span.doc[span.start - 2]
@@ -539,21 +544,47 @@ def _party_tokens(event: Span) -> list[tuple[Token, str]]:
     return out
 
 
-def _delegation_owner(tok: Token, index: dict[int, Span]) -> Span | None:
-    """The organization of "the IFA delegation", "a delegation of/from X"."""
-    if tok.lemma_.lower() not in ("delegation", "team", "mission"):
-        return None
+def _holder(role: Span, index: dict[int, Span]) -> Span | None:
+    """The person a bare title stands for: the one it was given to earlier in the text
+    ("Jane Roe, the Director General, ..." or "Director General Jane Roe"), or the one
+    ``title_antecedent`` finds."""
+    found = title_antecedent(role, index)
+    if found is not None:
+        return found
+    doc = role.doc
+    name = role.text.lower()
+    for i in range(role.start - 1, -1, -1):
+        other = index.get(i)
+        if other is None or other.label_ != "Role" or other.start != i or other.text.lower() != name:
+            continue
+        before = [index.get(j) for j in range(max(0, other.start - 3), other.start)]
+        after = [index.get(j) for j in range(other.end, min(len(doc), other.end + 2))]
+        people = [p for p in before + after if p is not None and p.label_ == "Person"]
+        if people:
+            return people[-1] if before and people[-1] in before else people[0]
+    return None
+
+
+#: Nouns for the people who stand for a body: "officials from the Ministry", "members of X".
+_BODY_PEOPLE = {"delegation", "team", "mission", "official", "officials", "representative", "representatives",
+                "member", "members", "leader", "leaders", "staff", "executives", "counterparts"}
+
+
+def _delegation_owners(tok: Token, index: dict[int, Span]) -> list[Span]:
+    """The organizations of "the IFA delegation", "a delegation of/from X", "officials from X and Y"."""
+    if tok.lower_ not in _BODY_PEOPLE and tok.lemma_.lower() not in _BODY_PEOPLE:
+        return []
+    out = []
     for child in tok.children:
         if child.dep_ in ("compound", "nmod", "amod", "poss"):
             span = mention_of(child, index, "Organization")
             if span is not None:
-                return span
+                out.append(span)
         if child.dep_ == "prep" and child.lower_ in ("of", "from"):
             for g in child.children:
-                span = mention_of(g, index, "Organization") if g.dep_ == "pobj" else None
-                if span is not None:
-                    return span
-    return None
+                if g.dep_ == "pobj":
+                    out += [sp for t in [g, *g.conjuncts] if (sp := mention_of(t, index, "Organization")) is not None]
+    return out
 
 
 @extractors.register("kgx.events.parties.v1")
@@ -570,15 +601,18 @@ def extract_parties(doc: Doc, context: Context) -> Iterator[Candidate]:
         for tok, why in _party_tokens(event):
             for part in [tok, *tok.conjuncts]:
                 span = index.get(part.i)
-                if span is None:
-                    span = _delegation_owner(part, index)
-                if span is None or span.label_ not in ("Organization", "Person") or span.start in seen:
-                    continue
-                if event.start <= span.start < event.end:
-                    continue  # a party inside the event's own name is the name, not a party
-                if why == "object" and span.label_ == "Organization" and len(span) == 1 and not span.text.isupper():
-                    continue  # "visited Oslo" tagged ORG by the model: a place, not a body met
-                seen.add(span.start)
-                conf = 0.7 if why in ("subject", "agent", "between", "on behalf of") else 0.6
-                yield Candidate(event, Predicate.ATTENDEE, span, conf, "kgx.events.parties.v1",
-                                evidence_span(event, span))
+                if span is not None and span.label_ == "Role":
+                    span = _holder(span, index)  # "the Director General signed": the person named so before
+                found = [span] if span is not None else _delegation_owners(part, index)
+                for span in found:
+                    if span.label_ not in ("Organization", "Person") or span.start in seen:
+                        continue
+                    if event.start <= span.start < event.end:
+                        continue  # a party inside the event's own name is the name, not a party
+                    if why == "object" and span.label_ == "Organization" and len(span) == 1 \
+                            and not span.text.isupper():
+                        continue  # "visited Oslo" tagged ORG by the model: a place, not a body met
+                    seen.add(span.start)
+                    conf = 0.7 if why in ("subject", "agent", "between", "on behalf of") else 0.6
+                    yield Candidate(event, Predicate.ATTENDEE, span, conf, "kgx.events.parties.v1",
+                                    evidence_span(event, span))

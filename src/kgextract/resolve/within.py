@@ -53,6 +53,7 @@ class _Cluster:
     head: str = ""
     synthetic_name: str | None = None
     place: str | None = None
+    places: set[str] = field(default_factory=set)  # every destination of a trip ("Seoul and Busan")
     alt_types: list[EntityType] = field(default_factory=list)
 
     @property
@@ -264,11 +265,23 @@ class _Resolver:
             if full not in cluster.names:
                 cluster.names.insert(0, full if not full.isupper() else full.title())
 
+    def _trip_places(self) -> dict[tuple[int, int], set[str]]:
+        """Event span -> its location and the places listed with it ("visit Seoul and Busan")."""
+        at = {i: p for p in mentions(self.doc, "Place") for i in range(p.start, p.end)}
+        out: dict[tuple[int, int], set[str]] = {}
+        for c in self.candidates:
+            if c.predicate is Predicate.LOCATION and isinstance(c.subject, Span) and isinstance(c.object, Span):
+                listed = [at.get(t.i) for t in c.object.root.conjuncts]
+                out[(c.subject.start, c.subject.end)] = {normalize(_surface(c.object))} | {
+                    normalize(_surface(p)) for p in listed if p is not None}
+        return out
+
     def _events(self, spans: list[Span]) -> None:
         events: list[_Cluster] = []
         main: _Cluster | None = None
         where = {(c.subject.start, c.subject.end): normalize(_surface(c.object)) for c in self.candidates
                  if c.predicate is Predicate.LOCATION and isinstance(c.subject, Span) and isinstance(c.object, Span)}
+        trips = self._trip_places()
         for span in sorted(spans, key=lambda s: s.start):
             kind, _, head = span.kb_id_.partition(":")
             head = head or span.root.lemma_.lower()
@@ -290,14 +303,15 @@ class _Resolver:
                         target = c
                         break
             elif kind == "verb" and head == "meeting" and events and events[-1].head == "visit" \
-                    and place in (None, events[-1].place) and _near(events[-1], span):
+                    and (place is None or place in events[-1].places) and _near(events[-1], span):
                 target = events[-1]  # "She will meet with ...": part of the visit just described
             elif kind in ("phrase", "verb"):
-                # a visit to another place is another visit; a signing without a place of its own
-                # ("A and B signed the agreement on Tuesday") is the signing already described
+                # a visit to another place is another visit (a trip "to Seoul and Busan" has both);
+                # a visit or signing without a place of its own ("will also visit schools", "signed
+                # the agreement on Tuesday") is the one already described
                 same = [c for c in events if c.head == head
-                        and (kind == "phrase" or c.place == place or head in _ONE_A_DOCUMENT and None in (place, c.place))
-                        and (place is None or c.place in (None, place))]
+                        and (kind == "phrase" or _same_occurrence(c, place, head))
+                        and (place is None or not c.places or place in c.places)]
                 if same:
                     target = same[-1]
                 elif head in _GENERIC_EVENT_HEADS and main is not None and len(span) <= 2:
@@ -311,8 +325,16 @@ class _Resolver:
                     main = target
             self.add(target, span)
             target.place = target.place or place
+            target.places |= trips.get((span.start, span.end), set()) | ({place} if place else set())
             if target.synthetic_name and kind == "phrase":
                 target.synthetic_name = None  # a phrase names it better than the verb did
+
+
+def _same_occurrence(cluster: _Cluster, place: str | None, head: str) -> bool:
+    """Whether an event verb with this place states the occurrence ``cluster`` already holds."""
+    if place is None:
+        return cluster.place is None or head in _ONE_A_DOCUMENT or head == "visit"
+    return place in cluster.places or head in _ONE_A_DOCUMENT and cluster.place is None
 
 
 def _latest_unambiguous(fits: list[_Cluster], span: Span) -> list[_Cluster]:
