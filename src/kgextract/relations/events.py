@@ -463,6 +463,20 @@ def _inside_for(span: Span) -> bool:
     return any(t.dep_ == "prep" and t.lower_ in _EXCLUDED_ATTENDEE_PREPS for t in list(span.root.ancestors)[:2])
 
 
+_TIME_PREPS = {"until", "till", "before", "after", "since", "ahead", "prior"}
+
+
+def _time_point(event: Span) -> bool:
+    """The event only dates something else: "until the end of the next annual meeting",
+    "ahead of the summit". Its sentence's people are not its attendees."""
+    for tok in list(event.root.ancestors)[:4]:
+        if tok.dep_ == "prep" and tok.lower_ in _TIME_PREPS:
+            return True
+        if tok.pos_ in ("VERB", "AUX"):
+            return False
+    return False
+
+
 @extractors.register("kgx.events.attendees.v1")
 def extract_attendees(doc: Doc, context: Context) -> Iterator[Candidate]:
     """attendee: people the parse ties to the event in its sentence."""
@@ -471,6 +485,8 @@ def extract_attendees(doc: Doc, context: Context) -> Iterator[Candidate]:
         sent = sentence_of(events[0])
         seen: set[tuple[int, int]] = set()
         for event in events:
+            if _time_point(event):
+                continue  # "re-elected until the end of the next meeting": the meeting dates, nobody attends
             for tok in _attendee_tokens(sent, event):
                 span = index.get(tok.i)
                 if span is not None and span.label_ == "Role":
@@ -489,6 +505,8 @@ def extract_attendees(doc: Doc, context: Context) -> Iterator[Candidate]:
 #: Prepositions that name the other party of an event ("met with X", "an MoU with X",
 #: "talks between X and Y") or the side a signer stands for ("on behalf of X").
 _PARTY_PREPS = {"with", "between", "among"}
+#: Verbs whose subject takes part in the event they hold ("A held talks with B"); "host" is an organizer's.
+_HOLD_VERBS = {"hold", "have", "conduct"}
 #: Event heads whose parties are attendees (a conference's subject is its organizer, not a party).
 _PARTY_EVENTS = {"signing", "meeting", "visit", "talks", "consultation", "consultations", "dialogue",
                  "courtesy", "call", "inauguration", "ceremony"}
@@ -531,6 +549,12 @@ def _party_tokens(event: Span) -> list[tuple[Token, str]]:
                 out += [(g, "agent") for g in child.children if g.dep_ == "pobj"]
             elif child.dep_ == "dobj" and root.lemma_.lower() in ("meet", "visit"):
                 out.append((child, "object"))  # a body met or visited; a one-word "ORG" is often a city
+    elif root.dep_ == "dobj" and root.head.lemma_.lower() in _HOLD_VERBS:
+        # "A held talks with B", "A held a signing ceremony with B": A and B are the parties
+        verb = root.head
+        out += [(s, "subject") for s in verb.children if s.dep_ == "nsubj"]
+        out += [(g, p.lower_) for p in verb.children if p.dep_ == "prep" and p.lower_ in _PARTY_PREPS
+                for g in p.children if g.dep_ == "pobj"]
     for anchor in _party_anchors(event):
         for prep in anchor.children:
             if prep.dep_ != "prep":
