@@ -178,3 +178,47 @@ def test_relative_dates(run, text, start, end):
     facts = run(text)
     assert _of_the_one_event(facts, "startDate") == {start}
     assert _of_the_one_event(facts, "endDate") == ({end} if end else set())
+
+
+@pytest.mark.parametrize("text, parties", [
+    pytest.param("In Oslo, Jane Roe will meet senior officials from the Northwind Bank and the Clearwater Institute "
+                 "on 3 May 2023.", {"jane roe", "northwind bank", "clearwater institute"}, id="officials-from"),
+    pytest.param("On 3 May 2023, the Clearwater Institute held a cooperation agreement signing ceremony with the "
+                 "Northwind University in Oslo.", {"clearwater institute", "northwind university"}, id="held-with"),
+    pytest.param("Jane Roe, the Director General of the Clearwater Institute, arrived in Porto on 2 May 2023. "
+                 "The Director General signed a memorandum of understanding with the Northwind Bank.",
+                 {"jane roe", "northwind bank"}, id="bare-title-is-the-person"),
+])
+def test_more_parties(run, text, parties):
+    facts = run(text)
+    bodies = set(facts.names("Organization")) & parties
+    (event,) = {s for s, p, o in facts.triples if p == "attendee" and o in bodies}  # one event has the bodies
+    assert {o for s, p, o in facts.triples if s == event and p == "attendee"} == parties
+
+
+def test_a_trip_to_two_cities_is_one_visit(run):
+    facts = run("Jane Roe will visit Seoul and Busan from 3 to 6 May 2024. In Seoul, she will meet John Doe. "
+                "She will also visit two schools. Jane Roe will travel to Busan on 5 May 2024.")
+    (event,) = facts.entities("Event")
+    assert {o for s, p, o in facts.triples if p == "location"} >= {"seoul"}
+    assert ("attendee", "john doe") in {(p, o) for s, p, o in facts.triples}
+
+
+def test_place_named_after_city_of(run):
+    facts = run("In the southern city of Tapachula, Jane Roe inaugurated a new clinic on 3 May 2023.")
+    assert _of_the_one_event(facts, "location") == {"tapachula"}
+
+
+def test_an_event_that_only_dates_something_has_no_attendees(run):
+    facts = run("The annual general meeting took place in Oslo on 3 May 2023. "
+                "Jane Roe and John Doe were re-elected until the end of the next annual general meeting.")
+    assert not {o for s, p, o in facts.triples if p == "attendee"}
+
+
+def test_one_session_named_two_ways(run):
+    facts = run("The Nordic Water Council's 12th Session opened in Geneva on 3 May 2023. "
+                "Jane Roe addressed the 12th Session of the Nordic Water Council.")
+    (event,) = facts.entities("Event")
+    assert event.name == "12th Session of the Nordic Water Council"
+    assert "12th Session" in event.aliases
+    assert ("organizer", "nordic water council") in {(p, o) for s, p, o in facts.triples}

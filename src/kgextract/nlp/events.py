@@ -123,7 +123,10 @@ class Events:
             end = j
             while end > i and doc[end - 1].lower_ in _NAME_CONNECTORS:
                 end -= 1
-            if has_noun and end == i + 1 and doc[i].lower_ in self.nouns:
+            if has_noun and end == i + 1 and doc[i].lower_ in self.nouns and i > 0 and _ordinal(doc[i - 1]):
+                # "the Council's 12th Session": a numbered sitting is named ("12th Session of the Council")
+                out.append(Span(doc, i - 1, end, label="Event", kb_id=f"named:{doc[i].lower_}"))
+            elif has_noun and end == i + 1 and doc[i].lower_ in self.nouns:
                 # "the Conference": a capitalised back-reference, not a name
                 out.append(Span(doc, i, end, label="Event", kb_id=f"phrase:{doc[i].lower_}"))
             elif has_noun and end > i and doc[i].i not in self._role_starts(doc):
@@ -219,6 +222,12 @@ def _ends_name(doc: Doc, j: int, start: int) -> bool:
     if nxt is None or not _cap(nxt) or nxt.is_sent_start:
         return True
     return j == start and doc[j].lower_ in ("operation", "mission")
+
+
+def _ordinal(tok: Token) -> bool:
+    """ "12th", "3rd", "fifth": a number that makes "Session" a particular one."""
+    text = tok.lower_
+    return text[:1].isdigit() and text[-2:] in ("st", "nd", "rd", "th") or text in _ORDINAL_WORDS - {"annual"}
 
 
 def _cap(tok: Token) -> bool:
