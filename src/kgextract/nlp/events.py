@@ -69,6 +69,7 @@ class Events:
         nouns = set(load_list(event_nouns))
         self.nouns = {n for n in nouns if " " not in n}
         self.named_nouns = self.nouns - _ORG_ENDINGS - {"convention"} | {"operation", "mission"}
+        self.documents = load_list("agreement_nouns.v1")  # what is signed is no organization
         triggers = load_triggers(event_triggers)
         self.group_nouns = triggers.group_nouns
         self.triggers = {t.id: t for t in triggers.triggers}
@@ -86,7 +87,8 @@ class Events:
             if not taken.intersection(range(span.start, span.end)):
                 events.append(span)
                 taken.update(range(span.start, span.end))
-        kept = [m for m in mentions if not taken.intersection(range(m.start, m.end))]
+        kept = [m for m in mentions if not taken.intersection(range(m.start, m.end))
+                and not (m.label_ == "Organization" and m.text.lower() in self.documents)]  # "the MoU"
         doc.spans[MENTIONS] = sorted(kept + events, key=lambda s: (s.start, s.end))
         return doc
 
@@ -200,8 +202,8 @@ class Events:
         for match_id, tokens in sorted(self.matcher(doc), key=lambda m: m[1]):
             trigger = self.triggers[doc.vocab.strings[match_id]]
             verb = doc[tokens[0]]
-            if verb.i in out or verb.dep_ in ("xcomp", "ccomp", "pcomp"):
-                continue  # "agreed to sign": not (yet) an event
+            if verb.i in out or verb.dep_ in ("xcomp", "pcomp"):
+                continue  # "agreed to sign": not (yet) an event ("was signed, the release said" is one)
             if trigger.subject == "person" and not self._person_subject(verb, label_at):
                 continue  # "The Summit is hosted by ...": not a reception
             out[verb.i] = Span(doc, verb.i, verb.i + 1, label="Event", kb_id=f"verb:{trigger.event}")

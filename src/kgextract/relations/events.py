@@ -522,8 +522,11 @@ def _party_anchors(event: Span) -> list[Token]:
     root = event.root
     anchors = [root]
     if root.pos_ == "VERB":
-        documents = [c for c in root.children if c.dep_ in ("dobj", "nsubjpass")
-                     and c.lower_ in load_list("agreement_nouns.v1")]
+        objects = [c for c in root.children if c.dep_ in ("dobj", "nsubjpass")]
+        # "NEW DELHI, 9 May (Wire): An MoU between A and B was signed": the parser hangs the
+        # document on the dateline as its apposition
+        objects += [a for c in objects for a in c.children if a.dep_ == "appos"]
+        documents = [c for c in objects if c.lower_ in load_list("agreement_nouns.v1")]
         # "a memorandum of understanding with X": the party hangs on the noun's complement
         anchors += documents + [g for d in documents for p in d.children if p.dep_ == "prep" and p.lower_ == "of"
                                 for g in p.children if g.dep_ == "pobj"]
@@ -559,7 +562,11 @@ def _party_tokens(event: Span) -> list[tuple[Token, str]]:
         for prep in anchor.children:
             if prep.dep_ != "prep":
                 continue
-            if prep.lower_ in _PARTY_PREPS:
+            if prep.lower_ == "between":
+                # "between A and B": every party in the phrase, however the parser joined them
+                out += [(t, "between") for g in prep.children if g.dep_ == "pobj" for t in g.subtree
+                        if t.dep_ in ("pobj", "conj", "nmod", "compound") and t.head.lower_ != "of"]
+            elif prep.lower_ in _PARTY_PREPS:
                 out += [(g, prep.lower_) for g in prep.children if g.dep_ == "pobj"]
             elif prep.lower_ == "on" and any(c.lower_ == "behalf" for c in prep.children):
                 behalf = next(c for c in prep.children if c.lower_ == "behalf")
