@@ -545,7 +545,8 @@ def _party_tokens(event: Span) -> list[tuple[Token, str]]:
             subjects = [c for c in root.head.children if c.dep_ == "nsubj"]
         # "OSLO, 8 May -- Acme and Beta signed": the parser makes the dateline the subject
         # and the true subject its apposition
-        subjects += [a for s in subjects for a in s.children if a.dep_ == "appos"]
+        subjects += [a for s in subjects for a in s.children
+                     if a.dep_ == "appos" and not (a.i > 0 and a.doc[a.i - 1].text == "(")]  # not "(Wire)"
         out += [(s, "subject") for s in subjects]
         for child in root.children:
             if child.dep_ == "agent":
@@ -640,9 +641,10 @@ def extract_parties(doc: Doc, context: Context) -> Iterator[Candidate]:
                         continue
                     if event.start <= span.start < event.end:
                         continue  # a party inside the event's own name is the name, not a party
-                    if why == "object" and span.label_ == "Organization" and len(span) == 1 \
-                            and not span.text.isupper():
-                        continue  # "visited Oslo" tagged ORG by the model: a place, not a body met
+                    if why == "object" and span.label_ == "Organization" and (
+                            len(span) == 1 and not span.text.isupper()
+                            or span[-1].lower_ in load_list("venue_words.v1")):
+                        continue  # "visited Oslo", "visited the Vienna Centre": where, not whom
                     seen.add(span.start)
                     conf = 0.7 if why in ("subject", "agent", "between", "on behalf of") else 0.6
                     yield Candidate(event, Predicate.ATTENDEE, span, conf, "kgx.events.parties.v1",
