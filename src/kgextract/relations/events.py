@@ -619,6 +619,22 @@ def _delegation_owners(tok: Token, index: dict[int, Span]) -> list[Span]:
     return out
 
 
+def _signer_bodies(person: Span, index: dict[int, Span]) -> list[Span]:
+    """The organizations a signer's title is of: "Jane Roe, President of the Acme Club" -> Acme Club
+    (the title in apposition, or the title just before the name: "President of Acme Jane Roe")."""
+    out = []
+    titles = [c for c in person.root.children if c.dep_ == "appos"]
+    titles += [c for c in person.root.children if c.dep_ in ("compound", "nmod") and c.i < person.start]
+    for title in titles:
+        for prep in title.children:
+            if prep.dep_ == "prep" and prep.lower_ in ("of", "at"):
+                for obj in prep.children:
+                    if obj.dep_ == "pobj":
+                        out += [sp for t in [obj, *obj.conjuncts]
+                                if (sp := mention_of(t, index, "Organization")) is not None]
+    return out
+
+
 @extractors.register("kgx.events.parties.v1")
 def extract_parties(doc: Doc, context: Context) -> Iterator[Candidate]:
     """attendee: the organizations and people that are parties to a signing,
@@ -636,6 +652,9 @@ def extract_parties(doc: Doc, context: Context) -> Iterator[Candidate]:
                 if span is not None and span.label_ == "Role":
                     span = _holder(span, index)  # "the Director General signed": the person named so before
                 found = [span] if span is not None else _delegation_owners(part, index)
+                if span is not None and span.label_ == "Person" and _event_head(event) == "signing" \
+                        and why in ("subject", "agent"):
+                    found += _signer_bodies(span, index)  # "A, President of the QFA, signed": QFA is a party
                 for span in found:
                     if span.label_ not in ("Organization", "Person") or span.start in seen:
                         continue
