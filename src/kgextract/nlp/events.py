@@ -204,7 +204,7 @@ class Events:
             verb = doc[tokens[0]]
             if verb.i in out or verb.dep_ in ("xcomp", "pcomp"):
                 continue  # "agreed to sign": not (yet) an event ("was signed, the release said" is one)
-            if verb.tag_ == "VBG" and _clause_dep(verb) not in ("advcl", "ROOT"):
+            if verb.tag_ == "VBG" and verb.dep_ not in ("advcl", "ROOT"):
                 continue  # "cooperation in ... concluding a contract": a topic, not an occurrence
             if trigger.subject == "person" and not self._person_subject(verb, label_at):
                 continue  # "The Summit is hosted by ...": not a reception
@@ -226,13 +226,6 @@ def _ends_name(doc: Doc, j: int, start: int) -> bool:
     if nxt is None or not _cap(nxt) or nxt.is_sent_start:
         return True
     return j == start and doc[j].lower_ in ("operation", "mission")
-
-
-def _clause_dep(verb: Token) -> str:
-    """The dependency of the clause a verb heads, through coordination ("A and signing B")."""
-    while verb.dep_ == "conj" and verb.head.i != verb.i:
-        verb = verb.head
-    return verb.dep_
 
 
 def _ordinal(tok: Token) -> bool:

@@ -591,6 +591,8 @@ def _holder(role: Span, index: dict[int, Span]) -> Span | None:
             continue
         before = [index.get(j) for j in range(max(0, other.start - 3), other.start)]
         after = [index.get(j) for j in range(other.end, min(len(doc), other.end + 2))]
+        # "the Director General of X, Ambassador Jane Roe": the name in apposition to the title
+        after += [index.get(c.i) for c in other.root.children if c.dep_ == "appos"]
         people = [p for p in before + after if p is not None and p.label_ == "Person"]
         if people:
             return people[-1] if before and people[-1] in before else people[0]
