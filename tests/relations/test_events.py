@@ -248,3 +248,9 @@ def test_no_signing(run, text):
 def test_a_visited_building_is_no_attendee(run):
     facts = run("Jane Roe visited the Nordic Science Centre in Oslo on 3 May 2023.")
     assert "nordic science centre" not in {o for s, p, o in facts.triples if p == "attendee"}
+
+
+def test_speakers_at_an_event_attended_it(run):
+    facts = run("GENEVA, 30 September 2022 -- Jane Roe said during the handover ceremony that the job was done. "
+                "Speaking at the same ceremony, John Doe said he was proud.")
+    assert _of_the_one_event(facts, "attendee") == {"jane roe", "john doe"}

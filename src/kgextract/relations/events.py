@@ -505,11 +505,17 @@ def extract_attendees(doc: Doc, context: Context) -> Iterator[Candidate]:
 #: Prepositions that name the other party of an event ("met with X", "an MoU with X",
 #: "talks between X and Y") or the side a signer stands for ("on behalf of X").
 _PARTY_PREPS = {"with", "between", "among"}
+#: Verbs whose subject was at the event their "at"/"during" phrase names ("spoke at the forum").
+_SPEAKER_VERBS = {"say", "speak", "address", "remark", "note", "stress", "tell", "add", "announce",
+                  "attend", "participate", "present", "deliver", "sign"}
 #: Verbs whose subject takes part in the event they hold ("A held talks with B"); "host" is an organizer's.
 _HOLD_VERBS = {"hold", "have", "conduct"}
 #: Event heads whose parties are attendees (a conference's subject is its organizer, not a party).
 _PARTY_EVENTS = {"signing", "meeting", "visit", "talks", "consultation", "consultations", "dialogue",
                  "courtesy", "call", "inauguration", "ceremony"}
+#: Event heads whose speakers are attendees (a speaker "at the conference" was there).
+_SPOKEN_EVENTS = _PARTY_EVENTS | {"conference", "summit", "forum", "session", "workshop", "seminar",
+                                  "symposium", "celebration", "launch", "dedication", "opening", "reception"}
 
 
 def _event_head(event: Span) -> str:
@@ -559,6 +565,14 @@ def _party_tokens(event: Span) -> list[tuple[Token, str]]:
         out += [(s, "subject") for s in verb.children if s.dep_ == "nsubj"]
         out += [(g, p.lower_) for p in verb.children if p.dep_ == "prep" and p.lower_ in _PARTY_PREPS
                 for g in p.children if g.dep_ == "pobj"]
+    elif root.dep_ == "pobj" and root.head.lower_ in ("at", "during") and root.head.head.pos_ == "VERB" \
+            and root.head.head.lemma_.lower() in _SPEAKER_VERBS:
+        # "X said during the ceremony", "Speaking at the forum, X said": the speaker was there
+        verb = root.head.head
+        subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+        if not subjects and verb.dep_ == "advcl":
+            subjects = [c for c in verb.head.children if c.dep_ == "nsubj"]
+        out += [(s, "speaker") for s in subjects]
     for anchor in _party_anchors(event):
         for prep in anchor.children:
             if prep.dep_ != "prep":
@@ -645,10 +659,13 @@ def extract_parties(doc: Doc, context: Context) -> Iterator[Candidate]:
     "on behalf of A", and the organization of a delegation ("the IFA delegation")."""
     index = mention_index(doc)
     for event in mentions(doc, "Event"):
-        if _event_head(event) not in _PARTY_EVENTS:
+        head = _event_head(event)
+        if head not in _SPOKEN_EVENTS:
             continue
         seen: set[int] = set()
         for tok, why in _party_tokens(event):
+            if why != "speaker" and head not in _PARTY_EVENTS:
+                continue
             for part in [tok, *tok.conjuncts]:
                 span = index.get(part.i)
                 if span is not None and span.label_ == "Role":
