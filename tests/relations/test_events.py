@@ -254,3 +254,10 @@ def test_speakers_at_an_event_attended_it(run):
     facts = run("GENEVA, 30 September 2022 -- Jane Roe said during the handover ceremony that the job was done. "
                 "Speaking at the same ceremony, John Doe said he was proud.")
     assert _of_the_one_event(facts, "attendee") == {"jane roe", "john doe"}
+
+
+def test_annual_and_numbered_session_are_one(run):
+    facts = run("The Nordic Council opened its annual Council session in Oslo today. "
+                "In a message to the 73rd Council session, Jane Roe congratulated the Council.")
+    (event,) = facts.entities("Event")
+    assert {event.name, *event.aliases} == {"annual Council session", "73rd Council session"}

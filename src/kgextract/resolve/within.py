@@ -36,6 +36,8 @@ from kgextract.resolve.names import clean_name, entity_key, forget_names, is_acr
 
 __all__ = ["resolve_document"]
 
+#: Words that date or rank a sitting rather than name it ("the annual session" is "the 73rd session").
+_EVENT_MODIFIERS = {"annual", "yearly", "regular", "ordinary", "the", "this", "its", "upcoming", "latest", "next"}
 #: Event kinds a release describes once, however often it says so ("signed ... the signing ceremony").
 _ONE_A_DOCUMENT = {"signing"}
 _GENERIC_EVENT_HEADS = {"meeting", "conference", "event", "ceremony", "celebration", "session", "forum", "gathering"}
@@ -296,9 +298,14 @@ class _Resolver:
                 toks = set(_tokens(_surface(span)))
                 for c in events:
                     if not c.named:
+                        # "the annual Commission session" ... "the 73rd Commission session": one sitting
+                        words = {w for n in c.names for w in _tokens(n)} - _EVENT_MODIFIERS
+                        if c.head == head and len(words) >= 2 and words <= toks:
+                            target = c
+                            break
                         continue
                     other = set(_tokens(c.name))
-                    small, big = sorted((toks, other), key=len)
+                    small, big = sorted((toks - _EVENT_MODIFIERS, other - _EVENT_MODIFIERS), key=len)
                     if small <= big and len(small) >= 2 or toks == other:
                         target = c
                         break
