@@ -94,3 +94,7 @@ def test_trigger_shapes(nlp, text, expected):
 ])
 def test_trigger_shapes_that_are_not_events(nlp, text):
     assert not [s for s, kind in events(nlp, text) if kind.startswith("verb:")]
+
+
+def test_launching_a_product_is_not_an_event(nlp):
+    assert not [k for _, k in events(nlp, "Acme launched its new phone in Oslo.") if k.startswith("verb:")]

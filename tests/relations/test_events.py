@@ -261,3 +261,14 @@ def test_annual_and_numbered_session_are_one(run):
                 "In a message to the 73rd Council session, Jane Roe congratulated the Council.")
     (event,) = facts.entities("Event")
     assert {event.name, *event.aliases} == {"annual Council session", "73rd Council session"}
+
+
+def test_a_length_in_days_gives_the_end_date(run):
+    facts = run("Jane Roe began a three-day visit to Oslo on 3 May 2023.")
+    assert _of_the_one_event(facts, "endDate") == {"2023-05-05"}
+
+
+def test_launching_a_portal_is_an_event(run):
+    facts = run("OSLO, 8 May 2024 -- The Northwind Bank will launch its new data portal in Oslo on Friday.")
+    assert _of_the_one_event(facts, "startDate") == {"2024-05-10"}
+    assert _of_the_one_event(facts, "location") == {"oslo"}

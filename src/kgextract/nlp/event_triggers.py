@@ -1,8 +1,8 @@
 """Event triggers: the verbs that state an event without an event noun, as data.
 
 "A and B signed an agreement", "the Minister was received by the Mayor",
-"she inaugurated the office" state a Signing, a Meeting, an Inauguration
-though no noun names them. The shapes are spaCy ``DependencyMatcher``
+"she inaugurated the office", "the Bank will launch a portal" state a Signing,
+a Meeting, an Inauguration, a Launch though no noun names them. The shapes are spaCy ``DependencyMatcher``
 patterns in a versioned JSON file of ``kgextract/nlp/data``
 (``event_triggers.v1.json``); an ``IN`` list there may name a word list of
 the same folder as ``"@<name>"`` so one list (the agreement nouns) serves
@@ -10,7 +10,7 @@ every rule that needs it.
 
 >>> triggers = load_triggers("event_triggers.v1")
 >>> sorted({t.event for t in triggers.triggers})
-['inauguration', 'meeting', 'signing']
+['inauguration', 'launch', 'meeting', 'signing']
 >>> "delegation" in triggers.group_nouns
 True
 """

@@ -177,6 +177,35 @@ def extract_event_dates(doc: Doc, context: Context) -> Iterator[Candidate]:
             yield Candidate(event, Predicate.START_DATE, value.start, conf, "kgx.events.dates.v1", ev)
             if value.end and value.end != value.start:
                 yield Candidate(event, Predicate.END_DATE, value.end, conf, "kgx.events.dates.v1", ev)
+            elif value.end is None and value.precision == "day":
+                last = _last_day(event, value.start)  # "a three-day visit starting on 3 May"
+                if last is not None:
+                    yield Candidate(event, Predicate.END_DATE, last, conf - 0.1, "kgx.events.dates.v1", ev)
+
+
+_NUMBER_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
+_DAYS = re.compile(r"^(?P<n>\d{1,2}|" + "|".join(_NUMBER_WORDS) + r")-day$", re.IGNORECASE)
+
+
+def _last_day(event: Span, start: str) -> str | None:
+    """The last day of an event its own words give a length in days ("the three-day visit"), from its start.
+
+    >>> import spacy
+    >>> doc = spacy.blank("en")("a three-day visit")
+    >>> _last_day(doc[4:5], "2024-06-21")  # the event "visit", its words before it
+    '2024-06-23'
+    """
+    doc = event.doc
+    words = [t.text for t in doc[max(0, event.start - 3):event.end]]
+    text = " ".join(words).replace(" - ", "-").replace(" -", "-").replace("- ", "-")
+    for word in text.split():
+        match = _DAYS.match(word)
+        if match:
+            n = match["n"].lower()
+            days = int(n) if n.isdigit() else _NUMBER_WORDS[n]
+            if 1 < days <= 31:
+                return (dt.date.fromisoformat(start) + dt.timedelta(days=days - 1)).isoformat()
+    return None
 
 
 def _is_relative(span: Span) -> bool:
