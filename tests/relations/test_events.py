@@ -272,3 +272,10 @@ def test_launching_a_portal_is_an_event(run):
     facts = run("OSLO, 8 May 2024 -- The Northwind Bank will launch its new data portal in Oslo on Friday.")
     assert _of_the_one_event(facts, "startDate") == {"2024-05-10"}
     assert _of_the_one_event(facts, "location") == {"oslo"}
+
+
+def test_hosted_by_after_a_bracketed_short_name(run):
+    facts = run("The accord was signed in the margins of the spring session of the Nordic Water Board (NWB) "
+                "hosted by the Clearwater Institute on 4 May 2023.")
+    assert ("organizer", "clearwater institute") in {(p, o) for s, p, o in facts.triples
+                                                     if s.startswith("spring session")}

@@ -294,6 +294,14 @@ def _latest_event_before(tok: Token, index: dict[int, Span], sentences: int = 2)
     return None
 
 
+def _event_just_before(tok: Token, index: dict[int, Span]) -> Span | None:
+    """The event whose mention ends right before ``tok`` (past a closing bracket or comma)."""
+    i = tok.i - 1
+    while i >= 0 and tok.doc[i].text in (")", ","):
+        i -= 1
+    return _refers_to_event(tok.doc[i], index) if i >= 0 else None
+
+
 def _verb_sections() -> dict[str, frozenset[str]]:
     return load_sections("event_verbs.v1")
 
@@ -320,8 +328,10 @@ def _event_of_verb(verb: Token, index: dict[int, Span]) -> Span | None:
     if verb.dep_ in ("conj", "xcomp", "advcl") and verb.head.i != verb.i:
         return _event_of_verb(verb.head, index)
     if verb.dep_ == "acl":
-        # "funded by X, organized by Y": the parser hangs the second participle on X
-        return _refers_to_event(verb.head, index) or _event_of_verb(verb.sent.root, index)
+        # "funded by X, organized by Y": the parser hangs the second participle on X;
+        # "the session of the Board (CEB) hosted by X": on a noun before the event
+        return _refers_to_event(verb.head, index) or _event_just_before(verb, index) \
+            or _event_of_verb(verb.sent.root, index)
     if verb.dep_ == "relcl":
         return _refers_to_event(verb.head, index)  # "the forum, which was organized by X"
     return None
@@ -399,8 +409,8 @@ def _session_body(event: Span) -> Span | None:
         if start >= event.end or doc[start].ent_type_ != "ORG":
             continue
         end = start + 1
-        while end < event.end and doc[end].ent_iob_ == "I" and doc[end].ent_type_ == "ORG":
-            end += 1
+        while end < event.end and doc[end].ent_type_ == "ORG":
+            end += 1  # the whole name, even where the model cut it in two ("UN" + "Chief Executives Board")
         return Span(doc, start, end, label="Organization")
     return None
 
