@@ -279,3 +279,13 @@ def test_hosted_by_after_a_bracketed_short_name(run):
                 "hosted by the Clearwater Institute on 4 May 2023.")
     assert ("organizer", "clearwater institute") in {(p, o) for s, p, o in facts.triples
                                                      if s.startswith("spring session")}
+
+
+@pytest.mark.parametrize("text", [
+    pytest.param("The Nordic Water Forum took place in Oslo on 3 May 2023. The Forum was attended by the Northwind "
+                 "Bank, the Clearwater Institute and representatives of the Baltic Fund.", id="attended-by"),
+    pytest.param("The Northwind Bank, the Clearwater Institute and the Baltic Fund took part in the Nordic Water "
+                 "Forum in Oslo on 3 May 2023.", id="took-part-in"),
+])
+def test_bodies_that_attended(run, text):
+    assert _of_the_one_event(run(text), "attendee") == {"northwind bank", "clearwater institute", "baltic fund"}

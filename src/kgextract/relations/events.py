@@ -544,6 +544,8 @@ def extract_attendees(doc: Doc, context: Context) -> Iterator[Candidate]:
 #: Prepositions that name the other party of an event ("met with X", "an MoU with X",
 #: "talks between X and Y") or the side a signer stands for ("on behalf of X").
 _PARTY_PREPS = {"with", "between", "among"}
+#: Verbs that say who was at an event: "attended the forum", "was attended by".
+_ATTEND_VERBS = {"attend", "join"}
 #: Verbs whose subject was at the event their "at"/"during" phrase names ("spoke at the forum").
 _SPEAKER_VERBS = {"say", "speak", "address", "remark", "note", "stress", "tell", "add", "announce",
                   "attend", "participate", "present", "deliver", "sign"}
@@ -554,7 +556,8 @@ _PARTY_EVENTS = {"signing", "meeting", "visit", "talks", "consultation", "consul
                  "courtesy", "call", "inauguration", "ceremony"}
 #: Event heads whose speakers are attendees (a speaker "at the conference" was there).
 _SPOKEN_EVENTS = _PARTY_EVENTS | {"conference", "summit", "forum", "session", "workshop", "seminar",
-                                  "symposium", "celebration", "launch", "dedication", "opening", "reception"}
+                                  "symposium", "celebration", "launch", "dedication", "opening", "reception",
+                                  "assembly", "congress", "convention", "webinar", "roundtable", "briefing"}
 
 
 def _event_head(event: Span) -> str:
@@ -604,6 +607,18 @@ def _party_tokens(event: Span) -> list[tuple[Token, str]]:
         out += [(s, "subject") for s in verb.children if s.dep_ == "nsubj"]
         out += [(g, p.lower_) for p in verb.children if p.dep_ == "prep" and p.lower_ in _PARTY_PREPS
                 for g in p.children if g.dep_ == "pobj"]
+    elif root.dep_ in ("dobj", "nsubjpass") and root.head.lemma_.lower() in _ATTEND_VERBS:
+        # "A and B attended the forum", "the forum was attended by A and B"
+        verb = root.head
+        if root.dep_ == "dobj":
+            out += [(s, "attended") for s in verb.children if s.dep_ == "nsubj"]
+        else:
+            out += [(g, "attended") for a in verb.children if a.dep_ == "agent"
+                    for g in a.children if g.dep_ == "pobj"]
+    elif root.dep_ == "pobj" and root.head.lower_ == "in" and root.head.head.lemma_.lower() in ("participate", "take") \
+            and (root.head.head.lemma_.lower() == "participate" or any(c.lower_ == "part" for c in root.head.head.children)):
+        # "A and B took part in the forum", "A participated in the summit"
+        out += [(s, "attended") for s in root.head.head.children if s.dep_ == "nsubj"]
     elif root.dep_ == "pobj" and root.head.lower_ in ("at", "during") and root.head.head.pos_ == "VERB" \
             and root.head.head.lemma_.lower() in _SPEAKER_VERBS:
         # "X said during the ceremony", "Speaking at the forum, X said": the speaker was there
@@ -703,7 +718,7 @@ def extract_parties(doc: Doc, context: Context) -> Iterator[Candidate]:
             continue
         seen: set[int] = set()
         for tok, why in _party_tokens(event):
-            if why != "speaker" and head not in _PARTY_EVENTS:
+            if why not in ("speaker", "attended") and head not in _PARTY_EVENTS:
                 continue
             for part in [tok, *tok.conjuncts]:
                 span = index.get(part.i)
