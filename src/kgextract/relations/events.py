@@ -149,7 +149,7 @@ def sentence_dates(sent: Span, reference: dt.date | None) -> list[tuple[Span, Da
     return sorted(out, key=lambda p: p[0].start)
 
 
-@extractors.register("kgx.events.dates.v1")
+@extractors.register("kgx.events.dates.v2")
 def extract_event_dates(doc: Doc, context: Context) -> Iterator[Candidate]:
     """startDate/endDate from a date expression in the event's sentence."""
     for events in _events_by_sentence(doc).values():
@@ -172,15 +172,15 @@ def extract_event_dates(doc: Doc, context: Context) -> Iterator[Candidate]:
                 conf -= 0.05  # "today, 28 January 2021": the spelled-out date wins
             if value.end is None and _ends_event(date_span.root):
                 # "the forum ended yesterday": the end, beside a start stated elsewhere
-                yield Candidate(event, Predicate.END_DATE, value.start, conf, "kgx.events.dates.v1", ev)
+                yield Candidate(event, Predicate.END_DATE, value.start, conf, "kgx.events.dates.v2", ev)
                 continue
-            yield Candidate(event, Predicate.START_DATE, value.start, conf, "kgx.events.dates.v1", ev)
+            yield Candidate(event, Predicate.START_DATE, value.start, conf, "kgx.events.dates.v2", ev)
             if value.end and value.end != value.start:
-                yield Candidate(event, Predicate.END_DATE, value.end, conf, "kgx.events.dates.v1", ev)
+                yield Candidate(event, Predicate.END_DATE, value.end, conf, "kgx.events.dates.v2", ev)
             elif value.end is None and value.precision == "day":
                 last = _last_day(event, value.start)  # "a three-day visit starting on 3 May"
                 if last is not None:
-                    yield Candidate(event, Predicate.END_DATE, last, conf - 0.1, "kgx.events.dates.v1", ev)
+                    yield Candidate(event, Predicate.END_DATE, last, conf - 0.1, "kgx.events.dates.v2", ev)
 
 
 _NUMBER_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
@@ -224,7 +224,7 @@ def _place_after_prep(span: Span) -> Token | None:
     return prev if prev is not None and prev.lower_ in _LOCATION_PREPS else None
 
 
-@extractors.register("kgx.events.location.v1")
+@extractors.register("kgx.events.location.v2")
 def extract_event_locations(doc: Doc, context: Context) -> Iterator[Candidate]:
     """location: a place after in/at/to, or visited, nearest to the event in its sentence."""
     places = [m for m in mentions(doc, "Place") + mentions(doc, "Organization")]
@@ -255,7 +255,7 @@ def extract_event_locations(doc: Doc, context: Context) -> Iterator[Candidate]:
             if id(event) in best:
                 _, place = best[id(event)]
                 conf = 0.8 if best[id(event)][0] > 0.7 else 0.65
-                yield Candidate(event, Predicate.LOCATION, place, conf, "kgx.events.location.v1",
+                yield Candidate(event, Predicate.LOCATION, place, conf, "kgx.events.location.v2",
                                 evidence_span(event, place))
 
 
@@ -337,7 +337,7 @@ def _event_of_verb(verb: Token, index: dict[int, Span]) -> Span | None:
     return None
 
 
-@extractors.register("kgx.events.agents.v1")
+@extractors.register("kgx.events.agents.v2")
 def extract_event_agents(doc: Doc, context: Context) -> Iterator[Candidate]:
     """organizer, funder, sponsor from "<verb>ed by X", "X <verb>ed the event", "in partnership with X"."""
     index = mention_index(doc)
@@ -366,7 +366,7 @@ def extract_event_agents(doc: Doc, context: Context) -> Iterator[Candidate]:
                     continue
                 if pred is not Predicate.ORGANIZER and span.label_ == "Person":
                     continue
-                yield Candidate(event, pred, span, 0.85, "kgx.events.agents.v1", evidence_span(event, span, tok))
+                yield Candidate(event, pred, span, 0.85, "kgx.events.agents.v2", evidence_span(event, span, tok))
     yield from _agent_phrases(doc, index)
     for ev in mentions(doc, "Event"):
         # "NATO Foreign Ministerial meeting": an organization opening the name runs it
@@ -377,15 +377,15 @@ def extract_event_agents(doc: Doc, context: Context) -> Iterator[Candidate]:
                 end += 1
             if end < ev.end:
                 org = Span(doc, first.i, end, label="Organization")
-                yield Candidate(ev, Predicate.ORGANIZER, org, 0.6, "kgx.events.agents.v1", ev)
+                yield Candidate(ev, Predicate.ORGANIZER, org, 0.6, "kgx.events.agents.v2", ev)
         body = _session_body(ev)
         if body is not None:
-            yield Candidate(ev, Predicate.ORGANIZER, body, 0.6, "kgx.events.agents.v1", ev)
+            yield Candidate(ev, Predicate.ORGANIZER, body, 0.6, "kgx.events.agents.v2", ev)
         # "NATO's Baltic Air Policing Mission": the owner runs it
         if ev.start >= 2 and doc[ev.start - 1].tag_ == "POS":
             owner = index.get(ev.start - 2)
             if owner is not None and owner.label_ == "Organization":
-                yield Candidate(ev, Predicate.ORGANIZER, owner, 0.6, "kgx.events.agents.v1", evidence_span(owner, ev))
+                yield Candidate(ev, Predicate.ORGANIZER, owner, 0.6, "kgx.events.agents.v2", evidence_span(owner, ev))
 
 
 #: Event nouns for a body's own sitting: "the 57th Session of the Authority" is the Authority's.
@@ -441,7 +441,7 @@ def _agent_phrases(doc: Doc, index: dict[int, Span]) -> Iterator[Candidate]:
                         continue
                     if pred is not Predicate.ORGANIZER and span.label_ == "Person":
                         continue
-                    yield Candidate(event, pred, span, 0.7, "kgx.events.agents.v1", evidence_span(event, span, tok))
+                    yield Candidate(event, pred, span, 0.7, "kgx.events.agents.v2", evidence_span(event, span, tok))
 
 
 def _attendee_tokens(sent: Span, event: Span) -> list[Token]:
@@ -516,7 +516,7 @@ def _time_point(event: Span) -> bool:
     return False
 
 
-@extractors.register("kgx.events.attendees.v1")
+@extractors.register("kgx.events.attendees.v2")
 def extract_attendees(doc: Doc, context: Context) -> Iterator[Candidate]:
     """attendee: people the parse ties to the event in its sentence."""
     index = mention_index(doc)
@@ -537,7 +537,7 @@ def extract_attendees(doc: Doc, context: Context) -> Iterator[Candidate]:
                 if (event.start, span.start) in seen:
                     continue
                 seen.add((event.start, span.start))
-                yield Candidate(event, Predicate.ATTENDEE, span, 0.6, "kgx.events.attendees.v1",
+                yield Candidate(event, Predicate.ATTENDEE, span, 0.6, "kgx.events.attendees.v2",
                                 evidence_span(event, span))
 
 
