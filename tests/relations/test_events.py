@@ -289,3 +289,20 @@ def test_hosted_by_after_a_bracketed_short_name(run):
 ])
 def test_bodies_that_attended(run, text):
     assert _of_the_one_event(run(text), "attendee") == {"northwind bank", "clearwater institute", "baltic fund"}
+
+
+def test_a_signing_on_another_day_is_another_signing(run):
+    facts = run("ROME, 6 July 2023 -- The Northwind Bank and the Clearwater Institute signed a cooperation "
+                "agreement on 6 July 2023. Jane Roe and John Doe had signed a joint statement in April 2022.")
+    events = facts.entities("Event")
+    assert len(events) == 2
+    people = {r.object for r in facts.result.relations if r.predicate.value == "attendee"
+              and r.object in {e.key for e in facts.entities("Person")}}
+    (subject,) = {r.subject for r in facts.result.relations if r.object in people}
+    assert {r.object for r in facts.result.relations if r.subject == subject and r.predicate.value == "startDate"} \
+        == {"2022-04"}
+
+
+def test_a_visit_by_someone(run):
+    facts = run("The three-day visit by Jane Roe to Oslo began on 3 May 2023.")
+    assert "jane roe" in _of_the_one_event(facts, "attendee")

@@ -204,7 +204,8 @@ class Events:
             verb = doc[tokens[0]]
             if verb.i in out or verb.dep_ in ("xcomp", "pcomp"):
                 continue  # "agreed to sign": not (yet) an event ("was signed, the release said" is one)
-            if verb.tag_ == "VBG" and verb.dep_ not in ("advcl", "ROOT"):
+            if verb.tag_ == "VBG" and verb.dep_ not in ("advcl", "ROOT") \
+                    and not any(c.dep_ == "agent" for c in verb.children):  # "the signing by A and B of X" is one
                 continue  # "cooperation in ... concluding a contract": a topic, not an occurrence
             if trigger.subject == "person" and not self._person_subject(verb, label_at):
                 continue  # "The Summit is hosted by ...": not a reception

@@ -635,7 +635,8 @@ def _party_tokens(event: Span) -> list[tuple[Token, str]]:
                 # "between A and B": every party in the phrase, however the parser joined them
                 out += [(t, "between") for g in prep.children if g.dep_ == "pobj" for t in g.subtree
                         if t.dep_ in ("pobj", "conj", "nmod", "compound") and t.head.lower_ != "of"]
-            elif prep.lower_ in _PARTY_PREPS:
+            elif prep.lower_ in _PARTY_PREPS or prep.lower_ == "by" and anchor.pos_ in ("NOUN", "PROPN"):
+                # "talks with X", "a visit by the Minister", "the signing by A and B"
                 out += [(g, prep.lower_) for g in prep.children if g.dep_ == "pobj"]
             elif prep.lower_ == "on" and any(c.lower_ == "behalf" for c in prep.children):
                 behalf = next(c for c in prep.children if c.lower_ == "behalf")

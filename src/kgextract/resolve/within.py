@@ -56,6 +56,7 @@ class _Cluster:
     synthetic_name: str | None = None
     place: str | None = None
     places: set[str] = field(default_factory=set)  # every destination of a trip ("Seoul and Busan")
+    date: str | None = None  # an event's start date, where its mention gives one
     alt_types: list[EntityType] = field(default_factory=list)
 
     @property
@@ -284,6 +285,8 @@ class _Resolver:
         where = {(c.subject.start, c.subject.end): normalize(_surface(c.object)) for c in self.candidates
                  if c.predicate is Predicate.LOCATION and isinstance(c.subject, Span) and isinstance(c.object, Span)}
         trips = self._trip_places()
+        when = {(c.subject.start, c.subject.end): c.object for c in self.candidates
+                if c.predicate is Predicate.START_DATE and isinstance(c.subject, Span) and isinstance(c.object, str)}
         for span in sorted(spans, key=lambda s: s.start):
             kind, _, head = span.kb_id_.partition(":")
             head = head or span.root.lemma_.lower()
@@ -316,9 +319,12 @@ class _Resolver:
                 # a visit to another place is another visit (a trip "to Seoul and Busan" has both);
                 # a visit or signing without a place of its own ("will also visit schools", "signed
                 # the agreement on Tuesday") is the one already described
+                date = when.get((span.start, span.end))
                 same = [c for c in events if c.head == head
                         and (kind == "phrase" or _same_occurrence(c, place, head))
-                        and (place is None or not c.places or place in c.places)]
+                        and (place is None or not c.places or place in c.places)
+                        and (head not in _ONE_A_DOCUMENT or date is None or c.date in (None, date))]
+                # a signing on another day is another signing
                 if same:
                     target = same[-1]
                 elif head in _GENERIC_EVENT_HEADS and main is not None and len(span) <= 2:
@@ -332,6 +338,7 @@ class _Resolver:
                     main = target
             self.add(target, span)
             target.place = target.place or place
+            target.date = target.date or when.get((span.start, span.end))
             target.places |= trips.get((span.start, span.end), set()) | ({place} if place else set())
             if target.synthetic_name and kind == "phrase":
                 target.synthetic_name = None  # a phrase names it better than the verb did
