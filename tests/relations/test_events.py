@@ -306,3 +306,21 @@ def test_a_signing_on_another_day_is_another_signing(run):
 def test_a_visit_by_someone(run):
     facts = run("The three-day visit by Jane Roe to Oslo began on 3 May 2023.")
     assert "jane roe" in _of_the_one_event(facts, "attendee")
+
+
+def test_a_meeting_with_its_own_participants_after_a_signing(run):
+    facts = run("The Northwind Club signed a cooperation agreement with the Clearwater Club in Oslo on 3 May 2023. "
+                "Following the signing ceremony, a meeting was held between John Doe, Vice President of the "
+                "Northwind Club, and the Clearwater Club delegation.")
+    meeting = facts.entity("Event", "meeting").name.casefold()
+    assert {o for s, p, o in facts.triples if s == meeting and p == "attendee"} == {"john doe", "clearwater club"}
+
+
+@pytest.mark.parametrize("text, person", [
+    pytest.param("Jane Roe met the Minister of the Interior, Mr. John Doe, in Oslo on 3 May 2023.", "john doe",
+                 id="title-then-name"),
+    pytest.param("The State visit of President Jane Roe took place in Oslo in June 2022.", "jane roe",
+                 id="visit-of"),
+])
+def test_the_person_met_or_visiting(run, text, person):
+    assert person in _of_the_one_event(run(text), "attendee")

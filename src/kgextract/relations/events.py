@@ -31,7 +31,7 @@ from kgextract.nlp.dates import DateValue, find_dates, normalize_date
 from kgextract.nlp.doc_index import sentence_of, sentence_spans
 from kgextract.nlp.gazetteers import load_list, load_sections
 from kgextract.relations.registry import Candidate, Context, extractors
-from kgextract.relations.spans import antecedent, evidence_span, mention_index, mention_of, mentions, title_antecedent
+from kgextract.relations.spans import HONORIFIC_TOKENS, antecedent, evidence_span, mention_index, mention_of, mentions, title_antecedent
 
 __all__ = ["extract_participants", "PARTICIPANT_NOUNS", "sentence_dates", "weekday_date", "extract_event_dates", "extract_event_locations", "extract_event_agents", "extract_attendees",
            "extract_parties"]
@@ -601,10 +601,14 @@ def _party_tokens(event: Span) -> list[tuple[Token, str]]:
                 out += [(g, "agent") for g in child.children if g.dep_ == "pobj"]
             elif child.dep_ == "dobj" and root.lemma_.lower() in ("meet", "visit"):
                 out.append((child, "object"))  # a body met or visited; a one-word "ORG" is often a city
-    elif root.dep_ == "dobj" and root.head.lemma_.lower() in _HOLD_VERBS:
-        # "A held talks with B", "A held a signing ceremony with B": A and B are the parties
+    elif root.dep_ in ("dobj", "nsubjpass") and root.head.lemma_.lower() in _HOLD_VERBS:
+        # "A held talks with B", "A held a signing ceremony with B", "a meeting was held between
+        # A and B": A and B are the parties
         verb = root.head
         out += [(s, "subject") for s in verb.children if s.dep_ == "nsubj"]
+        out += [(t, "between") for p in verb.children if p.dep_ == "prep" and p.lower_ == "between"
+                for g in p.children if g.dep_ == "pobj" for t in g.subtree
+                if t.dep_ in ("pobj", "conj", "nmod", "compound")]
         out += [(g, p.lower_) for p in verb.children if p.dep_ == "prep" and p.lower_ in _PARTY_PREPS
                 for g in p.children if g.dep_ == "pobj"]
     elif root.dep_ in ("dobj", "nsubjpass") and root.head.lemma_.lower() in _ATTEND_VERBS:
@@ -634,8 +638,10 @@ def _party_tokens(event: Span) -> list[tuple[Token, str]]:
             if prep.lower_ == "between":
                 # "between A and B": every party in the phrase, however the parser joined them
                 out += [(t, "between") for g in prep.children if g.dep_ == "pobj" for t in g.subtree
-                        if t.dep_ in ("pobj", "conj", "nmod", "compound") and t.head.lower_ != "of"]
-            elif prep.lower_ in _PARTY_PREPS or prep.lower_ == "by" and anchor.pos_ in ("NOUN", "PROPN"):
+                        if t.dep_ in ("pobj", "conj", "nmod", "compound")]
+            elif prep.lower_ in _PARTY_PREPS or prep.lower_ == "by" and anchor.pos_ in ("NOUN", "PROPN") \
+                    or prep.lower_ == "of" and anchor.lemma_.lower() == "visit" and anchor.i == root.i:
+                # "talks with X", "a visit by the Minister", "the State visit of President X"
                 # "talks with X", "a visit by the Minister", "the signing by A and B"
                 out += [(g, prep.lower_) for g in prep.children if g.dep_ == "pobj"]
             elif prep.lower_ == "on" and any(c.lower_ == "behalf" for c in prep.children):
@@ -653,6 +659,13 @@ def _holder(role: Span, index: dict[int, Span]) -> Span | None:
     if found is not None:
         return found
     doc = role.doc
+    # "met the Minister of the Interior, Mr. Jan Roe": the name that follows the title
+    named = [index.get(c.i) for c in role.root.children if c.dep_ == "appos"]
+    named += [index.get(j) for j in range(role.end, min(len(doc), role.end + 4))
+              if doc[j].is_punct or doc[j].lower_.rstrip(".") in HONORIFIC_TOKENS or index.get(j) is not None]
+    for span in named:
+        if span is not None and span.label_ == "Person":
+            return span
     name = role.text.lower()
     for i in range(role.start - 1, -1, -1):
         other = index.get(i)
@@ -732,6 +745,8 @@ def extract_parties(doc: Doc, context: Context) -> Iterator[Candidate]:
                 for span in found:
                     if span.label_ not in ("Organization", "Person") or span.start in seen:
                         continue
+                    if why == "between" and span.root.head.lower_ == "of":
+                        continue  # "between A, Vice President of the Club, and B": the Club is A's
                     if event.start <= span.start < event.end:
                         continue  # a party inside the event's own name is the name, not a party
                     if why == "object" and span.label_ == "Organization" and (

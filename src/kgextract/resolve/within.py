@@ -327,8 +327,11 @@ class _Resolver:
                 # a signing on another day is another signing
                 if same:
                     target = same[-1]
-                elif head in _GENERIC_EVENT_HEADS and main is not None and len(span) <= 2:
-                    target = main  # a bare back-reference ("the meeting"), not "the session of X"
+                elif head in _GENERIC_EVENT_HEADS and main is not None and len(span) <= 2 \
+                        and (main.head == "visit" or not _own_participants(span)):
+                    # a bare back-reference ("the meeting"), not "the session of X", nor a meeting with
+                    # participants of its own after a signing (during a visit it is part of the visit)
+                    target = main
             if target is None:
                 target = _Cluster(EntityType.EVENT, named=(kind == "named"), head=head, place=place)
                 if kind == "verb":
@@ -342,6 +345,13 @@ class _Resolver:
             target.places |= trips.get((span.start, span.end), set()) | ({place} if place else set())
             if target.synthetic_name and kind == "phrase":
                 target.synthetic_name = None  # a phrase names it better than the verb did
+
+
+def _own_participants(span: Span) -> bool:
+    """ "a meeting between A and B", "a meeting was held with A": the event names its own participants."""
+    root = span.root
+    anchors = [root] + ([root.head] if root.dep_ in ("dobj", "nsubjpass") else [])
+    return any(c.dep_ == "prep" and c.lower_ in ("between", "with", "among") for a in anchors for c in a.children)
 
 
 def _same_occurrence(cluster: _Cluster, place: str | None, head: str) -> bool:
