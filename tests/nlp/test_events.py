@@ -98,3 +98,11 @@ def test_trigger_shapes_that_are_not_events(nlp, text):
 
 def test_launching_a_product_is_not_an_event(nlp):
     assert not [k for _, k in events(nlp, "Acme launched its new phone in Oslo.") if k.startswith("verb:")]
+
+
+@pytest.mark.parametrize("text", [
+    "Jane Roe has signed more than 40 agreements with partner universities.",
+    "The bank signed several partnerships last year.",
+])
+def test_a_record_of_signings_is_no_event(nlp, text):
+    assert not [k for _, k in events(nlp, text) if k.startswith("verb:")]

@@ -207,6 +207,8 @@ class Events:
             if verb.tag_ == "VBG" and verb.dep_ not in ("advcl", "ROOT") \
                     and not any(c.dep_ == "agent" for c in verb.children):  # "the signing by A and B of X" is one
                 continue  # "cooperation in ... concluding a contract": a topic, not an occurrence
+            if any(_vague_amount(doc[i]) for i in tokens[1:]):
+                continue  # "has signed more than 40 agreements": a record, not an occurrence
             if trigger.subject == "person" and not self._person_subject(verb, label_at):
                 continue  # "The Summit is hosted by ...": not a reception
             out[verb.i] = Span(doc, verb.i, verb.i + 1, label="Event", kb_id=f"verb:{trigger.event}")
@@ -227,6 +229,14 @@ def _ends_name(doc: Doc, j: int, start: int) -> bool:
     if nxt is None or not _cap(nxt) or nxt.is_sent_start:
         return True
     return j == start and doc[j].lower_ in ("operation", "mission")
+
+
+_VAGUE_AMOUNTS = {"more", "many", "several", "numerous", "dozens", "hundreds", "over", "some", "various", "multiple"}
+
+
+def _vague_amount(tok: Token) -> bool:
+    """ "more than 40 agreements", "several partnerships": many occurrences summed up, none in particular."""
+    return any(c.lower_ in _VAGUE_AMOUNTS for c in tok.subtree if c.i < tok.i)
 
 
 def _ordinal(tok: Token) -> bool:
