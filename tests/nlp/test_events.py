@@ -106,3 +106,14 @@ def test_launching_a_product_is_not_an_event(nlp):
 ])
 def test_a_record_of_signings_is_no_event(nlp, text):
     assert not [k for _, k in events(nlp, text) if k.startswith("verb:")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    pytest.param("Acme Corp and Beta Ltd signed a definitive agreement under which Acme will acquire Beta.", [],
+                 id="acquisition-deal"),
+    pytest.param("Acme Corp and Beta Ltd signed a merger agreement.", [], id="merger"),
+    pytest.param("Acme Corp and Beta Ltd signed a partnership agreement.", [("signed", "verb:signing")],
+                 id="partnership"),
+])
+def test_deals_are_no_signings(nlp, text, expected):
+    assert [(t, k) for t, k in events(nlp, text) if k.startswith("verb:")] == expected

@@ -38,6 +38,9 @@ class Trigger(BaseModel):
     id: str
     event: str
     subject: Literal["any", "person"] = "any"
+    #: lemmas that, in the subtree of a matched node other than the verb, say the match is no
+    #: event of this kind ("an agreement under which A will acquire B" is a deal, not a Signing)
+    unless: frozenset[str] = frozenset()
     pattern: list[dict[str, Any]]
 
 
@@ -47,6 +50,7 @@ class TriggerSet(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
     about: str = ""
+    deal_lemmas: str = ""
     group_nouns: frozenset[str] = frozenset()
     triggers: list[Trigger]
 
@@ -75,7 +79,8 @@ def load_triggers(name: str) -> TriggerSet:
     path = files("kgextract.nlp") / "data" / f"{name}.json"
     try:
         raw = json.loads(path.read_text(encoding="utf-8"))
-        raw["triggers"] = [{**t, "pattern": _expand(t["pattern"])} for t in raw.get("triggers", [])]
+        raw["triggers"] = [{**t, "pattern": _expand(t["pattern"]), "unless": _expand(t.get("unless", []))}
+                           for t in raw.get("triggers", [])]
         return TriggerSet.model_validate(raw)
     except (OSError, ValueError, KeyError, TypeError, ValidationError) as err:
         raise KgextractError(Errors.E047.format(name=name, err=err)) from err

@@ -73,6 +73,9 @@ class Events:
         triggers = load_triggers(event_triggers)
         self.group_nouns = triggers.group_nouns
         self.triggers = {t.id: t for t in triggers.triggers}
+        #: where in a match the signed document is (the node named "document" in the pattern)
+        self.document_node = {t.id: i for t in triggers.triggers for i, node in enumerate(t.pattern)
+                              if node.get("RIGHT_ID") == "document"}
         self.matcher = None
         if vocab is not None:
             self.matcher = DependencyMatcher(vocab)
@@ -207,6 +210,10 @@ class Events:
             if verb.tag_ == "VBG" and verb.dep_ not in ("advcl", "ROOT") \
                     and not any(c.dep_ == "agent" for c in verb.children):  # "the signing by A and B of X" is one
                 continue  # "cooperation in ... concluding a contract": a topic, not an occurrence
+            document = self.document_node.get(trigger.id)
+            if trigger.unless and document is not None and any(
+                    t.lemma_.lower() in trigger.unless for t in doc[tokens[document]].subtree):
+                continue  # "an agreement under which A will acquire B": a deal, not a signing
             if any(_vague_amount(doc[i]) for i in tokens[1:]):
                 continue  # "has signed more than 40 agreements": a record, not an occurrence
             if trigger.subject == "person" and not self._person_subject(verb, label_at):
