@@ -324,3 +324,9 @@ def test_a_meeting_with_its_own_participants_after_a_signing(run):
 ])
 def test_the_person_met_or_visiting(run, text, person):
     assert person in _of_the_one_event(run(text), "attendee")
+
+
+def test_where_clause_gives_the_trips_place(run):
+    facts = run("Jane Roe travelled to Oslo on 3 May 2023, where she signed an agreement with the Northwind Bank.")
+    signing = next(s for s, p, o in facts.triples if p == "attendee" and o == "northwind bank")
+    assert (signing, "location", "oslo") in facts.triples

@@ -257,6 +257,30 @@ def extract_event_locations(doc: Doc, context: Context) -> Iterator[Candidate]:
                 conf = 0.8 if best[id(event)][0] > 0.7 else 0.65
                 yield Candidate(event, Predicate.LOCATION, place, conf, "kgx.events.location.v2",
                                 evidence_span(event, place))
+            else:
+                place = _where_clause_place(event, doc)
+                if place is not None:
+                    yield Candidate(event, Predicate.LOCATION, place, 0.75, "kgx.events.location.v2",
+                                    evidence_span(place, event))
+
+
+def _where_clause_place(event: Span, doc: Doc) -> Span | None:
+    """ "travelled to Oslo, where she signed an agreement": the place the "where" clause hangs on."""
+    verb = _governing_verb(event)
+    if verb.dep_ != "relcl" or not any(c.lower_ == "where" for c in verb.children):
+        return None
+    index = mention_index(doc)
+    place = mention_of(verb.head, index, "Place")
+    if place is None:
+        # "travelled to Oslo on 3 May, where ...": the clause hangs on the date; the trip's destination
+        trip = verb.head
+        while trip.pos_ != "VERB" and trip.head.i != trip.i:
+            trip = trip.head
+        places = [mention_of(g, index, "Place") for p in trip.children if p.dep_ == "prep" and p.lower_ in ("to", "in")
+                  for g in p.children if g.dep_ == "pobj"]
+        places = [p for p in places if p is not None]
+        place = places[0] if len(places) == 1 else None
+    return place
 
 
 def _governing_verb(event: Span) -> Token:
