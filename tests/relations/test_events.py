@@ -171,6 +171,8 @@ def test_agents_by_noun_phrase(run, text, predicate, agent):
                  "2024-05-10", None, id="future-weekday"),
     pytest.param("BERGEN, 8 May 2024 -- The Nordic Water Forum opened in Bergen on Monday and ended yesterday.",
                  "2024-05-06", "2024-05-07", id="ended-yesterday"),
+    pytest.param("OSLO, 10 May 2024 -- The Nordic Water Forum took place in Oslo from Monday to Wednesday.",
+                 "2024-05-06", "2024-05-08", id="weekday-range"),
     pytest.param("PORTO, 30 January 2021 -- The two colleges signed a memorandum of understanding today, "
                  "28 January 2021, in Porto.", "2021-01-28", None, id="spelled-out-date-beats-today"),
 ])

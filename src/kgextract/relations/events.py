@@ -90,6 +90,29 @@ def weekday_date(text: str, reference: dt.date, future: bool) -> str | None:
     return (reference + dt.timedelta(days=delta)).isoformat()
 
 
+_WEEKDAY_RANGE = re.compile(r"^(?:from )?(?P<a>[A-Z][a-z]+) (?:to|through|until|-|–) (?P<b>[A-Z][a-z]+)$")
+
+
+def _weekday_value(text: str, reference: dt.date, future: bool) -> DateValue | None:
+    """A weekday ("on Friday") or a run of weekdays ("from Monday to Wednesday") as a date value.
+
+    >>> _weekday_value("from Monday to Wednesday", dt.date(2024, 5, 10), future=False)
+    DateValue(start='2024-05-06', end='2024-05-08', precision='day')
+    """
+    day = weekday_date(text, reference, future)
+    if day is not None:
+        return DateValue(start=day)
+    match = _WEEKDAY_RANGE.match(text.strip())
+    if match is None:
+        return None
+    first = weekday_date(match["a"], reference, future)
+    if first is None or match["b"].lower() not in _WEEKDAYS:
+        return None
+    start = dt.date.fromisoformat(first)
+    span = (_WEEKDAYS[match["b"].lower()] - start.weekday()) % 7
+    return DateValue(start=first, end=(start + dt.timedelta(days=span)).isoformat()) if span else DateValue(start=first)
+
+
 def _future(tok: Token) -> bool:
     """The clause of ``tok`` speaks of what is to come ("will sign", "is to meet", "is scheduled")."""
     verb = tok
@@ -137,8 +160,7 @@ def sentence_dates(sent: Span, reference: dt.date | None) -> list[tuple[Span, Da
         else:
             value = normalize_date(text, reference=reference)
         if value is None and reference is not None:
-            day = weekday_date(text, reference, _future(ent.root))
-            value = DateValue(start=day) if day is not None else None
+            value = _weekday_value(text, reference, _future(ent.root))
         if value is None:
             continue
         if value.precision == "year" and text.isdigit():
