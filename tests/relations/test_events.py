@@ -332,3 +332,8 @@ def test_where_clause_gives_the_trips_place(run):
     facts = run("Jane Roe travelled to Oslo on 3 May 2023, where she signed an agreement with the Northwind Bank.")
     signing = next(s for s, p, o in facts.triples if p == "attendee" and o == "northwind bank")
     assert (signing, "location", "oslo") in facts.triples
+
+
+def test_since_dates_another_time(run):
+    facts = run("Jane Roe arrived in Oslo for an official visit. The official visit is her second visit since 2003.")
+    assert not {o for s, p, o in facts.triples if p == "startDate"}

@@ -182,6 +182,8 @@ def extract_event_dates(doc: Doc, context: Context) -> Iterator[Candidate]:
             if line is not None and line.date_start is not None and \
                     date_span.start_char < line.date_end and line.date_start < date_span.end_char:
                 continue  # the release's own date, not the event's
+            if date_span.start > 0 and doc[date_span.start - 1].lower_ == "since":
+                continue  # "her second visit since 2003": the date of another time
             event = _nearest(events, date_span.start)
             if event.start <= date_span.start < event.end and event.kb_id_.startswith("named"):
                 continue  # a date inside an event's own name
