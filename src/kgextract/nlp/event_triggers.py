@@ -50,7 +50,6 @@ class TriggerSet(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
     about: str = ""
-    deal_lemmas: str = ""
     group_nouns: frozenset[str] = frozenset()
     triggers: list[Trigger]
 
