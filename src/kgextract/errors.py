@@ -80,6 +80,9 @@ class Errors(metaclass=_Catalogue):
             "Write sections as '<section>: entry entry ...'.")
     E042 = ("The gazetteer name '{name}' is not valid. Use a plain file name "
             "such as 'titles.v1' (letters, digits, '_', '-', '.'), no path.")
+    E047 = ("The event trigger file '{name}' in kgextract/nlp/data cannot be read: {err}. "
+            "Give the file name without '.json', version included (e.g. 'event_triggers.v1'), "
+            "and check that it holds 'triggers', each with 'id', 'event' and a DependencyMatcher 'pattern'.")
     # E050-E069: eval
     E050 = ("The gold file '{path}' holds the id '{doc_id}', which differs from "
             "its file name. Name it '{doc_id}.gold.json' or fix its 'id'.")

@@ -37,6 +37,10 @@ from kgextract.resolve.names import clean_name, entity_key, forget_names, is_acr
 
 __all__ = ["resolve_document"]
 
+#: Words that date or rank a sitting rather than name it ("the annual session" is "the 73rd session").
+_EVENT_MODIFIERS = {"annual", "yearly", "regular", "ordinary", "the", "this", "its", "upcoming", "latest", "next"}
+#: Event kinds a release describes once, however often it says so ("signed ... the signing ceremony").
+_ONE_A_DOCUMENT = {"signing"}
 _GENERIC_EVENT_HEADS = {"meeting", "conference", "event", "ceremony", "celebration", "session", "forum", "gathering"}
 #: Which component made a mention of each type (recorded as its extractor).
 _MENTION_SOURCES = {"Role": "kgx_roles", "Event": "kgx_events"}
@@ -52,6 +56,8 @@ class _Cluster:
     head: str = ""
     synthetic_name: str | None = None
     place: str | None = None
+    places: set[str] = field(default_factory=set)  # every destination of a trip ("Seoul and Busan")
+    date: str | None = None  # an event's start date, where its mention gives one
     alt_types: list[EntityType] = field(default_factory=list)
 
     @property
@@ -263,11 +269,25 @@ class _Resolver:
             if full not in cluster.names:
                 cluster.names.insert(0, full if not full.isupper() else full.title())
 
+    def _trip_places(self) -> dict[tuple[int, int], set[str]]:
+        """Event span -> its location and the places listed with it ("visit Seoul and Busan")."""
+        at = {i: p for p in mentions(self.doc, "Place") for i in range(p.start, p.end)}
+        out: dict[tuple[int, int], set[str]] = {}
+        for c in self.candidates:
+            if c.predicate is Predicate.LOCATION and isinstance(c.subject, Span) and isinstance(c.object, Span):
+                listed = [at.get(t.i) for t in c.object.root.conjuncts]
+                out[(c.subject.start, c.subject.end)] = {normalize(_surface(c.object))} | {
+                    normalize(_surface(p)) for p in listed if p is not None}
+        return out
+
     def _events(self, spans: list[Span]) -> None:
         events: list[_Cluster] = []
         main: _Cluster | None = None
         where = {(c.subject.start, c.subject.end): normalize(_surface(c.object)) for c in self.candidates
                  if c.predicate is Predicate.LOCATION and isinstance(c.subject, Span) and isinstance(c.object, Span)}
+        trips = self._trip_places()
+        when = {(c.subject.start, c.subject.end): c.object for c in self.candidates
+                if c.predicate is Predicate.START_DATE and isinstance(c.subject, Span) and isinstance(c.object, str)}
         for span in sorted(spans, key=lambda s: s.start):
             kind, _, head = span.kb_id_.partition(":")
             head = head or span.root.lemma_.lower()
@@ -282,22 +302,36 @@ class _Resolver:
                 toks = set(_tokens(_surface(span)))
                 for c in events:
                     if not c.named:
+                        # "the annual Commission session" ... "the 73rd Commission session": one sitting
+                        words = {w for n in c.names for w in _tokens(n)} - _EVENT_MODIFIERS
+                        if c.head == head and len(words) >= 2 and words <= toks:
+                            target = c
+                            break
                         continue
                     other = set(_tokens(c.name))
-                    small, big = sorted((toks, other), key=len)
+                    small, big = sorted((toks - _EVENT_MODIFIERS, other - _EVENT_MODIFIERS), key=len)
                     if small <= big and len(small) >= 2 or toks == other:
                         target = c
                         break
             elif kind == "verb" and head == "meeting" and events and events[-1].head == "visit" \
-                    and place in (None, events[-1].place) and _near(events[-1], span):
+                    and (place is None or place in events[-1].places) and _near(events[-1], span):
                 target = events[-1]  # "She will meet with ...": part of the visit just described
             elif kind in ("phrase", "verb"):
-                # a visit to another place is another visit
-                same = [c for c in events if c.head == head and (kind == "phrase" or c.place == place)
-                        and (place is None or c.place in (None, place))]
+                # a visit to another place is another visit (a trip "to Seoul and Busan" has both);
+                # a visit or signing without a place of its own ("will also visit schools", "signed
+                # the agreement on Tuesday") is the one already described
+                date = when.get((span.start, span.end))
+                same = [c for c in events if c.head == head
+                        and (kind == "phrase" or _same_occurrence(c, place, head))
+                        and (place is None or not c.places or place in c.places)
+                        and (head not in _ONE_A_DOCUMENT or date is None or c.date in (None, date))]
+                # a signing on another day is another signing
                 if same:
                     target = same[-1]
-                elif head in _GENERIC_EVENT_HEADS and main is not None:
+                elif head in _GENERIC_EVENT_HEADS and main is not None and len(span) <= 2 \
+                        and (main.head == "visit" or not _own_participants(span)):
+                    # a bare back-reference ("the meeting"), not "the session of X", nor a meeting with
+                    # participants of its own after a signing (during a visit it is part of the visit)
                     target = main
             if target is None:
                 target = _Cluster(EntityType.EVENT, named=(kind == "named"), head=head, place=place)
@@ -308,8 +342,24 @@ class _Resolver:
                     main = target
             self.add(target, span)
             target.place = target.place or place
+            target.date = target.date or when.get((span.start, span.end))
+            target.places |= trips.get((span.start, span.end), set()) | ({place} if place else set())
             if target.synthetic_name and kind == "phrase":
                 target.synthetic_name = None  # a phrase names it better than the verb did
+
+
+def _own_participants(span: Span) -> bool:
+    """ "a meeting between A and B", "a meeting was held with A": the event names its own participants."""
+    root = span.root
+    anchors = [root] + ([root.head] if root.dep_ in ("dobj", "nsubjpass") else [])
+    return any(c.dep_ == "prep" and c.lower_ in ("between", "with", "among") for a in anchors for c in a.children)
+
+
+def _same_occurrence(cluster: _Cluster, place: str | None, head: str) -> bool:
+    """Whether an event verb with this place states the occurrence ``cluster`` already holds."""
+    if place is None:
+        return cluster.place is None or head in _ONE_A_DOCUMENT or head == "visit"
+    return place in cluster.places or head in _ONE_A_DOCUMENT and cluster.place is None
 
 
 def _latest_unambiguous(fits: list[_Cluster], span: Span) -> list[_Cluster]:
