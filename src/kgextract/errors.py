@@ -38,6 +38,8 @@ class Errors(metaclass=_Catalogue):
             "in the annotation guide.")
     E008 = ("Give either -o/--output FILE or --output-dir DIR (or both) to "
             "say where the graph goes.")
+    E009 = ("Unknown provenance level '{level}'. Available: {options} ('full' keeps the "
+            "evidence of every triple, 'none' writes the facts only).")
     E010 = ("The document '{source}' is empty (no text after whitespace is "
             "removed). Remove it from the corpus or fill it.")
     E011 = ("The document '{source}' looks binary (it contains NUL bytes or "
@@ -67,6 +69,9 @@ class Errors(metaclass=_Catalogue):
     E022 = ("The HTML document '{source}' has no main text once navigation, "
             "scripts and other page furniture are removed. Check that it is "
             "an article page, or save the release text as .txt.")
+    E023 = ("Cannot read the Word file '{source}': {err}. Check that it is a .docx "
+            "(Word 2007 or later) without a password; save .doc or protected files "
+            "as .docx or .txt first.")
     # E040-E049: nlp gazetteers and patterns
     E040 = ("No gazetteer named '{name}' in kgextract/nlp/data. Available: "
             "{options}. Give the file name without '.txt', version included "
@@ -75,6 +80,9 @@ class Errors(metaclass=_Catalogue):
             "Write sections as '<section>: entry entry ...'.")
     E042 = ("The gazetteer name '{name}' is not valid. Use a plain file name "
             "such as 'titles.v1' (letters, digits, '_', '-', '.'), no path.")
+    E047 = ("The event trigger file '{name}' in kgextract/nlp/data cannot be read: {err}. "
+            "Give the file name without '.json', version included (e.g. 'event_triggers.v1'), "
+            "and check that it holds 'triggers', each with 'id', 'event' and a DependencyMatcher 'pattern'.")
     # E050-E069: eval
     E050 = ("The gold file '{path}' holds the id '{doc_id}', which differs from "
             "its file name. Name it '{doc_id}.gold.json' or fix its 'id'.")

@@ -145,6 +145,7 @@ class Entity(_Model):
 
     ``key`` is the deterministic identity (type + normalised name) from which
     the IRI is minted, so the same entity in two documents gets one IRI.
+    An Event has an ``event_type`` (with the evidence it was read from).
     """
 
     key: str
@@ -154,6 +155,8 @@ class Entity(_Model):
     alt_types: list[EntityType] = Field(default_factory=list)
     mentions: list[Mention] = Field(default_factory=list)
     confidence: float = Field(default=1.0, ge=0.0, le=1.0)
+    event_type: EventType | None = None
+    event_type_evidence: Evidence | None = None
 
 
 class Relation(_Model):
@@ -163,6 +166,10 @@ class Relation(_Model):
     For date predicates ``object`` holds the ISO 8601 value. For ``hasRole``
     ``organization`` names the organization the role is held in, when the
     text says so (it becomes ``org:organization`` of the membership).
+
+    A membership (``hasRole``, ``memberOf``) may carry the guide's qualifiers:
+    ``start`` and ``end`` (ISO 8601 values) and ``status`` at the release's
+    date; ``qualifier_evidence`` holds the evidence of each, by field name.
     """
 
     subject: str
@@ -171,6 +178,10 @@ class Relation(_Model):
     organization: str | None = None
     confidence: float = Field(default=1.0, ge=0.0, le=1.0)
     evidence: list[Evidence] = Field(default_factory=list)
+    start: str | None = None
+    end: str | None = None
+    status: MembershipStatus | None = None
+    qualifier_evidence: dict[str, list[Evidence]] = Field(default_factory=dict)
 
 
 class DocumentResult(_Model):

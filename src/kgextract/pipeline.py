@@ -29,6 +29,7 @@ from kgextract.nlp.extensions import MENTIONS
 from kgextract.nlp.pipeline import build_pipeline
 from kgextract.relations.document import wire_agency
 from kgextract.relations.registry import Context, run_extractors
+from kgextract.relations.tenure import qualify
 from kgextract.resolve.within import resolve_document
 
 __all__ = ["Extractor"]
@@ -101,7 +102,7 @@ class Extractor:
         """Relations and entities of one parsed document."""
         with remembering(doc):  # the rules ask for the same sentences and mentions again and again
             context = _context(doc, document)
-            candidates = run_extractors(doc, context)
+            candidates = qualify(doc, run_extractors(doc, context), context)
             return resolve_document(doc, candidates, document, threshold=self.config.threshold)
 
 

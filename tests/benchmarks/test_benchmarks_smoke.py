@@ -156,3 +156,19 @@ def test_throughput_only_keeps_the_chosen_configurations_and_the_baseline(throug
     report = throughput.benchmark(sources, [2], batch_size=2, workers=1, only=["cli"])
     assert [r["config"] for r in report["rows"]] == ["spacy", "cli", "spacy, again"]
     assert all(r["docs"] == 2 for r in report["rows"])
+
+
+# --- article extraction (HTML reader) ----------------------------------------------------------------
+
+ARTICLES = SHARED / "benchmarks" / "article_extraction"
+
+
+@pytest.mark.shared
+@pytest.mark.skipif(not ARTICLES.is_dir(), reason="../shared/benchmarks/article_extraction is absent")
+def test_article_extraction_runs_on_a_slice():
+    bench = _load("article_extraction")
+    results = bench.run(ARTICLES, limit=3, n_bootstrap=2)
+    ours = results["kgextract (read_document)"]
+    assert 0.0 <= ours["f1"] <= 1.0 and set(ours) >= {"precision", "recall", "accuracy"}
+    assert len(results) == 5
+    assert "kgextract (read_document)" in bench.render(results)

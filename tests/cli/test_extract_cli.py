@@ -251,3 +251,48 @@ def test_error_message_keeps_a_long_path_on_one_line(corpus, tmp_path):
                                 env={"COLUMNS": "80"})
     assert result.exit_code == 3
     assert str(deep / "empty_release.txt") in result.stderr
+
+
+# --- readable Turtle and --provenance ---------------------------------------------------------------
+
+def test_turtle_output_starts_with_the_people(corpus, tmp_path):
+    out = tmp_path / "out.ttl"
+    assert invoke(corpus, "-o", out, "-q").exit_code == 0
+    body = out.read_text(encoding="utf-8").split("\n\n", 1)[1]
+    assert body.startswith("# People\n\nperson:jane-roe a schema:Person ;\n    rdfs:label \"Jane Roe\" ;")
+    assert body.index("# Memberships") < body.index("# Provenance")
+
+
+@pytest.mark.parametrize("fmt", ["turtle", "nquads"])
+def test_provenance_none_writes_the_facts_only(corpus, tmp_path, fmt):
+    ext, parser = RDF_FORMATS[fmt]
+    full, facts = tmp_path / f"full{ext}", tmp_path / f"facts{ext}"
+    assert invoke(corpus, "-o", full, "--format", fmt, "-q").exit_code == 0
+    res = invoke(corpus, "-o", facts, "--output-dir", tmp_path / "docs", "--format", fmt, "--provenance", "none", "-q")
+    assert res.exit_code == 0, res.output
+    for path in (facts, tmp_path / "docs" / f"summit{ext}"):
+        graph = parse(path, parser)
+        assert not list(graph.quads((None, URIRef("http://www.w3.org/1999/02/22-rdf-syntax-ns#type"),
+                                     URIRef("https://w3id.org/kgextract/ontology#Assertion"), None)))
+        assert not [p for _, p, _, _ in graph.quads((None, None, None, None))
+                    if str(p).startswith("http://www.w3.org/ns/prov#")]
+    extractors = {label for label in labels(parse(full, parser)) if label.startswith("kgx")}
+    assert extractors and labels(parse(facts, parser)) == labels(parse(full, parser)) - extractors
+    assert facts.stat().st_size < full.stat().st_size / 2
+
+
+def test_unknown_provenance_level_is_e009(corpus, tmp_path):
+    res = invoke(corpus, "-o", tmp_path / "out.ttl", "--provenance", "some")
+    assert res.exit_code == 1 and "[E009]" in res.stderr
+
+
+def test_switching_provenance_rewrites_cached_outputs(corpus, tmp_path):
+    out, docs = tmp_path / "all.nq", tmp_path / "docs"
+    args = (corpus, "-o", out, "--output-dir", docs, "--format", "nquads", "-q")
+    assert invoke(*args).exit_code == 0
+    full = out.read_bytes(), (docs / "summit.nq").read_bytes()
+    assert invoke(*args, "--provenance", "none").exit_code == 0
+    facts = out.read_bytes(), (docs / "summit.nq").read_bytes()
+    assert all(b"/id/assertion/" in f for f in full) and not any(b"/id/assertion/" in f for f in facts)
+    assert invoke(*args).exit_code == 0
+    assert (out.read_bytes(), (docs / "summit.nq").read_bytes()) == full

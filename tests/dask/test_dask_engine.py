@@ -106,3 +106,16 @@ def test_an_existing_scheduler_and_turtle(corpus, local_graph, tmp_path):
     ds = Dataset()
     ds.parse(out, format="trig")
     assert _same(ds, local_graph)
+
+
+def test_facts_only_nquads_match_the_local_engine(corpus, tmp_path):
+    from kgextract.rdf.provenance import facts_only
+
+    local = tmp_path / "local-facts.nq"
+    run_corpus([corpus], output=local, fmt="nquads", cache=False, provenance="none")
+    out = tmp_path / "dask-facts.nq"
+    report = run_dask([corpus], output=out, workers=1, provenance="none")
+    assert report.documents == 5
+    facts = _load(out)
+    assert _same(facts, _load(local))
+    assert len(facts_only(facts)) == len(facts) > 0  # nothing left to strip

@@ -30,7 +30,8 @@ PAGE = "<!DOCTYPE html><html><head><title>T</title></head><body><p>Body text.</p
         ("a.html", b"%PDF-1.4\n...", "pdf"),
         ("a.jsonl", b'{"text": "x"}', "jsonl"),
         ("a.txt", b"<p>An HTML-ish line in a text file</p>", "txt"),
-        ("a.docx", b"PK\x03\x04", None),
+        ("a.docx", b"PK\x03\x04", "docx"),
+        ("a.odt", b"PK\x03\x04", None),
     ],
 )
 def test_detect_format(name, data, expected):
@@ -48,9 +49,9 @@ def test_txt_holding_pdf_is_read_as_pdf(write):
 
 
 def test_explicit_unsupported_file_gives_e017(write):
-    (error,) = iter_documents(write("notes.docx", b"PK\x03\x04 zipped"))
+    (error,) = iter_documents(write("notes.odt", b"PK\x03\x04 zipped"))
     assert error.code == "E017"
-    assert ".docx" in error.message and "txt, md, html, pdf, jsonl" in error.message
+    assert ".odt" in error.message and "txt, md, html, pdf, docx, jsonl" in error.message
 
 
 def test_explicit_unknown_extension_with_html_content_is_read(write):

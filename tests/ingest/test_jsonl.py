@@ -51,3 +51,26 @@ def test_duplicate_ids_warn(write):
     docs, errors = split(iter_documents(path))
     assert len(docs) == 2
     assert [e.code for e in errors] == ["W020"]
+
+
+def test_records_are_validated_by_the_pydantic_model(write):
+    """Booleans and floats are not ids or metadata; unknown keys are ignored; integers become strings."""
+    lines = [
+        json.dumps({"text": "One.", "id": True}),
+        json.dumps({"text": "Two.", "id": 2.5}),
+        json.dumps({"text": "Three.", "url": {"href": "x"}, "publisher": None}),
+        json.dumps({"text": 4}),
+        json.dumps({"text": "Five.", "id": 5, "date": 2024, "source": "ignored"}),
+    ]
+    docs, errors = split(iter_documents(write("typed.jsonl", "\n".join(lines))))
+    assert [(e.code, e.source.rsplit(":", 1)[1]) for e in errors] == [
+        ("E020", "1"), ("E020", "2"), ("E020", "3"), ("E020", "4"), ("W021", "5")]
+    assert "id must be a string" in errors[0].message
+    assert "url must be a string" in errors[2].message
+    assert "'text' is missing or not a string" in errors[3].message
+    assert [(d.id, d.text) for d in docs] == [("5", "Five.")]
+
+
+def test_lone_surrogates_in_a_record_are_replaced(write):
+    (doc,) = iter_documents(write("s.jsonl", '{"id": "s1", "text": "Ann \\udc00 Lee"}\n'))
+    assert doc.text == "Ann \ufffd Lee"

@@ -55,11 +55,33 @@ def test_cp1252_is_decoded_with_a_warning_first(write):
     assert doc.text == "Café “Zürich” – naïve\n"
 
 
-def test_latin1_fallback_when_cp1252_has_no_such_byte(write):
+def test_a_byte_cp1252_lacks_is_still_decoded_with_a_warning(write):
     data = b"Plain words around one odd byte " * 5 + b"\x81 end"
     warning, doc = iter_documents(write("odd.txt", data))
-    assert "latin-1" in warning.message
-    assert doc.text.endswith("\x81 end")
+    assert warning.code == "W001" and "decoded as" in warning.message
+    assert doc.text.startswith("Plain words around one odd byte ") and doc.text.endswith(" end")
+    assert len(doc.text) == len(data)  # one character for the odd byte, nothing dropped
+
+
+# Undeclared legacy encodings are detected (charset-normalizer), not taken from a fixed list:
+# scripts a Western fallback could only garble come out right. Sentences invented for the test.
+LEGACY = [
+    ("Компания Северсталь назначила Ивана Петрова генеральным директором. "
+     "Он сменит на этом посту Сергея Иванова, который уходит на пенсию.", "cp1251"),
+    ("Компания Северсталь назначила Ивана Петрова генеральным директором. "
+     "Он сменит на этом посту Сергея Иванова, который уходит на пенсию.", "koi8-r"),
+    ("Η εταιρεία ανακοίνωσε ότι ο Γιώργος Παπαδόπουλος αναλαμβάνει διευθύνων σύμβουλος από τον Μάρτιο.",
+     "cp1253"),
+    ("La société Acme nomme Hélène Dupré directrice générale. « Nous sommes ravis », a déclaré "
+     "le président du conseil, François Lefèvre, à Genève.", "latin-1"),
+]
+
+
+@pytest.mark.parametrize("text, codec", LEGACY, ids=[c for _, c in LEGACY])
+def test_undeclared_legacy_encodings_are_detected(write, text, codec):
+    warning, doc = iter_documents(write("legacy.txt", text.encode(codec)))
+    assert warning.code == "W001"
+    assert doc.text == text
 
 
 def test_read_document_logs_the_warning(write, caplog):

@@ -79,3 +79,12 @@ def test_every_term_the_mapping_writes_is_described(onto):
     used = set(g.predicates()) | set(g.objects(None, RDF.type))
     described = {t for t in onto.subjects() if isinstance(t, URIRef)}
     assert used - described - {RDF.type, RDF.subject, RDF.predicate, RDF.object} == set()
+
+
+def test_every_term_of_roles_in_time_is_described(onto):
+    from .test_shapes import qualified_result
+
+    g = to_graph([qualified_result()])
+    used = set(g.predicates()) | set(g.objects(None, RDF.type))
+    described = {t for t in onto.subjects() if isinstance(t, URIRef)}
+    assert used - described - {RDF.type, RDF.subject, RDF.predicate, RDF.object} == set()

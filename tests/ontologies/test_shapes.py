@@ -117,3 +117,48 @@ def test_shapes_catch_contract_breaches(breakage):
     breakage(g)
     conforms, text = validate(g)
     assert not conforms
+
+
+def qualified_result() -> DocumentResult:
+    """A membership with start, end and status, and a typed event (roles in time)."""
+    from kgextract.models import Evidence
+
+    ev = Evidence(doc_id="q", sentence="s", start=0, end=1, confidence=0.8, extractor="kgx.tenure.start.v1")
+    ents = [Entity(key="person/ann", type="Person", name="Ann"),
+            Entity(key="role/ceo", type="Role", name="CEO"),
+            Entity(key="organization/acme", type="Organization", name="Acme"),
+            Entity(key="event/talks", type="Event", name="talks", event_type="Meeting", event_type_evidence=ev)]
+    rels = [Relation(subject="person/ann", predicate="hasRole", object="role/ceo", organization="organization/acme",
+                     start="2024-07-01", end="2025", status="future",
+                     qualifier_evidence={"start": [ev], "status": [ev]}),
+            Relation(subject="person/ann", predicate="memberOf", object="organization/acme", end="2019-05",
+                     status="former")]
+    return DocumentResult(document=Document(id="q", text="Ann"), entities=ents, relations=rels)
+
+
+def test_qualified_output_conforms():
+    conforms, text = validate(to_graph([qualified_result()]))
+    assert conforms, text
+
+
+def _two_values(g):
+    from rdflib.namespace import TIME
+    instant = next(g.subjects(RDF.type, TIME.Instant))
+    g.add((instant, TIME.inXSDgYear, Literal("2024", datatype=XSD.gYear)))
+
+
+def _bad_status(g):
+    m = next(g.subjects(KGX.status, None))
+    g.set((m, KGX.status, KGX.Meeting))
+
+
+def _typed_event_not_an_event(g):
+    g.remove((entity_iri("event/talks"), RDF.type, SDO.Event))
+
+
+@pytest.mark.parametrize("breakage", [_two_values, _bad_status, _typed_event_not_an_event])
+def test_shapes_catch_qualifier_breaches(breakage):
+    g = to_graph([qualified_result()])
+    breakage(g)
+    conforms, _ = validate(g)
+    assert not conforms

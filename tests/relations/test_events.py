@@ -105,3 +105,235 @@ def test_facts_of_the_back_reference_go_to_the_named_event(run):
 def test_unnamed_event_without_facts_is_dropped(run):
     facts = run("Jane Roe said the ceremony was moving.")
     assert facts.entities("Event") == []
+
+
+def _of_the_one_event(facts, predicate):
+    (event,) = facts.entities("Event")
+    name = event.name.casefold()
+    return {o for s, p, o in facts.triples if s == name and p == predicate}
+
+
+@pytest.mark.parametrize("text, parties", [
+    pytest.param("The Northwind Bank and the Clearwater Institute signed a memorandum of understanding in Lisbon "
+                 "on 3 May 2023.", {"northwind bank", "clearwater institute"}, id="subjects-sign"),
+    pytest.param("OSLO, 8 May 2024 -- The Northwind Bank and the Clearwater Institute signed a partnership "
+                 "agreement in Oslo.", {"northwind bank", "clearwater institute"}, id="subject-after-dateline"),
+    pytest.param("The Northwind Bank signed a memorandum of understanding with the Clearwater Institute.",
+                 {"northwind bank", "clearwater institute"}, id="mou-with"),
+    pytest.param("Jane Roe signed the agreement on behalf of the Northwind Bank.",
+                 {"jane roe", "northwind bank"}, id="on-behalf-of"),
+    pytest.param("Signed by Jane Roe and John Doe, the accord opens new markets for farmers.",
+                 {"jane roe", "john doe"}, id="preposed-signed-by"),
+    pytest.param("Foreign Minister Jane Roe was received by Mayor John Doe in Porto on 3 May 2023.",
+                 {"jane roe", "john doe"}, id="received-by"),
+    pytest.param("Jane Roe met with the Shura Council in Riyadh on 3 May 2023.",
+                 {"jane roe", "shura council"}, id="met-with-a-body"),
+    pytest.param("Jane Roe met the Northwind Bank delegation in Oslo on 3 May 2023.",
+                 {"jane roe", "northwind bank"}, id="a-delegations-organization"),
+])
+def test_parties_are_attendees(run, text, parties):
+    assert _of_the_one_event(run(text), "attendee") == parties
+
+
+def test_one_signing_however_often_stated(run):
+    facts = run("The Northwind Bank signed a memorandum of understanding with the Clearwater Institute in Porto "
+                "on 3 May 2023. Jane Roe and John Doe signed the memorandum at the Grand Hotel.")
+    assert _of_the_one_event(facts, "attendee") == {"northwind bank", "clearwater institute", "jane roe", "john doe"}
+
+
+def test_signing_ceremony_and_signed_are_one_event(run):
+    facts = run("The Minister hosted the Signing Ceremony for the Trade Agreement between Northland and Southland "
+                "in Porto on 3 May 2023. Jane Roe signed the agreement on behalf of the Northwind Bank.")
+    (event,) = facts.entities("Event")
+    assert event.name.startswith("Signing Ceremony for the Trade Agreement")
+    assert "signed" in event.aliases
+    assert ("attendee", "northwind bank") in {(p, o) for s, p, o in facts.triples}
+
+
+@pytest.mark.parametrize("text, predicate, agent", [
+    pytest.param("Jane Roe visited Oslo on 3 May 2023 at the invitation of the Northwind Bank.",
+                 "organizer", "northwind bank", id="at-the-invitation-of"),
+    pytest.param("The Nordic Water Forum took place in Oslo with support from the Northwind Bank.",
+                 "sponsor", "northwind bank", id="with-support-from"),
+    pytest.param("The Nordic Water Forum, which was organized by the Clearwater Institute, took place in Oslo.",
+                 "organizer", "clearwater institute", id="which-was-organized-by"),
+    pytest.param("The spring session of the Northwind Council took place in Oslo on 3 May 2023. "
+                 "The Northwind Council adopted its budget.", "organizer", "northwind council", id="a-bodys-session"),
+])
+def test_agents_by_noun_phrase(run, text, predicate, agent):
+    assert agent in _of_the_one_event(run(text), predicate)
+
+
+@pytest.mark.parametrize("text, start, end", [
+    pytest.param("OSLO, 8 May 2024 -- The Northwind Bank and the Clearwater Institute signed a partnership "
+                 "agreement in Oslo on Friday.", "2024-05-03", None, id="past-weekday"),
+    pytest.param("LISBON, 8 May 2024 -- Jane Roe will meet John Doe in Porto on Friday.",
+                 "2024-05-10", None, id="future-weekday"),
+    pytest.param("BERGEN, 8 May 2024 -- The Nordic Water Forum opened in Bergen on Monday and ended yesterday.",
+                 "2024-05-06", "2024-05-07", id="ended-yesterday"),
+    pytest.param("OSLO, 10 May 2024 -- The Nordic Water Forum took place in Oslo from Monday to Wednesday.",
+                 "2024-05-06", "2024-05-08", id="weekday-range"),
+    pytest.param("PORTO, 30 January 2021 -- The two colleges signed a memorandum of understanding today, "
+                 "28 January 2021, in Porto.", "2021-01-28", None, id="spelled-out-date-beats-today"),
+])
+def test_relative_dates(run, text, start, end):
+    facts = run(text)
+    assert _of_the_one_event(facts, "startDate") == {start}
+    assert _of_the_one_event(facts, "endDate") == ({end} if end else set())
+
+
+@pytest.mark.parametrize("text, parties", [
+    pytest.param("In Oslo, Jane Roe will meet senior officials from the Northwind Bank and the Clearwater Institute "
+                 "on 3 May 2023.", {"jane roe", "northwind bank", "clearwater institute"}, id="officials-from"),
+    pytest.param("On 3 May 2023, the Clearwater Institute held a cooperation agreement signing ceremony with the "
+                 "Northwind University in Oslo.", {"clearwater institute", "northwind university"}, id="held-with"),
+    pytest.param("Jane Roe, the Director General of the Clearwater Institute, arrived in Porto on 2 May 2023. "
+                 "The Director General signed a memorandum of understanding with the Northwind Bank.",
+                 {"jane roe", "clearwater institute", "northwind bank"}, id="bare-title-is-the-person"),
+])
+def test_more_parties(run, text, parties):
+    facts = run(text)
+    bodies = set(facts.names("Organization")) & parties
+    (event,) = {s for s, p, o in facts.triples if p == "attendee" and o in bodies}  # one event has the bodies
+    assert {o for s, p, o in facts.triples if s == event and p == "attendee"} == parties
+
+
+def test_a_trip_to_two_cities_is_one_visit(run):
+    facts = run("Jane Roe will visit Seoul and Busan from 3 to 6 May 2024. In Seoul, she will meet John Doe. "
+                "She will also visit two schools. Jane Roe will travel to Busan on 5 May 2024.")
+    (event,) = facts.entities("Event")
+    assert {o for s, p, o in facts.triples if p == "location"} >= {"seoul"}
+    assert ("attendee", "john doe") in {(p, o) for s, p, o in facts.triples}
+
+
+def test_place_named_after_city_of(run):
+    facts = run("In the southern city of Tapachula, Jane Roe inaugurated a new clinic on 3 May 2023.")
+    assert _of_the_one_event(facts, "location") == {"tapachula"}
+
+
+def test_an_event_that_only_dates_something_has_no_attendees(run):
+    facts = run("The annual general meeting took place in Oslo on 3 May 2023. "
+                "Jane Roe and John Doe were re-elected until the end of the next annual general meeting.")
+    assert not {o for s, p, o in facts.triples if p == "attendee"}
+
+
+def test_one_session_named_two_ways(run):
+    facts = run("The Nordic Water Council's 12th Session opened in Geneva on 3 May 2023. "
+                "Jane Roe addressed the 12th Session of the Nordic Water Council.")
+    (event,) = facts.entities("Event")
+    assert event.name == "12th Session of the Nordic Water Council"
+    assert "12th Session" in event.aliases
+    assert ("organizer", "nordic water council") in {(p, o) for s, p, o in facts.triples}
+
+
+def test_signers_bodies_are_parties(run):
+    facts = run("Jane Roe, President of the Northwind Club, and John Doe, President of the Clearwater Club, "
+                "signed the agreement in Oslo on 3 May 2023.")
+    assert _of_the_one_event(facts, "attendee") == {"jane roe", "john doe", "northwind club", "clearwater club"}
+
+
+def test_mou_after_a_dateline_is_a_signing_between_its_parties(run):
+    facts = run("New Delhi [India], November 9 (NWS): An MoU between the Northwind University and the Clearwater "
+                "University was signed at the Grand Hotel on Thursday, an official release said.")
+    assert {"northwind university", "clearwater university"} <= _of_the_one_event(facts, "attendee")
+    assert "mou" not in facts.names("Organization")
+
+
+@pytest.mark.parametrize("text", [
+    pytest.param("Jane Roe and John Doe discussed cooperation in training, research and concluding a "
+                 "twinning contract between the Northwind Club and the Clearwater Club.", id="gerund-topic"),
+])
+def test_no_signing(run, text):
+    assert not [e for e in run(text).entities("Event") if e.name == "signing"]
+
+
+def test_a_visited_building_is_no_attendee(run):
+    facts = run("Jane Roe visited the Nordic Science Centre in Oslo on 3 May 2023.")
+    assert "nordic science centre" not in {o for s, p, o in facts.triples if p == "attendee"}
+
+
+def test_speakers_at_an_event_attended_it(run):
+    facts = run("GENEVA, 30 September 2022 -- Jane Roe said during the handover ceremony that the job was done. "
+                "Speaking at the same ceremony, John Doe said he was proud.")
+    assert _of_the_one_event(facts, "attendee") == {"jane roe", "john doe"}
+
+
+def test_annual_and_numbered_session_are_one(run):
+    facts = run("The Nordic Council opened its annual Council session in Oslo today. "
+                "In a message to the 73rd Council session, Jane Roe congratulated the Council.")
+    (event,) = facts.entities("Event")
+    assert {event.name, *event.aliases} == {"annual Council session", "73rd Council session"}
+
+
+def test_a_length_in_days_gives_the_end_date(run):
+    facts = run("Jane Roe began a three-day visit to Oslo on 3 May 2023.")
+    assert _of_the_one_event(facts, "endDate") == {"2023-05-05"}
+
+
+def test_launching_a_portal_is_an_event(run):
+    facts = run("OSLO, 8 May 2024 -- The Northwind Bank will launch its new data portal in Oslo on Friday.")
+    assert _of_the_one_event(facts, "startDate") == {"2024-05-10"}
+    assert _of_the_one_event(facts, "location") == {"oslo"}
+
+
+def test_hosted_by_after_a_bracketed_short_name(run):
+    facts = run("The accord was signed in the margins of the spring session of the Nordic Water Board (NWB) "
+                "hosted by the Clearwater Institute on 4 May 2023.")
+    assert ("organizer", "clearwater institute") in {(p, o) for s, p, o in facts.triples
+                                                     if s.startswith("spring session")}
+
+
+@pytest.mark.parametrize("text", [
+    pytest.param("The Nordic Water Forum took place in Oslo on 3 May 2023. The Forum was attended by the Northwind "
+                 "Bank, the Clearwater Institute and representatives of the Baltic Fund.", id="attended-by"),
+    pytest.param("The Northwind Bank, the Clearwater Institute and the Baltic Fund took part in the Nordic Water "
+                 "Forum in Oslo on 3 May 2023.", id="took-part-in"),
+])
+def test_bodies_that_attended(run, text):
+    assert _of_the_one_event(run(text), "attendee") == {"northwind bank", "clearwater institute", "baltic fund"}
+
+
+def test_a_signing_on_another_day_is_another_signing(run):
+    facts = run("ROME, 6 July 2023 -- The Northwind Bank and the Clearwater Institute signed a cooperation "
+                "agreement on 6 July 2023. Jane Roe and John Doe had signed a joint statement in April 2022.")
+    events = facts.entities("Event")
+    assert len(events) == 2
+    people = {r.object for r in facts.result.relations if r.predicate.value == "attendee"
+              and r.object in {e.key for e in facts.entities("Person")}}
+    (subject,) = {r.subject for r in facts.result.relations if r.object in people}
+    assert {r.object for r in facts.result.relations if r.subject == subject and r.predicate.value == "startDate"} \
+        == {"2022-04"}
+
+
+def test_a_visit_by_someone(run):
+    facts = run("The three-day visit by Jane Roe to Oslo began on 3 May 2023.")
+    assert "jane roe" in _of_the_one_event(facts, "attendee")
+
+
+def test_a_meeting_with_its_own_participants_after_a_signing(run):
+    facts = run("The Northwind Club signed a cooperation agreement with the Clearwater Club in Oslo on 3 May 2023. "
+                "Following the signing ceremony, a meeting was held between John Doe, Vice President of the "
+                "Northwind Club, and the Clearwater Club delegation.")
+    meeting = facts.entity("Event", "meeting").name.casefold()
+    assert {o for s, p, o in facts.triples if s == meeting and p == "attendee"} == {"john doe", "clearwater club"}
+
+
+@pytest.mark.parametrize("text, person", [
+    pytest.param("Jane Roe met the Minister of the Interior, Mr. John Doe, in Oslo on 3 May 2023.", "john doe",
+                 id="title-then-name"),
+    pytest.param("The State visit of President Jane Roe took place in Oslo in June 2022.", "jane roe",
+                 id="visit-of"),
+])
+def test_the_person_met_or_visiting(run, text, person):
+    assert person in _of_the_one_event(run(text), "attendee")
+
+
+def test_where_clause_gives_the_trips_place(run):
+    facts = run("Jane Roe travelled to Oslo on 3 May 2023, where she signed an agreement with the Northwind Bank.")
+    signing = next(s for s, p, o in facts.triples if p == "attendee" and o == "northwind bank")
+    assert (signing, "location", "oslo") in facts.triples
+
+
+def test_since_dates_another_time(run):
+    facts = run("Jane Roe arrived in Oslo for an official visit. The official visit is her second visit since 2003.")
+    assert not {o for s, p, o in facts.triples if p == "startDate"}

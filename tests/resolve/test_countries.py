@@ -28,3 +28,23 @@ def test_country_name(text, expected):
 ])
 def test_government_name(text, expected):
     assert government_name(text) == expected
+
+
+def test_country_names_come_from_the_pinned_table_only():
+    """IRIs are minted from these names: they must not move when a dependency is updated."""
+    import subprocess
+    import sys
+
+    code = ("import sys, kgextract.resolve.countries as c, kgextract.resolve.linking as l;"
+            "print(c.government_name('Turkey')); l.link_name('Turkey');"
+            "print('pycountry' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.split("\n")[:2] == ["Government of Türkiye", "False"]
+
+
+def test_the_pinned_table_is_whole():
+    from kgextract.resolve.countries import countries
+
+    rows = countries()
+    assert len(rows) == len({c.alpha_2 for c in rows}) == len({c.alpha_3 for c in rows}) >= 249
+    assert all(len(c.alpha_2) == 2 and len(c.alpha_3) == 3 and c.numeric.isdigit() for c in rows)

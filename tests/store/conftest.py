@@ -41,10 +41,12 @@ def doc1(with_summit: bool = True) -> DocumentResult:
     ]
     rels = [
         Relation(subject=ANN, predicate="hasRole", object=CEO, organization=ACME,
-                 evidence=[ev("CEO of Acme", extractor="kgx.roles.v1", confidence=0.8)]),
+                 evidence=[ev("CEO of Acme", extractor="kgx.roles.v1", confidence=0.8)],
+                 start="2023-06-01"),
         Relation(subject=ANN, predicate="memberOf", object=ACME),
-        Relation(subject=BOB, predicate="memberOf", object=GROUP),
-        Relation(subject=BOB, predicate="hasRole", object=CHAIR),
+        Relation(subject=BOB, predicate="memberOf", object=GROUP, start="2024-01", status="future"),
+        Relation(subject=BOB, predicate="hasRole", object=CHAIR, start="2015", end="2023-11-30",
+                 status="former"),
         Relation(subject=ACME, predicate="location", object=GENEVA),
         Relation(subject=ACME, predicate="parentOrganization", object=GROUP),
         Relation(subject=GENEVA, predicate="containedInPlace", object=SWISS),
@@ -52,7 +54,8 @@ def doc1(with_summit: bool = True) -> DocumentResult:
         Relation(subject="DOC", predicate="locationCreated", object=GENEVA),
     ]
     if with_summit:
-        ents.append(Entity(key=SUMMIT, type="Event", name="Summit", aliases=["the Summit"]))
+        ents.append(Entity(key=SUMMIT, type="Event", name="Summit", aliases=["the Summit"],
+                           event_type="Conference"))
         rels += [
             Relation(subject=SUMMIT, predicate="location", object=GENEVA,
                      evidence=[ev("the Summit in Geneva", extractor="kgx.events.v1",
@@ -77,7 +80,7 @@ def doc2() -> DocumentResult:
         Entity(key=CY, type="Person", name="Cy Dee"),
         Entity(key=ACME, type="Organization", name="Acme"),
         Entity(key=SWISS, type="Place", name="Switzerland"),
-        Entity(key=WORKSHOP, type="Event", name="Workshop"),
+        Entity(key=WORKSHOP, type="Event", name="Workshop", event_type="Meeting"),
     ]
     rels = [
         Relation(subject=WORKSHOP, predicate="startDate", object="2024-03"),

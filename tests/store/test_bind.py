@@ -118,7 +118,7 @@ def test_query_errors(store_dir, tmp_path):
     with pytest.raises(KgextractError, match=r"\[E099\] The SPARQL query failed"):
         select_rows(store_dir, "SELECT WHERE {")
     with pytest.raises(KgextractError, match=r"\[E094\] 'no_such_query' is not a saved query.*"
-                                             r"Saved queries: attendance, "):
+                                             r"Saved queries: appointments, attendance, "):
         select_rows(store_dir, "no_such_query")
     with pytest.raises(KgextractError, match="E100"):
         run_query(store_dir, "documents", fmt="xlsx")

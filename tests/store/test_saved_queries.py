@@ -76,7 +76,25 @@ DOCS = [{"document": "d1", "published": "2023-12-05", "datelinePlace": "Geneva",
          "headline": "Summit opens", "entities": "10"},
         {"document": "d2", "published": "2024-03-01", "entities": "6"}]
 
+APPOINTMENTS = [
+    {"when": "2023-06-01", "change": "takes up", "personLabel": "Ann Lee", "roleLabel": "CEO",
+     "organizationLabel": "Acme", "start": "2023-06-01"},
+    {"when": "2023-11-30", "change": "leaves", "personLabel": "Bob Roy", "roleLabel": "Chair",
+     "start": "2015", "end": "2023-11-30", "status": "former"},
+    {"when": "2024-01", "change": "takes up", "personLabel": "Bob Roy", "organizationLabel": "Acme Group",
+     "start": "2024-01", "status": "future"},
+]
+BY_TYPE = [{"eventType": "Conference", "eventLabel": "Summit", "start": "2023-12-04", "places": {"Geneva"}},
+           {"eventType": "Meeting", "eventLabel": "Workshop", "start": "2024-03", "places": {"Switzerland"}}]
+
 CASES = [
+    ("appointments", {}, APPOINTMENTS),
+    ("appointments", {"person": ["bob roy"]}, APPOINTMENTS[1:]),
+    ("appointments", {"organization": ["ACME corp"]}, APPOINTMENTS[:1]),
+    ("appointments", {"from": ["2023-07"], "to": ["2023"]}, APPOINTMENTS[1:2]),
+    ("events_by_type", {}, BY_TYPE),
+    ("events_by_type", {"type": ["signing"]}, []),
+    ("events_by_type", {"type": ["MEETING"]}, BY_TYPE[1:]),
     ("people_roles", {}, ROLES),
     ("people_roles", {"organization": ["acme corp"]}, ROLES[1:2]),
     ("people_roles", {"person": ["ms. lee"]}, ROLES[1:2]),

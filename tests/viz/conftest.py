@@ -7,7 +7,7 @@ import pytest
 
 from kgextract.graph import to_networkx
 from kgextract.graph.examples import sample_results
-from kgextract.models import Document, DocumentResult, Entity, Evidence, Relation
+from kgextract.models import Document, DocumentResult, Entity, EventType, Evidence, MembershipStatus, Relation
 
 EVIL = "</script><script>window.__pwned=1</script><!-- & \u2028"
 EVIL_KEY = "person/evil"
@@ -54,3 +54,17 @@ def results() -> list[DocumentResult]:
 @pytest.fixture
 def graph(results):
     return to_networkx(results)
+
+
+def typed_results() -> list[DocumentResult]:
+    """The sample release with its event typed, a second typed event, and a dated membership."""
+    (sample,) = sample_results()[:1]
+    ents = [e.model_copy(update={"event_type": EventType.CONFERENCE}) if e.type.value == "Event" else e
+            for e in sample.entities]
+    ents.append(Entity(key="event/talks", type="Event", name="talks", event_type="Meeting"))
+    rels = [r.model_copy(update={"start": "2024-07-01", "status": MembershipStatus.FUTURE})
+            if r.predicate.value == "hasRole" else r
+            for r in sample.relations]
+    rels.append(Relation(subject="event/talks", predicate="attendee", object=ACME if any(
+        e.key == ACME for e in ents) else next(e.key for e in ents if e.type.value == "Organization")))
+    return [sample.model_copy(update={"entities": ents, "relations": rels})]

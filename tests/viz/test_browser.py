@@ -163,3 +163,15 @@ def test_readme_screenshot(browser, tmp_path):
     target.parent.mkdir(parents=True, exist_ok=True)
     browser.save_screenshot(str(target))
     assert target.read_bytes().startswith(b"\x89PNG")
+
+
+def test_event_kind_filter_hides_events_of_that_kind(browser, tmp_path):
+    from selenium.webdriver.common.by import By
+
+    from .conftest import typed_results
+
+    G = to_networkx(typed_results())
+    open_page(browser, write_html(G, tmp_path / "typed.html"))
+    browser.find_element(By.CSS_SELECTOR, '#event-filters label[data-kind="Meeting"] input').click()
+    wait_for(browser, "return Array.from(document.querySelectorAll('#graph .node.hidden'))"
+                      ".map(n => n.dataset.id).join()", "event/talks")

@@ -61,3 +61,21 @@ def test_notebook_view_wraps_the_page_in_an_iframe(graph):
     view = notebook_view(graph, height=420)
     assert view.data.startswith('<div class="kgx-viz"><iframe srcdoc="&lt;!DOCTYPE html&gt;')
     assert "height:420px" in view.data and "</script>" not in view.data
+
+
+def test_payload_carries_event_kinds_and_membership_times():
+    from kgextract.graph import to_networkx
+
+    from .conftest import typed_results
+
+    data = graph_payload(to_networkx(typed_results()))
+    kinds = {n["id"]: n.get("event_type") for n in data["nodes"] if n["type"] == "Event"}
+    assert kinds == {"event/talks": "Meeting", "event/disarmament-conference": "Conference"}
+    assert all("event_type" not in n for n in data["nodes"] if n["type"] != "Event")
+    (timed,) = [e for e in data["edges"] if "start" in e]
+    assert (timed["predicate"], timed["start"], timed["status"]) == ("hasRole", "2024-07-01", "future")
+
+
+def test_page_has_an_event_kind_filter(graph):
+    page = render_html(graph)
+    assert 'id="event-filters"' in page and "hiddenKinds" in page

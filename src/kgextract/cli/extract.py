@@ -13,6 +13,7 @@ from kgextract.cli.app import app
 from kgextract.config import ExtractConfig
 from kgextract.errors import KgextractError
 from kgextract.models import DocumentError
+from kgextract.rdf.provenance import PROVENANCE_LEVELS
 from kgextract.rdf.serialize import FORMATS
 from kgextract.dask.select import ENGINES, run_extraction
 from kgextract.terminal import printable, setup_logging
@@ -28,7 +29,7 @@ _DEFAULTS = ExtractConfig()
 @app.command("extract")
 def extract_command(
     paths: Annotated[list[Path], typer.Argument(
-        help="Files or folders of press releases (.txt, .md, .html, .pdf, .jsonl); folders are walked recursively.",
+        help="Files or folders of press releases (.txt, .md, .html, .pdf, .docx, .jsonl); folders are walked recursively.",
         metavar="PATH...", show_default=False)],
     output: Annotated[Path | None, typer.Option(
         "-o", "--output", metavar="FILE",
@@ -62,6 +63,10 @@ def extract_command(
         "--force", help="Extract every document again and rewrite every output, even when cached.")] = False,
     store: Annotated[Path | None, typer.Option(
         "--store", metavar="DIR", help="Also load the graph into the embedded SPARQL store in DIR.")] = None,
+    provenance: Annotated[str, typer.Option(
+        "--provenance", metavar="full|none", help="'full' keeps every triple's evidence (sentence, offsets, "
+        "confidence, extractor); 'none' writes the facts only (the --store still gets everything).")
+    ] = PROVENANCE_LEVELS[0],
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar and no summary.")] = False,
     engine: Annotated[str, typer.Option(
         "--engine", help="Where to extract: 'local' (this machine, --workers processes) or 'dask' "
@@ -100,7 +105,7 @@ def extract_command(
             report = run_extraction(
                 engine, paths, scheduler=scheduler, output=output, output_dir=output_dir, fmt=fmt, config=config,
                 workers=workers,
-                cache=not no_cache, force=force, store=store, on_problem=problem,
+                cache=not no_cache, force=force, store=store, on_problem=problem, provenance=provenance,
                 on_document=lambda kind: progress.advance(task))
     except KgextractError as error:
         err.print("[red]error[/]: ", end="", markup=True)

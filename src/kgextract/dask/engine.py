@@ -32,6 +32,7 @@ from kgextract.config import ExtractConfig
 from kgextract.errors import Errors, KgextractError, Warnings
 from kgextract.ingest.walk import walk
 from kgextract.models import DocumentError, DocumentResult
+from kgextract.rdf.provenance import check_provenance
 from kgextract.rdf.serialize import get_format, write_rdf
 from kgextract.run.corpus import corpus_graph
 from kgextract.run.fingerprint import extraction_fingerprint
@@ -160,6 +161,7 @@ def run_dask(
     shard_dir: str | os.PathLike | None = None,
     across: bool = True,
     linking: bool = True,
+    provenance: str = "full",
 ) -> DaskReport:
     """Extract ``paths`` on a Dask cluster and write the merged graph to ``output``.
 
@@ -177,6 +179,7 @@ def run_dask(
     started = time.monotonic()
     paths = [paths] if isinstance(paths, (str, os.PathLike)) else list(paths)
     fmt_name = get_format(fmt).name
+    check_provenance(provenance)
     config = config or ExtractConfig()
     output = Path(output)
     shards = Path(shard_dir) if shard_dir is not None else shard_dir_for(output)
@@ -211,12 +214,12 @@ def run_dask(
                 for line in fh:
                     yield DocumentResult.model_validate_json(line)
 
-    if fmt_name == "nquads":
+    if fmt_name == "nquads" and provenance == "full":
         stats = write_nquads(load, output, across=across, linking=linking, work_dir=shards)
         report.merges, report.links = stats.merges, stats.links
     else:
         graph = corpus_graph(list(load()), across=across, linking=linking)
-        write_rdf(graph.dataset, output, fmt_name)
+        write_rdf(graph.dataset, output, fmt_name, provenance=provenance)
         report.merges, report.links = len(graph.merges), len(graph.links)
     report.seconds = round(time.monotonic() - started, 3)
     return report

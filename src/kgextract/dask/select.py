@@ -23,7 +23,7 @@ ENGINES = ("local", "dask")
 
 
 def run_extraction(engine: str, paths, *, scheduler: str | None = None, output=None, output_dir=None,
-                   store=None, fmt: str = "turtle", config=None, workers: int = 1,
+                   store=None, fmt: str = "turtle", config=None, workers: int = 1, provenance: str = "full",
                    on_problem: Callable[[DocumentError], None] | None = None,
                    on_document: Callable[[str], None] | None = None, **local_options):
     """Run ``run_corpus`` (``engine="local"``) or ``run_dask`` (``"dask"``); return its report.
@@ -42,7 +42,8 @@ def run_extraction(engine: str, paths, *, scheduler: str | None = None, output=N
         from kgextract.run.runner import run_corpus
 
         return run_corpus(paths, output=output, output_dir=output_dir, store=store, fmt=fmt, config=config,
-                          workers=workers, on_problem=on_problem, on_document=on_document, **local_options)
+                          workers=workers, on_problem=on_problem, on_document=on_document,
+                          provenance=provenance, **local_options)
     for option, value in (("--output-dir", output_dir), ("--store", store)):
         if value is not None:
             raise KgextractError(Errors.E164.format(problem=f"it cannot write {option}"))
@@ -50,7 +51,8 @@ def run_extraction(engine: str, paths, *, scheduler: str | None = None, output=N
         raise KgextractError(Errors.E164.format(problem="no -o FILE was given"))
     from kgextract.dask.engine import run_dask
 
-    report = run_dask(paths, output=output, fmt=fmt, config=config, scheduler=scheduler, workers=workers)
+    report = run_dask(paths, output=output, fmt=fmt, config=config, scheduler=scheduler, workers=workers,
+                      provenance=provenance)
     for problem in report.problems:
         if on_problem is not None:
             on_problem(problem)

@@ -79,7 +79,10 @@ def to_networkx(results: Iterable[DocumentResult]) -> nx.MultiDiGraph:
         attributes: ``predicate``, ``confidence`` (the highest seen),
         ``evidence`` (list of dicts with ``doc_id``, ``sentence``, ``start``,
         ``end``, ``confidence``, ``extractor``), ``documents``, and for
-        ``hasRole`` the ``organization`` key (or ``None``).
+        ``hasRole`` the ``organization`` key (or ``None``). A ``hasRole`` or
+        ``memberOf`` edge has ``start``, ``end`` and ``status`` (``"former"``,
+        ``"future"``; ``None`` when not stated); an Event node has
+        ``event_type`` (``"Meeting"`` ... ``"Other"``).
 
     Relations that refer to unknown entities, or whose date is not ISO
     8601, are left out with a logged warning (W070, W071), as in the RDF.
@@ -102,6 +105,10 @@ def to_networkx(results: Iterable[DocumentResult]) -> nx.MultiDiGraph:
     for key, ent in entities.items():
         G.add_node(key, type=ent.type.value, label=ent.label, aliases=list(ent.aliases),
                    alt_types=[t.value for t in ent.alt_types], documents=list(ent.documents))
+    for res in results:  # an event's kind: the first release that typed it
+        for ent in res.entities:
+            if ent.event_type is not None and G.nodes[ent.key].get("event_type") is None:
+                G.nodes[ent.key]["event_type"] = ent.event_type.value
     for res in results:
         doc = res.document
         dnode = document_node(doc.id)
@@ -128,11 +135,18 @@ def to_networkx(results: Iterable[DocumentResult]) -> nx.MultiDiGraph:
                          "evidence": [], "documents": []}
                 if rel.predicate is Predicate.HAS_ROLE:
                     attrs["organization"] = rel.organization
+                if rel.predicate.is_membership:
+                    attrs.update(start=None, end=None, status=None)
                 G.add_edge(u, v, key=key, **attrs)
             data = G.edges[u, v, key]
             data["confidence"] = max(data["confidence"], rel.confidence)
             if rel.predicate is Predicate.HAS_ROLE and data["organization"] is None:
                 data["organization"] = rel.organization
+            if rel.predicate.is_membership:  # the first release that states each qualifier
+                for field in ("start", "end", "status"):
+                    value = getattr(rel, field)
+                    if data[field] is None and value is not None:
+                        data[field] = getattr(value, "value", value)
             for ev in evidence:
                 _add_unique(data["evidence"], ev)
             _add_unique(data["documents"], doc.id)

@@ -19,10 +19,11 @@ EXTENSIONS = {
     ".md": "md", ".markdown": "md",
     ".html": "html", ".htm": "html", ".xhtml": "html",
     ".pdf": "pdf",
+    ".docx": "docx",
     ".jsonl": "jsonl", ".ndjson": "jsonl",
 }
 #: The formats a ``Document`` can have, as listed in error messages.
-FORMATS = ("txt", "md", "html", "pdf", "jsonl")
+FORMATS = ("txt", "md", "html", "pdf", "docx", "jsonl")
 
 _HTML_START = re.compile(r"\A\s*(?:<!--.*?-->\s*)*(?:<!doctype\s+html|<html[\s>])", re.S)
 _UTF16 = ((codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be"))

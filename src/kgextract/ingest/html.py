@@ -23,7 +23,7 @@ from lxml import etree
 
 from kgextract.ingest.isodate import iso_date
 
-__all__ = ["Extracted", "html_to_text", "fragment_text", "declared_charset"]
+__all__ = ["Extracted", "html_to_text", "fragment_text", "declared_charset", "block_text", "page_metadata", "NEVER_CONTENT"]
 
 
 class Extracted(NamedTuple):
@@ -47,6 +47,8 @@ _NEVER = (
     "head", "script", "style", "noscript", "template", "svg", "math", "canvas",
     "iframe", "object", "embed", "button", "select", "textarea", "input", "dialog",
 )
+#: Elements that are never text, wherever they are (scripts, templates, form controls ...).
+NEVER_CONTENT = _NEVER
 # Page furniture: removed unless it holds most of the page's text.
 _FURNITURE_XPATH = etree.XPath(
     ".//nav | .//aside | .//form | .//menu"
@@ -186,6 +188,25 @@ def _is_furniture(el: etree._Element) -> bool:
     return False
 
 
+def block_text(container: etree._Element) -> str:
+    """The text of an element tree, one paragraph per HTML block, paragraphs joined by blank lines.
+
+    >>> block_text(etree.fromstring("<div><p>Ann <b>Lee</b></p><p>Acme<br/>Berlin</p></div>"))
+    'Ann Lee\\n\\nAcme\\nBerlin'
+    """
+    return _blocks(container)
+
+
+def page_metadata(page: str) -> Extracted:
+    """Title, date, canonical URL and publisher from a page's markup (``text`` is empty).
+
+    >>> page_metadata('<html><head><meta property="og:site_name" content="Acme"></head></html>').publisher
+    'Acme'
+    """
+    root, _ = _parse(page)
+    return _metadata(root) if root is not None else Extracted("")
+
+
 def _blocks(container: etree._Element) -> str:
     paragraphs: list[str] = []
     parts: list[str] = []
@@ -245,7 +266,7 @@ def _metadata(root: etree._Element) -> Extracted:
     if not publisher and isinstance(ld.get("publisher"), dict):
         publisher = _clean(ld["publisher"].get("name"))
     canonical = root.xpath("//link[@rel='canonical']/@href")
-    url = meta.get("og:url") or (canonical[0].strip() if canonical else None)
+    url = (canonical[0].strip() if canonical else None) or meta.get("og:url")  # the canonical link names the page
     return Extracted("", title, date, url or _clean(ld.get("url")), publisher)
 
 

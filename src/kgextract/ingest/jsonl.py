@@ -1,4 +1,4 @@
-"""JSON Lines: one release per line (``text`` plus optional metadata).
+"""JSON Lines: one release per line (``text`` plus optional metadata), validated by ``ReleaseRecord``.
 
 A bad line gives a ``DocumentError`` naming the file and line; the other
 lines are still read.
@@ -15,15 +15,48 @@ import re
 from collections.abc import Iterator
 from pathlib import Path
 
+from pydantic import BaseModel, ConfigDict, StrictInt, StrictStr, ValidationError, field_validator
+
 from kgextract.errors import Errors, Warnings
 from kgextract.ingest.decode import normalise_newlines, valid_unicode
 from kgextract.ingest.isodate import iso_date
 from kgextract.models import Document, DocumentError
 
-__all__ = ["jsonl_documents", "unsafe_id", "MAX_ID_BYTES"]
+__all__ = ["ReleaseRecord", "jsonl_documents", "unsafe_id", "MAX_ID_BYTES"]
 
 _META = ("title", "url", "date", "publisher")
-_SCALAR = (str, int, type(None))
+
+
+class ReleaseRecord(BaseModel):
+    """One JSON Lines record: the release ``text`` and optional metadata (other keys are ignored).
+
+    The id and the metadata are strings; an integer (``"id": 7``) is taken as its digits.
+
+    >>> ReleaseRecord.model_validate({"text": "Hi.", "id": 7, "lang": "en"}).id
+    '7'
+    """
+
+    model_config = ConfigDict(extra="ignore")
+
+    text: StrictStr
+    id: StrictStr | StrictInt | None = None
+    title: StrictStr | StrictInt | None = None
+    url: StrictStr | StrictInt | None = None
+    date: StrictStr | StrictInt | None = None
+    publisher: StrictStr | StrictInt | None = None
+
+    @field_validator("id", *_META)
+    @classmethod
+    def _as_string(cls, value: str | int | None) -> str | None:
+        return None if value is None or value == "" else str(value)
+
+
+def _problem(err: ValidationError) -> str:
+    """What is wrong with a record, in the words of E020."""
+    fields = sorted({str(e["loc"][0]) for e in err.errors() if e["loc"]})
+    if "text" in fields:
+        return "'text' is missing or not a string"
+    return f"{', '.join(fields)} must be a string"
 
 
 def jsonl_documents(text: str, source: str) -> Iterator[Document | DocumentError]:
@@ -45,18 +78,15 @@ def jsonl_documents(text: str, source: str) -> Iterator[Document | DocumentError
         if not isinstance(record, dict):
             yield _bad(source, number, f"a JSON {type(record).__name__}, not an object")
             continue
-        body = record.get("text")
-        if not isinstance(body, str):
-            yield _bad(source, number, "'text' is missing or not a string")
+        try:
+            release = ReleaseRecord.model_validate(record)
+        except ValidationError as err:
+            yield _bad(source, number, _problem(err))
             continue
-        if not body.strip():
+        if not release.text.strip():
             yield DocumentError(source=where, code="E010", message=Errors.E010.format(source=where))
             continue
-        wrong = [key for key in ("id", *_META) if not isinstance(record.get(key), _SCALAR)]
-        if wrong:
-            yield _bad(source, number, f"{', '.join(wrong)} must be a string")
-            continue
-        meta = {key: valid_unicode(str(record[key])) for key in _META if record.get(key) not in (None, "")}
+        meta = {key: valid_unicode(value) for key in _META if (value := getattr(release, key)) is not None}
         if "date" in meta and not (date := iso_date(meta["date"])):
             yield DocumentError(
                 source=where, code="W021", level="warning",
@@ -64,15 +94,14 @@ def jsonl_documents(text: str, source: str) -> Iterator[Document | DocumentError
             )
         elif "date" in meta:
             meta["date"] = date
-        doc_id = record.get("id")
-        doc_id = valid_unicode(str(doc_id)) if doc_id not in (None, "") else f"{stem}-{number}"
+        doc_id = valid_unicode(release.id) if release.id is not None else f"{stem}-{number}"
         if problem := unsafe_id(doc_id):
             yield _bad(source, number, f"the id {doc_id[:80]!r} {problem}; ids name the "
                                        "per-document output files, so give a plain file name")
             continue
         yield Document(
             id=doc_id,
-            text=valid_unicode(normalise_newlines(body)),
+            text=valid_unicode(normalise_newlines(release.text)),
             source=source,
             format="jsonl",
             **meta,

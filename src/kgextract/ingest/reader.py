@@ -16,9 +16,11 @@ from typing import NamedTuple
 from kgextract import limits
 from kgextract.errors import DocumentFailed, Errors, KgextractError, Warnings
 from kgextract.ingest.charsets import text_encoding
+from kgextract.ingest.docx import docx_to_text
 from kgextract.ingest.decode import decode_bytes, normalise_newlines, valid_unicode
 from kgextract.ingest.formats import FORMATS, detect_format
-from kgextract.ingest.html import Extracted, declared_charset, html_to_text
+from kgextract.ingest.article import page_to_text
+from kgextract.ingest.html import Extracted, declared_charset
 from kgextract.ingest.jsonl import jsonl_documents
 from kgextract.ingest.markdown import markdown_to_text
 from kgextract.ingest.pdf import pdf_to_text
@@ -31,6 +33,10 @@ logger = logging.getLogger("kgextract")
 
 #: The largest file read, in bytes (larger ones give E013).
 DEFAULT_MAX_BYTES = 20_000_000
+
+
+#: Formats read from their bytes (no text decoding): format -> reader(data, source).
+_BINARY_READERS = {"pdf": pdf_to_text, "docx": docx_to_text}
 
 
 class _Raw(NamedTuple):
@@ -68,7 +74,7 @@ def iter_documents(
 
 
 def read_document(path: str | os.PathLike, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Document:
-    """Read one txt, md, html or pdf file; raise ``DocumentFailed`` if it cannot be used.
+    """Read one txt, md, html, pdf or docx file; raise ``DocumentFailed`` if it cannot be used.
 
     Warnings (such as W001 for a non-UTF-8 file) are logged. JSON Lines files
     hold many documents: read them with :func:`iter_documents`.
@@ -179,8 +185,8 @@ def _read_bytes(path: Path, limit: int) -> bytes:
 
 def _convert(raw: _Raw) -> Iterator[Document | DocumentError]:
     source = str(raw.path)
-    if raw.format == "pdf":
-        content = pdf_to_text(raw.data, source)
+    if raw.format in _BINARY_READERS:
+        content = _BINARY_READERS[raw.format](raw.data, source)
     else:
         # a declared charset is honoured only if it is a text encoding (not unicode_escape, rot13...)
         declared = text_encoding(declared_charset(raw.data)) if raw.format == "html" else None
@@ -198,7 +204,7 @@ def _convert(raw: _Raw) -> Iterator[Document | DocumentError]:
         if raw.format == "md":
             content = markdown_to_text(decoded.text)
         elif raw.format == "html":
-            content = html_to_text(decoded.text)
+            content = page_to_text(decoded.text)
             if not content.text.strip():
                 raise DocumentFailed("E022", Errors.E022.format(source=source))
         else:

@@ -9,7 +9,10 @@ Three kinds of Event mentions are found:
 - event phrases: a noun phrase headed by an event noun ("the handover
   ceremony", "a memorial service for ...", "the Oct. 14 dedication of ...");
 - event verbs: "X met Y", "X will travel to Berlin", "X visited Tokyo" stand
-  for a meeting or a visit even when no noun names it (the span is the verb).
+  for a meeting or a visit even when no noun names it (the span is the verb);
+  so do the trigger shapes of ``event_triggers.v1.json`` ("A and B signed an
+  agreement", "was received by the Mayor", "inaugurated the office"). A
+  group ("a delegation", "the team") is a subject as good as a person.
 
 The span's ``kb_id_`` records the kind and the head noun ("named:summit",
 "phrase:ceremony", "verb:meeting").
@@ -19,8 +22,10 @@ Which mentions are the same event is decided in ``resolve``.
 from __future__ import annotations
 
 from spacy.language import Language
+from spacy.matcher import DependencyMatcher
 from spacy.tokens import Doc, Span, Token
 
+from kgextract.nlp.event_triggers import load_triggers
 from kgextract.nlp.extensions import MENTIONS
 from kgextract.nlp.gazetteers import load_list
 
@@ -48,29 +53,45 @@ STRONG_EVENT_NOUNS = {
 _ORG_ENDINGS = {"council", "commission", "committee", "assembly", "congress", "agency", "office"}
 
 
-@Language.factory("kgx_events", default_config={"event_nouns": "event_nouns.v1"})
-def make_events(nlp: Language, name: str, event_nouns: str) -> "Events":
-    """Build the component; ``event_nouns`` names the gazetteer of event head nouns."""
-    return Events(event_nouns)
+@Language.factory("kgx_events", default_config={"event_nouns": "event_nouns.v1",
+                                                 "event_triggers": "event_triggers.v1"})
+def make_events(nlp: Language, name: str, event_nouns: str, event_triggers: str) -> "Events":
+    """Build the component; ``event_nouns`` names the gazetteer of event head nouns,
+    ``event_triggers`` the DependencyMatcher shapes of event verbs."""
+    return Events(event_nouns, event_triggers, vocab=nlp.vocab)
 
 
 class Events:
     """Add ``Event`` spans to ``doc.spans[MENTIONS]``."""
 
-    def __init__(self, event_nouns: str = "event_nouns.v1"):
+    def __init__(self, event_nouns: str = "event_nouns.v1", event_triggers: str = "event_triggers.v1",
+                 vocab=None):
         nouns = set(load_list(event_nouns))
         self.nouns = {n for n in nouns if " " not in n}
         self.named_nouns = self.nouns - _ORG_ENDINGS - {"convention"} | {"operation", "mission"}
+        self.documents = load_list("agreement_nouns.v1")  # what is signed is no organization
+        triggers = load_triggers(event_triggers)
+        self.group_nouns = triggers.group_nouns
+        self.triggers = {t.id: t for t in triggers.triggers}
+        #: where in a match the signed document is (the node named "document" in the pattern)
+        self.document_node = {t.id: i for t in triggers.triggers for i, node in enumerate(t.pattern)
+                              if node.get("RIGHT_ID") == "document"}
+        self.matcher = None
+        if vocab is not None:
+            self.matcher = DependencyMatcher(vocab)
+            for trigger in triggers.triggers:
+                self.matcher.add(trigger.id, [trigger.pattern])
 
     def __call__(self, doc: Doc) -> Doc:
         mentions = list(doc.spans[MENTIONS]) if MENTIONS in doc.spans else []
         events = self._named(doc)
         taken = {i for s in events for i in range(s.start, s.end)}
-        for span in self._phrases(doc) + self._verbs(doc):
+        for span in self._phrases(doc) + self._verbs(doc) + self._triggered(doc):
             if not taken.intersection(range(span.start, span.end)):
                 events.append(span)
                 taken.update(range(span.start, span.end))
-        kept = [m for m in mentions if not taken.intersection(range(m.start, m.end))]
+        kept = [m for m in mentions if not taken.intersection(range(m.start, m.end))
+                and not (m.label_ == "Organization" and m.text.lower() in self.documents)]  # "the MoU"
         doc.spans[MENTIONS] = sorted(kept + events, key=lambda s: (s.start, s.end))
         return doc
 
@@ -107,7 +128,10 @@ class Events:
             end = j
             while end > i and doc[end - 1].lower_ in _NAME_CONNECTORS:
                 end -= 1
-            if has_noun and end == i + 1 and doc[i].lower_ in self.nouns:
+            if has_noun and end == i + 1 and doc[i].lower_ in self.nouns and i > 0 and _ordinal(doc[i - 1]):
+                # "the Council's 12th Session": a numbered sitting is named ("12th Session of the Council")
+                out.append(Span(doc, i - 1, end, label="Event", kb_id=f"named:{doc[i].lower_}"))
+            elif has_noun and end == i + 1 and doc[i].lower_ in self.nouns:
                 # "the Conference": a capitalised back-reference, not a name
                 out.append(Span(doc, i, end, label="Event", kb_id=f"phrase:{doc[i].lower_}"))
             elif has_noun and end > i and doc[i].i not in self._role_starts(doc):
@@ -117,6 +141,8 @@ class Events:
                 if end < n and doc[end].lower_ in self.nouns and doc[end].is_lower:
                     head = doc[end].lower_
                     end += 1  # "NATO Foreign Ministerial meeting"
+                if any(t.lower_ in ("signing", "signature") for t in doc[start:end]):
+                    head = "signing"  # "Signing Ceremony for the Agreement ...": the signing
                 out.append(Span(doc, start, end, label="Event", kb_id=f"named:{head}"))
             elif end < n and doc[end].is_lower and doc[end].lower_ in self.nouns and end > i:
                 start = i - 1 if i > 0 and doc[i - 1].lower_ in _ORDINAL_WORDS else i
@@ -151,7 +177,10 @@ class Events:
                 obj = next((c for c in of.children if c.dep_ == "pobj"), None)
                 if obj is not None:
                     end = max(end, max(t.i for t in obj.subtree) + 1)
-            out.append(Span(doc, start, end, label="Event", kb_id=f"phrase:{tok.lemma_.lower()}"))
+            head = tok.lemma_.lower()
+            if any(c.dep_ == "compound" and c.lower_ in ("signing", "signature") for c in tok.lefts):
+                head = "signing"  # "the signing ceremony" is the signing, whatever its head noun
+            out.append(Span(doc, start, end, label="Event", kb_id=f"phrase:{head}"))
         return out
 
     def _verbs(self, doc: Doc) -> list[Span]:
@@ -162,10 +191,41 @@ class Events:
                 noun = "visit"  # "will continue to Seoul"
             if noun is None or tok.pos_ != "VERB":
                 continue
-            if tok.dep_ in ("xcomp", "ccomp", "pcomp") or not _has_person_subject(tok):
+            if tok.dep_ in ("xcomp", "ccomp", "pcomp") or not _has_person_subject(tok, self.group_nouns):
                 continue  # "invited him to visit": not (yet) an event
             out.append(Span(doc, tok.i, tok.i + 1, label="Event", kb_id=f"verb:{noun}"))
         return out
+
+    def _triggered(self, doc: Doc) -> list[Span]:
+        """Events stated by the trigger shapes ("A and B signed an agreement"): the span is the verb."""
+        if self.matcher is None:
+            return []
+        out: dict[int, Span] = {}
+        label_at = {i: s.label_ for s in doc.spans.get(MENTIONS, []) for i in range(s.start, s.end)}
+        for match_id, tokens in sorted(self.matcher(doc), key=lambda m: m[1]):
+            trigger = self.triggers[doc.vocab.strings[match_id]]
+            verb = doc[tokens[0]]
+            if verb.i in out or verb.dep_ in ("xcomp", "pcomp"):
+                continue  # "agreed to sign": not (yet) an event ("was signed, the release said" is one)
+            if verb.tag_ == "VBG" and verb.dep_ not in ("advcl", "ROOT") \
+                    and not any(c.dep_ == "agent" for c in verb.children):  # "the signing by A and B of X" is one
+                continue  # "cooperation in ... concluding a contract": a topic, not an occurrence
+            document = self.document_node.get(trigger.id)
+            if trigger.unless and document is not None and any(
+                    t.lemma_.lower() in trigger.unless for t in doc[tokens[document]].subtree):
+                continue  # "an agreement under which A will acquire B": a deal, not a signing
+            if any(_vague_amount(doc[i]) for i in tokens[1:]):
+                continue  # "has signed more than 40 agreements": a record, not an occurrence
+            if trigger.subject == "person" and not self._person_subject(verb, label_at):
+                continue  # "The Summit is hosted by ...": not a reception
+            out[verb.i] = Span(doc, verb.i, verb.i + 1, label="Event", kb_id=f"verb:{trigger.event}")
+        return [out[i] for i in sorted(out)]
+
+    def _person_subject(self, verb: Token, label_at: dict[int, str]) -> bool:
+        """Stricter than ``_has_person_subject``: a proper noun counts only as a person or title."""
+        subj = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+        return any(s.ent_type_ == "PERSON" or s.pos_ == "PRON" or s.lower_ in self.group_nouns
+                   or label_at.get(s.i) in ("Person", "Role") for s in subj)
 
 
 def _ends_name(doc: Doc, j: int, start: int) -> bool:
@@ -176,6 +236,20 @@ def _ends_name(doc: Doc, j: int, start: int) -> bool:
     if nxt is None or not _cap(nxt) or nxt.is_sent_start:
         return True
     return j == start and doc[j].lower_ in ("operation", "mission")
+
+
+_VAGUE_AMOUNTS = {"more", "many", "several", "numerous", "dozens", "hundreds", "over", "some", "various", "multiple"}
+
+
+def _vague_amount(tok: Token) -> bool:
+    """ "more than 40 agreements", "several partnerships": many occurrences summed up, none in particular."""
+    return any(c.lower_ in _VAGUE_AMOUNTS for c in tok.subtree if c.i < tok.i)
+
+
+def _ordinal(tok: Token) -> bool:
+    """ "12th", "3rd", "fifth": a number that makes "Session" a particular one."""
+    text = tok.lower_
+    return text[:1].isdigit() and text[-2:] in ("st", "nd", "rd", "th") or text in _ORDINAL_WORDS - {"annual"}
 
 
 def _cap(tok: Token) -> bool:
@@ -190,11 +264,13 @@ def _goes_to_place(verb: Token) -> bool:
     return False
 
 
-def _has_person_subject(verb: Token) -> bool:
+def _has_person_subject(verb: Token, groups: frozenset[str] = frozenset()) -> bool:
+    """The verb's subject is a person, a pronoun, a titled person or a group ("a delegation")."""
     subj = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
     if not subj and verb.dep_ in ("xcomp", "conj"):
         subj = [c for c in verb.head.children if c.dep_ == "nsubj"]
-    return any(s.ent_type_ == "PERSON" or s.pos_ in ("PROPN", "PRON") or _title_head(s) for s in subj)
+    return any(s.ent_type_ == "PERSON" or s.pos_ in ("PROPN", "PRON") or _title_head(s)
+               or s.lower_ in groups for s in subj)
 
 
 def _title_head(tok: Token) -> bool:

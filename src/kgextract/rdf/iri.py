@@ -33,6 +33,8 @@ __all__ = [
     "document_iri",
     "graph_iri",
     "membership_iri",
+    "interval_iri",
+    "instant_iri",
     "assertion_iri",
     "extractor_iri",
 ]
@@ -155,6 +157,24 @@ def membership_iri(person_key: str, role_key: str | None, org_key: str | None) -
     rdflib.term.URIRef('https://w3id.org/kgextract/id/membership/3cd64d0547a6a3b8')
     """
     return URIRef(f"{KGX_ID}membership/{_digest(person_key, role_key or '', org_key or '')}")
+
+
+def interval_iri(membership: URIRef, start: str | None, end: str | None) -> URIRef:
+    """The IRI of a membership's ``time:Interval``: a hash of the membership and its two ends.
+
+    >>> str(interval_iri(membership_iri("person/a", "role/ceo", None), "2024-07-01", None)).split("/")[-2]
+    'interval'
+    """
+    return URIRef(f"{KGX_ID}interval/{_digest(str(membership), start or '', end or '')}")
+
+
+def instant_iri(value: str) -> URIRef:
+    """The IRI of the ``time:Instant`` of an ISO 8601 date value (one per value, shared).
+
+    >>> instant_iri("2024-07")
+    rdflib.term.URIRef('https://w3id.org/kgextract/id/instant/2024-07')
+    """
+    return URIRef(f"{KGX_ID}instant/{encode_segment(value)}")
 
 
 def assertion_iri(subject, predicate, obj, doc_id: str, start: int, end: int) -> URIRef:

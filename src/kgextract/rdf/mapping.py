@@ -37,9 +37,11 @@ from kgextract.rdf.iri import (
     entity_iri,
     extractor_iri,
     graph_iri,
+    instant_iri,
+    interval_iri,
     membership_iri,
 )
-from kgextract.rdf.namespaces import KGX, ORG, PROV, RDF, RDFS, SDO, SKOS, XSD, bind_prefixes
+from kgextract.rdf.namespaces import KGX, ORG, PROV, RDF, RDFS, SDO, SKOS, TIME, XSD, bind_prefixes
 from kgextract.rdf.nquads import TripleBuffer, nquads_bytes
 from kgextract.rdf.serialize import union_graph
 
@@ -110,6 +112,11 @@ class _Terms:
     url, publisher, source_path, date_published = SDO.url, SDO.publisher, KGX.sourcePath, SDO.datePublished
     Membership, member, role, organization, member_of = (ORG.Membership, ORG.member, ORG.role, ORG.organization,
                                                           ORG.memberOf)
+    member_during, Interval, Instant, has_beginning, has_end = (ORG.memberDuring, TIME.Interval, TIME.Instant,
+                                                                TIME.hasBeginning, TIME.hasEnd)
+    status = KGX.status
+    #: the OWL-Time property of an instant, by the XSD type of its value
+    in_xsd = {"date": TIME.inXSDDate, "gYearMonth": TIME.inXSDgYearMonth, "gYear": TIME.inXSDgYear}
 
 
 _T = _Terms()
@@ -166,6 +173,11 @@ class _DocumentMapper:
             for m in ent.mentions:
                 a = self.assertion((e, t.type, cls), doc_id, m.start, m.end, m.sentence, ent.confidence, m.source)
                 g.add((a, t.mention_text, self.text(m.text)))
+            if ent.event_type is not None and merged.type is EntityType.EVENT:
+                kind = (e, t.type, KGX[ent.event_type.value])  # kgx:Meeting ... rdfs:subClassOf schema:Event
+                g.add(kind)
+                if ent.event_type_evidence is not None:
+                    self.evidence(kind, ent.event_type_evidence)
 
     def assertion(self, triple, doc_id: str, start: int, end: int, sentence: str,
                   confidence: float, extractor: str) -> URIRef:
@@ -206,6 +218,7 @@ class _DocumentMapper:
     def relation(self, rel: Relation) -> None:
         g, s, t = self.g, self.node(rel.subject), _T
         pred = rel.predicate
+        m = None
         if pred is Predicate.HAS_ROLE:
             m = membership_iri(rel.subject, rel.object, rel.organization)
             role = self.node(rel.object)
@@ -220,7 +233,7 @@ class _DocumentMapper:
             triple = (s, t.member_of, o)
             g.add(triple)
             if (rel.subject, rel.object) not in self.role_pairs:
-                m = membership_iri(rel.subject, None, rel.object)
+                m = membership_iri(rel.subject, None, rel.object)  # qualified below: no title holds the dates
                 g.add((m, t.type, t.Membership))
                 g.add((m, t.member, s))
                 g.add((m, t.organization, o))
@@ -230,6 +243,34 @@ class _DocumentMapper:
             g.add(triple)
         for ev in rel.evidence:
             self.evidence(triple, ev)
+        if m is not None:
+            self.qualifiers(m, rel)
+
+    def qualifiers(self, m: URIRef, rel: Relation) -> None:
+        """``org:memberDuring`` (a ``time:Interval`` between ``time:Instant``s) and ``kgx:status``
+        of a membership, each triple with the evidence of the qualifier it states."""
+        g, t = self.g, _T
+        evidence = rel.qualifier_evidence
+        if rel.start or rel.end:
+            interval = interval_iri(m, rel.start, rel.end)
+            g.add((m, t.member_during, interval))
+            g.add((interval, t.type, t.Interval))
+            for field, prop, value in (("start", t.has_beginning, rel.start), ("end", t.has_end, rel.end)):
+                kind = date_kind(value) if value else None
+                if kind is None:
+                    continue
+                instant = instant_iri(value)
+                g.add((instant, t.type, t.Instant))
+                g.add((instant, t.in_xsd[kind], date_literal(value)))
+                triple = (interval, prop, instant)
+                g.add(triple)
+                for ev in evidence.get(field, []):
+                    self.evidence(triple, ev)
+        if rel.status is not None:
+            triple = (m, t.status, KGX[rel.status.value])
+            g.add(triple)
+            for ev in evidence.get("status", []):
+                self.evidence(triple, ev)
 
     def evidence(self, triple: tuple[Node, Node, Node], ev: Evidence) -> None:
         self.assertion(triple, ev.doc_id, ev.start, ev.end, ev.sentence, ev.confidence,

@@ -68,3 +68,4 @@ def bind_prefixes(graph) -> None:
     graph.bind("kgx", KGX)
     graph.bind("kgxid", KGX_ID)
     graph.bind("xsd", XSD)
+    graph.bind("time", TIME)

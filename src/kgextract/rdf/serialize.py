@@ -36,6 +36,8 @@ from rdflib.plugins.serializers.trig import TrigSerializer
 
 from kgextract.errors import Errors, KgextractError
 from kgextract.rdf.nquads import nquads_bytes
+from kgextract.rdf.provenance import check_provenance, facts_only
+from kgextract.rdf.turtle import readable_turtle
 from kgextract.rdf.namespaces import (
     KGX, KGX_ID, ORG, PROV, RDF, RDFS, SDO, SKOS, XSD, bind_prefixes,
 )
@@ -147,18 +149,24 @@ def _as_dataset(data: Graph) -> Dataset:
     return ds
 
 
-def serialize(data: Graph, format: str) -> bytes:  # noqa: A002 - rdflib's name
+def serialize(data: Graph, format: str, *, provenance: str = "full") -> bytes:  # noqa: A002 - rdflib's name
     """Serialize a ``Dataset`` (or ``Graph``) as UTF-8 bytes, deterministically.
 
     Turtle and JSON-LD write the union of the named graphs; TriG and N-Quads
-    keep them. Raise ``KgextractError`` (E002) for an unknown format.
+    keep them. ``provenance="none"`` leaves the provenance records out (see
+    ``kgextract.rdf.provenance``). Raise ``KgextractError`` for an unknown
+    format (E002) or provenance level (E009).
     """
-    return get_format(format).writer(_as_dataset(data))
+    writer = get_format(format).writer
+    if check_provenance(provenance) == "none":
+        return writer(facts_only(data))
+    return writer(_as_dataset(data))
 
 
 @register_format("turtle", ".ttl", "text/turtle")
 def _turtle(ds: Dataset) -> bytes:
-    return union_graph(ds).serialize(format="turtle", encoding="utf-8")
+    # in reading order: facts grouped by type and label, then memberships, then provenance
+    return readable_turtle(union_graph(ds))
 
 
 @register_format("trig", ".trig", "application/trig")
@@ -239,14 +247,15 @@ def _new_file_mode() -> int:
 
 
 def write_rdf(
-    data: Graph, path: str | os.PathLike, format: str | None = None  # noqa: A002
+    data: Graph, path: str | os.PathLike, format: str | None = None,  # noqa: A002
+    *, provenance: str = "full",
 ) -> Path:
     """Serialize ``data`` and write it to ``path`` atomically.
 
     The bytes are made first (a failure leaves any existing file untouched),
     then written to a temporary file in the same folder, flushed, synced and
     moved over ``path`` with ``os.replace``. ``format`` defaults to the one
-    that matches the extension of ``path``.
+    that matches the extension of ``path``; ``provenance="none"`` writes the facts only.
 
     >>> import tempfile, pathlib
     >>> from rdflib import Graph
@@ -257,7 +266,7 @@ def write_rdf(
     """
     path = Path(path)
     fmt = get_format(format) if format else format_for_path(path)
-    return write_bytes_atomic(path, serialize(data, fmt.name))
+    return write_bytes_atomic(path, serialize(data, fmt.name, provenance=provenance))
 
 
 def write_bytes_atomic(path: str | os.PathLike, payload: bytes) -> Path:

@@ -13,7 +13,9 @@ co-occurrence across sentences:
   with X";
 - attendee: the people (and pronouns' antecedents) in the event's sentence
   tied to it by the parse: subjects and objects of its verb, the list after
-  "including", "met with".
+  "including", "met with"; and the parties of a signing, meeting or visit,
+  organizations included: "A and B signed", "an MoU between A and B", "met
+  with the Council", "on behalf of A", "the IFA delegation".
 """
 
 from __future__ import annotations
@@ -27,11 +29,12 @@ from spacy.tokens import Doc, Span, Token
 from kgextract.models import Predicate
 from kgextract.nlp.dates import DateValue, find_dates, normalize_date
 from kgextract.nlp.doc_index import sentence_of, sentence_spans
-from kgextract.nlp.gazetteers import load_sections
+from kgextract.nlp.gazetteers import load_list, load_sections
 from kgextract.relations.registry import Candidate, Context, extractors
-from kgextract.relations.spans import antecedent, evidence_span, mention_index, mentions, title_antecedent
+from kgextract.relations.spans import HONORIFIC_TOKENS, antecedent, evidence_span, mention_index, mention_of, mentions, title_antecedent
 
-__all__ = ["extract_participants", "PARTICIPANT_NOUNS", "sentence_dates", "extract_event_dates", "extract_event_locations", "extract_event_agents", "extract_attendees"]
+__all__ = ["extract_participants", "PARTICIPANT_NOUNS", "sentence_dates", "weekday_date", "extract_event_dates", "extract_event_locations", "extract_event_agents", "extract_attendees",
+           "extract_parties"]
 
 _LOCATION_PREPS = {"in", "at", "to"}
 _EXCLUDED_ATTENDEE_PREPS = {"for", "of", "about", "on"}
@@ -52,11 +55,93 @@ _YEAR_PREPS = {"in", "during", "by", "until", "since", "from", "for", "of", "thr
 _THIS_YEAR = re.compile(r"^(?:later |earlier )?this year$", re.IGNORECASE)
 
 
+_WEEKDAYS = {name.lower(): i for i, name in enumerate(
+    ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"))}
+_WEEKDAY = re.compile(r"^(?:(?P<last>last|next|this|on) )?(?P<day>[A-Z][a-z]+)$")
+#: Verbs that put the date they govern at an event's end ("the forum ended yesterday").
+_END_VERBS = {"end", "conclude", "close", "wrap", "finish"}
+#: Words a relative date is made of: such a date yields to a spelled-out one in the same sentence.
+_RELATIVE = {"today", "yesterday", "tomorrow", "tonight"}
+
+
+def weekday_date(text: str, reference: dt.date, future: bool) -> str | None:
+    """The ISO day a weekday ("Friday", "last Friday", "next Monday") names, seen from ``reference``.
+
+    A release writes of the week around it: the weekday on or before the
+    reference for a past event, after it for one to come ("will meet on Friday").
+
+    >>> weekday_date("Friday", dt.date(2024, 5, 8), future=False)  # a Wednesday
+    '2024-05-03'
+    >>> weekday_date("on Friday", dt.date(2024, 5, 8), future=True)
+    '2024-05-10'
+    >>> weekday_date("Wednesday", dt.date(2024, 5, 8), future=False)
+    '2024-05-08'
+    >>> weekday_date("next week", dt.date(2024, 5, 8), future=True) is None
+    True
+    """
+    match = _WEEKDAY.match(text.strip())
+    if match is None or match["day"].lower() not in _WEEKDAYS:
+        return None
+    want = _WEEKDAYS[match["day"].lower()]
+    if match["last"] == "next" or future and match["last"] != "last":
+        delta = (want - reference.weekday()) % 7 or 7
+    else:
+        delta = -((reference.weekday() - want) % 7)
+    return (reference + dt.timedelta(days=delta)).isoformat()
+
+
+_WEEKDAY_RANGE = re.compile(r"^(?:from )?(?P<a>[A-Z][a-z]+) (?:to|through|until|-|–) (?P<b>[A-Z][a-z]+)$")
+
+
+def _weekday_value(text: str, reference: dt.date, future: bool) -> DateValue | None:
+    """A weekday ("on Friday") or a run of weekdays ("from Monday to Wednesday") as a date value.
+
+    >>> _weekday_value("from Monday to Wednesday", dt.date(2024, 5, 10), future=False)
+    DateValue(start='2024-05-06', end='2024-05-08', precision='day')
+    """
+    day = weekday_date(text, reference, future)
+    if day is not None:
+        return DateValue(start=day)
+    match = _WEEKDAY_RANGE.match(text.strip())
+    if match is None:
+        return None
+    first = weekday_date(match["a"], reference, future)
+    if first is None or match["b"].lower() not in _WEEKDAYS:
+        return None
+    start = dt.date.fromisoformat(first)
+    span = (_WEEKDAYS[match["b"].lower()] - start.weekday()) % 7
+    return DateValue(start=first, end=(start + dt.timedelta(days=span)).isoformat()) if span else DateValue(start=first)
+
+
+def _future(tok: Token) -> bool:
+    """The clause of ``tok`` speaks of what is to come ("will sign", "is to meet", "is scheduled")."""
+    verb = tok
+    for _ in range(4):
+        if verb.pos_ in ("VERB", "AUX") or verb.head.i == verb.i:
+            break
+        verb = verb.head
+    return any(c.lower_ in ("will", "shall", "'ll") or c.dep_ == "aux" and c.lower_ == "to"
+               for c in verb.children) or verb.lemma_ in ("schedule", "plan", "expect")
+
+
+def _ends_event(tok: Token) -> bool:
+    """The date hangs on a verb of ending ("concluded on Friday", "ended yesterday")."""
+    verb = tok.head if tok.dep_ != "prep" else tok
+    for _ in range(3):
+        if verb.pos_ == "VERB":
+            return verb.lemma_.lower() in _END_VERBS
+        if verb.head.i == verb.i:
+            break
+        verb = verb.head
+    return False
+
+
 def sentence_dates(sent: Span, reference: dt.date | None) -> list[tuple[Span, DateValue]]:
     """The dates of a sentence with their spans: the date grammar first, spaCy's DATE entities after.
 
     A bare year counts only after a preposition ("in 2024", not "NATO 2030
-    initiative"); "this year" takes the reference year.
+    initiative"); "this year" takes the reference year; a weekday ("on
+    Friday") is the one of the reference's week the tense points to.
     """
     doc = sent.doc
     out: list[tuple[Span, DateValue]] = []
@@ -74,6 +159,8 @@ def sentence_dates(sent: Span, reference: dt.date | None) -> list[tuple[Span, Da
             value = DateValue(start=str(reference.year), precision="year")
         else:
             value = normalize_date(text, reference=reference)
+        if value is None and reference is not None:
+            value = _weekday_value(text, reference, _future(ent.root))
         if value is None:
             continue
         if value.precision == "year" and text.isdigit():
@@ -84,7 +171,7 @@ def sentence_dates(sent: Span, reference: dt.date | None) -> list[tuple[Span, Da
     return sorted(out, key=lambda p: p[0].start)
 
 
-@extractors.register("kgx.events.dates.v1")
+@extractors.register("kgx.events.dates.v2")
 def extract_event_dates(doc: Doc, context: Context) -> Iterator[Candidate]:
     """startDate/endDate from a date expression in the event's sentence."""
     for events in _events_by_sentence(doc).values():
@@ -95,6 +182,8 @@ def extract_event_dates(doc: Doc, context: Context) -> Iterator[Candidate]:
             if line is not None and line.date_start is not None and \
                     date_span.start_char < line.date_end and line.date_start < date_span.end_char:
                 continue  # the release's own date, not the event's
+            if date_span.start > 0 and doc[date_span.start - 1].lower_ == "since":
+                continue  # "her second visit since 2003": the date of another time
             event = _nearest(events, date_span.start)
             if event.start <= date_span.start < event.end and event.kb_id_.startswith("named"):
                 continue  # a date inside an event's own name
@@ -103,19 +192,63 @@ def extract_event_dates(doc: Doc, context: Context) -> Iterator[Candidate]:
                 continue
             seen.add(value.start)
             conf = 0.8 if abs(date_span.start - event.start) < 15 else 0.65
-            yield Candidate(event, Predicate.START_DATE, value.start, conf, "kgx.events.dates.v1", ev)
+            if _is_relative(date_span):
+                conf -= 0.05  # "today, 28 January 2021": the spelled-out date wins
+            if value.end is None and _ends_event(date_span.root):
+                # "the forum ended yesterday": the end, beside a start stated elsewhere
+                yield Candidate(event, Predicate.END_DATE, value.start, conf, "kgx.events.dates.v2", ev)
+                continue
+            yield Candidate(event, Predicate.START_DATE, value.start, conf, "kgx.events.dates.v2", ev)
             if value.end and value.end != value.start:
-                yield Candidate(event, Predicate.END_DATE, value.end, conf, "kgx.events.dates.v1", ev)
+                yield Candidate(event, Predicate.END_DATE, value.end, conf, "kgx.events.dates.v2", ev)
+            elif value.end is None and value.precision == "day":
+                last = _last_day(event, value.start)  # "a three-day visit starting on 3 May"
+                if last is not None:
+                    yield Candidate(event, Predicate.END_DATE, last, conf - 0.1, "kgx.events.dates.v2", ev)
+
+
+_NUMBER_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
+_DAYS = re.compile(r"^(?P<n>\d{1,2}|" + "|".join(_NUMBER_WORDS) + r")-day$", re.IGNORECASE)
+
+
+def _last_day(event: Span, start: str) -> str | None:
+    """The last day of an event its own words give a length in days ("the three-day visit"), from its start.
+
+    >>> import spacy
+    >>> doc = spacy.blank("en")("a three-day visit")
+    >>> _last_day(doc[4:5], "2024-06-21")  # the event "visit", its words before it
+    '2024-06-23'
+    """
+    doc = event.doc
+    words = [t.text for t in doc[max(0, event.start - 3):event.end]]
+    text = " ".join(words).replace(" - ", "-").replace(" -", "-").replace("- ", "-")
+    for word in text.split():
+        match = _DAYS.match(word)
+        if match:
+            n = match["n"].lower()
+            days = int(n) if n.isdigit() else _NUMBER_WORDS[n]
+            if 1 < days <= 31:
+                return (dt.date.fromisoformat(start) + dt.timedelta(days=days - 1)).isoformat()
+    return None
+
+
+def _is_relative(span: Span) -> bool:
+    return any(t.lower_ in _RELATIVE or t.lower_ in _WEEKDAYS for t in span) and not any(t.like_num for t in span)
 
 
 def _place_after_prep(span: Span) -> Token | None:
+    root = span.root
+    if root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.lemma_.lower() in load_list("place_nouns.v1"):
+        noun = root.head.head  # "in the southern city of Tapachula": the preposition of "city"
+        if noun.dep_ == "pobj" and noun.head.lower_ in _LOCATION_PREPS:
+            return noun.head
     prev = span.doc[span.start - 1] if span.start > 0 else None
     if prev is not None and prev.lower_ == "the" and span.start > 1:
         prev = span.doc[span.start - 2]
     return prev if prev is not None and prev.lower_ in _LOCATION_PREPS else None
 
 
-@extractors.register("kgx.events.location.v1")
+@extractors.register("kgx.events.location.v2")
 def extract_event_locations(doc: Doc, context: Context) -> Iterator[Candidate]:
     """location: a place after in/at/to, or visited, nearest to the event in its sentence."""
     places = [m for m in mentions(doc, "Place") + mentions(doc, "Organization")]
@@ -146,8 +279,32 @@ def extract_event_locations(doc: Doc, context: Context) -> Iterator[Candidate]:
             if id(event) in best:
                 _, place = best[id(event)]
                 conf = 0.8 if best[id(event)][0] > 0.7 else 0.65
-                yield Candidate(event, Predicate.LOCATION, place, conf, "kgx.events.location.v1",
+                yield Candidate(event, Predicate.LOCATION, place, conf, "kgx.events.location.v2",
                                 evidence_span(event, place))
+            else:
+                place = _where_clause_place(event, doc)
+                if place is not None:
+                    yield Candidate(event, Predicate.LOCATION, place, 0.75, "kgx.events.location.v2",
+                                    evidence_span(place, event))
+
+
+def _where_clause_place(event: Span, doc: Doc) -> Span | None:
+    """ "travelled to Oslo, where she signed an agreement": the place the "where" clause hangs on."""
+    verb = _governing_verb(event)
+    if verb.dep_ != "relcl" or not any(c.lower_ == "where" for c in verb.children):
+        return None
+    index = mention_index(doc)
+    place = mention_of(verb.head, index, "Place")
+    if place is None:
+        # "travelled to Oslo on 3 May, where ...": the clause hangs on the date; the trip's destination
+        trip = verb.head
+        while trip.pos_ != "VERB" and trip.head.i != trip.i:
+            trip = trip.head
+        places = [mention_of(g, index, "Place") for p in trip.children if p.dep_ == "prep" and p.lower_ in ("to", "in")
+                  for g in p.children if g.dep_ == "pobj"]
+        places = [p for p in places if p is not None]
+        place = places[0] if len(places) == 1 else None
+    return place
 
 
 def _governing_verb(event: Span) -> Token:
@@ -185,6 +342,14 @@ def _latest_event_before(tok: Token, index: dict[int, Span], sentences: int = 2)
     return None
 
 
+def _event_just_before(tok: Token, index: dict[int, Span]) -> Span | None:
+    """The event whose mention ends right before ``tok`` (past a closing bracket or comma)."""
+    i = tok.i - 1
+    while i >= 0 and tok.doc[i].text in (")", ","):
+        i -= 1
+    return _refers_to_event(tok.doc[i], index) if i >= 0 else None
+
+
 def _verb_sections() -> dict[str, frozenset[str]]:
     return load_sections("event_verbs.v1")
 
@@ -211,12 +376,16 @@ def _event_of_verb(verb: Token, index: dict[int, Span]) -> Span | None:
     if verb.dep_ in ("conj", "xcomp", "advcl") and verb.head.i != verb.i:
         return _event_of_verb(verb.head, index)
     if verb.dep_ == "acl":
-        # "funded by X, organized by Y": the parser hangs the second participle on X
-        return _refers_to_event(verb.head, index) or _event_of_verb(verb.sent.root, index)
+        # "funded by X, organized by Y": the parser hangs the second participle on X;
+        # "the session of the Board (CEB) hosted by X": on a noun before the event
+        return _refers_to_event(verb.head, index) or _event_just_before(verb, index) \
+            or _event_of_verb(verb.sent.root, index)
+    if verb.dep_ == "relcl":
+        return _refers_to_event(verb.head, index)  # "the forum, which was organized by X"
     return None
 
 
-@extractors.register("kgx.events.agents.v1")
+@extractors.register("kgx.events.agents.v2")
 def extract_event_agents(doc: Doc, context: Context) -> Iterator[Candidate]:
     """organizer, funder, sponsor from "<verb>ed by X", "X <verb>ed the event", "in partnership with X"."""
     index = mention_index(doc)
@@ -245,7 +414,8 @@ def extract_event_agents(doc: Doc, context: Context) -> Iterator[Candidate]:
                     continue
                 if pred is not Predicate.ORGANIZER and span.label_ == "Person":
                     continue
-                yield Candidate(event, pred, span, 0.85, "kgx.events.agents.v1", evidence_span(event, span, tok))
+                yield Candidate(event, pred, span, 0.85, "kgx.events.agents.v2", evidence_span(event, span, tok))
+    yield from _agent_phrases(doc, index)
     for ev in mentions(doc, "Event"):
         # "NATO Foreign Ministerial meeting": an organization opening the name runs it
         first = ev[0]
@@ -255,12 +425,71 @@ def extract_event_agents(doc: Doc, context: Context) -> Iterator[Candidate]:
                 end += 1
             if end < ev.end:
                 org = Span(doc, first.i, end, label="Organization")
-                yield Candidate(ev, Predicate.ORGANIZER, org, 0.6, "kgx.events.agents.v1", ev)
+                yield Candidate(ev, Predicate.ORGANIZER, org, 0.6, "kgx.events.agents.v2", ev)
+        body = _session_body(ev)
+        if body is not None:
+            yield Candidate(ev, Predicate.ORGANIZER, body, 0.6, "kgx.events.agents.v2", ev)
         # "NATO's Baltic Air Policing Mission": the owner runs it
         if ev.start >= 2 and doc[ev.start - 1].tag_ == "POS":
             owner = index.get(ev.start - 2)
             if owner is not None and owner.label_ == "Organization":
-                yield Candidate(ev, Predicate.ORGANIZER, owner, 0.6, "kgx.events.agents.v1", evidence_span(owner, ev))
+                yield Candidate(ev, Predicate.ORGANIZER, owner, 0.6, "kgx.events.agents.v2", evidence_span(owner, ev))
+
+
+#: Event nouns for a body's own sitting: "the 57th Session of the Authority" is the Authority's.
+_SESSION_NOUNS = {"session", "sessions", "meeting"}
+
+
+def _session_body(event: Span) -> Span | None:
+    """The organization whose own session the event is: "spring session of the Acme Board",
+    "annual general meeting in Acme AB" (the organization as the model tagged it inside the name;
+    it becomes a relation only when the text names that organization elsewhere too)."""
+    doc = event.doc
+    for tok in event:
+        if tok.lower_ not in _SESSION_NOUNS or tok.i + 1 >= event.end:
+            continue
+        nxt = doc[tok.i + 1]
+        if nxt.lower_ not in ("of", "in"):
+            continue
+        start = tok.i + 2
+        if start < event.end and doc[start].lower_ == "the":
+            start += 1
+        if start >= event.end or doc[start].ent_type_ != "ORG":
+            continue
+        end = start + 1
+        while end < event.end and doc[end].ent_type_ == "ORG":
+            end += 1  # the whole name, even where the model cut it in two ("UN" + "Chief Executives Board")
+        return Span(doc, start, end, label="Organization")
+    return None
+
+
+def _agent_phrases(doc: Doc, index: dict[int, Span]) -> Iterator[Candidate]:
+    """organizer/sponsor/funder named by a noun phrase on the event's verb or noun:
+    "visited Oslo at the invitation of X", "held with support from X", "the
+    forum, under the auspices of X" (nouns in ``event_agent_nouns.v1``)."""
+    noun_to_pred = {noun: Predicate(pred) for pred, nouns in load_sections("event_agent_nouns.v1").items()
+                    for noun in nouns}
+    events = mentions(doc, "Event")
+    for tok in doc:
+        pred = noun_to_pred.get(tok.lower_)
+        if pred is None or tok.dep_ != "pobj" or tok.head.dep_ != "prep":
+            continue
+        host = tok.head.head
+        event = next((e for e in events if e.start <= host.i < e.end or _governing_verb(e).i == host.i
+                      and sentence_of(e).start == sentence_of(tok).start), None)
+        if event is None:
+            continue
+        for prep in tok.children:
+            if prep.dep_ != "prep" or prep.lower_ not in ("of", "from", "by"):
+                continue
+            for obj in prep.children:
+                for part in [obj, *obj.conjuncts] if obj.dep_ == "pobj" else []:
+                    span = index.get(part.i)
+                    if span is None or span.label_ not in ("Organization", "Person"):
+                        continue
+                    if pred is not Predicate.ORGANIZER and span.label_ == "Person":
+                        continue
+                    yield Candidate(event, pred, span, 0.7, "kgx.events.agents.v2", evidence_span(event, span, tok))
 
 
 def _attendee_tokens(sent: Span, event: Span) -> list[Token]:
@@ -321,7 +550,21 @@ def _inside_for(span: Span) -> bool:
     return any(t.dep_ == "prep" and t.lower_ in _EXCLUDED_ATTENDEE_PREPS for t in list(span.root.ancestors)[:2])
 
 
-@extractors.register("kgx.events.attendees.v1")
+_TIME_PREPS = {"until", "till", "before", "after", "since", "ahead", "prior"}
+
+
+def _time_point(event: Span) -> bool:
+    """The event only dates something else: "until the end of the next annual meeting",
+    "ahead of the summit". Its sentence's people are not its attendees."""
+    for tok in list(event.root.ancestors)[:4]:
+        if tok.dep_ == "prep" and tok.lower_ in _TIME_PREPS:
+            return True
+        if tok.pos_ in ("VERB", "AUX"):
+            return False
+    return False
+
+
+@extractors.register("kgx.events.attendees.v2")
 def extract_attendees(doc: Doc, context: Context) -> Iterator[Candidate]:
     """attendee: people the parse ties to the event in its sentence."""
     index = mention_index(doc)
@@ -329,6 +572,8 @@ def extract_attendees(doc: Doc, context: Context) -> Iterator[Candidate]:
         sent = sentence_of(events[0])
         seen: set[tuple[int, int]] = set()
         for event in events:
+            if _time_point(event):
+                continue  # "re-elected until the end of the next meeting": the meeting dates, nobody attends
             for tok in _attendee_tokens(sent, event):
                 span = index.get(tok.i)
                 if span is not None and span.label_ == "Role":
@@ -340,5 +585,223 @@ def extract_attendees(doc: Doc, context: Context) -> Iterator[Candidate]:
                 if (event.start, span.start) in seen:
                     continue
                 seen.add((event.start, span.start))
-                yield Candidate(event, Predicate.ATTENDEE, span, 0.6, "kgx.events.attendees.v1",
+                yield Candidate(event, Predicate.ATTENDEE, span, 0.6, "kgx.events.attendees.v2",
                                 evidence_span(event, span))
+
+
+#: Prepositions that name the other party of an event ("met with X", "an MoU with X",
+#: "talks between X and Y") or the side a signer stands for ("on behalf of X").
+_PARTY_PREPS = {"with", "between", "among"}
+#: Verbs that say who was at an event: "attended the forum", "was attended by".
+_ATTEND_VERBS = {"attend", "join"}
+#: Verbs whose subject was at the event their "at"/"during" phrase names ("spoke at the forum").
+_SPEAKER_VERBS = {"say", "speak", "address", "remark", "note", "stress", "tell", "add", "announce",
+                  "attend", "participate", "present", "deliver", "sign"}
+#: Verbs whose subject takes part in the event they hold ("A held talks with B"); "host" is an organizer's.
+_HOLD_VERBS = {"hold", "have", "conduct"}
+#: Event heads whose parties are attendees (a conference's subject is its organizer, not a party).
+_PARTY_EVENTS = {"signing", "meeting", "visit", "talks", "consultation", "consultations", "dialogue",
+                 "courtesy", "call", "inauguration", "ceremony"}
+#: Event heads whose speakers are attendees (a speaker "at the conference" was there).
+_SPOKEN_EVENTS = _PARTY_EVENTS | {"conference", "summit", "forum", "session", "workshop", "seminar",
+                                  "symposium", "celebration", "launch", "dedication", "opening", "reception",
+                                  "assembly", "congress", "convention", "webinar", "roundtable", "briefing"}
+
+
+def _event_head(event: Span) -> str:
+    return event.kb_id_.partition(":")[2] or event.root.lemma_.lower()
+
+
+def _party_anchors(event: Span) -> list[Token]:
+    """The tokens the parties of an event hang on: its verb (and for a signing the
+    document signed), or its noun."""
+    root = event.root
+    anchors = [root]
+    if root.pos_ == "VERB":
+        objects = [c for c in root.children if c.dep_ in ("dobj", "nsubjpass")]
+        # "NEW DELHI, 9 May (Wire): An MoU between A and B was signed": the parser hangs the
+        # document on the dateline as its apposition
+        objects += [a for c in objects for a in c.children if a.dep_ == "appos"]
+        documents = [c for c in objects if c.lower_ in load_list("agreement_nouns.v1")]
+        # "a memorandum of understanding with X": the party hangs on the noun's complement
+        anchors += documents + [g for d in documents for p in d.children if p.dep_ == "prep" and p.lower_ == "of"
+                                for g in p.children if g.dep_ == "pobj"]
+    return anchors
+
+
+def _party_tokens(event: Span) -> list[tuple[Token, str]]:
+    """(token, why) pairs for the parties the parse names for ``event``:
+    the subject of its verb, the agent of "signed by", the object of "met"/"visited",
+    the list after "with"/"between", the side after "on behalf of"."""
+    root = event.root
+    out: list[tuple[Token, str]] = []
+    if root.pos_ == "VERB":
+        subjects = [c for c in root.children if c.dep_ == "nsubj"]
+        if not subjects and root.dep_ == "conj":
+            subjects = [c for c in root.head.children if c.dep_ == "nsubj"]
+        # "OSLO, 8 May -- Acme and Beta signed": the parser makes the dateline the subject
+        # and the true subject its apposition
+        subjects += [a for s in subjects for a in s.children
+                     if a.dep_ == "appos" and not (a.i > 0 and a.doc[a.i - 1].text == "(")]  # not "(Wire)"
+        out += [(s, "subject") for s in subjects]
+        for child in root.children:
+            if child.dep_ == "agent":
+                out += [(g, "agent") for g in child.children if g.dep_ == "pobj"]
+            elif child.dep_ == "dobj" and root.lemma_.lower() in ("meet", "visit"):
+                out.append((child, "object"))  # a body met or visited; a one-word "ORG" is often a city
+    elif root.dep_ in ("dobj", "nsubjpass") and root.head.lemma_.lower() in _HOLD_VERBS:
+        # "A held talks with B", "A held a signing ceremony with B", "a meeting was held between
+        # A and B": A and B are the parties
+        verb = root.head
+        out += [(s, "subject") for s in verb.children if s.dep_ == "nsubj"]
+        out += [(t, "between") for p in verb.children if p.dep_ == "prep" and p.lower_ == "between"
+                for g in p.children if g.dep_ == "pobj" for t in g.subtree
+                if t.dep_ in ("pobj", "conj", "nmod", "compound")]
+        out += [(g, p.lower_) for p in verb.children if p.dep_ == "prep" and p.lower_ in _PARTY_PREPS
+                for g in p.children if g.dep_ == "pobj"]
+    elif root.dep_ in ("dobj", "nsubjpass") and root.head.lemma_.lower() in _ATTEND_VERBS:
+        # "A and B attended the forum", "the forum was attended by A and B"
+        verb = root.head
+        if root.dep_ == "dobj":
+            out += [(s, "attended") for s in verb.children if s.dep_ == "nsubj"]
+        else:
+            out += [(g, "attended") for a in verb.children if a.dep_ == "agent"
+                    for g in a.children if g.dep_ == "pobj"]
+    elif root.dep_ == "pobj" and root.head.lower_ == "in" and root.head.head.lemma_.lower() in ("participate", "take") \
+            and (root.head.head.lemma_.lower() == "participate" or any(c.lower_ == "part" for c in root.head.head.children)):
+        # "A and B took part in the forum", "A participated in the summit"
+        out += [(s, "attended") for s in root.head.head.children if s.dep_ == "nsubj"]
+    elif root.dep_ == "pobj" and root.head.lower_ in ("at", "during") and root.head.head.pos_ == "VERB" \
+            and root.head.head.lemma_.lower() in _SPEAKER_VERBS:
+        # "X said during the ceremony", "Speaking at the forum, X said": the speaker was there
+        verb = root.head.head
+        subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+        if not subjects and verb.dep_ == "advcl":
+            subjects = [c for c in verb.head.children if c.dep_ == "nsubj"]
+        out += [(s, "speaker") for s in subjects]
+    for anchor in _party_anchors(event):
+        for prep in anchor.children:
+            if prep.dep_ != "prep":
+                continue
+            if prep.lower_ == "between":
+                # "between A and B": every party in the phrase, however the parser joined them
+                out += [(t, "between") for g in prep.children if g.dep_ == "pobj" for t in g.subtree
+                        if t.dep_ in ("pobj", "conj", "nmod", "compound")]
+            elif prep.lower_ in _PARTY_PREPS or prep.lower_ == "by" and anchor.pos_ in ("NOUN", "PROPN") \
+                    or prep.lower_ == "of" and anchor.lemma_.lower() == "visit" and anchor.i == root.i:
+                # "talks with X", "a visit by the Minister", "the State visit of President X"
+                # "talks with X", "a visit by the Minister", "the signing by A and B"
+                out += [(g, prep.lower_) for g in prep.children if g.dep_ == "pobj"]
+            elif prep.lower_ == "on" and any(c.lower_ == "behalf" for c in prep.children):
+                behalf = next(c for c in prep.children if c.lower_ == "behalf")
+                out += [(g, "on behalf of") for p in behalf.children if p.lower_ == "of"
+                        for g in p.children if g.dep_ == "pobj"]
+    return out
+
+
+def _holder(role: Span, index: dict[int, Span]) -> Span | None:
+    """The person a bare title stands for: the one it was given to earlier in the text
+    ("Jane Roe, the Director General, ..." or "Director General Jane Roe"), or the one
+    ``title_antecedent`` finds."""
+    found = title_antecedent(role, index)
+    if found is not None:
+        return found
+    doc = role.doc
+    # "met the Minister of the Interior, Mr. Jan Roe": the name that follows the title
+    named = [index.get(c.i) for c in role.root.children if c.dep_ == "appos"]
+    named += [index.get(j) for j in range(role.end, min(len(doc), role.end + 4))
+              if doc[j].is_punct or doc[j].lower_.rstrip(".") in HONORIFIC_TOKENS or index.get(j) is not None]
+    for span in named:
+        if span is not None and span.label_ == "Person":
+            return span
+    name = role.text.lower()
+    for i in range(role.start - 1, -1, -1):
+        other = index.get(i)
+        if other is None or other.label_ != "Role" or other.start != i or other.text.lower() != name:
+            continue
+        before = [index.get(j) for j in range(max(0, other.start - 3), other.start)]
+        after = [index.get(j) for j in range(other.end, min(len(doc), other.end + 2))]
+        # "the Director General of X, Ambassador Jane Roe": the name in apposition to the title
+        after += [index.get(c.i) for c in other.root.children if c.dep_ == "appos"]
+        people = [p for p in before + after if p is not None and p.label_ == "Person"]
+        if people:
+            return people[-1] if before and people[-1] in before else people[0]
+    return None
+
+
+#: Nouns for the people who stand for a body: "officials from the Ministry", "members of X".
+_BODY_PEOPLE = {"delegation", "team", "mission", "official", "officials", "representative", "representatives",
+                "member", "members", "leader", "leaders", "staff", "executives", "counterparts"}
+
+
+def _delegation_owners(tok: Token, index: dict[int, Span]) -> list[Span]:
+    """The organizations of "the IFA delegation", "a delegation of/from X", "officials from X and Y"."""
+    if tok.lower_ not in _BODY_PEOPLE and tok.lemma_.lower() not in _BODY_PEOPLE:
+        return []
+    out = []
+    for child in tok.children:
+        if child.dep_ in ("compound", "nmod", "amod", "poss"):
+            span = mention_of(child, index, "Organization")
+            if span is not None:
+                out.append(span)
+        if child.dep_ == "prep" and child.lower_ in ("of", "from"):
+            for g in child.children:
+                if g.dep_ == "pobj":
+                    out += [sp for t in [g, *g.conjuncts] if (sp := mention_of(t, index, "Organization")) is not None]
+    return out
+
+
+def _signer_bodies(person: Span, index: dict[int, Span]) -> list[Span]:
+    """The organizations a signer's title is of: "Jane Roe, President of the Acme Club" -> Acme Club
+    (the title in apposition, or the title just before the name: "President of Acme Jane Roe")."""
+    out = []
+    titles = [c for c in person.root.children if c.dep_ == "appos"]
+    titles += [c for c in person.root.children if c.dep_ in ("compound", "nmod") and c.i < person.start]
+    for title in titles:
+        for prep in title.children:
+            if prep.dep_ == "prep" and prep.lower_ in ("of", "at"):
+                for obj in prep.children:
+                    if obj.dep_ == "pobj":
+                        out += [sp for t in [obj, *obj.conjuncts]
+                                if (sp := mention_of(t, index, "Organization")) is not None]
+    return out
+
+
+@extractors.register("kgx.events.parties.v1")
+def extract_parties(doc: Doc, context: Context) -> Iterator[Candidate]:
+    """attendee: the organizations and people that are parties to a signing,
+    meeting or visit: "A and B signed an agreement", "an MoU between A and B",
+    "signed by A and B", "met with the Council", "visited the Red Cross Society",
+    "on behalf of A", and the organization of a delegation ("the IFA delegation")."""
+    index = mention_index(doc)
+    for event in mentions(doc, "Event"):
+        head = _event_head(event)
+        if head not in _SPOKEN_EVENTS:
+            continue
+        seen: set[int] = set()
+        for tok, why in _party_tokens(event):
+            if why not in ("speaker", "attended") and head not in _PARTY_EVENTS:
+                continue
+            for part in [tok, *tok.conjuncts]:
+                span = index.get(part.i)
+                if span is not None and span.label_ == "Role":
+                    span = _holder(span, index)  # "the Director General signed": the person named so before
+                found = [span] if span is not None else _delegation_owners(part, index)
+                if span is not None and span.label_ == "Person" and _event_head(event) == "signing" \
+                        and why in ("subject", "agent"):
+                    found += _signer_bodies(span, index)  # "A, President of the QFA, signed": QFA is a party
+                for span in found:
+                    if span.label_ not in ("Organization", "Person") or span.start in seen:
+                        continue
+                    if why == "between" and span.root.head.lower_ == "of":
+                        continue  # "between A, Vice President of the Club, and B": the Club is A's
+                    if event.start <= span.start < event.end:
+                        continue  # a party inside the event's own name is the name, not a party
+                    if why == "object" and span.label_ == "Organization" and (
+                            len(span) == 1 and not span.text.isupper()
+                            or span[-1].lower_ in load_list("venue_words.v1")):
+                        continue  # "visited Oslo", "visited the Vienna Centre": where, not whom
+                    seen.add(span.start)
+                    conf = 0.7 if why in ("subject", "agent", "between", "on behalf of") else 0.6
+                    yield Candidate(event, Predicate.ATTENDEE, span, conf, "kgx.events.parties.v1",
+                                    evidence_span(event, span))

@@ -35,6 +35,8 @@ class Candidate:
 
     ``subject``/``object`` are mention spans, ``DOC``, or (object only) an ISO
     date string. ``evidence`` is the stretch of text the relation was read from.
+    ``qualifiers`` are a membership's start, end and status, each with its own
+    evidence (``relations.tenure.QualifierCandidate``).
     """
 
     subject: Span | str
@@ -44,6 +46,7 @@ class Candidate:
     extractor: str
     evidence: Span
     organization: Span | None = None
+    qualifiers: tuple = ()
 
 
 @dataclass

@@ -287,7 +287,8 @@ def _rewrite(res: DocumentResult, mapping: dict[str, str]) -> DocumentResult:
         if k in relations:
             first = relations[k]
             rel = first.model_copy(update={"confidence": max(first.confidence, rel.confidence),
-                                           "evidence": _evidence(first.evidence + rel.evidence)})
+                                           "evidence": _evidence(first.evidence + rel.evidence),
+                                           **_qualifiers(first, rel)})
         relations[k] = rel
     return res.model_copy(update={
         "entities": sorted(entities.values(), key=lambda e: e.key),
@@ -302,8 +303,20 @@ def _combine(a: Entity, b: Entity) -> Entity:
     aliases = sorted(({a.name, b.name} | set(a.aliases) | set(b.aliases)) - {name})
     mentions = sorted(a.mentions + b.mentions, key=lambda m: (m.start, m.end, m.text))
     alt = [t for t in dict.fromkeys(a.alt_types + b.alt_types) if t != a.type]
+    typed = a if a.event_type is not None or b.event_type is None else b
     return a.model_copy(update={"name": name, "aliases": aliases, "mentions": mentions, "alt_types": alt,
-                                "confidence": max(a.confidence, b.confidence)})
+                                "confidence": max(a.confidence, b.confidence), "event_type": typed.event_type,
+                                "event_type_evidence": typed.event_type_evidence})
+
+
+def _qualifiers(first: Relation, other: Relation) -> dict:
+    """Start, end and status of two relations that became one: the first's, else the other's."""
+    out: dict = {"qualifier_evidence": dict(first.qualifier_evidence)}
+    for field in ("start", "end", "status"):
+        if getattr(first, field) is None and getattr(other, field) is not None:
+            out[field] = getattr(other, field)
+            out["qualifier_evidence"][field] = other.qualifier_evidence.get(field, [])
+    return out
 
 
 def _evidence(items: list[Evidence]) -> list[Evidence]:

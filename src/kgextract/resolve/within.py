@@ -26,7 +26,8 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span
 
-from kgextract.models import Document, DocumentResult, Entity, EntityType, Evidence, Mention, Predicate, Relation
+from kgextract.models import DOC, Document, DocumentResult, Entity, EntityType, Evidence, Mention, Predicate, Relation
+from kgextract.nlp.event_types import EVENT_TYPES, classify_spans
 from kgextract.nlp.doc_index import doc_text, mentions, sentence_of, sentence_spans, sentence_text, text_between
 from kgextract.nlp.gazetteers import load_list
 from kgextract.nlp.roles import expand_abbreviation
@@ -36,6 +37,10 @@ from kgextract.resolve.names import clean_name, entity_key, forget_names, is_acr
 
 __all__ = ["resolve_document"]
 
+#: Words that date or rank a sitting rather than name it ("the annual session" is "the 73rd session").
+_EVENT_MODIFIERS = {"annual", "yearly", "regular", "ordinary", "the", "this", "its", "upcoming", "latest", "next"}
+#: Event kinds a release describes once, however often it says so ("signed ... the signing ceremony").
+_ONE_A_DOCUMENT = {"signing"}
 _GENERIC_EVENT_HEADS = {"meeting", "conference", "event", "ceremony", "celebration", "session", "forum", "gathering"}
 #: Which component made a mention of each type (recorded as its extractor).
 _MENTION_SOURCES = {"Role": "kgx_roles", "Event": "kgx_events"}
@@ -51,6 +56,8 @@ class _Cluster:
     head: str = ""
     synthetic_name: str | None = None
     place: str | None = None
+    places: set[str] = field(default_factory=set)  # every destination of a trip ("Seoul and Busan")
+    date: str | None = None  # an event's start date, where its mention gives one
     alt_types: list[EntityType] = field(default_factory=list)
 
     @property
@@ -262,11 +269,25 @@ class _Resolver:
             if full not in cluster.names:
                 cluster.names.insert(0, full if not full.isupper() else full.title())
 
+    def _trip_places(self) -> dict[tuple[int, int], set[str]]:
+        """Event span -> its location and the places listed with it ("visit Seoul and Busan")."""
+        at = {i: p for p in mentions(self.doc, "Place") for i in range(p.start, p.end)}
+        out: dict[tuple[int, int], set[str]] = {}
+        for c in self.candidates:
+            if c.predicate is Predicate.LOCATION and isinstance(c.subject, Span) and isinstance(c.object, Span):
+                listed = [at.get(t.i) for t in c.object.root.conjuncts]
+                out[(c.subject.start, c.subject.end)] = {normalize(_surface(c.object))} | {
+                    normalize(_surface(p)) for p in listed if p is not None}
+        return out
+
     def _events(self, spans: list[Span]) -> None:
         events: list[_Cluster] = []
         main: _Cluster | None = None
         where = {(c.subject.start, c.subject.end): normalize(_surface(c.object)) for c in self.candidates
                  if c.predicate is Predicate.LOCATION and isinstance(c.subject, Span) and isinstance(c.object, Span)}
+        trips = self._trip_places()
+        when = {(c.subject.start, c.subject.end): c.object for c in self.candidates
+                if c.predicate is Predicate.START_DATE and isinstance(c.subject, Span) and isinstance(c.object, str)}
         for span in sorted(spans, key=lambda s: s.start):
             kind, _, head = span.kb_id_.partition(":")
             head = head or span.root.lemma_.lower()
@@ -281,22 +302,36 @@ class _Resolver:
                 toks = set(_tokens(_surface(span)))
                 for c in events:
                     if not c.named:
+                        # "the annual Commission session" ... "the 73rd Commission session": one sitting
+                        words = {w for n in c.names for w in _tokens(n)} - _EVENT_MODIFIERS
+                        if c.head == head and len(words) >= 2 and words <= toks:
+                            target = c
+                            break
                         continue
                     other = set(_tokens(c.name))
-                    small, big = sorted((toks, other), key=len)
+                    small, big = sorted((toks - _EVENT_MODIFIERS, other - _EVENT_MODIFIERS), key=len)
                     if small <= big and len(small) >= 2 or toks == other:
                         target = c
                         break
             elif kind == "verb" and head == "meeting" and events and events[-1].head == "visit" \
-                    and place in (None, events[-1].place) and _near(events[-1], span):
+                    and (place is None or place in events[-1].places) and _near(events[-1], span):
                 target = events[-1]  # "She will meet with ...": part of the visit just described
             elif kind in ("phrase", "verb"):
-                # a visit to another place is another visit
-                same = [c for c in events if c.head == head and (kind == "phrase" or c.place == place)
-                        and (place is None or c.place in (None, place))]
+                # a visit to another place is another visit (a trip "to Seoul and Busan" has both);
+                # a visit or signing without a place of its own ("will also visit schools", "signed
+                # the agreement on Tuesday") is the one already described
+                date = when.get((span.start, span.end))
+                same = [c for c in events if c.head == head
+                        and (kind == "phrase" or _same_occurrence(c, place, head))
+                        and (place is None or not c.places or place in c.places)
+                        and (head not in _ONE_A_DOCUMENT or date is None or c.date in (None, date))]
+                # a signing on another day is another signing
                 if same:
                     target = same[-1]
-                elif head in _GENERIC_EVENT_HEADS and main is not None:
+                elif head in _GENERIC_EVENT_HEADS and main is not None and len(span) <= 2 \
+                        and (main.head == "visit" or not _own_participants(span)):
+                    # a bare back-reference ("the meeting"), not "the session of X", nor a meeting with
+                    # participants of its own after a signing (during a visit it is part of the visit)
                     target = main
             if target is None:
                 target = _Cluster(EntityType.EVENT, named=(kind == "named"), head=head, place=place)
@@ -307,8 +342,24 @@ class _Resolver:
                     main = target
             self.add(target, span)
             target.place = target.place or place
+            target.date = target.date or when.get((span.start, span.end))
+            target.places |= trips.get((span.start, span.end), set()) | ({place} if place else set())
             if target.synthetic_name and kind == "phrase":
                 target.synthetic_name = None  # a phrase names it better than the verb did
+
+
+def _own_participants(span: Span) -> bool:
+    """ "a meeting between A and B", "a meeting was held with A": the event names its own participants."""
+    root = span.root
+    anchors = [root] + ([root.head] if root.dep_ in ("dobj", "nsubjpass") else [])
+    return any(c.dep_ == "prep" and c.lower_ in ("between", "with", "among") for a in anchors for c in a.children)
+
+
+def _same_occurrence(cluster: _Cluster, place: str | None, head: str) -> bool:
+    """Whether an event verb with this place states the occurrence ``cluster`` already holds."""
+    if place is None:
+        return cluster.place is None or head in _ONE_A_DOCUMENT or head == "visit"
+    return place in cluster.places or head in _ONE_A_DOCUMENT and cluster.place is None
 
 
 def _latest_unambiguous(fits: list[_Cluster], span: Span) -> list[_Cluster]:
@@ -427,7 +478,7 @@ def resolve_document(doc: Doc, candidates: list[Candidate], document: Document, 
             continue
         if cluster.type is EntityType.EVENT and not cluster.named and key not in touched:
             continue
-        entities.append(_entity(cluster, key, doc))
+        entities.append(_entity(cluster, key, doc, document.id))
     entities = _dedupe(entities)
     return DocumentResult(document=document, entities=entities, relations=relations)
 
@@ -448,7 +499,7 @@ def _select(grouped, orgs, doc_id: str) -> list[Relation]:
                 seen.add((ev.start, ev.end, ev.extractor))
                 evidence.append(ev)
         rels.append(Relation(subject=s, predicate=p, object=o, organization=orgs.get((s, p, o)),
-                             confidence=conf, evidence=evidence))
+                             confidence=conf, evidence=evidence, **_qualifiers(doc_id, cands)))
     best: dict[tuple[str, Predicate], Relation] = {}
     out = []
     for rel in sorted(rels, key=lambda r: (-r.confidence, r.evidence[0].start if r.evidence else 0)):
@@ -460,6 +511,44 @@ def _select(grouped, orgs, doc_id: str) -> list[Relation]:
     # an end date only makes sense beside the start date it came with
     out = [r for r in out if r.predicate is not Predicate.END_DATE or (r.subject, Predicate.START_DATE) in best]
     return sorted(out, key=lambda r: (r.subject, r.predicate.value, r.object))
+
+
+def _qualifiers(doc_id: str, cands: list[Candidate]) -> dict:
+    """Start, end and status of a membership from its candidates' qualifiers: per field the
+    value read with the highest confidence (the earliest on ties), with all its evidence.
+    A "current" mark (the post is said to be held) at least as sure as the status drops it."""
+    out: dict = {}
+    by_field: dict[str, list] = {}
+    org_of: dict[int, str | None] = {}  # which organization each qualifier's membership names
+    for c in cands:
+        for q in c.qualifiers:
+            by_field.setdefault(q.field, []).append(q)
+            org_of[id(q)] = c.organization.text if c.organization is not None else None
+    for mark in by_field.pop("current", []):
+        # a post said to be held drops a status read as surely for the same organization,
+        # or a weak one read for another ("was CEO of X" beside "named CEO of Y")
+        by_field["status"] = [q for q in by_field.get("status", []) if not (
+            mark.confidence >= q.confidence and (org_of[id(q)] == org_of[id(mark)] or q.confidence < 0.8))]
+    evidence: dict[str, list[Evidence]] = {}
+    for field in ("start", "end", "status"):
+        found = by_field.get(field)
+        if not found:
+            continue
+        best = min(found, key=lambda q: (-q.confidence, q.evidence.start_char, q.value))
+        out[field] = best.value
+        evs, seen = [], set()
+        for q in sorted(found, key=lambda q: (q.evidence.start_char, q.extractor)):
+            if q.value != best.value:
+                continue
+            cand = Candidate(DOC, Predicate.HAS_ROLE, DOC, q.confidence, q.extractor, q.evidence)
+            ev = _evidence(doc_id, cand)
+            if (ev.start, ev.end, ev.extractor) not in seen:
+                seen.add((ev.start, ev.end, ev.extractor))
+                evs.append(ev)
+        evidence[field] = evs
+    if evidence:
+        out["qualifier_evidence"] = evidence
+    return out
 
 
 def _fold_short_titles(relations: list[Relation], roles: dict[str, _Cluster]) -> list[Relation]:
@@ -487,7 +576,7 @@ def _fold_short_titles(relations: list[Relation], roles: dict[str, _Cluster]) ->
     return [r for r in relations if not (r.predicate is Predicate.HAS_ROLE and (r.subject, r.object) in drop)]
 
 
-def _entity(cluster: _Cluster, key: str, doc: Doc) -> Entity:
+def _entity(cluster: _Cluster, key: str, doc: Doc, doc_id: str) -> Entity:
     name = cluster.name
     aliases = sorted({n for n in cluster.names if n != name})
     mentions = [
@@ -495,8 +584,18 @@ def _entity(cluster: _Cluster, key: str, doc: Doc) -> Entity:
                 source=_MENTION_SOURCES.get(s.label_, "kgx_entity_fixes"))
         for s in sorted(cluster.spans, key=lambda s: s.start)
     ]
+    kind = evidence = None
+    if cluster.type is EntityType.EVENT:
+        named_by = next((sp for sp in cluster.spans if _surface(sp) == name), None)
+        if named_by is None and cluster.synthetic_name:  # a verb's event ("met"): named by its head noun
+            named_by = next((sp for sp in cluster.spans if sp.kb_id_.endswith(":" + cluster.synthetic_name)), None)
+        kind, word = classify_spans(cluster.spans, named_by=named_by)
+        if word is not None:  # the word that decided the type, in its sentence
+            evidence = Evidence(doc_id=doc_id, sentence=sentence_text(word), start=word.start_char,
+                                end=word.end_char, confidence=0.9 if kind.value != "Other" else 0.5,
+                                extractor=f"kgx.{EVENT_TYPES.replace('_', '.')}")
     return Entity(key=key, type=cluster.type, name=name, aliases=aliases, alt_types=cluster.alt_types,
-                  mentions=mentions)
+                  mentions=mentions, event_type=kind, event_type_evidence=evidence)
 
 
 def _dedupe(entities: list[Entity]) -> list[Entity]:

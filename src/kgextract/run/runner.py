@@ -64,6 +64,7 @@ from kgextract.ingest.formats import format_of_name
 from kgextract.ingest.walk import walk
 from kgextract.models import Document, DocumentError, DocumentResult
 from kgextract.rdf.mapping import to_nquads, to_rdf
+from kgextract.rdf.provenance import check_provenance, facts_only_nquads
 from kgextract.rdf.serialize import get_format, serialize, write_bytes_atomic
 from kgextract.run.behind import WriteBehind
 from kgextract.run.corpus import corpus_graph
@@ -172,6 +173,7 @@ def run_corpus(
     store: str | os.PathLike | None = None,
     on_problem: Callable[[DocumentError], None] | None = None,
     on_document: Callable[[str], None] | None = None,
+    provenance: str = "full",
 ) -> RunReport:
     """Extract a corpus into ``output`` (one merged graph) and/or ``output_dir`` (one file per document).
 
@@ -184,6 +186,8 @@ def run_corpus(
     folder for ``kgextract.store.write_results``. ``on_problem`` is called
     with each failed or warned document, ``on_document`` with ``"cached"``,
     ``"extracted"`` or ``"failed"`` for each document as it is done.
+    ``provenance="none"`` writes the output files without their provenance
+    records (the store, when given, still gets everything).
 
     Raise ``KgextractError`` when nothing can be done: no output given
     (E008), a bad format (E002), no documents (E003), no model (E001), a
@@ -194,6 +198,7 @@ def run_corpus(
     if output is None and output_dir is None:
         raise KgextractError(Errors.E008)
     fmt_info = get_format(fmt)
+    check_provenance(provenance)
     config = config or ExtractConfig()
     output = Path(output) if output is not None else None
     output_dir = Path(output_dir) if output_dir is not None else None
@@ -207,6 +212,7 @@ def run_corpus(
         raise KgextractError(Errors.E070.format(path=output or output_dir, err=err)) from err
     writer = _Writer(output, output_dir, fmt_info.name, fmt_info.extension, config, workers, cache, force,
                      across, linking, store, on_problem, on_document)
+    writer.provenance = provenance
     if not cache:
         try:
             report = writer.run(paths, _MemoryShards(), None)
@@ -253,6 +259,12 @@ class _Writer:
         self._failed_writes: list[tuple[Path, str, str]] = []  # (path, source, why), from any thread
         self._journal = None  # names of per-document files about to be written (see _journal_add)
         self._name_max: int | None = None
+        self.provenance = "full"  # or "none": output files without provenance records
+
+    @property
+    def _fmt_key(self) -> str:
+        """The format as output digests see it: facts-only files are other bytes."""
+        return self.fmt if self.provenance == "full" else f"{self.fmt}+provenance={self.provenance}"
 
     # -- the stream of documents -------------------------------------------
 
@@ -405,7 +417,10 @@ class _Writer:
                source: str | None = None) -> OutputRecord:
         """Write one output; a per-document one (``source`` given) fails alone (E146), later."""
         # N-Quads come straight from the results (no rdflib store); the same bytes, made faster
-        payload = ds if isinstance(ds, bytes) else serialize(ds, self.fmt)
+        if isinstance(ds, bytes):
+            payload = ds if self.provenance == "full" else facts_only_nquads(ds)
+        else:
+            payload = serialize(ds, self.fmt, provenance=self.provenance)
         if source is None:
             write = write_bytes_atomic
         else:
@@ -422,7 +437,7 @@ class _Writer:
     def _per_document(self, entry: ManifestEntry, result: DocumentResult | None, old: Manifest,
                       shards=None, behind: WriteBehind | None = None) -> OutputRecord | None:
         path = self.output_dir / entry.output
-        digest = _digest("document", self.code, self.fmt, entry.key)
+        digest = _digest("document", self.code, self._fmt_key, entry.key)
         # a file already written in this run (a repeated id) may still be queued: never trust what is on disk
         if not self.force and path not in self._written_paths:
             rec = self._up_to_date(old, path, digest)
@@ -530,7 +545,7 @@ class _Writer:
     def _merged(self, ok: list[ManifestEntry], shards, old: Manifest) -> OutputRecord | None:
         if self.output is None and self.store is None:
             return None
-        digest = _digest("corpus", self.code, self.fmt, str(self.across), str(self.linking),
+        digest = _digest("corpus", self.code, self._fmt_key, str(self.across), str(self.linking),
                          *(e.key for e in ok))
         if self.output is not None and not self.force and self.store is None:
             rec = self._up_to_date(old, self.output, digest)
@@ -546,14 +561,15 @@ class _Writer:
                     yield result
 
         graph = None
-        if self.store is not None or (self.output is not None and self.fmt != "nquads"):
+        streamed = self.fmt == "nquads" and self.provenance == "full"
+        if self.store is not None or (self.output is not None and not streamed):
             graph = corpus_graph(list(load()), across=self.across, linking=self.linking)
             self.report.merges, self.report.links = len(graph.merges), len(graph.links)
         if self.store is not None:
             _write_store(self.store, graph.dataset)
         if self.output is None:
             return None
-        if self.fmt == "nquads":  # streamed: the corpus's graph is never in memory
+        if streamed:  # the corpus's graph is never in memory
             stats = write_nquads(load, self.output, across=self.across, linking=self.linking,
                                  work_dir=getattr(shards, "folder", None))
             remove_stale_temp(self.output)

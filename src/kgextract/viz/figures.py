@@ -27,9 +27,10 @@ from matplotlib.lines import Line2D
 from kgextract.graph.analysis import events_table
 from kgextract.graph.merge import date_kind
 from kgextract.viz.palette import TYPE_COLORS, type_color
-from kgextract.viz.tables import find_node, organization_people
+from kgextract.viz.tables import find_node, leadership_changes, organization_people
 
-__all__ = ["component_layout", "draw_graph", "plot_timeline", "plot_organization", "bar_chart", "date_span"]
+__all__ = ["component_layout", "draw_graph", "plot_timeline", "plot_leadership", "plot_organization", "bar_chart",
+           "date_span"]
 
 _RADS = (0.06, 0.3, -0.2, 0.5, -0.4)
 
@@ -178,6 +179,64 @@ def plot_timeline(G: nx.MultiDiGraph, *, ax: Axes | None = None, wrap: int = 40,
     else:
         ax.text(0.5, 0.5, "no dated events", ha="center", va="center", transform=ax.transAxes)
     ax.set_title("Event timeline", loc="left")
+    ax.spines[["top", "right", "left"]].set_visible(False)
+    return fig
+
+
+#: The colour of a membership's status in :func:`plot_leadership`.
+STATUS_COLORS = {"future": "#1f77b4", "former": "#7f7f7f", None: "#2ca02c"}
+
+
+def plot_leadership(G: nx.MultiDiGraph, *, ax: Axes | None = None, wrap: int = 45,
+                    figsize: tuple[float, float] = (11, 3.5)) -> Figure:
+    """A timeline of leadership changes: each dated post from its start to its end.
+
+    One line per person and post (:func:`kgextract.viz.tables.leadership_changes`):
+    a bar from the start to the end when both are known, a ▶ where a post is
+    taken up, a ■ where it is left; blue for a post not yet taken up at the
+    release's date, grey for one no longer held, green for one held.
+
+    >>> from kgextract.graph import to_networkx
+    >>> from kgextract.graph.examples import sample_results
+    >>> res = sample_results()
+    >>> res[0].relations[0] = res[0].relations[0].model_copy(update={"start": "2020", "end": "2023-06"})
+    >>> fig = plot_leadership(to_networkx(res))
+    >>> [t.get_text().replace("\\n", " ") for t in fig.axes[0].get_yticklabels()]
+    ['Izumi Nakamitsu: Under-Secretary-General (United Nations Office for Disarmament Affairs)']
+    """
+    fig, ax = _axes(ax, figsize)
+    frame = leadership_changes(G)
+    rows = []
+    for row in frame.to_dict("records"):
+        row = {k: v if isinstance(v, str) else None for k, v in row.items()}  # pandas gives NaN for None
+        start, end = date_span(row["start"] or ""), date_span(row["end"] or "")
+        if start is None and end is None:
+            continue  # a status without a date: nothing to place on the axis
+        rows.append((start, end, row))
+    rows.sort(key=lambda r: ((r[0] or r[1])[0], r[2]["person"] or ""), reverse=True)
+    for y, (start, end, row) in enumerate(rows):
+        color = STATUS_COLORS.get(row["status"], STATUS_COLORS[None])
+        if start is not None and end is not None:
+            left, right = mdates.date2num(start[0]), mdates.date2num(end[1])
+            ax.barh(y, right - left, left=left, height=0.35, color=color, alpha=0.35)
+        if start is not None:
+            ax.plot([mdates.date2num(start[0])], [y], ">", color=color, markersize=8)
+        if end is not None:
+            ax.plot([mdates.date2num(end[1])], [y], "s", color=color, markersize=7)
+    labels = [f"{r['person']}: {r['role'] or 'member'}" + (f" ({r['organization']})" if r["organization"] else "")
+              for _, _, r in rows]
+    ax.set_yticks(range(len(rows)), [_wrap(t, wrap) for t in labels], fontsize=8)
+    ax.set_ylim(-0.8, max(len(rows), 1) - 0.2)
+    locator = mdates.AutoDateLocator()
+    ax.xaxis.set_major_locator(locator)
+    ax.xaxis.set_major_formatter(mdates.ConciseDateFormatter(locator))
+    if not rows:
+        ax.text(0.5, 0.5, "no dated posts", ha="center", va="center", transform=ax.transAxes)
+    handles = [Line2D([], [], marker="o", linestyle="", color=c, label=name)
+               for name, c in (("future", STATUS_COLORS["future"]), ("held", STATUS_COLORS[None]),
+                               ("former", STATUS_COLORS["former"]))]
+    ax.legend(handles=handles, loc="upper left", bbox_to_anchor=(1.0, 1.0), fontsize=8, frameon=False)
+    ax.set_title("Leadership changes", loc="left")
     ax.spines[["top", "right", "left"]].set_visible(False)
     return fig
 

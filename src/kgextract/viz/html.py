@@ -40,7 +40,9 @@ def _asset(name: str) -> str:
 def graph_payload(G: nx.MultiDiGraph, exclude=()) -> dict:
     """The graph as the JSON the page reads: ``nodes``, ``edges`` (with evidence), ``colors``.
 
-    ``exclude`` leaves out node types (e.g. ``("Date",)``) and their edges.
+    ``exclude`` leaves out node types (e.g. ``("Date",)``) and their edges. An
+    event node has its ``event_type``; a membership edge its ``start``, ``end``
+    and ``status`` when known.
 
     >>> from kgextract.graph import to_networkx
     >>> from kgextract.graph.examples import sample_results
@@ -56,7 +58,10 @@ def graph_payload(G: nx.MultiDiGraph, exclude=()) -> dict:
 
     nodes = [{"id": str(n), "label": str(label(n)), "type": G.nodes[n].get("type") or "Other",
               "aliases": list(G.nodes[n].get("aliases") or []),
-              "documents": list(G.nodes[n].get("documents") or [])} for n in keep]
+              "documents": list(G.nodes[n].get("documents") or []),
+              # an event's kind (Meeting, Visit, ...): the page filters events by it
+              **({"event_type": G.nodes[n].get("event_type") or "Other"}
+                 if G.nodes[n].get("type") == "Event" else {})} for n in keep]
     edges = []
     for u, v, key, d in G.edges(keys=True, data=True):
         if u not in kept or v not in kept:
@@ -67,6 +72,7 @@ def graph_payload(G: nx.MultiDiGraph, exclude=()) -> dict:
                       "predicate": d.get("predicate", str(key)), "confidence": d.get("confidence"),
                       "organization": None if org is None else str(label(org)),
                       "organization_id": None if org is None else str(org),
+                      **{f: d.get(f) for f in ("start", "end", "status") if d.get(f) is not None},
                       "documents": list(d.get("documents") or []),
                       "evidence": [{k: e.get(k) for k in ("doc_id", "sentence", "confidence", "extractor")}
                                    for e in evidence]})

@@ -30,6 +30,7 @@ __all__ = [
     "nodes_frame",
     "edges_frame",
     "roles_frame",
+    "leadership_changes",
     "events_frame",
     "event_connections",
     "organization_people",
@@ -147,6 +148,41 @@ def roles_frame(G: nx.MultiDiGraph) -> pd.DataFrame:
                         columns=["person", "role", "organization"])
 
 
+def leadership_changes(G: nx.MultiDiGraph) -> pd.DataFrame:
+    """Who takes up or leaves which post, when: one row per dated or qualified membership.
+
+    Columns ``when, change, person, role, organization, start, end, status``;
+    ``change`` is ``leaves`` when the post has an end or is former, else
+    ``takes up``, and ``when`` is that end, else the start (the saved query
+    ``appointments`` asks the same of the RDF).
+
+    >>> from kgextract.graph import to_networkx
+    >>> from kgextract.graph.examples import sample_results
+    >>> res = sample_results()
+    >>> rel = res[0].relations[0]
+    >>> res[0].relations[0] = rel.model_copy(update={"start": "2024-07-01", "status": "future"})
+    >>> leadership_changes(to_networkx(res))[["when", "change", "person", "status"]].values.tolist()
+    [['2024-07-01', 'takes up', 'Izumi Nakamitsu', 'future']]
+    """
+    label = lambda key: G.nodes[key]["label"] if key in G else None  # noqa: E731
+    rows = []
+    for u, v, data in G.edges(data=True):
+        if data.get("predicate") not in ("hasRole", "memberOf"):
+            continue
+        start, end, status = data.get("start"), data.get("end"), data.get("status")
+        if start is None and end is None and status is None:
+            continue
+        role = label(v) if data["predicate"] == "hasRole" else None
+        org = label(data.get("organization")) if data["predicate"] == "hasRole" else label(v)
+        change = "leaves" if end is not None or status == "former" else "takes up"
+        when = (end if change == "leaves" else start) or start or end or ""
+        rows.append({"when": when, "change": change, "person": label(u), "role": role, "organization": org,
+                     "start": start, "end": end, "status": status})
+    frame = pd.DataFrame(rows, columns=["when", "change", "person", "role", "organization", "start", "end",
+                                        "status"])
+    return frame.sort_values(["when", "person", "role"], ignore_index=True, na_position="first")
+
+
 def events_frame(G: nx.MultiDiGraph) -> pd.DataFrame:
     """One row per event: place, start, end, organizer, funders, sponsors, attendees.
 
@@ -156,10 +192,11 @@ def events_frame(G: nx.MultiDiGraph) -> pd.DataFrame:
     ['Disarmament Conference', '2023-12-04', 'Izumi Nakamitsu']
     """
     attendees = event_participants(G, labels=True)
+    kinds = {data["label"]: data.get("event_type") for _, data in G.nodes(data=True) if data.get("type") == "Event"}
     rows = [{**row, "funders": "; ".join(row["funders"]), "sponsors": "; ".join(row["sponsors"]),
-             "attendees": "; ".join(attendees.get(row["event"], []))}
+             "attendees": "; ".join(attendees.get(row["event"], [])), "type": kinds.get(row["event"])}
             for row in events_table(G, labels=True)]
-    return pd.DataFrame(rows, columns=["event", "place", "start", "end", "organizer", "funders",
+    return pd.DataFrame(rows, columns=["event", "type", "place", "start", "end", "organizer", "funders",
                                        "sponsors", "attendees"])
 
 

@@ -1,4 +1,4 @@
-/* kgextract graph view: a small force-directed layout on SVG, search, type filters,
+/* kgextract graph view: a small force-directed layout on SVG, search, type and event-kind filters,
  * and a panel with each node's relations and their evidence. No dependencies, no network.
  * Every piece of data reaches the page through textContent/setAttribute, never as markup. */
 (function () {
@@ -12,6 +12,7 @@
   var status = document.getElementById("status");
   var colors = data.colors || {};
   var hiddenTypes = new Set();
+  var hiddenKinds = new Set();  /* event kinds (Meeting, Visit, ...) switched off */
   var view = { x: 0, y: 0, k: 1 };
   var selected = null;
 
@@ -29,7 +30,7 @@
 
   /* ---- data ---- */
   var nodes = data.nodes.map(function (n, i) {
-    return { id: n.id, label: n.label, type: n.type, aliases: n.aliases || [], documents: n.documents || [],
+    return { id: n.id, label: n.label, type: n.type, kind: n.event_type || null, aliases: n.aliases || [], documents: n.documents || [],
              i: i, x: 0, y: 0, dx: 0, dy: 0, edges: [], keys: [fold(n.label)].concat((n.aliases || []).map(fold)) };
   });
   var byId = new Map(nodes.map(function (n) { return [n.id, n]; }));
@@ -151,7 +152,7 @@
   }
 
   /* ---- filters, search, status ---- */
-  function visible(n) { return !hiddenTypes.has(n.type); }
+  function visible(n) { return !hiddenTypes.has(n.type) && !(n.kind && hiddenKinds.has(n.kind)); }
   function updateVisibility() {
     nodes.forEach(function (n) { n.g.classList.toggle("hidden", !visible(n)); });
     edges.forEach(function (e) {
@@ -176,6 +177,26 @@
       var sw = el("span", { "class": "swatch" }); sw.style.background = color(type);
       label.appendChild(box2); label.appendChild(sw);
       label.appendChild(document.createTextNode(type + " (" + counts.get(type) + ")"));
+      box.appendChild(label);
+    });
+  }
+  function buildEventFilters() {
+    var box = document.getElementById("event-filters"), counts = new Map();
+    nodes.forEach(function (n) { if (n.kind) counts.set(n.kind, (counts.get(n.kind) || 0) + 1); });
+    var order = ["Meeting", "Visit", "Conference", "Signing", "Ceremony", "Other"].filter(function (k) { return counts.has(k); })
+      .concat(Array.from(counts.keys()).filter(function (k) {
+        return ["Meeting", "Visit", "Conference", "Signing", "Ceremony", "Other"].indexOf(k) < 0; }).sort());
+    if (!order.length) { box.classList.add("hidden"); return; }
+    box.appendChild(el("span", { "class": "muted" }, "Events:"));
+    order.forEach(function (kind) {
+      var label = el("label", { "data-kind": kind });
+      var check = el("input", { type: "checkbox", value: kind }); check.checked = true;
+      check.addEventListener("change", function () {
+        if (check.checked) hiddenKinds.delete(kind); else hiddenKinds.add(kind);
+        updateVisibility();
+      });
+      label.appendChild(check);
+      label.appendChild(document.createTextNode(kind + " (" + counts.get(kind) + ")"));
       box.appendChild(label);
     });
   }
@@ -228,6 +249,11 @@
       line.appendChild(org ? nameButton(org) : el("span", {}, e.organization));
     }
     box.appendChild(line);
+    if (e.start || e.end || e.status) {  /* a membership in time: "from 2024-07-01 to 2025 · future" */
+      var when = [e.start ? "from " + e.start : null, e.end ? "to " + e.end : null, e.status]
+        .filter(function (x) { return x; });
+      box.appendChild(el("div", { "class": "muted when" }, when.join(" \u00b7 ").replace(" \u00b7 to", " to")));
+    }
     var meta = [];
     if (e.confidence !== null && e.confidence !== undefined) meta.push("confidence " + Number(e.confidence).toFixed(2));
     if (e.documents && e.documents.length) meta.push(e.documents.join(", "));
@@ -254,7 +280,8 @@
     details.textContent = "";
     if (!n) { details.appendChild(el("p", { "class": "hint" }, "Click a node to see its relations and their evidence.")); return; }
     details.appendChild(el("h2", {}, n.label));
-    var badge = el("span", { "class": "badge" }, n.type); badge.style.background = color(n.type);
+    var badge = el("span", { "class": "badge" }, n.kind ? n.type + " \u00b7 " + n.kind : n.type);
+    badge.style.background = color(n.type);
     details.appendChild(badge);
     details.appendChild(el("span", { "class": "muted" }, "  " + n.id));
     if (n.aliases.length) details.appendChild(el("p", { "class": "muted" }, "Also: " + n.aliases.join("; ")));
@@ -305,6 +332,7 @@
   layout();
   draw();
   buildFilters();
+  buildEventFilters();
   fit();
   setStatus();
   window.kgxViz = { nodes: nodes, edges: edges, fit: fit, search: function (q) { search.value = q; return runSearch().map(function (n) { return n.id; }); },
