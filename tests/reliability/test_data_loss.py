@@ -92,9 +92,30 @@ def test_an_unreadable_folder_keeps_its_earlier_results(tmp_path, monkeypatch):
     assert third.problems == [] and third.extracted == 0 and third.cached == 3  # the cache was kept
 
 
+def test_the_cli_exits_3_when_a_folder_cannot_be_listed(tmp_path, monkeypatch):
+    from typer.testing import CliRunner
+
+    from kgextract.cli.app import app
+
+    corpus = write(tmp_path / "in", {"alpha.txt": RELEASES["alpha"], "sub/beta.txt": RELEASES["beta"]})
+    out = tmp_path / "out"
+    assert CliRunner().invoke(app, ["extract", str(corpus), "--output-dir", str(out), "-q"]).exit_code == 0
+    real_scandir = os.scandir
+
+    def scandir(path="."):
+        if Path(path) == corpus / "sub":
+            raise PermissionError(13, "Permission denied", str(path))
+        return real_scandir(path)
+
+    monkeypatch.setattr(walk_module.os, "scandir", scandir)
+    res = CliRunner().invoke(app, ["extract", str(corpus), "--output-dir", str(out)], env={"COLUMNS": "400"})
+    assert res.exit_code == 3 and "[E014]" in res.stderr and (out / "beta.ttl").is_file()
+    assert "0 removed, 1 kept unread" in res.stderr
+
+
 def test_the_cli_exits_3_when_a_folder_is_unreadable(tmp_path):
     if os.geteuid() == 0:
-        pytest.skip("root reads a folder of mode 000; the library test above simulates it")
+        pytest.skip("root reads a folder of mode 000; the test above simulates it")
     corpus = write(tmp_path / "in", {"alpha.txt": RELEASES["alpha"], "sub/beta.txt": RELEASES["beta"]})
     out = tmp_path / "out"
     assert run_cli("extract", corpus, "--output-dir", out, "-q").returncode == 0
