@@ -26,7 +26,7 @@ from kgextract.store.proxy import check_request, host_allowed
 from kgextract.store.queries import saved_queries
 
 from .conftest import cli_env
-from .test_endpoint import DIRECT, SERVE, Server, build_store  # noqa: F401
+from .test_endpoint import DIRECT, Server, build_store
 
 NESTED_BRACES = "SELECT * WHERE " + "{" * 3000 + " ?s ?p ?o " + "}" * 3000
 NESTED_PARENS = "SELECT * WHERE { FILTER(" + "(" * 5000 + "1" + ")" * 5000 + ") }"

@@ -12,7 +12,6 @@ from __future__ import annotations
 import errno
 import logging
 import re
-from pathlib import Path
 
 import pytest
 import spacy
