@@ -66,3 +66,17 @@ def test_expand_abbreviation(title, expected):
 def test_abbreviations_spell_their_letters():
     for short, long in ABBREVIATIONS.items():
         assert short == "".join(w[0] for w in long.replace("-", " ").split()), (short, long)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, expected", [
+    pytest.param("On Monday, Minister for Foreign Affairs Jane Roe received the visitors.",
+                 ["Minister for Foreign Affairs"], id="remit-stops-at-holder"),
+    pytest.param("The Director met the Minister of the Interior, Mr. John Doe, on Monday.",
+                 ["Director", "Minister of the Interior"], id="portfolio-tagged-as-org"),
+    pytest.param("Jane Roe, Vice President of Research and Development at Acme Corp, spoke.",
+                 ["Vice President of Research and Development"], id="coordinated-portfolio"),
+    pytest.param("John Doe, CEO of Acme Digital, spoke.", ["CEO"], id="portfolio-word-inside-a-name"),
+])
+def test_title_shapes_v2(nlp, text, expected):
+    assert roles(nlp, text) == expected

@@ -252,3 +252,23 @@ def test_acronym_before_a_title_is_the_organization(run, text, expected):
 def test_capitals_headline_gives_no_acronym_organization(run):
     facts = run("ACME CHIEF EXECUTIVE RESIGNS\n\nThe board thanked him.")
     assert not facts.names("Organization")
+
+
+@pytest.mark.parametrize("text, expected", [
+    pytest.param("Signing the deal, John Doe, General Manager, Globex Industries, said the plant would open.",
+                 {("john doe", "general manager", "globex industries")}, id="title-comma-org"),
+    pytest.param("The delegation included Jane Roe, Director, Nordic Chess Federation; and John Doe, Ambassador, "
+                 "Norway.", {("jane roe", "director", "nordic chess federation"),
+                             ("john doe", "ambassador", GOV_NORWAY)}, id="delegation-list"),
+    pytest.param("The Nordic Heritage Foundation has chosen Jane Roe as its new executive vice president.",
+                 {("jane roe", "executive vice president", "nordic heritage foundation")}, id="its-title"),
+    pytest.param("The University of Lund welcomed the delegation. Its rector, Jane Roe, gave a speech.",
+                 {("jane roe", "rector", "university of lund")}, id="its-rector-next-sentence"),
+])
+def test_organization_from_context(run, text, expected):
+    assert run(text).roles == expected
+
+
+def test_title_comma_then_org_possessive_is_no_employer(run):
+    facts = run("John Doe, the CEO, Acme's largest investor, spoke.")
+    assert not {t for t in facts.triples if t[1] == "memberOf"}

@@ -26,7 +26,10 @@ from kgextract.nlp.entity_fixes import drop_overlaps
 from kgextract.nlp.extensions import MENTIONS
 from kgextract.nlp.gazetteers import TITLES, load_list
 
-__all__ = ["Roles", "make_roles", "ABBREVIATIONS", "expand_abbreviation"]
+__all__ = ["Roles", "make_roles", "ABBREVIATIONS", "PORTFOLIOS", "expand_abbreviation"]
+
+#: Portfolio words that stay inside a title after "of" ("Minister of the Interior").
+PORTFOLIOS = "portfolios.v1"
 
 #: Short forms that name the same Role as their long form.
 ABBREVIATIONS = {
@@ -177,8 +180,8 @@ def _widen_right(doc: Doc, end: int, entity_at: dict[int, Span], starts: set[int
         last = None
         while j < n and j - end < 8:
             tok = doc[j]
-            if j in starts and j > end + 1:
-                break
+            if j in starts and j > end + 1 or j > end + 1 and _person_starts(doc, j, entity_at):
+                break  # "Minister for Foreign Affairs Jane Roe": the remit ends where the holder's name starts
             if tok.text == "," and last is not None and _list_continues(doc, j):
                 j += 1
                 continue
@@ -198,7 +201,7 @@ def _widen_right(doc: Doc, end: int, entity_at: dict[int, Span], starts: set[int
         if doc[j].is_title and (doc[j].ent_type_ in ("GPE", "") or j in entity_at):
             k = j
             while k + 1 < n and doc[k + 1].is_title and doc[k + 1].ent_iob_ != "B" \
-                    and doc[k + 1].lower_.rstrip(".") not in _HONORIFICS:
+                    and doc[k + 1].lower_.rstrip(".") not in _HONORIFICS and not _person_starts(doc, k + 1, entity_at):
                 k += 1
             if j in entity_at:
                 k = max(k, entity_at[j].end - 1)
@@ -212,6 +215,9 @@ def _widen_right(doc: Doc, end: int, entity_at: dict[int, Span], starts: set[int
             if k + 2 < n and doc[k + 1].lower_ == "of" and doc[k + 2].lower_ in _BOARD_WORDS:
                 k += 2
             return k + 1
+        portfolio = _portfolio_end(doc, j)
+        if portfolio is not None:
+            return portfolio  # "Minister of the Interior", "President of Digital": tagged ORG or not
         if doc[end + 1].pos_ == "NOUN" and doc[end + 1].is_lower and (end + 2 >= n or not doc[end + 2].is_alpha
                                                                       or doc[end + 2].is_lower and doc[end + 2].pos_ != "NOUN"):
             return end + 2  # "vice president of finance"
@@ -223,6 +229,31 @@ def _widen_right(doc: Doc, end: int, entity_at: dict[int, Span], starts: set[int
                 k += 1
             return k + 1
     return end
+
+
+def _portfolio_end(doc: Doc, j: int) -> int | None:
+    """Where a run of capitalised portfolio words starting at ``j`` ends ("Interior",
+    "Foreign and Home Affairs", "Research & Development"), or None if a word of the run is
+    no portfolio word (a name: "of Acme Digital")."""
+    words = load_list(PORTFOLIOS)
+    k = j
+    last = None
+    while k < len(doc) and (doc[k].is_title and doc[k].lower_ in words
+                            or doc[k].lower_ in ("and", "&") and last is not None):
+        if doc[k].lower_ in words:
+            last = k
+        k += 1
+    if last is None or k < len(doc) and (doc[k].is_title or doc[k].is_upper and doc[k].is_alpha):
+        return None  # the capitalised run goes on: "of Digital Ventures Ltd" is a name
+    return last + 1
+
+
+def _person_starts(doc: Doc, j: int, entity_at: dict[int, Span]) -> bool:
+    """A person's name starts at ``j`` (a Person mention, or the model's PERSON)."""
+    span = entity_at.get(j)
+    if span is not None:
+        return span.label_ == "Person" and span.start == j
+    return doc[j].ent_type_ == "PERSON" and doc[j].ent_iob_ == "B"
 
 
 def _names_organization(doc: Doc, j: int) -> bool:

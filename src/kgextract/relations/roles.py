@@ -27,7 +27,7 @@ from kgextract.relations.registry import Candidate, Context, extractors
 from kgextract.relations.spans import HONORIFIC_TOKENS, antecedent, evidence_span, mention_index, mentions
 from kgextract.resolve.countries import government_name
 
-__all__ = ["TitleItem", "title_chains", "extract_roles", "extract_affiliations", "extract_heads",
+__all__ = ["TitleItem", "title_chains", "its_organization", "extract_roles", "extract_affiliations", "extract_heads",
            "OFFICE_VERBS", "SELF_REFERENCES", "HEAD_VERBS"]
 
 #: Nouns by which a release names its own organization ("the company's CFO").
@@ -83,6 +83,8 @@ def _org_prefix(doc: Doc, role: Span, index: dict[int, Span]) -> Span | None:
         i = k  # "a University of Texas law professor", "Acme financial spokesman"
     elif k < i and k > 0 and doc[k].tag_ == "POS" and _org_like(index.get(k - 1)):
         i = k  # "Acme's technical manager"
+    elif k < i and doc[k].lower_ == "its":
+        i = k  # "as its new chief operating officer"
     if i > 2 and doc[i].text == ")":
         opened = next((k for k in range(i - 1, max(0, i - 8), -1) if doc[k].text == "("), None)
         if opened is not None and opened > 0 and index.get(opened - 1) is not None:
@@ -96,6 +98,8 @@ def _org_prefix(doc: Doc, role: Span, index: dict[int, Span]) -> Span | None:
         if span.label_ == "Place" and government_name(span.text) is None:
             return None  # "Springfield plastic surgeon", "Springfield Mayor": a town qualifies the title, it does not employ
         return _as_organization(span)
+    if doc[i].lower_ == "its":  # "the University and its rector, Jane Roe"
+        return its_organization(doc[i], index)
     if doc[i].lower_ == "our":  # "our previous director"
         return Span(doc, i, i + 1, label="Organization", kb_id="salient")
     if doc[i].lower_ in SELF_REFERENCES and i > 0 and doc[i - 1].lower_ in ("the", "our"):
@@ -109,8 +113,34 @@ def _org_prefix(doc: Doc, role: Span, index: dict[int, Span]) -> Span | None:
     return None
 
 
+def its_organization(its: Token, index: dict[int, Span]) -> Span:
+    """The organization "its" refers to: the organization subject of its clause ("Acme has
+    chosen Jane Roe as its new CFO"), else the latest organization named before it in the
+    sentence, else the organization the release is about."""
+    verb = its
+    for _ in range(8):
+        if verb.pos_ in ("VERB", "AUX") or verb.head.i == verb.i:
+            break
+        verb = verb.head
+    for _ in range(3):
+        subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        span = index.get(subj.i) if subj is not None else None
+        if span is not None and span.label_ == "Organization":
+            return span
+        if verb.dep_ not in ("conj", "xcomp", "advcl", "ccomp", "relcl") or verb.head.i == verb.i:
+            break
+        verb = verb.head
+    for i in range(its.i - 1, its.sent.start - 1, -1):
+        span = index.get(i)
+        if span is not None and span.label_ == "Organization":
+            return span
+    return Span(its.doc, its.i, its.i + 1, label="Organization", kb_id="salient")
+
+
 def _org_suffix(doc: Doc, end: int, index: dict[int, Span]) -> tuple[Span | None, int]:
     """The "of/at <organization>" after a title, and where it ends (skipping "(ACR)")."""
+    if end + 1 < len(doc) and doc[end].text == ",":
+        return _comma_organization(doc, end, index)
     if end + 1 >= len(doc) or doc[end].lower_ not in ("of", "at", "with", "to", "for"):
         return None, end
     j = end + 1
@@ -132,6 +162,25 @@ def _org_suffix(doc: Doc, end: int, index: dict[int, Span]) -> tuple[Span | None
     return _as_organization(span), stop
 
 
+#: What may follow "Title, Organization" for the organization to close the apposition.
+_CLOSERS = {",", ".", ";", ":", ")", "and", "said", "says"}
+
+
+def _comma_organization(doc: Doc, comma: int, index: dict[int, Span]) -> tuple[Span | None, int]:
+    """ "Jane Roe, General Manager, Acme Holdings, said": an organization set off by a comma
+    right after a title, closing the apposition, is where the title is held (no "of")."""
+    span = index.get(comma + 1)
+    if span is None or span.start != comma + 1 or not (
+            span.label_ == "Organization" or span.label_ == "Place" and government_name(span.text) is not None):
+        return None, comma
+    stop = span.end
+    if stop + 2 < len(doc) and doc[stop].text == "(" and doc[stop + 2].text == ")":
+        stop += 3
+    if stop < len(doc) and doc[stop].lower_ not in _CLOSERS or stop < len(doc) and doc[stop].tag_ == "POS":
+        return None, comma
+    return _as_organization(span), stop
+
+
 def title_chains(doc: Doc) -> Iterator[tuple[list[TitleItem], int, int]]:
     """Yield (items, start, end) for each maximal chain of titles in ``doc``."""
     index = mention_index(doc)
@@ -148,7 +197,9 @@ def title_chains(doc: Doc) -> Iterator[tuple[list[TitleItem], int, int]]:
             used.add(i)
             prefix = _org_prefix(doc, role, index)
             if not items and prefix is not None:
-                chain_start = prefix.start
+                chain_start = _its_before(doc, role)
+                if chain_start is None:
+                    chain_start = prefix.start
             org, end = _org_suffix(doc, role.end, index)
             items.append(TitleItem(role, org or prefix))
             i = _next_item(doc, end, roles, index)
@@ -156,6 +207,14 @@ def title_chains(doc: Doc) -> Iterator[tuple[list[TitleItem], int, int]]:
                 i = end
                 break
         yield items, chain_start, i
+
+
+def _its_before(doc: Doc, role: Span) -> int | None:
+    """Where "its" stands before a title ("its new chief operating officer"), or None."""
+    k = role.start - 1
+    while k > 0 and role.start - k <= 2 and doc[k].is_lower and doc[k].pos_ in ("NOUN", "ADJ"):
+        k -= 1
+    return k if k >= 0 and doc[k].lower_ == "its" else None
 
 
 def _next_item(doc: Doc, end: int, roles: dict[int, Span], index: dict[int, Span]) -> int | None:
