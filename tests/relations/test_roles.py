@@ -272,3 +272,22 @@ def test_organization_from_context(run, text, expected):
 def test_title_comma_then_org_possessive_is_no_employer(run):
     facts = run("John Doe, the CEO, Acme's largest investor, spoke.")
     assert not {t for t in facts.triples if t[1] == "memberOf"}
+
+
+@pytest.mark.parametrize("text, expected", [
+    pytest.param("The Nordic Chess Federation board of directors today elected Jane Roe chairman of the board.",
+                 ("jane roe", "chairman of the board", "nordic chess federation"), id="org-board-elected"),
+    pytest.param("John Doe, Acme Corp's executive vice president, has been appointed interim CFO.",
+                 ("john doe", "interim chief financial officer", "acme corp"), id="holder-described-in-sentence"),
+    pytest.param("Acme Corp posted record sales. Acme Corp opened a plant in Oslo. Acme Corp hired staff. "
+                 "John Doe will stay on as chief operating officer.",
+                 ("john doe", "chief operating officer", "acme corp"), id="release-about-one-org"),
+])
+def test_title_held_in_the_organization_of_the_context(run, text, expected):
+    assert expected in run(text).roles
+
+
+def test_no_dominant_organization_gives_no_member_of(run):
+    facts = run("Acme Corp and Globex Ltd signed a deal. John Doe will stay on as chief operating officer.")
+    assert facts.roles == {("john doe", "chief operating officer", None)}
+    assert not {t for t in facts.triples if t[1] == "memberOf"}

@@ -391,7 +391,26 @@ def _org_of_context(role: Span, index: dict[int, Span]) -> Span | None:
         span = index.get(subj.i) if subj is not None else None
         if span is not None and span.label_ == "Organization":
             return span
+        if subj is not None and subj.lower_ in _BODY_WORDS:  # "the Acme board of directors elected X chairman"
+            owner = next((index.get(c.i) for c in subj.children if c.dep_ in ("compound", "poss", "nmod")
+                          and index.get(c.i) is not None and index[c.i].label_ == "Organization"), None)
+            if owner is not None:
+                return owner
     return None
+
+
+#: Nouns for an organization's governing body, which acts for it ("the Acme board elected ...").
+_BODY_WORDS = {"board", "council", "trustees", "directors", "governors", "committee", "shareholders"}
+
+#: Rules through which a verb of office gives a title ("X will stay on as COO", "named X CFO"):
+#: there a title without an organization is held in the organization the release is about.
+_OFFICE_RULES = {"kgx.roles.as_title.v1", "kgx.roles.parse.v1"}
+
+
+def _dominant_organization(role: Span) -> Span:
+    """The organization a release about one organization is about (resolved later, see
+    ``resolve.within``: none when no organization dominates the release)."""
+    return Span(role.doc, role.start, role.end, label="Organization", kb_id="dominant")
 
 
 def _affiliated_after(doc: Doc, person: Span, index: dict[int, Span]) -> Span | None:
@@ -468,19 +487,29 @@ def extract_affiliations(doc: Doc, context: Context) -> Iterator[Candidate]:
 def extract_roles(doc: Doc, context: Context) -> Iterator[Candidate]:
     """hasRole (with the organization) and memberOf from title chains."""
     index = mention_index(doc)
+    chains = []
     for items, start, end in title_chains(doc):
         holder, conf, rule = _holder(doc, start, end, index)
         if holder is None:
             holder = _holder_by_parse(items[0].role, index)
             conf, rule = 0.7, "kgx.roles.parse.v1"
-        if holder is None:
-            continue
+        if holder is not None:
+            chains.append((items, holder, conf, rule))
+    # the organization each holder is given in each sentence ("Jane Roe, Acme's CFO, was appointed COO")
+    held_in: dict[tuple[int, int, int], list[Span]] = {}
+    for items, h, _, _ in chains:
+        held_in.setdefault((h.sent.start, h.start, h.end), []).extend(
+            i.organization for i in items if i.organization is not None)
+    for items, holder, conf, rule in chains:
         context_org = None
         stated = {(i.organization.start, i.organization.end): i.organization for i in items if i.organization is not None}
         if len(stated) == 1:
             context_org = next(iter(stated.values()))  # "president and CEO of Acme Corp": both at Acme
         elif not stated:
             context_org = _org_of_context(items[0].role, index)
+            if context_org is None and rule in _OFFICE_RULES:
+                same = {(o.start, o.end): o for o in held_in.get((holder.sent.start, holder.start, holder.end), [])}
+                context_org = next(iter(same.values())) if len(same) == 1 else _dominant_organization(items[0].role)
         for item in items:
             org = item.organization or context_org
             ev = evidence_span(holder, item.role, org)

@@ -149,12 +149,19 @@ class _Resolver:
                        if c.predicate is Predicate.LOCATION and isinstance(c.object, Span)
                        and not isinstance(c.subject, str) and c.subject.label_ == "Event"}
 
-    def salient_organization(self) -> _Cluster | None:
-        """The organization the release is about: the most mentioned one (the first on ties)."""
+    def salient_organization(self, dominant: bool = False) -> _Cluster | None:
+        """The organization the release is about: the most mentioned one (the first on ties).
+
+        ``dominant`` asks for a release about one organization: it is named at least three
+        times and at least twice as often as any other (else None).
+        """
         orgs = [c for c in self.clusters if c.type is EntityType.ORGANIZATION]
         if not orgs:
             return None
-        return max(orgs, key=lambda c: (len(c.spans), -min(s.start for s in c.spans)))
+        top = max(orgs, key=lambda c: (len(c.spans), -min(s.start for s in c.spans)))
+        if dominant and (len(top.spans) < 3 or any(2 * len(c.spans) > len(top.spans) for c in orgs if c is not top)):
+            return None
+        return top
 
     def by_name(self, span: Span) -> _Cluster | None:
         """The entity of the same type that has this span's name (for spans that are not mentions)."""
@@ -375,8 +382,8 @@ def resolve_document(doc: Doc, candidates: list[Candidate], document: Document, 
     def key_of(obj) -> str | None:
         if isinstance(obj, str):
             return obj
-        if obj.kb_id_ == "salient":
-            cluster = res.salient_organization()
+        if obj.kb_id_ in ("salient", "dominant"):  # "dominant": see salient_organization
+            cluster = res.salient_organization(dominant=obj.kb_id_ == "dominant")
             return _key(cluster) if cluster is not None else None
         if obj.kb_id_ == "government":
             name = government_name(obj.text)
