@@ -155,6 +155,8 @@ def _honorific_use(doc: Doc, start: int, end: int, entity_at: dict[int, Span]) -
 def _bad_title_context(doc: Doc, start: int, end: int) -> bool:
     """Skip title words used otherwise ("a general debate", "the State")."""
     tok = doc[end - 1]
+    if tok.lower_ == "head" and end < len(doc) and doc[end].lower_ in ("office", "offices", "quarters"):
+        return True  # "the Foundation's head office": a seat, not a post
     if tok.pos_ in ("VERB", "ADJ") and tok.lower_ not in ABBREVIATIONS:
         return True
     if tok.tag_ in ("NNS", "NNPS") and not tok.text.isupper():
