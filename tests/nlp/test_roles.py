@@ -80,3 +80,27 @@ def test_abbreviations_spell_their_letters():
 ])
 def test_title_shapes_v2(nlp, text, expected):
     assert roles(nlp, text) == expected
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, expected", [
+    pytest.param("The meeting was opened by the Under-Secretary General, Jane Roe.", ["Under-Secretary General"],
+                 id="hyphenated-modifier"),
+    pytest.param("He met the Under Secretary for Multilateral Affairs, Ambassador John Doe.",
+                 ["Under Secretary for Multilateral Affairs", "Ambassador"], id="under-modifier"),
+    pytest.param("Professor Jane Roe, Dean of the Nordic Medical College, signed the agreement.", ["Dean"],
+                 id="title-the-model-took-for-a-name"),
+    pytest.param("The Honourable John Doe, Minister of National Security, signed the Agreement.",
+                 ["Minister of National Security"], id="portfolio-with-adjective"),
+    pytest.param("He served on the Juvenile Justice Committee of the Nordic Council.", [],
+                 id="title-word-inside-org-name"),
+])
+def test_title_shapes_v3(nlp, text, expected):
+    assert roles(nlp, text) == expected
+
+
+@pytest.mark.model
+def test_signature_line_names_the_holder(nlp):
+    doc = nlp("Travel Plans\n\nPress Statement\nJane Roe\nActing Deputy Spokesman\nWashington, DC\n")
+    assert [(s.text, s.label_) for s in doc.spans[MENTIONS] if s.label_ in ("Person", "Role")] == [
+        ("Jane Roe", "Person"), ("Acting Deputy Spokesman", "Role")]

@@ -291,3 +291,19 @@ def test_no_dominant_organization_gives_no_member_of(run):
     facts = run("Acme Corp and Globex Ltd signed a deal. John Doe will stay on as chief operating officer.")
     assert facts.roles == {("john doe", "chief operating officer", None)}
     assert not {t for t in facts.triples if t[1] == "memberOf"}
+
+
+@pytest.mark.parametrize("text, expected", [
+    pytest.param("Travel Plans\n\nPress Statement\nJane Roe\nActing Deputy Spokesman\nWashington, DC\n",
+                 {("jane roe", "acting deputy spokesman", None)}, id="signature-lines"),
+    pytest.param("John Doe retired last year. He was based in Oslo for years, as President of Nordic "
+                 "Auto Group leading its expansion.", {("john doe", "president", "nordic auto group")},
+                 id="as-title-leading"),
+])
+def test_holder_from_structure_and_clause(run, text, expected):
+    assert run(text).roles == expected
+
+
+def test_title_of_someone_met_is_not_the_subjects(run):
+    facts = run("Jane Roe arrived on Monday for talks with the crown prince and the minister of defence.")
+    assert facts.roles == set()

@@ -26,7 +26,11 @@ from kgextract.nlp.entity_fixes import drop_overlaps
 from kgextract.nlp.extensions import MENTIONS
 from kgextract.nlp.gazetteers import TITLES, load_list
 
-__all__ = ["Roles", "make_roles", "ABBREVIATIONS", "PORTFOLIOS", "expand_abbreviation"]
+__all__ = ["Roles", "make_roles", "ABBREVIATIONS", "MODIFIERS", "PORTFOLIOS", "expand_abbreviation", "line_before",
+           "own_line"]
+
+#: Words that qualify a title before it ("Senior", "Under").
+MODIFIERS = "title_modifiers.v2"
 
 #: Portfolio words that stay inside a title after "of" ("Minister of the Interior").
 PORTFOLIOS = "portfolios.v1"
@@ -76,19 +80,20 @@ class Roles:
         self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
         titles = set(load_list(gazetteer)) | set(ABBREVIATIONS)
         self.matcher.add("TITLE", [nlp.make_doc(t) for t in sorted(titles)])
-        self.modifiers = {m.rstrip(".") for m in load_list("title_modifiers.v1")}
+        self.modifiers = {m.rstrip(".") for m in load_list(MODIFIERS)}
 
     def __call__(self, doc: Doc) -> Doc:
         mentions = list(doc.spans[MENTIONS]) if MENTIONS in doc.spans else []
         entity_at = {i: s for s in mentions for i in range(s.start, s.end)}
         matches = [(start, end) for _, start, end in self.matcher(doc)
                    if not _bad_title_context(doc, start, end) and not _honorific_use(doc, start, end, entity_at)
-                   and not _inside_name(start, end, entity_at)]
+                   and not _inside_name(doc, start, end, entity_at)]
         starts = {start for start, _ in matches}
         starts |= {i for i in range(len(doc)) if doc[i].lower_.rstrip(".") in self.modifiers and i + 1 in starts}
         titles = [self._widen(doc, start, end, entity_at, starts) for start, end in matches]
         titles = drop_overlaps(titles)
         mentions += _acronyms_before(doc, titles, entity_at)
+        mentions += _signature_names(doc, titles, entity_at)
         kept = []
         for span in mentions:
             if any(t.start <= span.start and span.end <= t.end for t in titles):
@@ -104,12 +109,85 @@ class Roles:
         return doc
 
     def _widen(self, doc: Doc, start: int, end: int, entity_at: dict[int, Span], starts: set[int]) -> Span:
-        while start > 0 and doc[start - 1].lower_.rstrip(".") in self.modifiers and (
-                start - 1 not in entity_at or len(entity_at[start - 1]) == 1
-                or entity_at.get(start) is entity_at[start - 1]):  # the model wrapped the whole title
-            start -= 1  # "Senior Programme Officer", even when the model tagged "Senior"
+        while start > 0:
+            prev = start - 1
+            if prev > 0 and doc[prev].text == "-" and not doc[prev - 1].whitespace_ and not doc[prev].whitespace_:
+                prev -= 1  # "Under-Secretary General"
+            if not (doc[prev].lower_.rstrip(".") in self.modifiers and (
+                    prev not in entity_at or len(entity_at[prev]) == 1
+                    or entity_at.get(start) is entity_at[prev])):  # the model wrapped the whole title
+                break
+            start = prev  # "Senior Programme Officer", even when the model tagged "Senior"
         end = _widen_right(doc, end, entity_at, starts)
         return Span(doc, start, end, label="Role")
+
+
+def _breaks_before(doc: Doc, i: int) -> bool:
+    """A line break stands right before token ``i``."""
+    return i == 0 or "\n" in doc[i - 1].whitespace_ or doc[i - 1].is_space and "\n" in doc[i - 1].text
+
+
+def _line_at(doc: Doc, i: int) -> Span:
+    """The words of the line token ``i`` stands on, without white space."""
+    start = i
+    while not _breaks_before(doc, start):
+        start -= 1
+    end = i + 1
+    while end < len(doc) and not _breaks_before(doc, end):
+        end += 1
+    while end > start and doc[end - 1].is_space:
+        end -= 1
+    while start < end and doc[start].is_space:
+        start += 1
+    return doc[start:end]
+
+
+def own_line(span: Span) -> Span | None:
+    r"""``span`` if it stands alone on its line, else None.
+
+    >>> import spacy
+    >>> doc = spacy.blank("en")("Jane Roe\nChief Executive Officer")
+    >>> own_line(doc[3:6]).text, own_line(doc[3:5])
+    ('Chief Executive Officer', None)
+    """
+    line = _line_at(span.doc, span.start)
+    return span if (line.start, line.end) == (span.start, span.end) else None
+
+
+def line_before(span: Span) -> Span | None:
+    r"""The non-blank line right before the line ``span`` starts on (without white space).
+
+    >>> import spacy
+    >>> doc = spacy.blank("en")("Jane Roe\n\nChief Executive Officer")
+    >>> line_before(doc[3:6]).text
+    'Jane Roe'
+    """
+    doc = span.doc
+    i = _line_at(doc, span.start).start - 1
+    while i >= 0 and doc[i].is_space:
+        i -= 1
+    if i < 0:
+        return None
+    line = _line_at(doc, i)
+    return line if len(line) else None
+
+
+_INITIAL = re.compile(r"[A-Z]\.")
+
+
+def _signature_names(doc: Doc, titles: list[Span], entity_at: dict[int, Span]) -> list[Span]:
+    """ "Jane Roe / Acting Deputy Spokesman": a line of two to four capitalised words (initials
+    allowed) right above a line that holds only a title is the name of the title's holder."""
+    found = []
+    for title in titles:
+        above = line_before(title) if own_line(title) is not None else None
+        if above is None or not 2 <= len(above) <= 4 or any(i in entity_at for i in range(above.start, above.end)):
+            continue
+        if all(t.is_title and t.is_alpha or _INITIAL.fullmatch(t.text) for t in above) \
+                and not any(t.lower_.rstrip(".") in _HONORIFICS for t in above) \
+                and not _INITIAL.fullmatch(above[0].text) and not _INITIAL.fullmatch(above[-1].text):
+            found.append(Span(doc, above.start, above.end, label="Person"))
+    return found
 
 
 def _acronyms_before(doc: Doc, titles: list[Span], entity_at: dict[int, Span]) -> list[Span]:
@@ -135,10 +213,13 @@ def _acronyms_before(doc: Doc, titles: list[Span], entity_at: dict[int, Span]) -
 _ACRONYM = re.compile(r"[A-Z]{2,}(?:-[A-Z]{2,})?")
 
 
-def _inside_name(start: int, end: int, entity_at: dict[int, Span]) -> bool:
+def _inside_name(doc: Doc, start: int, end: int, entity_at: dict[int, Span]) -> bool:
     """A title word that is (part of) a person's name: "John Henry King", "King was shot"
     (the model's PERSON is the whole mention, or the word is not its first)."""
     span = entity_at.get(start)
+    if span is not None and span.start == start and span.end == end and start > 0 and doc[start - 1].text == "," \
+            and end + 1 < len(doc) and doc[end].lower_ == "of":
+        return False  # "Jane Roe, Dean of the College": the model took the title for a name
     return span is not None and span.label_ == "Person" and (
         span.start < start or span.start == start and span.end == end)
 
@@ -157,6 +238,9 @@ def _bad_title_context(doc: Doc, start: int, end: int) -> bool:
     tok = doc[end - 1]
     if tok.lower_ == "head" and end < len(doc) and doc[end].lower_ in ("office", "offices", "quarters"):
         return True  # "the Foundation's head office": a seat, not a post
+    if end < len(doc) and doc[end].is_title and doc[end].lower_ in load_list("org_words.v1") \
+            and start > 0 and doc[start - 1].is_title:
+        return True  # "the Juvenile Justice Committee": a title word inside an organization's name
     if tok.pos_ in ("VERB", "ADJ") and tok.lower_ not in ABBREVIATIONS:
         return True
     if tok.tag_ in ("NNS", "NNPS") and not tok.text.isupper():

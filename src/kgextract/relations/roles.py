@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from kgextract.models import Predicate
+from kgextract.nlp.roles import line_before, own_line
 from kgextract.relations.registry import Candidate, Context, extractors
 from kgextract.relations.spans import HONORIFIC_TOKENS, antecedent, evidence_span, mention_index, mentions
 from kgextract.resolve.countries import government_name
@@ -266,6 +267,9 @@ def _holder(doc: Doc, start: int, end: int, index: dict[int, Span]) -> tuple[Spa
         after = _person_starting(doc, end + 1, index)
         if after is not None:
             return after, 0.85, "kgx.roles.title_comma_name.v1"
+    signed = _signature_holder(doc, start, end, index)
+    if signed is not None:
+        return signed, 0.8, "kgx.roles.signature.v1"
     as_tok = None
     for back in (1, 2, 4):  # "as CFO", "as a senior adviser", "as the company's CFO"
         if start >= back and doc[start - back].lower_ == "as" and (back == 1 or doc[start - 1].tag_ in ("DT", "POS", "JJ")):
@@ -276,6 +280,17 @@ def _holder(doc: Doc, start: int, end: int, index: dict[int, Span]) -> tuple[Spa
         if holder is not None:
             return holder, 0.8, "kgx.roles.as_title.v1"
     return None, 0.0, ""
+
+
+def _signature_holder(doc: Doc, start: int, end: int, index: dict[int, Span]) -> Span | None:
+    """ "Jane Roe / Acting Deputy Spokesman": a title alone on its line is held by the person
+    whose name is alone on the line above (a statement's or a contact's signature)."""
+    chain = doc[start:end]
+    above = line_before(chain) if own_line(chain) is not None else None
+    person = index.get(above.start) if above is not None else None
+    if person is not None and person.label_ == "Person" and (person.start, person.end) == (above.start, above.end):
+        return person
+    return None
 
 
 _APPOSITION_WORDS = {"DT", "JJ", "JJS", "JJR", "RB", "NN", "VBN"}
@@ -303,7 +318,9 @@ def _holder_of_as(as_tok: Token, index: dict[int, Span]) -> Span | None:
     span = index.get(head.i)
     if span is not None and span.label_ == "Person":
         return span
-    if head.pos_ in ("VERB", "AUX") and head.i < as_tok.i:
+    if head.pos_ in ("VERB", "AUX") and (head.i < as_tok.i or as_tok.dep_ == "mark"):
+        # "as President of Acme leading its launch": the parser reads "as" as the mark of the
+        # participle; the holder is the subject of the clause the participle hangs on
         return _subject_person(head, index)
     # the parser may hang "as" on a later verb: take the verb of office before it
     for tok in reversed(as_tok.doc[as_tok.sent.start : as_tok.i]):
@@ -331,6 +348,8 @@ def _holder_by_parse(role: Span, index: dict[int, Span]) -> Span | None:
             return _subject_person(tok, index)
         if tok.dep_ not in _CLIMB_DEPS or tok.head.i == tok.i:
             return None
+        if tok.dep_ == "prep" and tok.lower_ not in ("as", "of"):
+            return None  # "hold talks with the crown prince": the title is someone else's
         tok = tok.head
     return None
 
@@ -498,7 +517,7 @@ def extract_roles(doc: Doc, context: Context) -> Iterator[Candidate]:
     # the organization each holder is given in each sentence ("Jane Roe, Acme's CFO, was appointed COO")
     held_in: dict[tuple[int, int, int], list[Span]] = {}
     for items, h, _, _ in chains:
-        held_in.setdefault((h.sent.start, h.start, h.end), []).extend(
+        held_in.setdefault((items[0].role.sent.start, h.start, h.end), []).extend(
             i.organization for i in items if i.organization is not None)
     for items, holder, conf, rule in chains:
         context_org = None
@@ -508,7 +527,7 @@ def extract_roles(doc: Doc, context: Context) -> Iterator[Candidate]:
         elif not stated:
             context_org = _org_of_context(items[0].role, index)
             if context_org is None and rule in _OFFICE_RULES:
-                same = {(o.start, o.end): o for o in held_in.get((holder.sent.start, holder.start, holder.end), [])}
+                same = {(o.start, o.end): o for o in held_in.get((items[0].role.sent.start, holder.start, holder.end), [])}
                 context_org = next(iter(same.values())) if len(same) == 1 else _dominant_organization(items[0].role)
         for item in items:
             org = item.organization or context_org
