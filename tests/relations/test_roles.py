@@ -307,3 +307,31 @@ def test_holder_from_structure_and_clause(run, text, expected):
 def test_title_of_someone_met_is_not_the_subjects(run):
     facts = run("Jane Roe arrived on Monday for talks with the crown prince and the minister of defence.")
     assert facts.roles == set()
+
+
+@pytest.mark.parametrize("text, expected", [
+    pytest.param("Signing the agreement on behalf of Globex Holdings, Jane Roe, General Manager, said the deal was "
+                 "important.", ("jane roe", "memberOf", "globex holdings"), id="signing-on-behalf-of-comma"),
+    pytest.param("On behalf of Globex Holdings, Jane Roe thanked the hosts.",
+                 ("jane roe", "memberOf", "globex holdings"), id="on-behalf-of-first"),
+    pytest.param("John Doe, Minister of Trade, signed the Agreement on behalf of the Government of Ruritania.",
+                 ("john doe", "memberOf", "government of ruritania"), id="signed-on-behalf-of"),
+    pytest.param("Jane Roe, representing the Nordic Chess Federation, spoke at the opening.",
+                 ("jane roe", "memberOf", "nordic chess federation"), id="representing"),
+    pytest.param("The Nordic Chess Federation was represented by Jane Roe.",
+                 ("jane roe", "memberOf", "nordic chess federation"), id="represented-by"),
+    pytest.param("The agreement was signed by Foreign Minister Jane Roe and her Italian counterpart John Doe.",
+                 ("john doe", "memberOf", "government of italy"), id="nationality-counterpart"),
+    pytest.param("The Secretary will meet with Prime Minister Jane Roe and with Foreign Minister John Doe and "
+                 "other Japanese senior officials.", ("jane roe", "memberOf", "government of japan"),
+                 id="and-other-nationality-officials"),
+    pytest.param("Italian Ambassador John Doe also welcomed the agreement.",
+                 ("john doe", "memberOf", "government of italy"), id="nationality-read-into-the-name"),
+])
+def test_member_of_by_representing(run, text, expected):
+    assert expected in run(text).triples
+
+
+def test_nationality_before_a_company_title_is_no_government(run):
+    facts = run("Ethiopian CEO John Doe received the award.")
+    assert not {t for t in facts.triples if t[1] == "memberOf"}

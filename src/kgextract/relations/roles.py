@@ -29,7 +29,7 @@ from kgextract.relations.spans import HONORIFIC_TOKENS, antecedent, evidence_spa
 from kgextract.resolve.countries import government_name
 
 __all__ = ["TitleItem", "title_chains", "its_organization", "extract_roles", "extract_affiliations", "extract_heads",
-           "OFFICE_VERBS", "SELF_REFERENCES", "HEAD_VERBS"]
+           "extract_representation", "OFFICE_VERBS", "SELF_REFERENCES", "HEAD_VERBS"]
 
 #: Nouns by which a release names its own organization ("the company's CFO").
 SELF_REFERENCES = {"company", "firm", "university", "institute", "organization", "organisation", "group",
@@ -72,6 +72,15 @@ def _government(doc: Doc, start: int, end: int) -> Span:
     return Span(doc, start, end, label="Organization", kb_id="government")
 
 
+#: Words of titles held in companies, never in a government.
+_CORPORATE = {"chief", "officer", "manager", "founder", "co-founder", "chairman", "chairwoman", "chairperson",
+              "ceo", "cfo", "coo", "cto", "cio", "cmo"}
+
+
+def _corporate(role: Span) -> bool:
+    return any(t.lower_ in _CORPORATE for t in role)
+
+
 def _org_prefix(doc: Doc, role: Span, index: dict[int, Span]) -> Span | None:
     """The organization or country written before a title ("IBM's", "Belgian", "U.S.")."""
     i = role.start - 1
@@ -84,8 +93,8 @@ def _org_prefix(doc: Doc, role: Span, index: dict[int, Span]) -> Span | None:
         i = k  # "a University of Texas law professor", "Acme financial spokesman"
     elif k < i and k > 0 and doc[k].tag_ == "POS" and _org_like(index.get(k - 1)):
         i = k  # "Acme's technical manager"
-    elif k < i and doc[k].lower_ == "its":
-        i = k  # "as its new chief operating officer"
+    elif k < i and doc[k].lower_ in ("its", "our"):
+        i = k  # "as its new chief operating officer", "our previous director"
     if i > 2 and doc[i].text == ")":
         opened = next((k for k in range(i - 1, max(0, i - 8), -1) if doc[k].text == "("), None)
         if opened is not None and opened > 0 and index.get(opened - 1) is not None:
@@ -106,6 +115,11 @@ def _org_prefix(doc: Doc, role: Span, index: dict[int, Span]) -> Span | None:
     if doc[i].lower_ in SELF_REFERENCES and i > 0 and doc[i - 1].lower_ in ("the", "our"):
         # "the company's Chief Financial Officer": the organization the release is about
         return Span(doc, i - 1, i + 1, label="Organization", kb_id="salient")
+    if span is None and doc[i].is_title and doc[i].ent_type_ not in ("NORP", "GPE") and government_name(doc[i].text) \
+            and not _corporate(role):
+        return _government(doc, i, i + 1)  # "Italian Ambassador X" where the model read "Italian" into the name
+    if _corporate(role):
+        return None  # "Ruritanian CEO Jane Roe": a nationality, or a company's short name, not a government
     if doc[i].ent_type_ == "NORP" or (doc[i].ent_type_ == "GPE" and span is None):
         start = i
         while start > 0 and doc[start - 1].ent_type_ == doc[i].ent_type_ and doc[start - 1].ent_iob_ != "O":
@@ -211,11 +225,11 @@ def title_chains(doc: Doc) -> Iterator[tuple[list[TitleItem], int, int]]:
 
 
 def _its_before(doc: Doc, role: Span) -> int | None:
-    """Where "its" stands before a title ("its new chief operating officer"), or None."""
+    """Where "its" or "our" stands before a title ("its new chief operating officer"), or None."""
     k = role.start - 1
     while k > 0 and role.start - k <= 2 and doc[k].is_lower and doc[k].pos_ in ("NOUN", "ADJ"):
         k -= 1
-    return k if k >= 0 and doc[k].lower_ == "its" else None
+    return k if k >= 0 and doc[k].lower_ in ("its", "our") else None
 
 
 def _next_item(doc: Doc, end: int, roles: dict[int, Span], index: dict[int, Span]) -> int | None:
@@ -249,6 +263,8 @@ def _person_starting(doc: Doc, i: int, index: dict[int, Span]) -> Span | None:
     if i >= len(doc) or doc[i].is_sent_start:
         return None
     span = index.get(_skip_honorifics(doc, i))
+    if span is not None and len(span) == 1 and span[0].lower_.rstrip(".") in HONORIFIC_TOKENS:
+        return None  # "Prof, Jane Roe": the model took the honorific for the name
     return span if span is not None and span.label_ == "Person" and span.start == _skip_honorifics(doc, i) else None
 
 
@@ -566,3 +582,93 @@ def extract_heads(doc: Doc, context: Context) -> Iterator[Candidate]:
             person = _subject_person(verb, index)
         if person is not None and org is not None and person.label_ == "Person" and org.label_ == "Organization":
             yield Candidate(person, Predicate.MEMBER_OF, org, 0.7, "kgx.roles.heads.v1", evidence_span(person, org))
+
+
+#: Nouns for officials, after "and other <nationality>" ("and other Japanese senior officials").
+_OFFICIALS = {"official", "officials", "leader", "leaders", "minister", "ministers", "diplomat", "diplomats",
+              "representative", "representatives", "counterpart", "counterparts"}
+
+
+@extractors.register("kgx.roles.represents.v1")
+def extract_representation(doc: Doc, context: Context) -> Iterator[Candidate]:
+    """memberOf from representing: "X signed on behalf of the Acme Group", "On behalf of
+    Acme, X said", "X, representing the College, signed", and a government from a
+    nationality said of the person: "his Ruritanian counterpart X", "X and other Ruritanian
+    officials" (a person who represents a country is in its government)."""
+    index = mention_index(doc)
+    for tok in doc:
+        if tok.lower_ == "behalf" and tok.head.lower_ in ("on", "in"):
+            of = next((c for c in tok.children if c.lower_ == "of"), None)
+            obj = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+            org = index.get(obj.i) if obj is not None else None
+            if org is None or org.label_ != "Organization" and government_name(org.text) is None:
+                continue
+            person = _representative(tok.head, org, index)
+            if person is not None:
+                yield Candidate(person, Predicate.MEMBER_OF, _as_organization(org), 0.7, "kgx.roles.represents.v1",
+                                evidence_span(person, org))
+        elif tok.lemma_.lower() == "represent" and tok.pos_ == "VERB":
+            obj = next((c for c in tok.children if c.dep_ == "dobj"), None)
+            org = index.get(obj.i) if obj is not None else None
+            person = _subject_person(tok, index)
+            passive = next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
+            agent = next((c for c in tok.children if c.dep_ == "agent"), None)
+            if passive is not None and agent is not None:  # "Acme was represented by X"
+                by = next((c for c in agent.children if c.dep_ == "pobj"), None)
+                org, person = index.get(passive.i), index.get(by.i) if by is not None else None
+            if person is None and tok.dep_ == "acl":
+                person = index.get(tok.head.i)  # "X, Dean of Y, representing the College,"
+            if org is not None and org.label_ == "Organization" and person is not None and person.label_ == "Person":
+                yield Candidate(person, Predicate.MEMBER_OF, org, 0.7, "kgx.roles.represents.v1",
+                                evidence_span(person, org))
+        elif tok.lower_ in _OFFICIALS and tok.i >= 2:
+            yield from _nationality_of(doc, tok, index)
+
+
+def _representative(on: Token, org: Span, index: dict[int, Span]) -> Span | None:
+    """Who acts "on behalf of": the person right after the phrase's comma ("On behalf of
+    Acme, X said", "Signing the deal on behalf of Acme, X said"), else the subject of the
+    verb the phrase hangs on ("X signed the deal on behalf of Acme")."""
+    doc = on.doc
+    end = org.end + 3 if org.end + 2 < len(doc) and doc[org.end].text == "(" and doc[org.end + 2].text == ")" else org.end
+    if end + 1 < len(doc) and doc[end].text == "," and not any(index.get(t.i) is not None
+                                                               and index[t.i].label_ == "Person"
+                                                               for t in doc[on.sent.start : on.i]):
+        person = _person_starting(doc, end + 1, index)
+        if person is not None:
+            return person
+    verb = on.head
+    for _ in range(4):
+        if verb.pos_ in ("VERB", "AUX") or verb.head.i == verb.i:
+            break
+        verb = verb.head
+    return _subject_person(verb, index) if verb.pos_ in ("VERB", "AUX") else None
+
+
+def _nationality_of(doc: Doc, tok: Token, index: dict[int, Span]) -> Iterator[Candidate]:
+    """ "his Ruritanian counterpart(,) X" and "X and other Ruritanian (senior) officials"."""
+    k = tok.i - 1
+    while k > 0 and doc[k].is_lower and doc[k].pos_ == "ADJ":
+        k -= 1  # "senior"
+    country = doc[k]
+    if not country.is_title or government_name(country.text) is None:
+        return
+    gov = _government(doc, k, k + 1)
+    if tok.lower_ in ("counterpart", "counterparts") and k > 0 and doc[k - 1].tag_ == "PRP$":
+        j = tok.i + 1 + (tok.i + 1 < len(doc) and doc[tok.i + 1].text == ",")
+        person = _person_starting(doc, j, index)
+        if person is not None:
+            yield Candidate(person, Predicate.MEMBER_OF, gov, 0.7, "kgx.roles.represents.v1", evidence_span(country, person))
+    elif k >= 2 and doc[k - 1].lower_ == "other" and doc[k - 2].lower_ == "and":
+        i = k - 3  # walk back over the coordinated people: "A and with B and other ..."
+        while i >= 0:
+            span = index.get(i)
+            if span is not None and span.label_ == "Person" and span.end == i + 1:
+                yield Candidate(span, Predicate.MEMBER_OF, gov, 0.65, "kgx.roles.represents.v1",
+                                evidence_span(span, tok))
+                i = span.start - 1
+            elif span is not None and span.label_ == "Role" or doc[i].lower_ in ("and", "with", ",") \
+                    or doc[i].lower_.rstrip(".") in HONORIFIC_TOKENS:
+                i -= 1
+            else:
+                break
