@@ -211,3 +211,16 @@ def test_organization_seat(run, text, expected):
     facts = run(text)
     assert {t for t in facts.triples if t[1] == "location"} == {expected}
     assert not facts.entities("Role")
+
+
+def test_organization_comma_country(run):
+    facts = run("An agreement between Lund University and Hiroshima University, Japan was signed in Tokyo.")
+    assert ("hiroshima university", "location", "japan") in facts.triples
+
+
+@pytest.mark.parametrize("text", [
+    "The delegation visited Norway's Ministry of Health.",
+    "Acme Corp, Oslo and Bergen Ltd signed.",
+])
+def test_no_organization_location(run, text):
+    assert not {t for t in run(text).triples if t[1] == "location"}

@@ -17,10 +17,12 @@ from spacy.tokens import Doc, Span
 
 from kgextract.models import Predicate
 from kgextract.relations.registry import Candidate, Context, extractors
+from kgextract.nlp.gazetteers import load_list
 from kgextract.relations.spans import evidence_span, mention_index, mentions
 from kgextract.resolve.countries import government_name
 
 __all__ = [
+    "extract_org_comma_place",
     "extract_contained_in",
     "extract_headquarters",
     "extract_org_apposition_location",
@@ -216,10 +218,11 @@ def extract_org_location(doc: Doc, context: Context) -> Iterator[Candidate]:
             if place is not None and place.label_ == "Place":
                 yield Candidate(org, Predicate.LOCATION, place, 0.8, "kgx.places.org_location.v1",
                                 evidence_span(place, org))
-        # "Moscow's Bolshoi Ballet"
+        # "Moscow's Bolshoi Ballet" (not "Ruritania's Ministry of Health": a country's ministry is its government's)
         if k >= 1 and doc[k].tag_ == "POS":
             place = index.get(k - 1)
-            if place is not None and place.label_ == "Place":
+            if place is not None and place.label_ == "Place" and not (
+                    government_name(place.text) is not None and org[0].lower_ in load_list("org_words.v1")):
                 yield Candidate(org, Predicate.LOCATION, place, 0.6, "kgx.places.org_location.v1",
                                 evidence_span(place, org))
         # "Pacific Marine Inc. of Houston", "the Center for Disease Control in Fort Collins"
@@ -307,6 +310,28 @@ def extract_headquarters(doc: Doc, context: Context) -> Iterator[Candidate]:
             if place is not None:
                 yield Candidate(org, Predicate.LOCATION, place, 0.75, "kgx.places.headquarters.v1",
                                 evidence_span(org, place))
+
+
+@extractors.register("kgx.places.org_comma_place.v1")
+def extract_org_comma_place(doc: Doc, context: Context) -> Iterator[Candidate]:
+    """location from "Hiroshima University, Japan": an organization, a comma and a place
+    that ends the phrase (not a list: "Acme Corp, Oslo and Bergen"; not "Acme, Norway's ...")."""
+    index = mention_index(doc)
+    for org in mentions(doc, "Organization"):
+        j = org.end
+        if j + 1 >= len(doc) or doc[j].text != "," or org.start > 0 and doc[org.start - 1].text == ",":
+            continue  # "A, B, C": a list
+        place = index.get(j + 1)
+        if place is None or place.label_ != "Place" or place.start != j + 1:
+            continue
+        after = doc[place.end] if place.end < len(doc) else None
+        if after is not None and (after.lower_ in ("and", "or", "&") or after.tag_ == "POS"
+                                  or after.text == "," and _list_follows(doc, place.end, index)
+                                  or after.text == "," and place.end + 1 < len(doc)
+                                  and doc[place.end + 1].lower_ in ("and", "or")):
+            continue
+        yield Candidate(org, Predicate.LOCATION, place, 0.6, "kgx.places.org_comma_place.v1",
+                        evidence_span(org, place))
 
 
 def _seat_at(doc: Doc, i: int) -> int | None:
