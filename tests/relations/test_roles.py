@@ -335,3 +335,33 @@ def test_member_of_by_representing(run, text, expected):
 def test_nationality_before_a_company_title_is_no_government(run):
     facts = run("Ethiopian CEO John Doe received the award.")
     assert not {t for t in facts.triples if t[1] == "memberOf"}
+
+
+@pytest.mark.parametrize("text, expected", [
+    pytest.param("Vice Presidents Jane Roe and John Doe attended the meeting.",
+                 {("jane roe", "vice president", None), ("john doe", "vice president", None)}, id="plural-title"),
+    pytest.param("Acme Corp board members Jane Roe, John Doe and Mary Major were re-elected.",
+                 {("jane roe", "board member", "acme corp"), ("john doe", "board member", "acme corp"),
+                  ("mary major", "board member", "acme corp")}, id="plural-title-with-org"),
+])
+def test_plural_title_shared_by_several_people(run, text, expected):
+    facts = run(text)
+    assert facts.roles == expected
+    assert len(facts.entities("Role")) == 1
+
+
+def test_plural_title_without_names_is_no_role(run):
+    assert run("The vice presidents will meet on Monday.").entities("Role") == []
+
+
+@pytest.mark.parametrize("text, people, org", [
+    pytest.param("The Corvex Systems team: Jane Roe, legal counsel; John Doe, chief financial officer; and Mary "
+                 "Major, engineer.", {"jane roe", "john doe", "mary major"}, "corvex systems", id="team-colon-list"),
+    pytest.param("The Globex Holdings delegation included Jane Roe, John Doe and Mary Major.",
+                 {"jane roe", "john doe", "mary major"}, "globex holdings", id="delegation-included"),
+    pytest.param("The Norwegian delegation, led by Jane Roe, arrived in Geneva.", {"jane roe"}, GOV_NORWAY,
+                 id="nationality-delegation-led-by"),
+])
+def test_team_members(run, text, people, org):
+    facts = run(text)
+    assert {s for s, p, o in facts.triples if p == "memberOf" and o == org} == people

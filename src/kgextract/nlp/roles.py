@@ -26,8 +26,8 @@ from kgextract.nlp.entity_fixes import drop_overlaps
 from kgextract.nlp.extensions import MENTIONS
 from kgextract.nlp.gazetteers import TITLES, load_list
 
-__all__ = ["Roles", "make_roles", "ABBREVIATIONS", "MODIFIERS", "PORTFOLIOS", "expand_abbreviation", "line_before",
-           "own_line"]
+__all__ = ["Roles", "make_roles", "ABBREVIATIONS", "MODIFIERS", "PORTFOLIOS", "expand_abbreviation", "holders_after",
+           "line_before", "own_line", "plural", "singular"]
 
 #: Words that qualify a title before it ("Senior", "Under").
 MODIFIERS = "title_modifiers.v2"
@@ -80,6 +80,8 @@ class Roles:
         self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
         titles = set(load_list(gazetteer)) | set(ABBREVIATIONS)
         self.matcher.add("TITLE", [nlp.make_doc(t) for t in sorted(titles)])
+        self.plurals = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self.plurals.add("PLURAL", [nlp.make_doc(p) for p in sorted({plural(t) for t in titles if " of " not in t})])
         self.modifiers = {m.rstrip(".") for m in load_list(MODIFIERS)}
 
     def __call__(self, doc: Doc) -> Doc:
@@ -91,6 +93,7 @@ class Roles:
         starts = {start for start, _ in matches}
         starts |= {i for i in range(len(doc)) if doc[i].lower_.rstrip(".") in self.modifiers and i + 1 in starts}
         titles = [self._widen(doc, start, end, entity_at, starts) for start, end in matches]
+        titles += self._shared(doc, entity_at)
         titles = drop_overlaps(titles)
         mentions += _acronyms_before(doc, titles, entity_at)
         mentions += _signature_names(doc, titles, entity_at)
@@ -107,6 +110,20 @@ class Roles:
             kept.append(span)
         doc.spans[MENTIONS] = sorted(kept + titles, key=lambda s: (s.start, s.end))
         return doc
+
+    def _shared(self, doc: Doc, entity_at: dict[int, Span]) -> list[Span]:
+        """ "Vice Presidents Jane Roe and John Doe": a plural title right before a list of
+        names is one title each of them holds; the span's ``kb_id`` carries the singular name."""
+        found = []
+        for _, start, end in self.plurals(doc):
+            if len(holders_after(doc, end, entity_at)) < 2:
+                continue
+            while start > 0 and doc[start - 1].lower_.rstrip(".") in self.modifiers and start - 1 not in entity_at:
+                start -= 1  # "Senior Vice Presidents"
+            words = doc[start:end].text.split()
+            name = " ".join(words[:-1] + [singular(words[-1])])
+            found.append(Span(doc, start, end, label="Role", kb_id=name))
+        return found
 
     def _widen(self, doc: Doc, start: int, end: int, entity_at: dict[int, Span], starts: set[int]) -> Span:
         while start > 0:
@@ -187,6 +204,62 @@ def _signature_names(doc: Doc, titles: list[Span], entity_at: dict[int, Span]) -
                 and not any(t.lower_.rstrip(".") in _HONORIFICS for t in above) \
                 and not _INITIAL.fullmatch(above[0].text) and not _INITIAL.fullmatch(above[-1].text):
             found.append(Span(doc, above.start, above.end, label="Person"))
+    return found
+
+
+def plural(title: str) -> str:
+    """The plural of a title (its last word).
+
+    >>> plural("vice president"), plural("chairman"), plural("deputy"), plural("board member")
+    ('vice presidents', 'chairmen', 'deputies', 'board members')
+    """
+    head, _, last = title.rpartition(" ")
+    if last.endswith("man"):
+        last = last[:-3] + "men"
+    elif last.endswith("y") and last[-2:-1] not in "aeiou":
+        last = last[:-1] + "ies"
+    elif last.endswith(("s", "sh", "ch", "x")):
+        last += "es"
+    else:
+        last += "s"
+    return f"{head} {last}".strip()
+
+
+def singular(word: str) -> str:
+    """The singular of a title's plural last word, keeping its case.
+
+    >>> singular("Presidents"), singular("Chairmen"), singular("Deputies"), singular("Bosses")
+    ('President', 'Chairman', 'Deputy', 'Boss')
+    """
+    if word.lower().endswith("men"):
+        return word[:-3] + ("man" if word[-1].islower() else "MAN")
+    if word.lower().endswith("ies"):
+        return word[:-3] + ("y" if word[-1].islower() else "Y")
+    if word.lower().endswith(("sses", "shes", "ches", "xes")):
+        return word[:-2]
+    return word[:-1]
+
+
+def holders_after(doc: Doc, end: int, entity_at: dict[int, Span]) -> list[Span]:
+    """The people listed right after ``end`` ("Jane Roe, Dr. John Doe and Mary Major"), each
+    behind its honorifics; empty unless a name starts right there."""
+    found = []
+    i = end
+    while i < len(doc):
+        j = i
+        while j < len(doc) and doc[j].lower_.rstrip(".") in _HONORIFICS:
+            j += 1
+        span = entity_at.get(j)
+        if span is None or span.label_ != "Person" or span.start != j:
+            break
+        found.append(span)
+        i = span.end
+        if i < len(doc) and doc[i].text == ",":
+            i += 1
+        if i < len(doc) and doc[i].lower_ == "and":
+            i += 1
+        if i == span.end:
+            break
     return found
 
 

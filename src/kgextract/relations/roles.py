@@ -23,13 +23,13 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from kgextract.models import Predicate
-from kgextract.nlp.roles import line_before, own_line
+from kgextract.nlp.roles import holders_after, line_before, own_line
 from kgextract.relations.registry import Candidate, Context, extractors
 from kgextract.relations.spans import HONORIFIC_TOKENS, antecedent, evidence_span, mention_index, mentions
 from kgextract.resolve.countries import government_name
 
 __all__ = ["TitleItem", "title_chains", "its_organization", "extract_roles", "extract_affiliations", "extract_heads",
-           "extract_representation", "OFFICE_VERBS", "SELF_REFERENCES", "HEAD_VERBS"]
+           "extract_representation", "extract_team_members", "OFFICE_VERBS", "SELF_REFERENCES", "HEAD_VERBS"]
 
 #: Nouns by which a release names its own organization ("the company's CFO").
 SELF_REFERENCES = {"company", "firm", "university", "institute", "organization", "organisation", "group",
@@ -545,12 +545,17 @@ def extract_roles(doc: Doc, context: Context) -> Iterator[Candidate]:
             if context_org is None and rule in _OFFICE_RULES:
                 same = {(o.start, o.end): o for o in held_in.get((items[0].role.sent.start, holder.start, holder.end), [])}
                 context_org = next(iter(same.values())) if len(same) == 1 else _dominant_organization(items[0].role)
-        for item in items:
-            org = item.organization or context_org
-            ev = evidence_span(holder, item.role, org)
-            yield Candidate(holder, Predicate.HAS_ROLE, item.role, conf, rule, ev, organization=org)
-            if org is not None:
-                yield Candidate(holder, Predicate.MEMBER_OF, org, conf, rule, ev)
+        holders = [holder]
+        if len(items) == 1 and items[0].role.kb_id_ and rule == "kgx.roles.title_before_name.v1":
+            # "Vice Presidents Jane Roe and John Doe": the plural title is each one's
+            holders = holders_after(doc, holder.start, index) or holders
+        for holder in holders:
+            for item in items:
+                org = item.organization or context_org
+                ev = evidence_span(holder, item.role, org)
+                yield Candidate(holder, Predicate.HAS_ROLE, item.role, conf, rule, ev, organization=org)
+                if org is not None:
+                    yield Candidate(holder, Predicate.MEMBER_OF, org, conf, rule, ev)
 
 
 #: Verbs that say a person leads or works for an organization ("who heads the Institute",
@@ -672,3 +677,76 @@ def _nationality_of(doc: Doc, tok: Token, index: dict[int, Span]) -> Iterator[Ca
                 i -= 1
             else:
                 break
+
+
+#: Nouns for a group of people who act for an organization ("the Acme team: ...").
+_TEAM_WORDS = {"team", "delegation", "delegations", "representatives", "negotiators", "staff", "crew"}
+#: Words that open the list of a team's members.
+_LIST_OPENERS = {":", "include", "comprise", "consist", "compose", "lead", "head", "be"}
+_LIST_JOINERS = {",", ";", "and", ":", "by", "of", "include", "includes", "included", "including", "was", "were",
+                 "are", "is"}
+
+
+@extractors.register("kgx.roles.team.v1")
+def extract_team_members(doc: Doc, context: Context) -> Iterator[Candidate]:
+    """memberOf from a team's list: "The Acme team: Ana Ruiz, legal counsel; John Doe, CFO",
+    "the Globex delegation, led by Jane Roe,", "Acme's team included Jane Roe and John Doe"."""
+    index = mention_index(doc)
+    for tok in doc:
+        if tok.lower_ not in _TEAM_WORDS:
+            continue
+        org = _team_owner(doc, tok, index)
+        if org is None:
+            continue
+        j = tok.i + 1
+        if j < len(doc) and doc[j].text == ",":
+            j += 1
+        opener = doc[j] if j < len(doc) else None
+        if opener is None or opener.text != ":" and opener.lemma_.lower() not in _LIST_OPENERS:
+            continue
+        for person in _listed_people(doc, j, index):
+            yield Candidate(person, Predicate.MEMBER_OF, _as_organization(org), 0.7, "kgx.roles.team.v1",
+                            evidence_span(tok, person))
+
+
+def _team_owner(doc: Doc, team: Token, index: dict[int, Span]) -> Span | None:
+    """The organization a team word belongs to: "Acme('s) team", "the team of/from Acme",
+    "the Ruritanian delegation" (a country's government)."""
+    k = team.i - 1
+    while k > 0 and team.i - k <= 2 and doc[k].is_lower and doc[k].pos_ == "ADJ":
+        k -= 1  # "the Acme negotiating team"
+    if k >= 1 and doc[k].tag_ == "POS":
+        k -= 1
+    span = index.get(k) if k >= 0 else None
+    if span is not None and span.end == k + 1 and _org_like(span):
+        return span if span.label_ == "Organization" or government_name(span.text) else None
+    if k >= 0 and span is None and doc[k].is_title and government_name(doc[k].text):
+        return _government(doc, k, k + 1)  # "the Norwegian delegation"
+    if team.i + 2 < len(doc) and doc[team.i + 1].lower_ in ("of", "from"):
+        m = team.i + 2 + (doc[team.i + 2].lower_ == "the")
+        span = index.get(m)
+        if span is not None and span.start == m and span.label_ == "Organization":
+            return span
+    return None
+
+
+def _listed_people(doc: Doc, j: int, index: dict[int, Span]) -> list[Span]:
+    """The people named in the list that starts at ``j``, to the end of the sentence; an item
+    may carry a title ("Ana Ruiz, legal counsel;")."""
+    found = []
+    end = doc[j].sent.end
+    i = j
+    while i < end:
+        span = index.get(i)
+        if span is not None and span.start == i and span.label_ == "Person":
+            before = i - 1
+            while before > j and doc[before].lower_.rstrip(".") in HONORIFIC_TOKENS:
+                before -= 1
+            if before < j or doc[before].lower_ in _LIST_JOINERS or doc[before].lemma_.lower() in _LIST_OPENERS:
+                found.append(span)
+            i = span.end
+            continue
+        if doc[i].lower_ in ("said", "says", "who", "which") or doc[i].text == ".":
+            break
+        i += 1
+    return found

@@ -122,6 +122,8 @@ def _is_headline(line: str) -> bool:
 
 
 def _surface(span: Span) -> str:
+    if span.label_ == "Role" and span.kb_id_:
+        return span.kb_id_  # a plural title shared by several people names the singular ("Vice President")
     return _surface_of(span.text, span.label_ == "Role")
 
 
