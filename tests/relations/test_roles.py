@@ -365,3 +365,17 @@ def test_plural_title_without_names_is_no_role(run):
 def test_team_members(run, text, people, org):
     facts = run(text)
     assert {s for s, p, o in facts.triples if p == "memberOf" and o == org} == people
+
+
+def test_title_comma_professor_name(run):
+    facts = run("On this occasion, NU Registrar, John Doe and Executive Vice President of Lund University, "
+                "Professor Jane Roe, a representative of Lund University, exchanged the documents.")
+    assert facts.roles == {("john doe", "registrar", "nu"), ("jane roe", "executive vice president", "lund university")}
+
+
+def test_career_list(run):
+    facts = run("Jane Roe joined in 2020. Her previous roles include Senior Vice President of Programming at Globex "
+                "Media, President and General Manager of Nordic Broadcasting in Oslo.")
+    assert facts.roles == {("jane roe", "senior vice president of programming", "globex media"),
+                           ("jane roe", "president", "nordic broadcasting"),
+                           ("jane roe", "general manager", "nordic broadcasting")}

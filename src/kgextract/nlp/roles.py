@@ -314,6 +314,8 @@ def _bad_title_context(doc: Doc, start: int, end: int) -> bool:
     if end < len(doc) and doc[end].is_title and doc[end].lower_ in load_list("org_words.v1") \
             and start > 0 and doc[start - 1].is_title:
         return True  # "the Juvenile Justice Committee": a title word inside an organization's name
+    if end - start == 1 and tok.lower_ == "representative" and start > 0 and doc[start - 1].lower_ in ("a", "an"):
+        return True  # "Jane Roe, a representative of Acme": a description (memberOf), not a post
     if tok.pos_ in ("VERB", "ADJ") and tok.lower_ not in ABBREVIATIONS:
         return True
     if tok.tag_ in ("NNS", "NNPS") and not tok.text.isupper():

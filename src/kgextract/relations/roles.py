@@ -254,8 +254,9 @@ def _next_item(doc: Doc, end: int, roles: dict[int, Span], index: dict[int, Span
 
 
 def _skip_honorifics(doc: Doc, i: int) -> int:
-    while i < len(doc) and doc[i].lower_.rstrip(".") in HONORIFIC_TOKENS and not doc[i].is_sent_start:
-        i += 1
+    while i < len(doc) and (doc[i].lower_.rstrip(".") in HONORIFIC_TOKENS or doc[i].lower_ == "professor"
+                            and i + 1 < len(doc) and doc[i + 1].is_title) and not doc[i].is_sent_start:
+        i += 1  # "..., Professor Jane Roe": an academic title used as an honorific
     return i
 
 
@@ -345,8 +346,34 @@ def _holder_of_as(as_tok: Token, index: dict[int, Span]) -> Span | None:
     return None
 
 
+#: Nouns for the posts a person held ("her previous roles include ...").
+_CAREER_NOUNS = {"role", "position", "post", "appointment", "job", "title", "career", "assignment", "office"}
+
+
+def _career_owner(role: Span, index: dict[int, Span]) -> Span | None:
+    """ "Her previous roles include Senior Vice President at Acme, ...": a title in what a
+    person's posts include is that person's."""
+    root = role.sent.root
+    if root.lemma_.lower() not in ("include", "be", "comprise", "span"):
+        return None
+    subj = next((c for c in root.children if c.dep_ == "nsubj"), None)
+    if subj is None or subj.lemma_.lower() not in _CAREER_NOUNS:
+        return None
+    obj = next((c for c in root.children if c.dep_ in ("dobj", "attr")), None)
+    if obj is None or not obj.left_edge.i <= role.root.i <= obj.right_edge.i:
+        return None
+    owner = next((c for c in subj.children if c.dep_ == "poss"), None)
+    if owner is None:
+        return None
+    span = index.get(owner.i) or antecedent(owner, index)
+    return span if span is not None and span.label_ == "Person" else None
+
+
 def _holder_by_parse(role: Span, index: dict[int, Span]) -> Span | None:
     """Climb the parse from the title to a verb of office and take its subject (or object)."""
+    career = _career_owner(role, index)
+    if career is not None:
+        return career
     tok: Token = role.root
     for child in tok.children:  # "elected [Virginia M. Rometty] chairman"
         span = index.get(child.i)
@@ -550,8 +577,10 @@ def extract_roles(doc: Doc, context: Context) -> Iterator[Candidate]:
             # "Vice Presidents Jane Roe and John Doe": the plural title is each one's
             holders = holders_after(doc, holder.start, index) or holders
         for holder in holders:
-            for item in items:
-                org = item.organization or context_org
+            for n, item in enumerate(items):
+                # "..., President and General Manager of Acme": a title shares the organization of the next one
+                org = item.organization or context_org or next(
+                    (i.organization for i in items[n + 1:] if i.organization is not None), None)
                 ev = evidence_span(holder, item.role, org)
                 yield Candidate(holder, Predicate.HAS_ROLE, item.role, conf, rule, ev, organization=org)
                 if org is not None:
