@@ -104,3 +104,21 @@ def test_signature_line_names_the_holder(nlp):
     doc = nlp("Travel Plans\n\nPress Statement\nJane Roe\nActing Deputy Spokesman\nWashington, DC\n")
     assert [(s.text, s.label_) for s in doc.spans[MENTIONS] if s.label_ in ("Person", "Role")] == [
         ("Jane Roe", "Person"), ("Acting Deputy Spokesman", "Role")]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, body", [
+    pytest.param("Jane Roe will meet senior officials from the Prime Minister's Office and the Nordic Drug Agency.",
+                 "Prime Minister's Office", id="prime-ministers-office"),
+    pytest.param("The President's Council on Fitness met Jane Roe.", "President's Council on Fitness",
+                 id="over-the-models-org"),
+])
+def test_title_with_possessive_body_is_an_organization(nlp, text, body):
+    doc = nlp(text)
+    assert (body, "Organization") in [(s.text, s.label_) for s in doc.spans[MENTIONS]]
+    assert roles(nlp, text) == []
+
+
+@pytest.mark.model
+def test_title_before_a_possessive_is_not_held_here(nlp):
+    assert roles(nlp, "John Doe, the President's chief of staff, said no.") == ["chief of staff"]

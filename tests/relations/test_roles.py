@@ -379,3 +379,8 @@ def test_career_list(run):
     assert facts.roles == {("jane roe", "senior vice president of programming", "globex media"),
                            ("jane roe", "president", "nordic broadcasting"),
                            ("jane roe", "general manager", "nordic broadcasting")}
+
+
+def test_on_the_committee(run):
+    facts = run("Jane Roe, observer on the Nordic Audit Committee, said the accounts were sound.")
+    assert facts.roles == {("jane roe", "observer", "nordic audit committee")}

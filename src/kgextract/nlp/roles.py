@@ -87,7 +87,12 @@ class Roles:
     def __call__(self, doc: Doc) -> Doc:
         mentions = list(doc.spans[MENTIONS]) if MENTIONS in doc.spans else []
         entity_at = {i: s for s in mentions for i in range(s.start, s.end)}
-        matches = [(start, end) for _, start, end in self.matcher(doc)
+        raw = [(start, end) for _, start, end in self.matcher(doc)]
+        bodies = drop_overlaps([b for b in (_possessive_body(doc, s, e, entity_at) for s, e in raw) if b is not None])
+        if bodies:  # "the Prime Minister's Office" is an organization: what the model found inside it gives way
+            mentions = [m for m in mentions if not any(b.start < m.end and m.start < b.end for b in bodies)] + bodies
+            entity_at = {i: s for s in mentions for i in range(s.start, s.end)}
+        matches = [(start, end) for start, end in raw
                    if not _bad_title_context(doc, start, end) and not _honorific_use(doc, start, end, entity_at)
                    and not _inside_name(doc, start, end, entity_at)]
         starts = {start for start, _ in matches}
@@ -263,6 +268,27 @@ def holders_after(doc: Doc, end: int, entity_at: dict[int, Span]) -> list[Span]:
     return found
 
 
+def _possessive_body(doc: Doc, start: int, end: int, entity_at: dict[int, Span]) -> Span | None:
+    """ "the Prime Minister's Office", "the President's Council on Fitness": a capitalised
+    title, a possessive and a capitalised organization word name a body, an Organization
+    (over what the model found inside it: "Council on Fitness")."""
+    if not (end + 1 < len(doc) and doc[end].tag_ == "POS" and doc[end + 1].is_title
+            and doc[end + 1].lower_ in load_list("org_words.v1") and doc[start].is_title):
+        return None
+    while start > 0 and doc[start - 1].is_title and doc[start - 1].lower_.rstrip(".") in _MODIFIER_WORDS:
+        start -= 1
+    stop = end + 2
+    while stop < len(doc) and doc[stop].is_title:
+        stop += 1
+    inner = entity_at.get(end + 1)
+    if inner is not None and inner.label_ == "Organization":
+        stop = max(stop, inner.end)  # the model's "Council on Fitness"
+    return Span(doc, start, stop, label="Organization")
+
+
+_MODIFIER_WORDS = {"prime", "deputy", "vice", "chief", "foreign", "first"}
+
+
 def _acronyms_before(doc: Doc, titles: list[Span], entity_at: dict[int, Span]) -> list[Span]:
     """ "GLOBEX trader", "ACME assistant news director", "NORDTEL's technical manager": an acronym
     in capitals right before a title (past its possessive and up to two lower-case words)
@@ -314,6 +340,8 @@ def _bad_title_context(doc: Doc, start: int, end: int) -> bool:
     if end < len(doc) and doc[end].is_title and doc[end].lower_ in load_list("org_words.v1") \
             and start > 0 and doc[start - 1].is_title:
         return True  # "the Juvenile Justice Committee": a title word inside an organization's name
+    if end < len(doc) and doc[end].tag_ == "POS":
+        return True  # "the President's chief of staff", "the Prime Minister's Office" (a body: _possessive_body)
     if end - start == 1 and tok.lower_ == "representative" and start > 0 and doc[start - 1].lower_ in ("a", "an"):
         return True  # "Jane Roe, a representative of Acme": a description (memberOf), not a post
     if tok.pos_ in ("VERB", "ADJ") and tok.lower_ not in ABBREVIATIONS:

@@ -156,8 +156,8 @@ def _org_suffix(doc: Doc, end: int, index: dict[int, Span]) -> tuple[Span | None
     """The "of/at <organization>" after a title, and where it ends (skipping "(ACR)")."""
     if end + 1 < len(doc) and doc[end].text == ",":
         return _comma_organization(doc, end, index)
-    if end + 1 >= len(doc) or doc[end].lower_ not in ("of", "at", "with", "to", "for"):
-        return None, end
+    if end + 1 >= len(doc) or doc[end].lower_ not in ("of", "at", "with", "to", "for", "on"):
+        return None, end  # "on": "observer on the Audit Committee"
     j = end + 1
     if doc[j].lower_ in ("the", "our") and j + 1 < len(doc):
         if doc[j + 1].lower_ in SELF_REFERENCES and (j + 2 >= len(doc) or not doc[j + 2].is_title):
@@ -166,7 +166,7 @@ def _org_suffix(doc: Doc, end: int, index: dict[int, Span]) -> tuple[Span | None
     while j < len(doc) and doc[j].is_lower and doc[j].pos_ in ("ADJ", "NOUN") and j - end < 4 \
             and index.get(j) is None and j + 1 < len(doc) and not doc[j + 1].is_punct:
         j += 1  # "director of the new multi-institution Center for ..."
-    if doc[end].lower_ in ("to", "for") and index.get(j) is None:
+    if doc[end].lower_ in ("to", "for", "on") and index.get(j) is None:
         return None, end
     span = index.get(j)
     if span is None or span.start != j or not _org_like(span):
