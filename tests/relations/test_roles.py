@@ -384,3 +384,22 @@ def test_career_list(run):
 def test_on_the_committee(run):
     facts = run("Jane Roe, observer on the Nordic Audit Committee, said the accounts were sound.")
     assert facts.roles == {("jane roe", "observer", "nordic audit committee")}
+
+
+@pytest.mark.parametrize("text, expected", [
+    pytest.param("Jane Roe, Minister of National Security and Minister in the Office of the Prime Minister, signed "
+                 "the Agreement.", {("jane roe", "minister of national security", None),
+                                    ("jane roe", "minister in the office of the prime minister", None)},
+                 id="portfolio-and-office-qualifier"),
+    pytest.param("Jane Roe, associate director of INSTAAR, has stepped into the role of acting director of the "
+                 "institute.", {("jane roe", "associate director", "instaar"),
+                                ("jane roe", "acting director", "instaar")}, id="stepped-into-the-role-of"),
+])
+def test_title_qualifiers_and_roles_taken(run, text, expected):
+    assert run(text).roles == expected
+
+
+def test_hyphenated_words_before_the_organization(run):
+    facts = run("John Doe has stepped down as director of Yerkes Research Center to become director of the new "
+                "multi-institution Center for Behavioral Neuroscience.")
+    assert ("john doe", "memberOf", "center for behavioral neuroscience") in facts.triples

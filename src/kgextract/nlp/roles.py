@@ -383,6 +383,15 @@ def _widen_right(doc: Doc, end: int, entity_at: dict[int, Span], starts: set[int
             j += 1
         if last is not None:
             return last + 1
+    if end + 3 < n and doc[end].lower_ == "in":
+        j = end + 1 + (doc[end + 1].lower_ == "the")
+        if j + 2 < n and doc[j].text == "Office" and doc[j + 1].lower_ == "of":
+            k = j + 2 + (doc[j + 2].lower_ == "the")
+            stop = k
+            while stop < n and doc[stop].is_title and not _person_starts(doc, stop, entity_at):
+                stop += 1
+            if stop > k:
+                return stop  # "Minister in the Office of the Prime Minister": a post inside an office
     if end + 1 < n and doc[end].lower_ == "to":
         j = end + 1
         if doc[j].lower_ == "the" and j + 1 < n:
@@ -432,9 +441,10 @@ def _portfolio_end(doc: Doc, j: int) -> int | None:
         if doc[k].lower_ in words:
             last = k
         k += 1
-    if last is None or k < len(doc) and (doc[k].is_title or doc[k].is_upper and doc[k].is_alpha):
+    nxt = last + 1 if last is not None else None
+    if nxt is None or nxt < len(doc) and (doc[nxt].is_title or doc[nxt].is_upper and doc[nxt].is_alpha):
         return None  # the capitalised run goes on: "of Digital Ventures Ltd" is a name
-    return last + 1
+    return nxt
 
 
 def _person_starts(doc: Doc, j: int, entity_at: dict[int, Span]) -> bool:

@@ -163,8 +163,9 @@ def _org_suffix(doc: Doc, end: int, index: dict[int, Span]) -> tuple[Span | None
         if doc[j + 1].lower_ in SELF_REFERENCES and (j + 2 >= len(doc) or not doc[j + 2].is_title):
             return Span(doc, j, j + 2, label="Organization", kb_id="salient"), j + 2
         j += 1
-    while j < len(doc) and doc[j].is_lower and doc[j].pos_ in ("ADJ", "NOUN") and j - end < 4 \
-            and index.get(j) is None and j + 1 < len(doc) and not doc[j + 1].is_punct:
+    while j + 1 < len(doc) and j - end < 6 and index.get(j) is None and (
+            doc[j].is_lower and doc[j].pos_ in ("ADJ", "NOUN") and (not doc[j + 1].is_punct or doc[j + 1].text == "-")
+            or doc[j].text == "-" and doc[j - 1].is_lower and doc[j + 1].is_lower):
         j += 1  # "director of the new multi-institution Center for ..."
     if doc[end].lower_ in ("to", "for", "on") and index.get(j) is None:
         return None, end
@@ -391,10 +392,15 @@ def _holder_by_parse(role: Span, index: dict[int, Span]) -> Span | None:
             return _subject_person(tok, index)
         if tok.dep_ not in _CLIMB_DEPS or tok.head.i == tok.i:
             return None
-        if tok.dep_ == "prep" and tok.lower_ not in ("as", "of"):
+        if tok.dep_ == "prep" and tok.lower_ in _OTHERS_PREPS:
             return None  # "hold talks with the crown prince": the title is someone else's
         tok = tok.head
     return None
+
+
+#: Prepositions after which a title names someone other than the verb's subject.
+_OTHERS_PREPS = {"with", "by", "from", "between", "among", "against", "about", "alongside", "besides", "like",
+                 "including", "toward", "towards"}
 
 
 def _subject_person(verb: Token, index: dict[int, Span]) -> Span | None:
