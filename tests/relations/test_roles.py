@@ -403,3 +403,16 @@ def test_hyphenated_words_before_the_organization(run):
     facts = run("John Doe has stepped down as director of Yerkes Research Center to become director of the new "
                 "multi-institution Center for Behavioral Neuroscience.")
     assert ("john doe", "memberOf", "center for behavioral neuroscience") in facts.triples
+
+
+def test_open_chief_officer_title_through_an_appointment_noun(run):
+    facts = run("Globex Holdings today announced the addition of Jane Roe to its leadership team as Chief Content "
+                "Officer.")
+    assert facts.roles == {("jane roe", "chief content officer", "globex holdings")}
+
+
+def test_brand_and_its_foundation_are_two_organizations(run):
+    facts = run("Vodafone said on Monday that the Vodafone Foundation will fund ten schools. Jane Roe, chief "
+                "executive officer of Vodafone, said pupils asked for it.")
+    assert facts.names("Organization") == ["vodafone", "vodafone foundation"]
+    assert ("jane roe", "memberOf", "vodafone") in facts.triples

@@ -16,21 +16,25 @@ never becomes an entity.
 
 from __future__ import annotations
 
+import json
 import re
 
 from spacy.language import Language
-from spacy.matcher import PhraseMatcher
+from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc, Span
 
 from kgextract.nlp.entity_fixes import drop_overlaps
 from kgextract.nlp.extensions import MENTIONS
 from kgextract.nlp.gazetteers import TITLES, load_list
 
-__all__ = ["Roles", "make_roles", "ABBREVIATIONS", "MODIFIERS", "PORTFOLIOS", "expand_abbreviation", "holders_after",
+__all__ = ["Roles", "make_roles", "ABBREVIATIONS", "MODIFIERS", "PATTERNS", "PORTFOLIOS", "expand_abbreviation", "holders_after",
            "line_before", "own_line", "plural", "singular"]
 
 #: Words that qualify a title before it ("Senior", "Under").
 MODIFIERS = "title_modifiers.v2"
+
+#: Token patterns for open-ended titles ("Chief Content Officer").
+PATTERNS = "title_patterns.v1"
 
 #: Portfolio words that stay inside a title after "of" ("Minister of the Interior").
 PORTFOLIOS = "portfolios.v1"
@@ -83,11 +87,14 @@ class Roles:
         self.plurals = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.plurals.add("PLURAL", [nlp.make_doc(p) for p in sorted({plural(t) for t in titles if " of " not in t})])
         self.modifiers = {m.rstrip(".") for m in load_list(MODIFIERS)}
+        self.patterns = Matcher(nlp.vocab)
+        self.patterns.add("TITLE", [json.loads(p) for p in sorted(load_list(PATTERNS))], greedy="LONGEST")
 
     def __call__(self, doc: Doc) -> Doc:
         mentions = list(doc.spans[MENTIONS]) if MENTIONS in doc.spans else []
         entity_at = {i: s for s in mentions for i in range(s.start, s.end)}
         raw = [(start, end) for _, start, end in self.matcher(doc)]
+        raw += [(start, end) for _, start, end in self.patterns(doc) if not _open_pattern_overrun(doc, start, end)]
         bodies = drop_overlaps([b for b in (_possessive_body(doc, s, e, entity_at) for s, e in raw) if b is not None])
         if bodies:  # "the Prime Minister's Office" is an organization: what the model found inside it gives way
             mentions = [m for m in mentions if not any(b.start < m.end and m.start < b.end for b in bodies)] + bodies
@@ -266,6 +273,11 @@ def holders_after(doc: Doc, end: int, entity_at: dict[int, Span]) -> list[Span]:
         if i == span.end:
             break
     return found
+
+
+def _open_pattern_overrun(doc: Doc, start: int, end: int) -> bool:
+    """ "Head of Digital Jane Roe": an open pattern must not run into a person's name."""
+    return any(doc[i].ent_type_ == "PERSON" for i in range(start + 1, end))
 
 
 def _possessive_body(doc: Doc, start: int, end: int, entity_at: dict[int, Span]) -> Span | None:

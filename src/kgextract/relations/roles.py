@@ -336,6 +336,9 @@ def _holder_of_as(as_tok: Token, index: dict[int, Span]) -> Span | None:
     span = index.get(head.i)
     if span is not None and span.label_ == "Person":
         return span
+    named = _named_in_appointment(as_tok, index)
+    if named is not None:
+        return named
     if head.pos_ in ("VERB", "AUX") and (head.i < as_tok.i or as_tok.dep_ == "mark"):
         # "as President of Acme leading its launch": the parser reads "as" as the mark of the
         # participle; the holder is the subject of the clause the participle hangs on
@@ -368,6 +371,23 @@ def _career_owner(role: Span, index: dict[int, Span]) -> Span | None:
         return None
     span = index.get(owner.i) or antecedent(owner, index)
     return span if span is not None and span.label_ == "Person" else None
+
+
+#: Nouns for taking up a post: "the addition of X to its team as CCO".
+_APPOINTMENT_NOUNS = {"appointment", "addition", "hiring", "hire", "promotion", "election", "nomination",
+                      "selection", "arrival", "return", "designation", "reappointment", "re-election"}
+
+
+def _named_in_appointment(as_tok: Token, index: dict[int, Span]) -> Span | None:
+    """ "announced the addition of Jane Roe to its leadership team as Chief Content Officer":
+    the person named after an appointment noun earlier in the sentence."""
+    for tok in reversed(as_tok.doc[as_tok.sent.start : as_tok.i]):
+        if tok.lemma_.lower() in _APPOINTMENT_NOUNS and tok.pos_ == "NOUN":
+            of = next((c for c in tok.children if c.lower_ == "of"), None)
+            obj = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+            span = index.get(obj.i) if obj is not None else None
+            return span if span is not None and span.label_ == "Person" else None
+    return None
 
 
 def _holder_by_parse(role: Span, index: dict[int, Span]) -> Span | None:

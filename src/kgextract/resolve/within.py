@@ -356,9 +356,14 @@ def _starts_name(longer: str, shorter: str, place_words: set[str]) -> bool:
     rest = longer[len(shorter) + 1 :]
     if all(w.strip(".,") in _LEGAL_SUFFIXES for w in rest.split()):
         return True  # "Qoros Automotive" + "Co. Ltd"
-    if " " in shorter:
-        return False
+    if " " in shorter or rest in _UNIT_WORDS:
+        return False  # "AccuWeather Network", "Acme Foundation": a unit of the brand, not the brand
     return rest not in place_words and not rest.startswith("-")
+
+
+#: One word after a brand that names a unit of it rather than the brand itself.
+_UNIT_WORDS = {"network", "foundation", "division", "unit", "fund", "institute", "academy", "council", "committee",
+               "board", "office", "hospital", "school", "college", "museum", "trust", "bank"}
 
 
 def _evidence(doc_id: str, cand: Candidate) -> Evidence:
