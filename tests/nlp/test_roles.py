@@ -122,3 +122,8 @@ def test_title_with_possessive_body_is_an_organization(nlp, text, body):
 @pytest.mark.model
 def test_title_before_a_possessive_is_not_held_here(nlp):
     assert roles(nlp, "John Doe, the President's chief of staff, said no.") == ["chief of staff"]
+
+
+def test_short_forms_expand():
+    assert expand_abbreviation("Gov.") == "Governor"
+    assert expand_abbreviation("sen.") == "senator"

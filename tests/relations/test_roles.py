@@ -416,3 +416,18 @@ def test_brand_and_its_foundation_are_two_organizations(run):
                 "executive officer of Vodafone, said pupils asked for it.")
     assert facts.names("Organization") == ["vodafone", "vodafone foundation"]
     assert ("jane roe", "memberOf", "vodafone") in facts.triples
+
+
+@pytest.mark.parametrize("text, expected", [
+    pytest.param("OLYMPIA - Gov. Jane Roe today opened the session.", {("jane roe", "governor", None)}, id="gov"),
+    pytest.param("Lt. Gov. John Doe spoke.", {("john doe", "lieutenant governor", None)}, id="lt-gov"),
+])
+def test_short_form_title_before_a_name(run, text, expected):
+    assert run(text).roles == expected
+
+
+def test_title_comma_two_organizations(run):
+    facts = run("Signing the deal, John Doe, General Manager, Globex Industries and Acme Holdings, said the plant "
+                "would open.")
+    assert {o for s, p, o in facts.triples if p == "memberOf" and s == "john doe"} == {"globex industries",
+                                                                                       "acme holdings"}

@@ -27,7 +27,7 @@ from kgextract.nlp.entity_fixes import drop_overlaps
 from kgextract.nlp.extensions import MENTIONS
 from kgextract.nlp.gazetteers import TITLES, load_list
 
-__all__ = ["Roles", "make_roles", "ABBREVIATIONS", "MODIFIERS", "PATTERNS", "PORTFOLIOS", "expand_abbreviation", "holders_after",
+__all__ = ["Roles", "make_roles", "ABBREVIATIONS", "MODIFIERS", "PATTERNS", "PORTFOLIOS", "SHORT_FORMS", "short_forms", "expand_abbreviation", "holders_after",
            "line_before", "own_line", "plural", "singular"]
 
 #: Words that qualify a title before it ("Senior", "Under").
@@ -35,6 +35,9 @@ MODIFIERS = "title_modifiers.v2"
 
 #: Token patterns for open-ended titles ("Chief Content Officer").
 PATTERNS = "title_patterns.v1"
+
+#: Short forms of titles ("Gov.", "Sen.").
+SHORT_FORMS = "title_short_forms.v1"
 
 #: Portfolio words that stay inside a title after "of" ("Minister of the Interior").
 PORTFOLIOS = "portfolios.v1"
@@ -67,12 +70,26 @@ def make_roles(nlp: Language, name: str, gazetteer: str) -> "Roles":
     return Roles(nlp, gazetteer)
 
 
-def expand_abbreviation(title: str) -> str:
-    """Spell out a title's abbreviated head ("interim CFO" -> "interim chief financial officer").
+def short_forms() -> dict[str, str]:
+    """Short forms of titles written before a name ("gov." -> "governor"), from ``SHORT_FORMS``.
 
-    >>> expand_abbreviation("interim CFO")
-    'interim chief financial officer'
+    >>> short_forms()["sen."]
+    'senator'
     """
+    pairs = (line.split("=", 1) for line in load_list(SHORT_FORMS))
+    return {short.strip(): full.strip() for short, full in pairs}
+
+
+def expand_abbreviation(title: str) -> str:
+    """Spell out a title's abbreviated head ("interim CFO" -> "interim chief financial officer",
+    "Gov." -> "Governor").
+
+    >>> expand_abbreviation("interim CFO"), expand_abbreviation("Lt. Gov.")
+    ('interim chief financial officer', 'Lieutenant Governor')
+    """
+    full = short_forms().get(title.lower())
+    if full is not None:
+        return full.title() if title[:1].isupper() else full
     words = title.split()
     return " ".join(ABBREVIATIONS.get(w.lower(), w) for w in words)
 
@@ -83,6 +100,9 @@ class Roles:
     def __init__(self, nlp: Language, gazetteer: str = TITLES):
         self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
         titles = set(load_list(gazetteer)) | set(ABBREVIATIONS)
+        self.short = PhraseMatcher(nlp.vocab, attr="LOWER")
+        # tokenised as written before a name ("Gov." is one token, "gov." two)
+        self.short.add("SHORT", [nlp.make_doc(t.title()) for t in sorted(short_forms())])
         self.matcher.add("TITLE", [nlp.make_doc(t) for t in sorted(titles)])
         self.plurals = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.plurals.add("PLURAL", [nlp.make_doc(p) for p in sorted({plural(t) for t in titles if " of " not in t})])
@@ -95,6 +115,8 @@ class Roles:
         entity_at = {i: s for s in mentions for i in range(s.start, s.end)}
         raw = [(start, end) for _, start, end in self.matcher(doc)]
         raw += [(start, end) for _, start, end in self.patterns(doc) if not _open_pattern_overrun(doc, start, end)]
+        shorts = [(start, end) for _, start, end in self.short(doc)  # "Gov. Jane Roe": only right before a name
+                  if doc[start].is_title and end < len(doc) and _person_starts(doc, end, entity_at)]
         bodies = drop_overlaps([b for b in (_possessive_body(doc, s, e, entity_at) for s, e in raw) if b is not None])
         if bodies:  # "the Prime Minister's Office" is an organization: what the model found inside it gives way
             mentions = [m for m in mentions if not any(b.start < m.end and m.start < b.end for b in bodies)] + bodies
@@ -102,6 +124,7 @@ class Roles:
         matches = [(start, end) for start, end in raw
                    if not _bad_title_context(doc, start, end) and not _honorific_use(doc, start, end, entity_at)
                    and not _inside_name(doc, start, end, entity_at)]
+        matches += shorts
         starts = {start for start, _ in matches}
         starts |= {i for i in range(len(doc)) if doc[i].lower_.rstrip(".") in self.modifiers and i + 1 in starts}
         titles = [self._widen(doc, start, end, entity_at, starts) for start, end in matches]

@@ -218,6 +218,12 @@ def title_chains(doc: Doc) -> Iterator[tuple[list[TitleItem], int, int]]:
                     chain_start = prefix.start
             org, end = _org_suffix(doc, role.end, index)
             items.append(TitleItem(role, org or prefix))
+            if org is not None and doc[role.end].text == "," and end + 1 < len(doc) and doc[end].lower_ == "and":
+                other = index.get(end + 1)  # "General Manager, Acme Industries and Globex, said"
+                if other is not None and other.start == end + 1 and other.label_ == "Organization" \
+                        and (other.end >= len(doc) or doc[other.end].lower_ in _CLOSERS - {"and"}):
+                    items.append(TitleItem(role, other))
+                    end = other.end
             i = _next_item(doc, end, roles, index)
             if i is None:
                 i = end
