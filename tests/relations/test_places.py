@@ -224,3 +224,9 @@ def test_organization_comma_country(run):
 ])
 def test_no_organization_location(run, text):
     assert not {t for t in run(text).triples if t[1] == "location"}
+
+
+def test_nationality_and_kind_before_an_organization(run):
+    facts = run("The Italian news agency ANSA signed an agreement with a Norwegian agency. Both work in Italy and "
+                "Norway.")
+    assert ("ansa", "location", "italy") in facts.triples

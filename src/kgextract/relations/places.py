@@ -19,7 +19,7 @@ from kgextract.models import Predicate
 from kgextract.relations.registry import Candidate, Context, extractors
 from kgextract.nlp.gazetteers import load_list
 from kgextract.relations.spans import evidence_span, mention_index, mentions
-from kgextract.resolve.countries import government_name
+from kgextract.resolve.countries import country_name, government_name
 
 __all__ = [
     "extract_org_comma_place",
@@ -28,6 +28,7 @@ __all__ = [
     "extract_org_apposition_location",
     "extract_org_location",
     "extract_named_parts",
+    "extract_nationality_kind_location",
     "extract_parent_org",
     "extract_place_apposition",
     "extract_place_possessive",
@@ -364,6 +365,33 @@ def extract_org_apposition_location(doc: Doc, context: Context) -> Iterator[Cand
         if m < len(doc) and doc[m].lower_ in _ORG_KINDS:
             yield Candidate(org, Predicate.LOCATION, place, 0.6, "kgx.places.org_apposition.v1",
                             evidence_span(org, place))
+
+
+@extractors.register("kgx.places.nationality_kind.v1")
+def extract_nationality_kind_location(doc: Doc, context: Context) -> Iterator[Candidate]:
+    """location from a nationality and a kind of organization before its name: "the Ruritanian
+    news agency Acme Press", "Swiss bank Globex" (the country as the text names it elsewhere)."""
+    index = mention_index(doc)
+    for org in mentions(doc, "Organization"):
+        k = org.start - 1
+        while k > 0 and org.start - k <= 3 and doc[k].is_lower and doc[k].pos_ in ("NOUN", "ADJ"):
+            k -= 1
+        if k == org.start - 1 or not any(t.lower_ in _ORG_KINDS for t in doc[k + 1 : org.start]):
+            continue
+        if doc[k].is_title and index.get(k) is None or (index.get(k) is not None and index[k].label_ == "Place"):
+            country = country_name(doc[k].text if index.get(k) is None else index[k].text)
+            place = _named_country(doc, country, index) if country is not None else None
+            if place is not None:
+                yield Candidate(org, Predicate.LOCATION, place, 0.6, "kgx.places.nationality_kind.v1",
+                                evidence_span(doc[k], org))
+
+
+def _named_country(doc: Doc, country: str, index: dict) -> Span | None:
+    """The first Place mention in the text that names ``country``."""
+    for place in mentions(doc, "Place"):
+        if country_name(place.text) == country:
+            return place
+    return None
 
 
 @extractors.register("kgx.places.source_line.v1")
