@@ -127,3 +127,9 @@ def test_title_before_a_possessive_is_not_held_here(nlp):
 def test_short_forms_expand():
     assert expand_abbreviation("Gov.") == "Governor"
     assert expand_abbreviation("sen.") == "senator"
+
+
+@pytest.mark.model
+def test_sheikh_before_a_name_is_an_honorific(nlp):
+    text = "Sheikh Hamad bin Khalifa Al Thani, President of the Qatar Football Association, signed the agreement."
+    assert roles(nlp, text) == ["President"]

@@ -58,7 +58,7 @@ ABBREVIATIONS = {
     "vp": "vice president",
 }
 
-_HONORIFIC_TITLES = {"professor", "prof"}
+_HONORIFIC_TITLES = {"professor", "prof", "sheikh", "sheikha", "sheik"}  # before a name: part of how one is called
 _ACADEMIC_MODIFIERS = {"associate", "assistant", "research", "visiting", "adjunct", "full", "distinguished"}
 _HONORIFICS = {"mr", "mrs", "ms", "dr", "prof", "sir", "dame", "h.e"}
 _BOARD_WORDS = {"board", "directors", "trustees", "governors", "regents"}
