@@ -431,3 +431,14 @@ def test_title_comma_two_organizations(run):
                 "would open.")
     assert {o for s, p, o in facts.triples if p == "memberOf" and s == "john doe"} == {"globex industries",
                                                                                        "acme holdings"}
+
+
+@pytest.mark.parametrize("text, expected", [
+    pytest.param("The delegation was received by the Prime Minister of Norway Jane Roe.",
+                 {("jane roe", "prime minister", GOV_NORWAY)}, id="untagged-country-and-name"),
+    pytest.param("The Executive Director welcomed the President of Mongolia Tsakhiagiin Elbegdorj when he visited "
+                 "the Centre.", {("tsakhiagiin elbegdorj", "president", "government of mongolia")},
+                 id="untagged-name-after-title-of-country"),
+])
+def test_name_after_title_of_country(run, text, expected):
+    assert run(text).roles == expected

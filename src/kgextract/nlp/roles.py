@@ -26,6 +26,7 @@ from spacy.tokens import Doc, Span
 from kgextract.nlp.entity_fixes import drop_overlaps
 from kgextract.nlp.extensions import MENTIONS
 from kgextract.nlp.gazetteers import TITLES, load_list
+from kgextract.resolve.countries import government_name
 
 __all__ = ["Roles", "make_roles", "ABBREVIATIONS", "MODIFIERS", "PATTERNS", "PORTFOLIOS", "SHORT_FORMS", "short_forms", "expand_abbreviation", "holders_after",
            "line_before", "own_line", "plural", "singular"]
@@ -132,6 +133,7 @@ class Roles:
         titles = drop_overlaps(titles)
         mentions += _acronyms_before(doc, titles, entity_at)
         mentions += _signature_names(doc, titles, entity_at)
+        mentions += _names_after_titles(doc, titles, entity_at)
         kept = []
         for span in mentions:
             if any(t.start <= span.start and span.end <= t.end for t in titles):
@@ -324,6 +326,31 @@ def _possessive_body(doc: Doc, start: int, end: int, entity_at: dict[int, Span])
 _MODIFIER_WORDS = {"prime", "deputy", "vice", "chief", "foreign", "first"}
 
 
+def _names_after_titles(doc: Doc, titles: list[Span], entity_at: dict[int, Span]) -> list[Span]:
+    """ "the President of Mongolia Tsakhiagiin Elbegdorj": two or three capitalised proper nouns
+    the model left untagged, right after a title (and its "of <country>"), are its holder's name."""
+    found = []
+    for title in titles:
+        p = title.end
+        if p + 1 < len(doc) and doc[p].lower_ == "of":
+            q = p + 1 + (doc[p + 1].lower_ == "the")
+            place = entity_at.get(q)
+            if place is not None and place.label_ == "Place" and place.start == q:
+                p = place.end
+            elif q < len(doc) and government_name(doc[q].text) is not None:
+                p = q + 1
+            else:
+                continue
+        q = p
+        while q < len(doc) and q - p < 4 and doc[q].is_title and doc[q].is_alpha and doc[q].pos_ == "PROPN" \
+                and q not in entity_at and doc[q].ent_type_ in ("", "PERSON") and doc[q].lower_ not in _HONORIFICS:
+            q += 1
+        if 2 <= q - p <= 3 and (q >= len(doc) or not doc[q].is_title) \
+                and not any(load_list(TITLES) & {t.lower_} for t in doc[p:q]):
+            found.append(Span(doc, p, q, label="Person"))
+    return found
+
+
 def _acronyms_before(doc: Doc, titles: list[Span], entity_at: dict[int, Span]) -> list[Span]:
     """ "GLOBEX trader", "ACME assistant news director", "NORDTEL's technical manager": an acronym
     in capitals right before a title (past its possessive and up to two lower-case words)
@@ -454,11 +481,13 @@ def _widen_right(doc: Doc, end: int, entity_at: dict[int, Span], starts: set[int
         if doc[end + 1].pos_ == "NOUN" and doc[end + 1].is_lower and (end + 2 >= n or not doc[end + 2].is_alpha
                                                                       or doc[end + 2].is_lower and doc[end + 2].pos_ != "NOUN"):
             return end + 2  # "vice president of finance"
-        if j < n and doc[j].is_title and j not in entity_at and doc[j].ent_type_ not in ("GPE", "ORG", "NORP", "LOC"):
+        if j < n and doc[j].is_title and j not in entity_at and doc[j].ent_type_ not in ("GPE", "ORG", "NORP", "LOC") \
+                and government_name(doc[j].text) is None:  # "Prime Minister of Norway Jane Roe": a country, untagged
             # "Minister of Foreign Affairs (of Norway)": a portfolio, not an organization
             k = j
             while k + 1 < n and (doc[k + 1].is_title or doc[k + 1].lower_ in ("and", "&") and k + 2 < n
-                                 and doc[k + 2].is_title) and k + 1 not in entity_at:
+                                 and doc[k + 2].is_title) and k + 1 not in entity_at \
+                    and not _person_starts(doc, k + 1, entity_at):
                 k += 1
             return k + 1
     return end

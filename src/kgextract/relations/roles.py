@@ -170,6 +170,8 @@ def _org_suffix(doc: Doc, end: int, index: dict[int, Span]) -> tuple[Span | None
     if doc[end].lower_ in ("to", "for", "on") and index.get(j) is None:
         return None, end
     span = index.get(j)
+    if span is None and doc[end].lower_ == "of" and doc[j].is_title and government_name(doc[j].text) is not None:
+        return _government(doc, j, j + 1), j + 1  # "Prime Minister of Norway Jane Roe", the country untagged
     if span is None or span.start != j or not _org_like(span):
         return None, end
     stop = span.end
