@@ -230,3 +230,14 @@ def test_nationality_and_kind_before_an_organization(run):
     facts = run("The Italian news agency ANSA signed an agreement with a Norwegian agency. Both work in Italy and "
                 "Norway.")
     assert ("ansa", "location", "italy") in facts.triples
+
+
+@pytest.mark.parametrize("text, expected", [
+    pytest.param("The Nordic Heritage Foundation held its annual meeting. The body's Audit Committee will review the "
+                 "accounts.", ("audit committee", "parentOrganization", "nordic heritage foundation"),
+                 id="the-bodys-committee"),
+    pytest.param("Jane Roe was elected Director-General by the ILO's Governing Body in May.",
+                 ("governing body", "parentOrganization", "ilo"), id="acronym-possessive-unit"),
+])
+def test_unit_named_after_a_possessive(run, text, expected):
+    assert expected in run(text).triples

@@ -134,6 +134,7 @@ class Roles:
         mentions += _acronyms_before(doc, titles, entity_at)
         mentions += _signature_names(doc, titles, entity_at)
         mentions += _names_after_titles(doc, titles, entity_at)
+        mentions += _possessive_units(doc, titles, entity_at)
         kept = []
         for span in mentions:
             if any(t.start <= span.start and span.end <= t.end for t in titles):
@@ -349,6 +350,37 @@ def _names_after_titles(doc: Doc, titles: list[Span], entity_at: dict[int, Span]
                 and not any(load_list(TITLES) & {t.lower_} for t in doc[p:q]):
             found.append(Span(doc, p, q, label="Person"))
     return found
+
+
+def _possessive_units(doc: Doc, titles: list[Span], entity_at: dict[int, Span]) -> list[Span]:
+    """ "the ILO's Governing Body", "ACME's Audit Panel": a capitalised body name after an
+    organization's (or an acronym's) possessive is an Organization, and so is the acronym.
+    (The unit's parent is read by ``relations.places``.)"""
+    found = []
+    covered = {i for t in titles for i in range(t.start, t.end)}
+    units = load_list("org_words.v1") | _UNIT_HEADS
+    for tok in doc:
+        i = tok.i
+        if tok.tag_ != "POS" or i == 0 or i + 1 >= len(doc):
+            continue
+        owner = entity_at.get(i - 1)
+        if owner is None and not (_ACRONYM.fullmatch(doc[i - 1].text) and doc[i - 1].lower_ not in ABBREVIATIONS):
+            continue
+        if owner is not None and (owner.label_ != "Organization" or owner.end != i):
+            continue
+        j = i + 1
+        while j < len(doc) and j - i <= 4 and doc[j].is_title and j not in entity_at and j not in covered:
+            j += 1
+        if j == i + 1 or doc[j - 1].lower_ not in units:
+            continue
+        if owner is None:
+            found.append(Span(doc, i - 1, i, label="Organization"))
+        found.append(Span(doc, i + 1, j, label="Organization"))
+    return found
+
+
+#: Head nouns of an organization's units besides the organization words ("Governing Body").
+_UNIT_HEADS = {"body", "panel", "bureau", "chamber", "directorate", "taskforce"}
 
 
 def _acronyms_before(doc: Doc, titles: list[Span], entity_at: dict[int, Span]) -> list[Span]:

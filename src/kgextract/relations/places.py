@@ -417,6 +417,8 @@ def extract_parent_org(doc: Doc, context: Context) -> Iterator[Candidate]:
         k = org.start - 1
         if k >= 1 and doc[k].tag_ == "POS":
             owner = index.get(k - 1)
+            if owner is None and k >= 2 and doc[k - 2].lower_ == "the" and doc[k - 1].lower_ in _BODY_NOUNS:
+                owner = _earlier_organization(doc, k - 2, org, index)  # "the body's Audit Committee"
             if owner is not None and owner.label_ == "Organization" and not _plural_word(owner):
                 yield Candidate(org, Predicate.PARENT_ORGANIZATION, owner, 0.7, "kgx.orgs.parent.v2",
                                 evidence_span(owner, org))
@@ -424,6 +426,21 @@ def extract_parent_org(doc: Doc, context: Context) -> Iterator[Candidate]:
         if parent is not None:
             yield Candidate(org, Predicate.PARENT_ORGANIZATION, parent, 0.8, "kgx.orgs.parent.v2",
                             evidence_span(org, parent))
+
+
+#: Nouns by which a text refers back to an organization ("the body's Audit Committee").
+_BODY_NOUNS = {"body", "organization", "organisation", "company", "group", "agency", "institution", "firm",
+               "university", "foundation", "association", "council", "commission", "alliance", "bank", "federation"}
+
+
+def _earlier_organization(doc: Doc, before: int, child: Span, index: dict) -> Span | None:
+    """The organization a "the body" before token ``before`` refers back to: the latest one named
+    earlier in the text (other than ``child``)."""
+    for i in range(before - 1, -1, -1):
+        span = index.get(i)
+        if span is not None and span.label_ == "Organization" and span.text != child.text:
+            return span
+    return None
 
 
 def _plural_word(span: Span) -> bool:
