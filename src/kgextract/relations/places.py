@@ -5,7 +5,10 @@
 - "Norway's Glomma River", "Bergen, the second city in Norway", "Dover and Canterbury, Kent";
 - "the Geneva-based X", "X, headquartered in Y": where an organization is based;
 - "Lyon LE PETIT JOURNAL in French": a digest's source line (see ``nlp.source_lines``);
-- "the ILO's Governing Body", "X, a unit of Y": one organization part of another.
+- "the ILO's Governing Body", "X, a unit of Y", "X is a wholly owned unit of Y", "its retail
+  arm, Acme Stores", "the body's Audit Committee": one organization part of another;
+- "the Foundation's head office in Lyon", "Hiroshima University, Japan", "the Italian news
+  agency ANSA": where an organization is.
 """
 
 from __future__ import annotations

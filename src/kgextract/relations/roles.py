@@ -8,11 +8,19 @@ Crime (UNODC)"). The chain's holder is, in order of trust:
 1. the person right after it ("Foreign Minister Fumio Kishida");
 2. the person before it, behind a comma ("Guy Ryder, Director-General of the ILO");
 3. the person right after it, behind a comma ("ILO Director-General, Guy Ryder");
-4. the person the parse links it to through a verb of office
-   ("X was appointed CFO", "elected X chairman", "X stepped down as director").
+4. the person whose name stands alone on the line above a title line (a signature);
+5. the person the parse links it to through a verb of office
+   ("X was appointed CFO", "elected X chairman", "X stepped down as director"),
+   an appointment noun ("the addition of X ... as CCO") or a career list
+   ("her previous roles include ...").
 
 A country or nationality in the organization slot ("Belgian Prime Minister",
-"President of Mongolia") stands for that country's government.
+"President of Mongolia") stands for that country's government. Without a
+stated organization a title takes the one of its context: "its"/"our", the
+holder's organization in the same sentence, or (through a verb of office) the
+organization a release about one organization is about. memberOf also comes
+from representing ("on behalf of", "represented by", "his Ruritanian
+counterpart") and from a team's list ("The Acme team: ...").
 """
 
 from __future__ import annotations
