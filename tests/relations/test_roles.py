@@ -442,3 +442,18 @@ def test_title_comma_two_organizations(run):
 ])
 def test_name_after_title_of_country(run, text, expected):
     assert run(text).roles == expected
+
+
+@pytest.mark.parametrize("text, person, ministry", [
+    pytest.param("The Ministry of Foreign Affairs said that Foreign Minister Jane Roe will visit Oslo.", "jane roe",
+                 "ministry of foreign affairs", id="foreign-minister"),
+    pytest.param("The Ministry of Health welcomed John Doe, Minister of Health.", "john doe", "ministry of health",
+                 id="minister-of"),
+])
+def test_minister_is_in_the_ministry_the_text_names(run, text, person, ministry):
+    assert (person, "memberOf", ministry) in run(text).triples
+
+
+def test_no_ministry_named_no_ministry(run):
+    facts = run("The Ministry of Health said that Foreign Minister Jane Roe will visit Oslo.")
+    assert not {t for t in facts.triples if t[1] == "memberOf"}

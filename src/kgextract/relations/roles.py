@@ -619,6 +619,11 @@ def extract_roles(doc: Doc, context: Context) -> Iterator[Candidate]:
             # "Vice Presidents Jane Roe and John Doe": the plural title is each one's
             holders = holders_after(doc, holder.start, index) or holders
         for holder in holders:
+            for item in items:
+                ministry = _ministry_of(item.role, index)
+                if ministry is not None:  # "Minister of Health" heads the "Ministry of Health" the text names
+                    yield Candidate(holder, Predicate.MEMBER_OF, ministry, 0.7, "kgx.roles.ministry.v1",
+                                    evidence_span(holder, item.role))
             for n, item in enumerate(items):
                 # "..., President and General Manager of Acme": a title shares the organization of the next one
                 org = item.organization or context_org or next(
@@ -658,6 +663,32 @@ def extract_heads(doc: Doc, context: Context) -> Iterator[Candidate]:
             person = _subject_person(verb, index)
         if person is not None and org is not None and person.label_ == "Person" and org.label_ == "Organization":
             yield Candidate(person, Predicate.MEMBER_OF, org, 0.7, "kgx.roles.heads.v1", evidence_span(person, org))
+
+
+_PORTFOLIO_FILLERS = {"minister", "ministry", "of", "for", "the", "and", "&", "state", "deputy", "vice", "senior"}
+
+
+def _portfolio(words: list[str]) -> frozenset[str]:
+    return frozenset(w for w in words if w not in _PORTFOLIO_FILLERS)
+
+
+def _ministry_of(role: Span, index: dict[int, Span]) -> Span | None:
+    """The "Ministry of <portfolio>" the text names for a "Minister of/for <portfolio>" or a
+    "<portfolio> Minister" ("Foreign Minister" -> "Ministry of Foreign Affairs")."""
+    words = [t.lower_ for t in role]
+    if "minister" not in words or "prime" in words:
+        return None
+    wanted = _portfolio(words)
+    if not wanted:
+        return None
+    for span in mentions(role.doc, "Organization"):
+        names = [t.lower_ for t in span]
+        if names[:1] != ["ministry"]:
+            continue
+        have = _portfolio(names)
+        if have == wanted or have == wanted | {"affairs"}:
+            return span
+    return None
 
 
 #: Nouns for officials, after "and other <nationality>" ("and other Japanese senior officials").
