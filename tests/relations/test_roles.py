@@ -457,3 +457,24 @@ def test_minister_is_in_the_ministry_the_text_names(run, text, person, ministry)
 def test_no_ministry_named_no_ministry(run):
     facts = run("The Ministry of Health said that Foreign Minister Jane Roe will visit Oslo.")
     assert not {t for t in facts.triples if t[1] == "memberOf"}
+
+
+@pytest.mark.parametrize("text, expected", [
+    pytest.param("Jane Roe, who joined Globex Industries in 2010, will lead the unit.",
+                 {("jane roe", "globex industries")}, id="joined"),
+    pytest.param("Jane Roe from the Nordic Chess Federation said the rules would change.",
+                 {("jane roe", "nordic chess federation")}, id="from-org-subject"),
+    pytest.param("Speakers included Jane Roe (Globex Industries) and John Doe (Nordic Chess Federation).",
+                 {("jane roe", "globex industries"), ("john doe", "nordic chess federation")}, id="parenthesised"),
+    pytest.param("The panel: Jane Roe, Globex Industries; John Doe, Nordic Chess Federation.",
+                 {("jane roe", "globex industries"), ("john doe", "nordic chess federation")}, id="list-items"),
+    pytest.param("The minister met Jane Roe, Globex Industries and the Nordic Chess Federation.", set(),
+                 id="a-list-of-parties-is-no-affiliation"),
+])
+def test_affiliation_in_lists_and_joining(run, text, expected):
+    assert {(s, o) for s, p, o in run(text).triples if p == "memberOf"} == expected
+
+
+def test_joined_as_title(run):
+    assert run("Jane Roe joined Globex Industries as chief financial officer in 2010.").roles == {
+        ("jane roe", "chief financial officer", "globex industries")}

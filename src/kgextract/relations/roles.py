@@ -37,7 +37,7 @@ from kgextract.relations.spans import HONORIFIC_TOKENS, antecedent, evidence_spa
 from kgextract.resolve.countries import government_name
 
 __all__ = ["TitleItem", "title_chains", "its_organization", "extract_roles", "extract_affiliations", "extract_heads",
-           "extract_representation", "extract_team_members", "OFFICE_VERBS", "SELF_REFERENCES", "HEAD_VERBS"]
+           "extract_representation", "extract_team_members", "extract_listed_affiliations", "OFFICE_VERBS", "SELF_REFERENCES", "HEAD_VERBS"]
 
 #: Nouns by which a release names its own organization ("the company's CFO").
 SELF_REFERENCES = {"company", "firm", "university", "institute", "organization", "organisation", "group",
@@ -479,6 +479,11 @@ def _org_of_context(role: Span, index: dict[int, Span]) -> Span | None:
         if verb.pos_ in ("VERB", "AUX") or verb.head.i == verb.i:
             break
         verb = verb.head
+    if verb.lemma_.lower() in ("join", "rejoin"):  # "X joined Acme as CFO"
+        obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+        span = index.get(obj.i) if obj is not None else None
+        if span is not None and span.label_ == "Organization":
+            return span
     for prep in verb.children:
         if prep.dep_ == "prep" and prep.lower_ in ("with", "at", "for"):
             for obj in prep.children:
@@ -852,3 +857,54 @@ def _listed_people(doc: Doc, j: int, index: dict[int, Span]) -> list[Span]:
             break
         i += 1
     return found
+
+
+@extractors.register("kgx.roles.affiliation_lists.v1")
+def extract_listed_affiliations(doc: Doc, context: Context) -> Iterator[Candidate]:
+    """memberOf from how lists of people name their organizations: "Jane Roe (Acme Corp)",
+    "Speakers: Jane Roe, Acme Corp; John Doe, Globex", "Jane Roe from the Acme Institute said",
+    and from joining: "Jane Roe joined Acme Corp in 2010"."""
+    index = mention_index(doc)
+    for person in mentions(doc, "Person"):
+        j = person.end
+        org = None
+        if j + 2 < len(doc) and doc[j].text == "(":
+            org = index.get(j + 1)  # "Jane Roe (Acme Corp)"
+            if org is None or org.start != j + 1 or org.end >= len(doc) or doc[org.end].text != ")":
+                org = None
+        elif j + 1 < len(doc) and doc[j].text == "," and _list_item(doc, person):
+            org = index.get(j + 1)  # "Jane Roe, Acme Corp;"
+            if org is None or org.start != j + 1 or not (org.end >= len(doc) or doc[org.end].text in (";", ".")
+                                                         or _line_ends_at(doc, org.end)):
+                org = None
+        elif j + 1 < len(doc) and doc[j].lower_ == "from" and _subject_of_clause(person):
+            k = j + 1 + (doc[j + 1].lower_ == "the")
+            org = index.get(k) if k < len(doc) else None  # "Jane Roe from the Acme Institute said"
+            if org is not None and org.start != k:
+                org = None
+        if org is not None and org.label_ == "Organization":
+            yield Candidate(person, Predicate.MEMBER_OF, org, 0.6, "kgx.roles.affiliation_lists.v1",
+                            evidence_span(person, org))
+    for verb in doc:
+        if verb.lemma_.lower() != "join" or verb.pos_ != "VERB":
+            continue
+        obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+        org = index.get(obj.i) if obj is not None else None
+        person = _subject_person(verb, index)
+        if org is not None and org.label_ == "Organization" and person is not None:
+            yield Candidate(person, Predicate.MEMBER_OF, org, 0.65, "kgx.roles.affiliation_lists.v1",
+                            evidence_span(person, org))
+
+
+def _list_item(doc: Doc, person: Span) -> bool:
+    """The person opens an item of a list: after ":", ";" or a line break."""
+    i = person.start - 1
+    while i >= 0 and doc[i].lower_.rstrip(".") in HONORIFIC_TOKENS:
+        i -= 1
+    return i < 0 or doc[i].text in (":", ";", "•", "-", "–") or doc[i].lower_ == "and" and i > 0 \
+        and doc[i - 1].text == ";" or _line_ends_at(doc, i + 1)
+
+
+def _line_ends_at(doc: Doc, i: int) -> bool:
+    """A line break stands right before token ``i`` (or the text ends there)."""
+    return i >= len(doc) or "\n" in doc[i - 1].whitespace_ or doc[i].is_space and "\n" in doc[i].text
