@@ -133,3 +133,15 @@ def test_short_forms_expand():
 def test_sheikh_before_a_name_is_an_honorific(nlp):
     text = "Sheikh Hamad bin Khalifa Al Thani, President of the Qatar Football Association, signed the agreement."
     assert roles(nlp, text) == ["President"]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, name", [
+    pytest.param("Jane Roe studied at Chancellor College in Zomba.", "Chancellor College", id="title-led-name"),
+    pytest.param("He served on the Juvenile Justice Committee of the Nordic Council.",
+                 "Juvenile Justice Committee of the Nordic Council", id="models-whole-name-kept"),
+])
+def test_title_word_never_cuts_an_organization_name(nlp, text, name):
+    doc = nlp(text)
+    assert (name, "Organization") in [(s.text, s.label_) for s in doc.spans[MENTIONS]]
+    assert roles(nlp, text) == []

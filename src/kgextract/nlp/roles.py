@@ -118,7 +118,9 @@ class Roles:
         raw += [(start, end) for _, start, end in self.patterns(doc) if not _open_pattern_overrun(doc, start, end)]
         shorts = [(start, end) for _, start, end in self.short(doc)  # "Gov. Jane Roe": only right before a name
                   if doc[start].is_title and end < len(doc) and _person_starts(doc, end, entity_at)]
-        bodies = drop_overlaps([b for b in (_possessive_body(doc, s, e, entity_at) for s, e in raw) if b is not None])
+        bodies = drop_overlaps([b for b in (_possessive_body(doc, s, e, entity_at) or _title_led_name(doc, s, e, entity_at)
+                                            for s, e in raw) if b is not None])
+        bodies = [b for b in bodies if not any(m.start <= b.start and b.end <= m.end for m in mentions)]
         if bodies:  # "the Prime Minister's Office" is an organization: what the model found inside it gives way
             mentions = [m for m in mentions if not any(b.start < m.end and m.start < b.end for b in bodies)] + bodies
             entity_at = {i: s for s in mentions for i in range(s.start, s.end)}
@@ -306,6 +308,19 @@ def _open_pattern_overrun(doc: Doc, start: int, end: int) -> bool:
     return any(doc[i].ent_type_ == "PERSON" for i in range(start + 1, end))
 
 
+def _title_led_name(doc: Doc, start: int, end: int, entity_at: dict[int, Span]) -> Span | None:
+    """ "Chancellor College", "the Governor Hotel": a capitalised title word right before a
+    capitalised organization word starts an organization's name (over the model's "College")."""
+    if not (end < len(doc) and doc[end].is_title and doc[end].lower_ in load_list("org_words.v1")
+            and doc[start].is_title and not _person_starts(doc, end, entity_at)):
+        return None
+    inner = entity_at.get(end)
+    if inner is not None and inner.label_ not in ("Organization", "Place"):
+        return None
+    stop = inner.end if inner is not None and inner.start == end else end + 1
+    return Span(doc, start, stop, label=inner.label_ if inner is not None else "Organization")
+
+
 def _possessive_body(doc: Doc, start: int, end: int, entity_at: dict[int, Span]) -> Span | None:
     """ "the Prime Minister's Office", "the President's Council on Fitness": a capitalised
     title, a possessive and a capitalised organization word name a body, an Organization
@@ -434,6 +449,8 @@ def _bad_title_context(doc: Doc, start: int, end: int) -> bool:
     if end < len(doc) and doc[end].is_title and doc[end].lower_ in load_list("org_words.v1") \
             and start > 0 and doc[start - 1].is_title:
         return True  # "the Juvenile Justice Committee": a title word inside an organization's name
+    if end < len(doc) and doc[end].is_title and doc[end].lower_ in load_list("org_words.v1") and doc[start].is_title:
+        return True  # "Chancellor College": a name that starts with a title word (see _title_led_name)
     if end < len(doc) and doc[end].tag_ == "POS":
         return True  # "the President's chief of staff", "the Prime Minister's Office" (a body: _possessive_body)
     if end - start == 1 and tok.lower_ == "representative" and start > 0 and doc[start - 1].lower_ in ("a", "an"):
