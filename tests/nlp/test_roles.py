@@ -145,3 +145,9 @@ def test_title_word_never_cuts_an_organization_name(nlp, text, name):
     doc = nlp(text)
     assert (name, "Organization") in [(s.text, s.label_) for s in doc.spans[MENTIONS]]
     assert roles(nlp, text) == []
+
+
+@pytest.mark.model
+def test_capitalised_event_after_a_title_is_no_name(nlp):
+    doc = nlp("The CEO Summit Meeting opened today.")
+    assert not [s for s in doc.spans[MENTIONS] if s.label_ == "Person"]

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import json
 import re
+from functools import lru_cache
 
 from spacy.language import Language
 from spacy.matcher import Matcher, PhraseMatcher
@@ -361,8 +362,9 @@ def _names_after_titles(doc: Doc, titles: list[Span], entity_at: dict[int, Span]
         while q < len(doc) and q - p < 4 and doc[q].is_title and doc[q].is_alpha and doc[q].pos_ == "PROPN" \
                 and q not in entity_at and doc[q].ent_type_ in ("", "PERSON") and doc[q].lower_ not in _HONORIFICS:
             q += 1
+        common = load_list(TITLES) | load_list("org_words.v1") | _event_words()
         if 2 <= q - p <= 3 and (q >= len(doc) or not doc[q].is_title) \
-                and not any(load_list(TITLES) & {t.lower_} for t in doc[p:q]):
+                and not any(t.lower_ in common for t in doc[p:q]):  # "CEO Summit Meeting" is no name
             found.append(Span(doc, p, q, label="Person"))
     return found
 
@@ -396,6 +398,12 @@ def _possessive_units(doc: Doc, titles: list[Span], entity_at: dict[int, Span]) 
 
 #: Head nouns of an organization's units besides the organization words ("Governing Body").
 _UNIT_HEADS = {"body", "panel", "bureau", "chamber", "directorate", "taskforce"}
+
+
+@lru_cache(maxsize=1)
+def _event_words() -> frozenset[str]:
+    """Single words of the event noun list ("summit", "conference")."""
+    return frozenset(w for entry in load_list("event_nouns.v1") for w in entry.replace(":", " ").split())
 
 
 def _acronyms_before(doc: Doc, titles: list[Span], entity_at: dict[int, Span]) -> list[Span]:
