@@ -478,3 +478,9 @@ def test_affiliation_in_lists_and_joining(run, text, expected):
 def test_joined_as_title(run):
     assert run("Jane Roe joined Globex Industries as chief financial officer in 2010.").roles == {
         ("jane roe", "chief financial officer", "globex industries")}
+
+
+def test_description_in_a_release_about_one_org_gives_no_member_of(run):
+    facts = run("Acme Corp posted record sales. Acme Corp opened a plant in Oslo. Acme Corp hired staff. "
+                "John Doe is an experienced engineer.")
+    assert not {t for t in facts.triples if t[1] == "memberOf"}

@@ -618,7 +618,12 @@ def extract_roles(doc: Doc, context: Context) -> Iterator[Candidate]:
             context_org = _org_of_context(items[0].role, index)
             if context_org is None and rule in _OFFICE_RULES:
                 same = {(o.start, o.end): o for o in held_in.get((items[0].role.sent.start, holder.start, holder.end), [])}
-                context_org = next(iter(same.values())) if len(same) == 1 else _dominant_organization(items[0].role)
+                if len(same) == 1:
+                    context_org = next(iter(same.values()))
+                elif rule == "kgx.roles.as_title.v1" or any(t.lemma_.lower() in OFFICE_VERBS - {"be"}
+                                                            for t in items[0].role.sent):
+                    # a post taken or left ("will stay on as COO"), not a description ("is an engineer")
+                    context_org = _dominant_organization(items[0].role)
         holders = [holder]
         if len(items) == 1 and items[0].role.kb_id_ and rule == "kgx.roles.title_before_name.v1":
             # "Vice Presidents Jane Roe and John Doe": the plural title is each one's
