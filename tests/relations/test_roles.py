@@ -484,3 +484,13 @@ def test_description_in_a_release_about_one_org_gives_no_member_of(run):
     facts = run("Acme Corp posted record sales. Acme Corp opened a plant in Oslo. Acme Corp hired staff. "
                 "John Doe is an experienced engineer.")
     assert not {t for t in facts.triples if t[1] == "memberOf"}
+
+
+@pytest.mark.parametrize("text, expected", [
+    pytest.param("Jane Roe has been appointed to the board of directors of Globex Industries.",
+                 ("jane roe", "memberOf", "globex industries"), id="appointed-to-the-board-of"),
+    pytest.param("Jane Roe will serve on the board of the Nordic Chess Federation.",
+                 ("jane roe", "memberOf", "nordic chess federation"), id="serve-on-the-board-of"),
+])
+def test_unnamed_board_of_an_organization(run, text, expected):
+    assert expected in run(text).triples

@@ -890,6 +890,14 @@ def extract_listed_affiliations(doc: Doc, context: Context) -> Iterator[Candidat
         if org is not None and org.label_ == "Organization":
             yield Candidate(person, Predicate.MEMBER_OF, org, 0.6, "kgx.roles.affiliation_lists.v1",
                             evidence_span(person, org))
+    for tok in doc:
+        if tok.lower_ in ("board", "boards") and tok.dep_ == "pobj" and tok.head.lower_ in ("to", "on"):
+            org = _board_owner(doc, tok, index)  # "appointed to the board of directors of Acme"
+            verb = tok.head.head
+            person = _subject_person(verb, index) if verb.pos_ in ("VERB", "AUX") else None
+            if org is not None and person is not None:
+                yield Candidate(person, Predicate.MEMBER_OF, org, 0.65, "kgx.roles.affiliation_lists.v1",
+                                evidence_span(person, org))
     for verb in doc:
         if verb.lemma_.lower() != "join" or verb.pos_ != "VERB":
             continue
@@ -899,6 +907,18 @@ def extract_listed_affiliations(doc: Doc, context: Context) -> Iterator[Candidat
         if org is not None and org.label_ == "Organization" and person is not None:
             yield Candidate(person, Predicate.MEMBER_OF, org, 0.65, "kgx.roles.affiliation_lists.v1",
                             evidence_span(person, org))
+
+
+def _board_owner(doc: Doc, board: Token, index: dict[int, Span]) -> Span | None:
+    """The organization whose unnamed board it is: "the board (of directors) of Acme"."""
+    k = board.i + 1
+    if k + 1 < len(doc) and doc[k].lower_ == "of" and doc[k + 1].lower_ in ("directors", "trustees", "governors"):
+        k += 2
+    if k + 1 >= len(doc) or doc[k].lower_ != "of":
+        return None
+    k += 1 + (doc[k + 1].lower_ == "the")
+    org = index.get(k) if k < len(doc) else None
+    return org if org is not None and org.start == k and org.label_ == "Organization" else None
 
 
 def _list_item(doc: Doc, person: Span) -> bool:
