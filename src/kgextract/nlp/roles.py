@@ -348,6 +348,9 @@ def _names_after_titles(doc: Doc, titles: list[Span], entity_at: dict[int, Span]
     the model left untagged, right after a title (and its "of <country>"), are its holder's name."""
     found = []
     for title in titles:
+        line = _line_at(doc, title.start)
+        if sum(t.is_alpha and t.is_lower and len(t) > 3 for t in line) < 2:
+            continue  # a headline capitalises every word: "Prime Minister Visits New Plant"
         p = title.end
         if p + 1 < len(doc) and doc[p].lower_ == "of":
             q = p + 1 + (doc[p + 1].lower_ == "the")
