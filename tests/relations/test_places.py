@@ -170,3 +170,74 @@ def test_possessive_inside_one_org_span(run, text, expected):
     facts = run(text)
     child, parent = expected
     assert (child, "parentOrganization", parent) in facts.triples
+
+
+@pytest.mark.parametrize("text, expected", [
+    pytest.param("Globex Holdings said that its subsidiaries, Nordwind Pharmaceuticals Ltd and Acme Glass Company, "
+                 "have signed agreements.",
+                 {("nordwind pharmaceuticals ltd", "parentOrganization", "globex holdings"),
+                  ("acme glass company", "parentOrganization", "globex holdings")}, id="its-subsidiaries-list"),
+    pytest.param("Globex Holdings reported profits at its retail arm, Acme Stores.",
+                 {("acme stores", "parentOrganization", "globex holdings")}, id="its-retail-arm"),
+    pytest.param("Nordwind Pharmaceuticals Ltd, a leading maker of generic drugs and a subsidiary of Globex "
+                 "Holdings, signed a deal.",
+                 {("nordwind pharmaceuticals ltd", "parentOrganization", "globex holdings")}, id="later-in-apposition"),
+    pytest.param("Nordwind Pharmaceuticals Ltd is a wholly owned unit of Globex Holdings.",
+                 {("nordwind pharmaceuticals ltd", "parentOrganization", "globex holdings")}, id="copula-unit-of"),
+])
+def test_parent_organization_v2(run, text, expected):
+    facts = run(text)
+    assert {t for t in facts.triples if t[1] == "parentOrganization"} == expected
+
+
+@pytest.mark.parametrize("text", [
+    "The Children's Hospital of Springfield has chosen a new chief.",
+    "Nordwind Pharmaceuticals Ltd, which makes generic drugs, signed a deal with a unit of Globex Holdings.",
+])
+def test_no_parent_organization(run, text):
+    assert not {t for t in run(text).triples if t[1] == "parentOrganization"}
+
+
+@pytest.mark.parametrize("text, expected", [
+    pytest.param("The Nordic Heritage Foundation's head office in Geneva will close next year.",
+                 ("nordic heritage foundation", "location", "geneva"), id="possessive-head-office"),
+    pytest.param("Acme Corp posted record sales last year. Its headquarters is in Geneva.",
+                 ("acme corp", "location", "geneva"), id="its-headquarters-is-in"),
+    pytest.param("Globex Holdings, whose headquarters are in Geneva, reported higher profits.",
+                 ("globex holdings", "location", "geneva"), id="whose-headquarters"),
+    pytest.param("Globex Holdings is based in Geneva.", ("globex holdings", "location", "geneva"), id="is-based-in"),
+])
+def test_organization_seat(run, text, expected):
+    facts = run(text)
+    assert {t for t in facts.triples if t[1] == "location"} == {expected}
+    assert not facts.entities("Role")
+
+
+def test_organization_comma_country(run):
+    facts = run("An agreement between Lund University and Hiroshima University, Japan was signed in Tokyo.")
+    assert ("hiroshima university", "location", "japan") in facts.triples
+
+
+@pytest.mark.parametrize("text", [
+    "The delegation visited Norway's Ministry of Health.",
+    "Acme Corp, Oslo and Bergen Ltd signed.",
+])
+def test_no_organization_location(run, text):
+    assert not {t for t in run(text).triples if t[1] == "location"}
+
+
+def test_nationality_and_kind_before_an_organization(run):
+    facts = run("The Italian news agency ANSA signed an agreement with a Norwegian agency. Both work in Italy and "
+                "Norway.")
+    assert ("ansa", "location", "italy") in facts.triples
+
+
+@pytest.mark.parametrize("text, expected", [
+    pytest.param("The Nordic Heritage Foundation held its annual meeting. The body's Audit Committee will review the "
+                 "accounts.", ("audit committee", "parentOrganization", "nordic heritage foundation"),
+                 id="the-bodys-committee"),
+    pytest.param("Jane Roe was elected Director-General by the ILO's Governing Body in May.",
+                 ("governing body", "parentOrganization", "ilo"), id="acronym-possessive-unit"),
+])
+def test_unit_named_after_a_possessive(run, text, expected):
+    assert expected in run(text).triples

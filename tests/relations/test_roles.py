@@ -252,3 +252,245 @@ def test_acronym_before_a_title_is_the_organization(run, text, expected):
 def test_capitals_headline_gives_no_acronym_organization(run):
     facts = run("ACME CHIEF EXECUTIVE RESIGNS\n\nThe board thanked him.")
     assert not facts.names("Organization")
+
+
+@pytest.mark.parametrize("text, expected", [
+    pytest.param("Signing the deal, John Doe, General Manager, Globex Industries, said the plant would open.",
+                 {("john doe", "general manager", "globex industries")}, id="title-comma-org"),
+    pytest.param("The delegation included Jane Roe, Director, Nordic Chess Federation; and John Doe, Ambassador, "
+                 "Norway.", {("jane roe", "director", "nordic chess federation"),
+                             ("john doe", "ambassador", GOV_NORWAY)}, id="delegation-list"),
+    pytest.param("The Nordic Heritage Foundation has chosen Jane Roe as its new executive vice president.",
+                 {("jane roe", "executive vice president", "nordic heritage foundation")}, id="its-title"),
+    pytest.param("The University of Lund welcomed the delegation. Its rector, Jane Roe, gave a speech.",
+                 {("jane roe", "rector", "university of lund")}, id="its-rector-next-sentence"),
+])
+def test_organization_from_context(run, text, expected):
+    assert run(text).roles == expected
+
+
+def test_title_comma_then_org_possessive_is_no_employer(run):
+    facts = run("John Doe, the CEO, Acme's largest investor, spoke.")
+    assert not {t for t in facts.triples if t[1] == "memberOf"}
+
+
+@pytest.mark.parametrize("text, expected", [
+    pytest.param("The Nordic Chess Federation board of directors today elected Jane Roe chairman of the board.",
+                 ("jane roe", "chairman of the board", "nordic chess federation"), id="org-board-elected"),
+    pytest.param("John Doe, Acme Corp's executive vice president, has been appointed interim CFO.",
+                 ("john doe", "interim chief financial officer", "acme corp"), id="holder-described-in-sentence"),
+    pytest.param("Acme Corp posted record sales. Acme Corp opened a plant in Oslo. Acme Corp hired staff. "
+                 "John Doe will stay on as chief operating officer.",
+                 ("john doe", "chief operating officer", "acme corp"), id="release-about-one-org"),
+])
+def test_title_held_in_the_organization_of_the_context(run, text, expected):
+    assert expected in run(text).roles
+
+
+def test_no_dominant_organization_gives_no_member_of(run):
+    facts = run("Acme Corp and Globex Ltd signed a deal. John Doe will stay on as chief operating officer.")
+    assert facts.roles == {("john doe", "chief operating officer", None)}
+    assert not {t for t in facts.triples if t[1] == "memberOf"}
+
+
+@pytest.mark.parametrize("text, expected", [
+    pytest.param("Travel Plans\n\nPress Statement\nJane Roe\nActing Deputy Spokesman\nWashington, DC\n",
+                 {("jane roe", "acting deputy spokesman", None)}, id="signature-lines"),
+    pytest.param("John Doe retired last year. He was based in Oslo for years, as President of Nordic "
+                 "Auto Group leading its expansion.", {("john doe", "president", "nordic auto group")},
+                 id="as-title-leading"),
+])
+def test_holder_from_structure_and_clause(run, text, expected):
+    assert run(text).roles == expected
+
+
+def test_title_of_someone_met_is_not_the_subjects(run):
+    facts = run("Jane Roe arrived on Monday for talks with the crown prince and the minister of defence.")
+    assert facts.roles == set()
+
+
+@pytest.mark.parametrize("text, expected", [
+    pytest.param("Signing the agreement on behalf of Globex Holdings, Jane Roe, General Manager, said the deal was "
+                 "important.", ("jane roe", "memberOf", "globex holdings"), id="signing-on-behalf-of-comma"),
+    pytest.param("On behalf of Globex Holdings, Jane Roe thanked the hosts.",
+                 ("jane roe", "memberOf", "globex holdings"), id="on-behalf-of-first"),
+    pytest.param("John Doe, Minister of Trade, signed the Agreement on behalf of the Government of Ruritania.",
+                 ("john doe", "memberOf", "government of ruritania"), id="signed-on-behalf-of"),
+    pytest.param("Jane Roe, representing the Nordic Chess Federation, spoke at the opening.",
+                 ("jane roe", "memberOf", "nordic chess federation"), id="representing"),
+    pytest.param("The Nordic Chess Federation was represented by Jane Roe.",
+                 ("jane roe", "memberOf", "nordic chess federation"), id="represented-by"),
+    pytest.param("The agreement was signed by Foreign Minister Jane Roe and her Italian counterpart John Doe.",
+                 ("john doe", "memberOf", "government of italy"), id="nationality-counterpart"),
+    pytest.param("The Secretary will meet with Prime Minister Jane Roe and with Foreign Minister John Doe and "
+                 "other Japanese senior officials.", ("jane roe", "memberOf", "government of japan"),
+                 id="and-other-nationality-officials"),
+    pytest.param("Italian Ambassador John Doe also welcomed the agreement.",
+                 ("john doe", "memberOf", "government of italy"), id="nationality-read-into-the-name"),
+])
+def test_member_of_by_representing(run, text, expected):
+    assert expected in run(text).triples
+
+
+def test_nationality_before_a_company_title_is_no_government(run):
+    facts = run("Ethiopian CEO John Doe received the award.")
+    assert not {t for t in facts.triples if t[1] == "memberOf"}
+
+
+@pytest.mark.parametrize("text, expected", [
+    pytest.param("Vice Presidents Jane Roe and John Doe attended the meeting.",
+                 {("jane roe", "vice president", None), ("john doe", "vice president", None)}, id="plural-title"),
+    pytest.param("Acme Corp board members Jane Roe, John Doe and Mary Major were re-elected.",
+                 {("jane roe", "board member", "acme corp"), ("john doe", "board member", "acme corp"),
+                  ("mary major", "board member", "acme corp")}, id="plural-title-with-org"),
+])
+def test_plural_title_shared_by_several_people(run, text, expected):
+    facts = run(text)
+    assert facts.roles == expected
+    assert len(facts.entities("Role")) == 1
+
+
+def test_plural_title_without_names_is_no_role(run):
+    assert run("The vice presidents will meet on Monday.").entities("Role") == []
+
+
+@pytest.mark.parametrize("text, people, org", [
+    pytest.param("The Corvex Systems team: Jane Roe, legal counsel; John Doe, chief financial officer; and Mary "
+                 "Major, engineer.", {"jane roe", "john doe", "mary major"}, "corvex systems", id="team-colon-list"),
+    pytest.param("The Globex Holdings delegation included Jane Roe, John Doe and Mary Major.",
+                 {"jane roe", "john doe", "mary major"}, "globex holdings", id="delegation-included"),
+    pytest.param("The Norwegian delegation, led by Jane Roe, arrived in Geneva.", {"jane roe"}, GOV_NORWAY,
+                 id="nationality-delegation-led-by"),
+])
+def test_team_members(run, text, people, org):
+    facts = run(text)
+    assert {s for s, p, o in facts.triples if p == "memberOf" and o == org} == people
+
+
+def test_title_comma_professor_name(run):
+    facts = run("On this occasion, NU Registrar, John Doe and Executive Vice President of Lund University, "
+                "Professor Jane Roe, a representative of Lund University, exchanged the documents.")
+    assert facts.roles == {("john doe", "registrar", "nu"), ("jane roe", "executive vice president", "lund university")}
+
+
+def test_career_list(run):
+    facts = run("Jane Roe joined in 2020. Her previous roles include Senior Vice President of Programming at Globex "
+                "Media, President and General Manager of Nordic Broadcasting in Oslo.")
+    assert facts.roles == {("jane roe", "senior vice president of programming", "globex media"),
+                           ("jane roe", "president", "nordic broadcasting"),
+                           ("jane roe", "general manager", "nordic broadcasting")}
+
+
+def test_on_the_committee(run):
+    facts = run("Jane Roe, observer on the Nordic Audit Committee, said the accounts were sound.")
+    assert facts.roles == {("jane roe", "observer", "nordic audit committee")}
+
+
+@pytest.mark.parametrize("text, expected", [
+    pytest.param("Jane Roe, Minister of National Security and Minister in the Office of the Prime Minister, signed "
+                 "the Agreement.", {("jane roe", "minister of national security", None),
+                                    ("jane roe", "minister in the office of the prime minister", None)},
+                 id="portfolio-and-office-qualifier"),
+    pytest.param("Jane Roe, associate director of INSTAAR, has stepped into the role of acting director of the "
+                 "institute.", {("jane roe", "associate director", "instaar"),
+                                ("jane roe", "acting director", "instaar")}, id="stepped-into-the-role-of"),
+])
+def test_title_qualifiers_and_roles_taken(run, text, expected):
+    assert run(text).roles == expected
+
+
+def test_hyphenated_words_before_the_organization(run):
+    facts = run("John Doe has stepped down as director of Yerkes Research Center to become director of the new "
+                "multi-institution Center for Behavioral Neuroscience.")
+    assert ("john doe", "memberOf", "center for behavioral neuroscience") in facts.triples
+
+
+def test_open_chief_officer_title_through_an_appointment_noun(run):
+    facts = run("Globex Holdings today announced the addition of Jane Roe to its leadership team as Chief Content "
+                "Officer.")
+    assert facts.roles == {("jane roe", "chief content officer", "globex holdings")}
+
+
+def test_brand_and_its_foundation_are_two_organizations(run):
+    facts = run("Vodafone said on Monday that the Vodafone Foundation will fund ten schools. Jane Roe, chief "
+                "executive officer of Vodafone, said pupils asked for it.")
+    assert facts.names("Organization") == ["vodafone", "vodafone foundation"]
+    assert ("jane roe", "memberOf", "vodafone") in facts.triples
+
+
+@pytest.mark.parametrize("text, expected", [
+    pytest.param("OLYMPIA - Gov. Jane Roe today opened the session.", {("jane roe", "governor", None)}, id="gov"),
+    pytest.param("Lt. Gov. John Doe spoke.", {("john doe", "lieutenant governor", None)}, id="lt-gov"),
+])
+def test_short_form_title_before_a_name(run, text, expected):
+    assert run(text).roles == expected
+
+
+def test_title_comma_two_organizations(run):
+    facts = run("Signing the deal, John Doe, General Manager, Globex Industries and Acme Holdings, said the plant "
+                "would open.")
+    assert {o for s, p, o in facts.triples if p == "memberOf" and s == "john doe"} == {"globex industries",
+                                                                                       "acme holdings"}
+
+
+@pytest.mark.parametrize("text, expected", [
+    pytest.param("The delegation was received by the Prime Minister of Norway Jane Roe.",
+                 {("jane roe", "prime minister", GOV_NORWAY)}, id="untagged-country-and-name"),
+    pytest.param("The Executive Director welcomed the President of Mongolia Tsakhiagiin Elbegdorj when he visited "
+                 "the Centre.", {("tsakhiagiin elbegdorj", "president", "government of mongolia")},
+                 id="untagged-name-after-title-of-country"),
+])
+def test_name_after_title_of_country(run, text, expected):
+    assert run(text).roles == expected
+
+
+@pytest.mark.parametrize("text, person, ministry", [
+    pytest.param("The Ministry of Foreign Affairs said that Foreign Minister Jane Roe will visit Oslo.", "jane roe",
+                 "ministry of foreign affairs", id="foreign-minister"),
+    pytest.param("The Ministry of Health welcomed John Doe, Minister of Health.", "john doe", "ministry of health",
+                 id="minister-of"),
+])
+def test_minister_is_in_the_ministry_the_text_names(run, text, person, ministry):
+    assert (person, "memberOf", ministry) in run(text).triples
+
+
+def test_no_ministry_named_no_ministry(run):
+    facts = run("The Ministry of Health said that Foreign Minister Jane Roe will visit Oslo.")
+    assert not {t for t in facts.triples if t[1] == "memberOf"}
+
+
+@pytest.mark.parametrize("text, expected", [
+    pytest.param("Jane Roe, who joined Globex Industries in 2010, will lead the unit.",
+                 {("jane roe", "globex industries")}, id="joined"),
+    pytest.param("Jane Roe from the Nordic Chess Federation said the rules would change.",
+                 {("jane roe", "nordic chess federation")}, id="from-org-subject"),
+    pytest.param("Speakers included Jane Roe (Globex Industries) and John Doe (Nordic Chess Federation).",
+                 {("jane roe", "globex industries"), ("john doe", "nordic chess federation")}, id="parenthesised"),
+    pytest.param("The panel: Jane Roe, Globex Industries; John Doe, Nordic Chess Federation.",
+                 {("jane roe", "globex industries"), ("john doe", "nordic chess federation")}, id="list-items"),
+    pytest.param("The minister met Jane Roe, Globex Industries and the Nordic Chess Federation.", set(),
+                 id="a-list-of-parties-is-no-affiliation"),
+])
+def test_affiliation_in_lists_and_joining(run, text, expected):
+    assert {(s, o) for s, p, o in run(text).triples if p == "memberOf"} == expected
+
+
+def test_joined_as_title(run):
+    assert run("Jane Roe joined Globex Industries as chief financial officer in 2010.").roles == {
+        ("jane roe", "chief financial officer", "globex industries")}
+
+
+def test_description_in_a_release_about_one_org_gives_no_member_of(run):
+    facts = run("Acme Corp posted record sales. Acme Corp opened a plant in Oslo. Acme Corp hired staff. "
+                "John Doe is an experienced engineer.")
+    assert not {t for t in facts.triples if t[1] == "memberOf"}
+
+
+@pytest.mark.parametrize("text, expected", [
+    pytest.param("Jane Roe has been appointed to the board of directors of Globex Industries.",
+                 ("jane roe", "memberOf", "globex industries"), id="appointed-to-the-board-of"),
+    pytest.param("Jane Roe will serve on the board of the Nordic Chess Federation.",
+                 ("jane roe", "memberOf", "nordic chess federation"), id="serve-on-the-board-of"),
+])
+def test_unnamed_board_of_an_organization(run, text, expected):
+    assert expected in run(text).triples

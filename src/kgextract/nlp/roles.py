@@ -16,17 +16,33 @@ never becomes an entity.
 
 from __future__ import annotations
 
+import json
 import re
+from functools import lru_cache
 
 from spacy.language import Language
-from spacy.matcher import PhraseMatcher
+from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc, Span
 
 from kgextract.nlp.entity_fixes import drop_overlaps
 from kgextract.nlp.extensions import MENTIONS
 from kgextract.nlp.gazetteers import TITLES, load_list
+from kgextract.resolve.countries import government_name
 
-__all__ = ["Roles", "make_roles", "ABBREVIATIONS", "expand_abbreviation"]
+__all__ = ["Roles", "make_roles", "ABBREVIATIONS", "MODIFIERS", "PATTERNS", "PORTFOLIOS", "SHORT_FORMS", "short_forms", "expand_abbreviation", "holders_after",
+           "line_before", "own_line", "plural", "singular"]
+
+#: Words that qualify a title before it ("Senior", "Under").
+MODIFIERS = "title_modifiers.v2"
+
+#: Token patterns for open-ended titles ("Chief Content Officer").
+PATTERNS = "title_patterns.v1"
+
+#: Short forms of titles ("Gov.", "Sen.").
+SHORT_FORMS = "title_short_forms.v1"
+
+#: Portfolio words that stay inside a title after "of" ("Minister of the Interior").
+PORTFOLIOS = "portfolios.v1"
 
 #: Short forms that name the same Role as their long form.
 ABBREVIATIONS = {
@@ -44,7 +60,7 @@ ABBREVIATIONS = {
     "vp": "vice president",
 }
 
-_HONORIFIC_TITLES = {"professor", "prof"}
+_HONORIFIC_TITLES = {"professor", "prof", "sheikh", "sheikha", "sheik"}  # before a name: part of how one is called
 _ACADEMIC_MODIFIERS = {"associate", "assistant", "research", "visiting", "adjunct", "full", "distinguished"}
 _HONORIFICS = {"mr", "mrs", "ms", "dr", "prof", "sir", "dame", "h.e"}
 _BOARD_WORDS = {"board", "directors", "trustees", "governors", "regents"}
@@ -56,12 +72,26 @@ def make_roles(nlp: Language, name: str, gazetteer: str) -> "Roles":
     return Roles(nlp, gazetteer)
 
 
-def expand_abbreviation(title: str) -> str:
-    """Spell out a title's abbreviated head ("interim CFO" -> "interim chief financial officer").
+def short_forms() -> dict[str, str]:
+    """Short forms of titles written before a name ("gov." -> "governor"), from ``SHORT_FORMS``.
 
-    >>> expand_abbreviation("interim CFO")
-    'interim chief financial officer'
+    >>> short_forms()["sen."]
+    'senator'
     """
+    pairs = (line.split("=", 1) for line in load_list(SHORT_FORMS))
+    return {short.strip(): full.strip() for short, full in pairs}
+
+
+def expand_abbreviation(title: str) -> str:
+    """Spell out a title's abbreviated head ("interim CFO" -> "interim chief financial officer",
+    "Gov." -> "Governor").
+
+    >>> expand_abbreviation("interim CFO"), expand_abbreviation("Lt. Gov.")
+    ('interim chief financial officer', 'Lieutenant Governor')
+    """
+    full = short_forms().get(title.lower())
+    if full is not None:
+        return full.title() if title[:1].isupper() else full
     words = title.split()
     return " ".join(ABBREVIATIONS.get(w.lower(), w) for w in words)
 
@@ -72,20 +102,42 @@ class Roles:
     def __init__(self, nlp: Language, gazetteer: str = TITLES):
         self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
         titles = set(load_list(gazetteer)) | set(ABBREVIATIONS)
+        self.short = PhraseMatcher(nlp.vocab, attr="LOWER")
+        # tokenised as written before a name ("Gov." is one token, "gov." two)
+        self.short.add("SHORT", [nlp.make_doc(t.title()) for t in sorted(short_forms())])
         self.matcher.add("TITLE", [nlp.make_doc(t) for t in sorted(titles)])
-        self.modifiers = {m.rstrip(".") for m in load_list("title_modifiers.v1")}
+        self.plurals = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self.plurals.add("PLURAL", [nlp.make_doc(p) for p in sorted({plural(t) for t in titles if " of " not in t})])
+        self.modifiers = {m.rstrip(".") for m in load_list(MODIFIERS)}
+        self.patterns = Matcher(nlp.vocab)
+        self.patterns.add("TITLE", [json.loads(p) for p in sorted(load_list(PATTERNS))], greedy="LONGEST")
 
     def __call__(self, doc: Doc) -> Doc:
         mentions = list(doc.spans[MENTIONS]) if MENTIONS in doc.spans else []
         entity_at = {i: s for s in mentions for i in range(s.start, s.end)}
-        matches = [(start, end) for _, start, end in self.matcher(doc)
+        raw = [(start, end) for _, start, end in self.matcher(doc)]
+        raw += [(start, end) for _, start, end in self.patterns(doc) if not _open_pattern_overrun(doc, start, end)]
+        shorts = [(start, end) for _, start, end in self.short(doc)  # "Gov. Jane Roe": only right before a name
+                  if doc[start].is_title and end < len(doc) and _person_starts(doc, end, entity_at)]
+        bodies = drop_overlaps([b for b in (_possessive_body(doc, s, e, entity_at) or _title_led_name(doc, s, e, entity_at)
+                                            for s, e in raw) if b is not None])
+        bodies = [b for b in bodies if not any(m.start <= b.start and b.end <= m.end for m in mentions)]
+        if bodies:  # "the Prime Minister's Office" is an organization: what the model found inside it gives way
+            mentions = [m for m in mentions if not any(b.start < m.end and m.start < b.end for b in bodies)] + bodies
+            entity_at = {i: s for s in mentions for i in range(s.start, s.end)}
+        matches = [(start, end) for start, end in raw
                    if not _bad_title_context(doc, start, end) and not _honorific_use(doc, start, end, entity_at)
-                   and not _inside_name(start, end, entity_at)]
+                   and not _inside_name(doc, start, end, entity_at)]
+        matches += shorts
         starts = {start for start, _ in matches}
         starts |= {i for i in range(len(doc)) if doc[i].lower_.rstrip(".") in self.modifiers and i + 1 in starts}
         titles = [self._widen(doc, start, end, entity_at, starts) for start, end in matches]
+        titles += self._shared(doc, entity_at)
         titles = drop_overlaps(titles)
         mentions += _acronyms_before(doc, titles, entity_at)
+        mentions += _signature_names(doc, titles, entity_at)
+        mentions += _names_after_titles(doc, titles, entity_at)
+        mentions += _possessive_units(doc, titles, entity_at)
         kept = []
         for span in mentions:
             if any(t.start <= span.start and span.end <= t.end for t in titles):
@@ -100,13 +152,261 @@ class Roles:
         doc.spans[MENTIONS] = sorted(kept + titles, key=lambda s: (s.start, s.end))
         return doc
 
+    def _shared(self, doc: Doc, entity_at: dict[int, Span]) -> list[Span]:
+        """ "Vice Presidents Jane Roe and John Doe": a plural title right before a list of
+        names is one title each of them holds; the span's ``kb_id`` carries the singular name."""
+        found = []
+        for _, start, end in self.plurals(doc):
+            if len(holders_after(doc, end, entity_at)) < 2:
+                continue
+            while start > 0 and doc[start - 1].lower_.rstrip(".") in self.modifiers and start - 1 not in entity_at:
+                start -= 1  # "Senior Vice Presidents"
+            words = doc[start:end].text.split()
+            name = " ".join(words[:-1] + [singular(words[-1])])
+            found.append(Span(doc, start, end, label="Role", kb_id=name))
+        return found
+
     def _widen(self, doc: Doc, start: int, end: int, entity_at: dict[int, Span], starts: set[int]) -> Span:
-        while start > 0 and doc[start - 1].lower_.rstrip(".") in self.modifiers and (
-                start - 1 not in entity_at or len(entity_at[start - 1]) == 1
-                or entity_at.get(start) is entity_at[start - 1]):  # the model wrapped the whole title
-            start -= 1  # "Senior Programme Officer", even when the model tagged "Senior"
+        while start > 0:
+            prev = start - 1
+            if prev > 0 and doc[prev].text == "-" and not doc[prev - 1].whitespace_ and not doc[prev].whitespace_:
+                prev -= 1  # "Under-Secretary General"
+            if not (doc[prev].lower_.rstrip(".") in self.modifiers and (
+                    prev not in entity_at or len(entity_at[prev]) == 1
+                    or entity_at.get(start) is entity_at[prev])):  # the model wrapped the whole title
+                break
+            start = prev  # "Senior Programme Officer", even when the model tagged "Senior"
         end = _widen_right(doc, end, entity_at, starts)
         return Span(doc, start, end, label="Role")
+
+
+def _breaks_before(doc: Doc, i: int) -> bool:
+    """A line break stands right before token ``i``."""
+    return i == 0 or "\n" in doc[i - 1].whitespace_ or doc[i - 1].is_space and "\n" in doc[i - 1].text
+
+
+def _line_at(doc: Doc, i: int) -> Span:
+    """The words of the line token ``i`` stands on, without white space."""
+    start = i
+    while not _breaks_before(doc, start):
+        start -= 1
+    end = i + 1
+    while end < len(doc) and not _breaks_before(doc, end):
+        end += 1
+    while end > start and doc[end - 1].is_space:
+        end -= 1
+    while start < end and doc[start].is_space:
+        start += 1
+    return doc[start:end]
+
+
+def own_line(span: Span) -> Span | None:
+    r"""``span`` if it stands alone on its line, else None.
+
+    >>> import spacy
+    >>> doc = spacy.blank("en")("Jane Roe\nChief Executive Officer")
+    >>> own_line(doc[3:6]).text, own_line(doc[3:5])
+    ('Chief Executive Officer', None)
+    """
+    line = _line_at(span.doc, span.start)
+    return span if (line.start, line.end) == (span.start, span.end) else None
+
+
+def line_before(span: Span) -> Span | None:
+    r"""The non-blank line right before the line ``span`` starts on (without white space).
+
+    >>> import spacy
+    >>> doc = spacy.blank("en")("Jane Roe\n\nChief Executive Officer")
+    >>> line_before(doc[3:6]).text
+    'Jane Roe'
+    """
+    doc = span.doc
+    i = _line_at(doc, span.start).start - 1
+    while i >= 0 and doc[i].is_space:
+        i -= 1
+    if i < 0:
+        return None
+    line = _line_at(doc, i)
+    return line if len(line) else None
+
+
+_INITIAL = re.compile(r"[A-Z]\.")
+
+
+def _signature_names(doc: Doc, titles: list[Span], entity_at: dict[int, Span]) -> list[Span]:
+    """ "Jane Roe / Acting Deputy Spokesman": a line of two to four capitalised words (initials
+    allowed) right above a line that holds only a title is the name of the title's holder."""
+    found = []
+    for title in titles:
+        above = line_before(title) if own_line(title) is not None else None
+        if above is None or not 2 <= len(above) <= 4 or any(i in entity_at for i in range(above.start, above.end)):
+            continue
+        if all(t.is_title and t.is_alpha or _INITIAL.fullmatch(t.text) for t in above) \
+                and not any(t.lower_.rstrip(".") in _HONORIFICS for t in above) \
+                and not _INITIAL.fullmatch(above[0].text) and not _INITIAL.fullmatch(above[-1].text):
+            found.append(Span(doc, above.start, above.end, label="Person"))
+    return found
+
+
+def plural(title: str) -> str:
+    """The plural of a title (its last word).
+
+    >>> plural("vice president"), plural("chairman"), plural("deputy"), plural("board member")
+    ('vice presidents', 'chairmen', 'deputies', 'board members')
+    """
+    head, _, last = title.rpartition(" ")
+    if last.endswith("man"):
+        last = last[:-3] + "men"
+    elif last.endswith("y") and last[-2:-1] not in "aeiou":
+        last = last[:-1] + "ies"
+    elif last.endswith(("s", "sh", "ch", "x")):
+        last += "es"
+    else:
+        last += "s"
+    return f"{head} {last}".strip()
+
+
+def singular(word: str) -> str:
+    """The singular of a title's plural last word, keeping its case.
+
+    >>> singular("Presidents"), singular("Chairmen"), singular("Deputies"), singular("Bosses")
+    ('President', 'Chairman', 'Deputy', 'Boss')
+    """
+    if word.lower().endswith("men"):
+        return word[:-3] + ("man" if word[-1].islower() else "MAN")
+    if word.lower().endswith("ies"):
+        return word[:-3] + ("y" if word[-1].islower() else "Y")
+    if word.lower().endswith(("sses", "shes", "ches", "xes")):
+        return word[:-2]
+    return word[:-1]
+
+
+def holders_after(doc: Doc, end: int, entity_at: dict[int, Span]) -> list[Span]:
+    """The people listed right after ``end`` ("Jane Roe, Dr. John Doe and Mary Major"), each
+    behind its honorifics; empty unless a name starts right there."""
+    found = []
+    i = end
+    while i < len(doc):
+        j = i
+        while j < len(doc) and doc[j].lower_.rstrip(".") in _HONORIFICS:
+            j += 1
+        span = entity_at.get(j)
+        if span is None or span.label_ != "Person" or span.start != j:
+            break
+        found.append(span)
+        i = span.end
+        if i < len(doc) and doc[i].text == ",":
+            i += 1
+        if i < len(doc) and doc[i].lower_ == "and":
+            i += 1
+        if i == span.end:
+            break
+    return found
+
+
+def _open_pattern_overrun(doc: Doc, start: int, end: int) -> bool:
+    """ "Head of Digital Jane Roe": an open pattern must not run into a person's name."""
+    return any(doc[i].ent_type_ == "PERSON" for i in range(start + 1, end))
+
+
+def _title_led_name(doc: Doc, start: int, end: int, entity_at: dict[int, Span]) -> Span | None:
+    """ "Chancellor College", "the Governor Hotel": a capitalised title word right before a
+    capitalised organization word starts an organization's name (over the model's "College")."""
+    if not (end < len(doc) and doc[end].is_title and doc[end].lower_ in load_list("org_words.v1")
+            and doc[start].is_title and not _person_starts(doc, end, entity_at)):
+        return None
+    inner = entity_at.get(end)
+    if inner is not None and inner.label_ not in ("Organization", "Place"):
+        return None
+    stop = inner.end if inner is not None and inner.start == end else end + 1
+    return Span(doc, start, stop, label=inner.label_ if inner is not None else "Organization")
+
+
+def _possessive_body(doc: Doc, start: int, end: int, entity_at: dict[int, Span]) -> Span | None:
+    """ "the Prime Minister's Office", "the President's Council on Fitness": a capitalised
+    title, a possessive and a capitalised organization word name a body, an Organization
+    (over what the model found inside it: "Council on Fitness")."""
+    if not (end + 1 < len(doc) and doc[end].tag_ == "POS" and doc[end + 1].is_title
+            and doc[end + 1].lower_ in load_list("org_words.v1") and doc[start].is_title):
+        return None
+    while start > 0 and doc[start - 1].is_title and doc[start - 1].lower_.rstrip(".") in _MODIFIER_WORDS:
+        start -= 1
+    stop = end + 2
+    while stop < len(doc) and doc[stop].is_title:
+        stop += 1
+    inner = entity_at.get(end + 1)
+    if inner is not None and inner.label_ == "Organization":
+        stop = max(stop, inner.end)  # the model's "Council on Fitness"
+    return Span(doc, start, stop, label="Organization")
+
+
+_MODIFIER_WORDS = {"prime", "deputy", "vice", "chief", "foreign", "first"}
+
+
+def _names_after_titles(doc: Doc, titles: list[Span], entity_at: dict[int, Span]) -> list[Span]:
+    """ "the President of Mongolia Tsakhiagiin Elbegdorj": two or three capitalised proper nouns
+    the model left untagged, right after a title (and its "of <country>"), are its holder's name."""
+    found = []
+    for title in titles:
+        line = _line_at(doc, title.start)
+        if sum(t.is_alpha and t.is_lower and len(t) > 3 for t in line) < 2:
+            continue  # a headline capitalises every word: "Prime Minister Visits New Plant"
+        p = title.end
+        if p + 1 < len(doc) and doc[p].lower_ == "of":
+            q = p + 1 + (doc[p + 1].lower_ == "the")
+            place = entity_at.get(q)
+            if place is not None and place.label_ == "Place" and place.start == q:
+                p = place.end
+            elif q < len(doc) and government_name(doc[q].text) is not None:
+                p = q + 1
+            else:
+                continue
+        q = p
+        while q < len(doc) and q - p < 4 and doc[q].is_title and doc[q].is_alpha and doc[q].pos_ == "PROPN" \
+                and q not in entity_at and doc[q].ent_type_ in ("", "PERSON") and doc[q].lower_ not in _HONORIFICS:
+            q += 1
+        common = load_list(TITLES) | load_list("org_words.v1") | _event_words()
+        if 2 <= q - p <= 3 and (q >= len(doc) or not doc[q].is_title) \
+                and not any(t.lower_ in common for t in doc[p:q]):  # "CEO Summit Meeting" is no name
+            found.append(Span(doc, p, q, label="Person"))
+    return found
+
+
+def _possessive_units(doc: Doc, titles: list[Span], entity_at: dict[int, Span]) -> list[Span]:
+    """ "the ILO's Governing Body", "ACME's Audit Panel": a capitalised body name after an
+    organization's (or an acronym's) possessive is an Organization, and so is the acronym.
+    (The unit's parent is read by ``relations.places``.)"""
+    found = []
+    covered = {i for t in titles for i in range(t.start, t.end)}
+    units = load_list("org_words.v1") | _UNIT_HEADS
+    for tok in doc:
+        i = tok.i
+        if tok.tag_ != "POS" or i == 0 or i + 1 >= len(doc):
+            continue
+        owner = entity_at.get(i - 1)
+        if owner is None and not (_ACRONYM.fullmatch(doc[i - 1].text) and doc[i - 1].lower_ not in ABBREVIATIONS):
+            continue
+        if owner is not None and (owner.label_ != "Organization" or owner.end != i):
+            continue
+        j = i + 1
+        while j < len(doc) and j - i <= 4 and doc[j].is_title and j not in entity_at and j not in covered:
+            j += 1
+        if j == i + 1 or doc[j - 1].lower_ not in units:
+            continue
+        if owner is None:
+            found.append(Span(doc, i - 1, i, label="Organization"))
+        found.append(Span(doc, i + 1, j, label="Organization"))
+    return found
+
+
+#: Head nouns of an organization's units besides the organization words ("Governing Body").
+_UNIT_HEADS = {"body", "panel", "bureau", "chamber", "directorate", "taskforce"}
+
+
+@lru_cache(maxsize=1)
+def _event_words() -> frozenset[str]:
+    """Single words of the event noun list ("summit", "conference")."""
+    return frozenset(w for entry in load_list("event_nouns.v1") for w in entry.replace(":", " ").split())
 
 
 def _acronyms_before(doc: Doc, titles: list[Span], entity_at: dict[int, Span]) -> list[Span]:
@@ -132,10 +432,13 @@ def _acronyms_before(doc: Doc, titles: list[Span], entity_at: dict[int, Span]) -
 _ACRONYM = re.compile(r"[A-Z]{2,}(?:-[A-Z]{2,})?")
 
 
-def _inside_name(start: int, end: int, entity_at: dict[int, Span]) -> bool:
+def _inside_name(doc: Doc, start: int, end: int, entity_at: dict[int, Span]) -> bool:
     """A title word that is (part of) a person's name: "John Henry King", "King was shot"
     (the model's PERSON is the whole mention, or the word is not its first)."""
     span = entity_at.get(start)
+    if span is not None and span.start == start and span.end == end and start > 0 and doc[start - 1].text == "," \
+            and end + 1 < len(doc) and doc[end].lower_ == "of":
+        return False  # "Jane Roe, Dean of the College": the model took the title for a name
     return span is not None and span.label_ == "Person" and (
         span.start < start or span.start == start and span.end == end)
 
@@ -152,6 +455,17 @@ def _honorific_use(doc: Doc, start: int, end: int, entity_at: dict[int, Span]) -
 def _bad_title_context(doc: Doc, start: int, end: int) -> bool:
     """Skip title words used otherwise ("a general debate", "the State")."""
     tok = doc[end - 1]
+    if tok.lower_ == "head" and end < len(doc) and doc[end].lower_ in ("office", "offices", "quarters"):
+        return True  # "the Foundation's head office": a seat, not a post
+    if end < len(doc) and doc[end].is_title and doc[end].lower_ in load_list("org_words.v1") \
+            and start > 0 and doc[start - 1].is_title:
+        return True  # "the Juvenile Justice Committee": a title word inside an organization's name
+    if end < len(doc) and doc[end].is_title and doc[end].lower_ in load_list("org_words.v1") and doc[start].is_title:
+        return True  # "Chancellor College": a name that starts with a title word (see _title_led_name)
+    if end < len(doc) and doc[end].tag_ == "POS":
+        return True  # "the President's chief of staff", "the Prime Minister's Office" (a body: _possessive_body)
+    if end - start == 1 and tok.lower_ == "representative" and start > 0 and doc[start - 1].lower_ in ("a", "an"):
+        return True  # "Jane Roe, a representative of Acme": a description (memberOf), not a post
     if tok.pos_ in ("VERB", "ADJ") and tok.lower_ not in ABBREVIATIONS:
         return True
     if tok.tag_ in ("NNS", "NNPS") and not tok.text.isupper():
@@ -177,8 +491,8 @@ def _widen_right(doc: Doc, end: int, entity_at: dict[int, Span], starts: set[int
         last = None
         while j < n and j - end < 8:
             tok = doc[j]
-            if j in starts and j > end + 1:
-                break
+            if j in starts and j > end + 1 or j > end + 1 and _person_starts(doc, j, entity_at):
+                break  # "Minister for Foreign Affairs Jane Roe": the remit ends where the holder's name starts
             if tok.text == "," and last is not None and _list_continues(doc, j):
                 j += 1
                 continue
@@ -191,6 +505,15 @@ def _widen_right(doc: Doc, end: int, entity_at: dict[int, Span], starts: set[int
             j += 1
         if last is not None:
             return last + 1
+    if end + 3 < n and doc[end].lower_ == "in":
+        j = end + 1 + (doc[end + 1].lower_ == "the")
+        if j + 2 < n and doc[j].text == "Office" and doc[j + 1].lower_ == "of":
+            k = j + 2 + (doc[j + 2].lower_ == "the")
+            stop = k
+            while stop < n and doc[stop].is_title and not _person_starts(doc, stop, entity_at):
+                stop += 1
+            if stop > k:
+                return stop  # "Minister in the Office of the Prime Minister": a post inside an office
     if end + 1 < n and doc[end].lower_ == "to":
         j = end + 1
         if doc[j].lower_ == "the" and j + 1 < n:
@@ -198,7 +521,7 @@ def _widen_right(doc: Doc, end: int, entity_at: dict[int, Span], starts: set[int
         if doc[j].is_title and (doc[j].ent_type_ in ("GPE", "") or j in entity_at):
             k = j
             while k + 1 < n and doc[k + 1].is_title and doc[k + 1].ent_iob_ != "B" \
-                    and doc[k + 1].lower_.rstrip(".") not in _HONORIFICS:
+                    and doc[k + 1].lower_.rstrip(".") not in _HONORIFICS and not _person_starts(doc, k + 1, entity_at):
                 k += 1
             if j in entity_at:
                 k = max(k, entity_at[j].end - 1)
@@ -212,17 +535,48 @@ def _widen_right(doc: Doc, end: int, entity_at: dict[int, Span], starts: set[int
             if k + 2 < n and doc[k + 1].lower_ == "of" and doc[k + 2].lower_ in _BOARD_WORDS:
                 k += 2
             return k + 1
+        portfolio = _portfolio_end(doc, j)
+        if portfolio is not None:
+            return portfolio  # "Minister of the Interior", "President of Digital": tagged ORG or not
         if doc[end + 1].pos_ == "NOUN" and doc[end + 1].is_lower and (end + 2 >= n or not doc[end + 2].is_alpha
                                                                       or doc[end + 2].is_lower and doc[end + 2].pos_ != "NOUN"):
             return end + 2  # "vice president of finance"
-        if j < n and doc[j].is_title and j not in entity_at and doc[j].ent_type_ not in ("GPE", "ORG", "NORP", "LOC"):
+        if j < n and doc[j].is_title and j not in entity_at and doc[j].ent_type_ not in ("GPE", "ORG", "NORP", "LOC") \
+                and government_name(doc[j].text) is None:  # "Prime Minister of Norway Jane Roe": a country, untagged
             # "Minister of Foreign Affairs (of Norway)": a portfolio, not an organization
             k = j
             while k + 1 < n and (doc[k + 1].is_title or doc[k + 1].lower_ in ("and", "&") and k + 2 < n
-                                 and doc[k + 2].is_title) and k + 1 not in entity_at:
+                                 and doc[k + 2].is_title) and k + 1 not in entity_at \
+                    and not _person_starts(doc, k + 1, entity_at):
                 k += 1
             return k + 1
     return end
+
+
+def _portfolio_end(doc: Doc, j: int) -> int | None:
+    """Where a run of capitalised portfolio words starting at ``j`` ends ("Interior",
+    "Foreign and Home Affairs", "Research & Development"), or None if a word of the run is
+    no portfolio word (a name: "of Acme Digital")."""
+    words = load_list(PORTFOLIOS)
+    k = j
+    last = None
+    while k < len(doc) and (doc[k].is_title and doc[k].lower_ in words
+                            or doc[k].lower_ in ("and", "&") and last is not None):
+        if doc[k].lower_ in words:
+            last = k
+        k += 1
+    nxt = last + 1 if last is not None else None
+    if nxt is None or nxt < len(doc) and (doc[nxt].is_title or doc[nxt].is_upper and doc[nxt].is_alpha):
+        return None  # the capitalised run goes on: "of Digital Ventures Ltd" is a name
+    return nxt
+
+
+def _person_starts(doc: Doc, j: int, entity_at: dict[int, Span]) -> bool:
+    """A person's name starts at ``j`` (a Person mention, or the model's PERSON)."""
+    span = entity_at.get(j)
+    if span is not None:
+        return span.label_ == "Person" and span.start == j
+    return doc[j].ent_type_ == "PERSON" and doc[j].ent_iob_ == "B"
 
 
 def _names_organization(doc: Doc, j: int) -> bool:

@@ -5,7 +5,10 @@
 - "Norway's Glomma River", "Bergen, the second city in Norway", "Dover and Canterbury, Kent";
 - "the Geneva-based X", "X, headquartered in Y": where an organization is based;
 - "Lyon LE PETIT JOURNAL in French": a digest's source line (see ``nlp.source_lines``);
-- "the ILO's Governing Body", "X, a unit of Y": one organization part of another.
+- "the ILO's Governing Body", "X, a unit of Y", "X is a wholly owned unit of Y", "its retail
+  arm, Acme Stores", "the body's Audit Committee": one organization part of another;
+- "the Foundation's head office in Lyon", "Hiroshima University, Japan", "the Italian news
+  agency ANSA": where an organization is.
 """
 
 from __future__ import annotations
@@ -17,13 +20,18 @@ from spacy.tokens import Doc, Span
 
 from kgextract.models import Predicate
 from kgextract.relations.registry import Candidate, Context, extractors
+from kgextract.nlp.gazetteers import load_list
 from kgextract.relations.spans import evidence_span, mention_index, mentions
-from kgextract.resolve.countries import government_name
+from kgextract.resolve.countries import country_name, government_name
 
 __all__ = [
+    "extract_org_comma_place",
     "extract_contained_in",
+    "extract_headquarters",
     "extract_org_apposition_location",
     "extract_org_location",
+    "extract_named_parts",
+    "extract_nationality_kind_location",
     "extract_parent_org",
     "extract_place_apposition",
     "extract_place_possessive",
@@ -214,10 +222,11 @@ def extract_org_location(doc: Doc, context: Context) -> Iterator[Candidate]:
             if place is not None and place.label_ == "Place":
                 yield Candidate(org, Predicate.LOCATION, place, 0.8, "kgx.places.org_location.v1",
                                 evidence_span(place, org))
-        # "Moscow's Bolshoi Ballet"
+        # "Moscow's Bolshoi Ballet" (not "Ruritania's Ministry of Health": a country's ministry is its government's)
         if k >= 1 and doc[k].tag_ == "POS":
             place = index.get(k - 1)
-            if place is not None and place.label_ == "Place":
+            if place is not None and place.label_ == "Place" and not (
+                    government_name(place.text) is not None and org[0].lower_ in load_list("org_words.v1")):
                 yield Candidate(org, Predicate.LOCATION, place, 0.6, "kgx.places.org_location.v1",
                                 evidence_span(place, org))
         # "Pacific Marine Inc. of Houston", "the Center for Disease Control in Fort Collins"
@@ -261,6 +270,82 @@ _ORG_KINDS = {"company", "firm", "group", "agency", "newspaper", "daily", "bank"
               "institute", "party", "union", "association", "organization", "organisation", "corporation"}
 
 
+#: Nouns for the place an organization is run from ("the Foundation's head office in Lyon").
+_SEATS = {"headquarters", "head office", "main office", "registered office", "seat", "head-office", "hq",
+          "home base", "main campus", "secretariat"}
+
+
+@extractors.register("kgx.places.headquarters.v1")
+def extract_headquarters(doc: Doc, context: Context) -> Iterator[Candidate]:
+    """location of an organization from where its seat is: "the Foundation's head office in
+    Lyon", "its headquarters in Lyon", "Acme Corp, whose headquarters are in Lyon", and
+    "Acme Corp is based in Lyon" (the copula the older rule did not read)."""
+    from kgextract.relations.roles import its_organization  # "its": one rule for the whole package
+
+    index = mention_index(doc)
+    for tok in doc:
+        seat = _seat_at(doc, tok.i)
+        if seat is None:
+            continue
+        k = tok.i - 1
+        while k >= 0 and tok.i - k <= 2 and doc[k].is_lower and doc[k].pos_ == "ADJ":
+            k -= 1  # "its new head office"
+        owner = None
+        if k >= 0 and doc[k].lower_ == "its":
+            owner = its_organization(doc[k], index)
+        elif k >= 1 and doc[k].tag_ == "POS":
+            owner = index.get(k - 1)
+        elif k >= 2 and doc[k].lower_ == "whose" and doc[k - 1].text == ",":
+            owner = index.get(k - 2)
+        if owner is None or owner.label_ != "Organization":
+            continue
+        j = seat
+        if j < len(doc) and doc[j].lower_ in ("is", "are", "was", "were", "remains", "remain"):
+            j += 1
+        place = _region_after_in(doc, j, index) if j + 1 < len(doc) and doc[j].lower_ in ("in", "at") else None
+        if place is not None:
+            yield Candidate(owner, Predicate.LOCATION, place, 0.7, "kgx.places.headquarters.v1",
+                            evidence_span(doc[tok.i], place))
+    for org in mentions(doc, "Organization"):
+        j = org.end
+        if j + 3 < len(doc) and doc[j].lower_ in ("is", "are", "was", "remains") and doc[j + 1].lower_ in _BASED \
+                and doc[j + 2].lower_ == "in":
+            place = _region_after_in(doc, j + 2, index)
+            if place is not None:
+                yield Candidate(org, Predicate.LOCATION, place, 0.75, "kgx.places.headquarters.v1",
+                                evidence_span(org, place))
+
+
+@extractors.register("kgx.places.org_comma_place.v1")
+def extract_org_comma_place(doc: Doc, context: Context) -> Iterator[Candidate]:
+    """location from "Hiroshima University, Japan": an organization, a comma and a place
+    that ends the phrase (not a list: "Acme Corp, Oslo and Bergen"; not "Acme, Norway's ...")."""
+    index = mention_index(doc)
+    for org in mentions(doc, "Organization"):
+        j = org.end
+        if j + 1 >= len(doc) or doc[j].text != "," or org.start > 0 and doc[org.start - 1].text == ",":
+            continue  # "A, B, C": a list
+        place = index.get(j + 1)
+        if place is None or place.label_ != "Place" or place.start != j + 1:
+            continue
+        after = doc[place.end] if place.end < len(doc) else None
+        if after is not None and (after.lower_ in ("and", "or", "&") or after.tag_ == "POS"
+                                  or after.text == "," and _list_follows(doc, place.end, index)
+                                  or after.text == "," and place.end + 1 < len(doc)
+                                  and doc[place.end + 1].lower_ in ("and", "or")):
+            continue
+        yield Candidate(org, Predicate.LOCATION, place, 0.6, "kgx.places.org_comma_place.v1",
+                        evidence_span(org, place))
+
+
+def _seat_at(doc: Doc, i: int) -> int | None:
+    """Where a seat noun starting at ``i`` ends ("head office", "headquarters"), or None."""
+    for size in (2, 1):
+        if i + size <= len(doc) and doc[i : i + size].text.lower() in _SEATS:
+            return i + size
+    return None
+
+
 @extractors.register("kgx.places.org_apposition.v1")
 def extract_org_apposition_location(doc: Doc, context: Context) -> Iterator[Candidate]:
     """location from an apposition that places an organization: "Globex Holdings, a major
@@ -285,6 +370,33 @@ def extract_org_apposition_location(doc: Doc, context: Context) -> Iterator[Cand
                             evidence_span(org, place))
 
 
+@extractors.register("kgx.places.nationality_kind.v1")
+def extract_nationality_kind_location(doc: Doc, context: Context) -> Iterator[Candidate]:
+    """location from a nationality and a kind of organization before its name: "the Ruritanian
+    news agency Acme Press", "Swiss bank Globex" (the country as the text names it elsewhere)."""
+    index = mention_index(doc)
+    for org in mentions(doc, "Organization"):
+        k = org.start - 1
+        while k > 0 and org.start - k <= 3 and doc[k].is_lower and doc[k].pos_ in ("NOUN", "ADJ"):
+            k -= 1
+        if k == org.start - 1 or not any(t.lower_ in _ORG_KINDS for t in doc[k + 1 : org.start]):
+            continue
+        if doc[k].is_title and index.get(k) is None or (index.get(k) is not None and index[k].label_ == "Place"):
+            country = country_name(doc[k].text if index.get(k) is None else index[k].text)
+            place = _named_country(doc, country, index) if country is not None else None
+            if place is not None:
+                yield Candidate(org, Predicate.LOCATION, place, 0.6, "kgx.places.nationality_kind.v1",
+                                evidence_span(doc[k], org))
+
+
+def _named_country(doc: Doc, country: str, index: dict) -> Span | None:
+    """The first Place mention in the text that names ``country``."""
+    for place in mentions(doc, "Place"):
+        if country_name(place.text) == country:
+            return place
+    return None
+
+
 @extractors.register("kgx.places.source_line.v1")
 def extract_source_line_location(doc: Doc, context: Context) -> Iterator[Candidate]:
     """location of a source from a digest's source line ("Lyon GAZETTAPRESS"): the line
@@ -297,26 +409,126 @@ def extract_source_line_location(doc: Doc, context: Context) -> Iterator[Candida
                             evidence_span(place, org))
 
 
-@extractors.register("kgx.orgs.parent.v1")
+@extractors.register("kgx.orgs.parent.v2")
 def extract_parent_org(doc: Doc, context: Context) -> Iterator[Candidate]:
-    """parentOrganization from "X's Y" and "Y, a unit/part/subsidiary of X"."""
+    """parentOrganization from "X's Y", "Y, a unit/part/subsidiary of X" and "Y is a
+    wholly owned unit of X" (v2: the part word may come later in the apposition, after
+    "and": "Y, a leading maker of glass and a subsidiary of X"; a copula may stand for the
+    comma; "Children's Hospital" is one name, not a hospital of the children)."""
     index = mention_index(doc)
     for org in mentions(doc, "Organization"):
         k = org.start - 1
         if k >= 1 and doc[k].tag_ == "POS":
             owner = index.get(k - 1)
-            if owner is not None and owner.label_ == "Organization":
-                yield Candidate(org, Predicate.PARENT_ORGANIZATION, owner, 0.7, "kgx.orgs.parent.v1",
+            if owner is None and k >= 2 and doc[k - 2].lower_ == "the" and doc[k - 1].lower_ in _BODY_NOUNS:
+                owner = _earlier_organization(doc, k - 2, org, index)  # "the body's Audit Committee"
+            if owner is not None and owner.label_ == "Organization" and not _plural_word(owner):
+                yield Candidate(org, Predicate.PARENT_ORGANIZATION, owner, 0.7, "kgx.orgs.parent.v2",
                                 evidence_span(owner, org))
-        j = org.end
-        if j + 4 < len(doc) and doc[j].text == ",":
-            window = doc[j + 1 : j + 6]
-            part = next((t for t in window if t.lower_ in _PART_WORDS), None)
-            if part is not None and part.i + 1 < len(doc) and doc[part.i + 1].lower_ == "of":
-                k = part.i + 2
-                if k < len(doc) and doc[k].lower_ == "the":
-                    k += 1
-                parent = index.get(k)
-                if parent is not None and parent.label_ == "Organization":
-                    yield Candidate(org, Predicate.PARENT_ORGANIZATION, parent, 0.8, "kgx.orgs.parent.v1",
-                                    evidence_span(org, parent))
+        parent = _part_of(doc, org.end, index)
+        if parent is not None:
+            yield Candidate(org, Predicate.PARENT_ORGANIZATION, parent, 0.8, "kgx.orgs.parent.v2",
+                            evidence_span(org, parent))
+
+
+#: Nouns by which a text refers back to an organization ("the body's Audit Committee").
+_BODY_NOUNS = {"body", "organization", "organisation", "company", "group", "agency", "institution", "firm",
+               "university", "foundation", "association", "council", "commission", "alliance", "bank", "federation"}
+
+
+def _earlier_organization(doc: Doc, before: int, child: Span, index: dict) -> Span | None:
+    """The organization a "the body" before token ``before`` refers back to: the latest one named
+    earlier in the text (other than ``child``)."""
+    for i in range(before - 1, -1, -1):
+        span = index.get(i)
+        if span is not None and span.label_ == "Organization" and span.text != child.text:
+            return span
+    return None
+
+
+def _plural_word(span: Span) -> bool:
+    """ "Children's", "the People's": a plural noun for people before a possessive belongs to one name."""
+    return span[-1].lower_ in _PEOPLE_PLURALS or len(span) == 1 and span[0].tag_ == "NNS"
+
+
+#: Plural nouns for people that open names with a possessive ("Children's Hospital", "Veterans' Fund").
+_PEOPLE_PLURALS = {"children", "women", "men", "people", "veterans", "workers", "farmers", "teachers", "nurses",
+                   "students", "peoples", "citizens", "mothers", "fathers", "friends", "soldiers", "sailors"}
+
+
+_COPULA = {"is", "was", "remains", "became", "becomes", "are", "were"}
+
+
+def _part_of(doc: Doc, j: int, index: dict) -> Span | None:
+    """The parent named by ", a (wholly owned) unit of X" or "is a subsidiary of X" after ``j``."""
+    if j + 3 >= len(doc) or doc[j].text != "," and doc[j].lower_ not in _COPULA:
+        return None
+    k = j + 1
+    while k < len(doc) and k - j <= 10 and doc[k].lower_ not in _PART_WORDS:
+        tok = doc[k]
+        if tok.is_punct or tok.tag_ in ("VBD", "VBZ", "VBP", "MD") or index.get(k) is not None \
+                or tok.lower_ in ("which", "who", "that", "whose"):
+            return None  # the apposition ended, or it names something else first
+        k += 1
+    if k >= len(doc) or doc[k].lower_ not in _PART_WORDS or k + 1 >= len(doc) or doc[k + 1].lower_ != "of":
+        return None
+    k += 2
+    if k < len(doc) and doc[k].lower_ == "the":
+        k += 1
+    parent = index.get(k)
+    return parent if parent is not None and parent.label_ == "Organization" and parent.start == k else None
+
+
+#: Plural part words: "its subsidiaries, A and B".
+_PARTS_PLURAL = {"units", "subsidiaries", "divisions", "arms", "branches", "affiliates", "agencies", "companies",
+                 "members", "departments"}
+
+
+@extractors.register("kgx.orgs.named_part.v1")
+def extract_named_parts(doc: Doc, context: Context) -> Iterator[Candidate]:
+    """parentOrganization from a part word that names its parts: "its retail arm, Acme
+    Stores", "Globex's subsidiaries, A and B", "its subsidiary Acme Glass"."""
+    from kgextract.relations.roles import its_organization  # "its": one rule for the whole package
+
+    index = mention_index(doc)
+    for tok in doc:
+        if tok.lower_ not in _PART_WORDS and tok.lower_ not in _PARTS_PLURAL or index.get(tok.i) is not None:
+            continue
+        k = tok.i - 1
+        while k >= 0 and tok.i - k <= 3 and doc[k].is_lower and doc[k].pos_ in ("ADJ", "NOUN", "VERB") \
+                and doc[k].lower_ not in ("its", "their"):
+            k -= 1  # "its wholly owned retail arm"
+        if k < 0:
+            continue
+        if doc[k].lower_ == "its":
+            owner = its_organization(doc[k], index)
+        elif doc[k].tag_ == "POS" and k >= 1 and index.get(k - 1) is not None:
+            owner = index[k - 1]
+        else:
+            continue
+        if owner.label_ != "Organization":
+            continue
+        for part in _named_after(doc, tok.i + 1, index, plural=tok.lower_ in _PARTS_PLURAL):
+            yield Candidate(part, Predicate.PARENT_ORGANIZATION, owner, 0.7, "kgx.orgs.named_part.v1",
+                            evidence_span(tok, part))
+
+
+def _named_after(doc: Doc, j: int, index: dict, plural: bool) -> list[Span]:
+    """The organization(s) named right after a part word (behind a comma or not)."""
+    if j < len(doc) and doc[j].text in (",", ":"):
+        j += 1
+    found = []
+    while j < len(doc):
+        span = index.get(j)
+        if span is None or span.start != j or span.label_ != "Organization":
+            break
+        found.append(span)
+        j = span.end
+        if j + 2 < len(doc) and doc[j].text == "(" and doc[j + 2].text == ")":
+            j += 3  # "Gulf Float Glass (GFG)"
+        if not plural or j >= len(doc) or doc[j].lower_ not in (",", "and"):
+            break
+        j += 1
+        if j < len(doc) and doc[j].lower_ == "and":
+            j += 1
+    return found

@@ -8,11 +8,19 @@ Crime (UNODC)"). The chain's holder is, in order of trust:
 1. the person right after it ("Foreign Minister Fumio Kishida");
 2. the person before it, behind a comma ("Guy Ryder, Director-General of the ILO");
 3. the person right after it, behind a comma ("ILO Director-General, Guy Ryder");
-4. the person the parse links it to through a verb of office
-   ("X was appointed CFO", "elected X chairman", "X stepped down as director").
+4. the person whose name stands alone on the line above a title line (a signature);
+5. the person the parse links it to through a verb of office
+   ("X was appointed CFO", "elected X chairman", "X stepped down as director"),
+   an appointment noun ("the addition of X ... as CCO") or a career list
+   ("her previous roles include ...").
 
 A country or nationality in the organization slot ("Belgian Prime Minister",
-"President of Mongolia") stands for that country's government.
+"President of Mongolia") stands for that country's government. Without a
+stated organization a title takes the one of its context: "its"/"our", the
+holder's organization in the same sentence, or (through a verb of office) the
+organization a release about one organization is about. memberOf also comes
+from representing ("on behalf of", "represented by", "his Ruritanian
+counterpart") and from a team's list ("The Acme team: ...").
 """
 
 from __future__ import annotations
@@ -23,12 +31,13 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from kgextract.models import Predicate
+from kgextract.nlp.roles import holders_after, line_before, own_line
 from kgextract.relations.registry import Candidate, Context, extractors
 from kgextract.relations.spans import HONORIFIC_TOKENS, antecedent, evidence_span, mention_index, mentions
 from kgextract.resolve.countries import government_name
 
-__all__ = ["TitleItem", "title_chains", "extract_roles", "extract_affiliations", "extract_heads",
-           "OFFICE_VERBS", "SELF_REFERENCES", "HEAD_VERBS"]
+__all__ = ["TitleItem", "title_chains", "its_organization", "extract_roles", "extract_affiliations", "extract_heads",
+           "extract_representation", "extract_team_members", "extract_listed_affiliations", "OFFICE_VERBS", "SELF_REFERENCES", "HEAD_VERBS"]
 
 #: Nouns by which a release names its own organization ("the company's CFO").
 SELF_REFERENCES = {"company", "firm", "university", "institute", "organization", "organisation", "group",
@@ -71,6 +80,15 @@ def _government(doc: Doc, start: int, end: int) -> Span:
     return Span(doc, start, end, label="Organization", kb_id="government")
 
 
+#: Words of titles held in companies, never in a government.
+_CORPORATE = {"chief", "officer", "manager", "founder", "co-founder", "chairman", "chairwoman", "chairperson",
+              "ceo", "cfo", "coo", "cto", "cio", "cmo"}
+
+
+def _corporate(role: Span) -> bool:
+    return any(t.lower_ in _CORPORATE for t in role)
+
+
 def _org_prefix(doc: Doc, role: Span, index: dict[int, Span]) -> Span | None:
     """The organization or country written before a title ("IBM's", "Belgian", "U.S.")."""
     i = role.start - 1
@@ -83,6 +101,8 @@ def _org_prefix(doc: Doc, role: Span, index: dict[int, Span]) -> Span | None:
         i = k  # "a University of Texas law professor", "Acme financial spokesman"
     elif k < i and k > 0 and doc[k].tag_ == "POS" and _org_like(index.get(k - 1)):
         i = k  # "Acme's technical manager"
+    elif k < i and doc[k].lower_ in ("its", "our"):
+        i = k  # "as its new chief operating officer", "our previous director"
     if i > 2 and doc[i].text == ")":
         opened = next((k for k in range(i - 1, max(0, i - 8), -1) if doc[k].text == "("), None)
         if opened is not None and opened > 0 and index.get(opened - 1) is not None:
@@ -96,11 +116,18 @@ def _org_prefix(doc: Doc, role: Span, index: dict[int, Span]) -> Span | None:
         if span.label_ == "Place" and government_name(span.text) is None:
             return None  # "Springfield plastic surgeon", "Springfield Mayor": a town qualifies the title, it does not employ
         return _as_organization(span)
+    if doc[i].lower_ == "its":  # "the University and its rector, Jane Roe"
+        return its_organization(doc[i], index)
     if doc[i].lower_ == "our":  # "our previous director"
         return Span(doc, i, i + 1, label="Organization", kb_id="salient")
     if doc[i].lower_ in SELF_REFERENCES and i > 0 and doc[i - 1].lower_ in ("the", "our"):
         # "the company's Chief Financial Officer": the organization the release is about
         return Span(doc, i - 1, i + 1, label="Organization", kb_id="salient")
+    if span is None and doc[i].is_title and doc[i].ent_type_ not in ("NORP", "GPE") and government_name(doc[i].text) \
+            and not _corporate(role):
+        return _government(doc, i, i + 1)  # "Italian Ambassador X" where the model read "Italian" into the name
+    if _corporate(role):
+        return None  # "Ruritanian CEO Jane Roe": a nationality, or a company's short name, not a government
     if doc[i].ent_type_ == "NORP" or (doc[i].ent_type_ == "GPE" and span is None):
         start = i
         while start > 0 and doc[start - 1].ent_type_ == doc[i].ent_type_ and doc[start - 1].ent_iob_ != "O":
@@ -109,26 +136,74 @@ def _org_prefix(doc: Doc, role: Span, index: dict[int, Span]) -> Span | None:
     return None
 
 
+def its_organization(its: Token, index: dict[int, Span]) -> Span:
+    """The organization "its" refers to: the organization subject of its clause ("Acme has
+    chosen Jane Roe as its new CFO"), else the latest organization named before it in the
+    sentence, else the organization the release is about."""
+    verb = its
+    for _ in range(8):
+        if verb.pos_ in ("VERB", "AUX") or verb.head.i == verb.i:
+            break
+        verb = verb.head
+    for _ in range(3):
+        subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        span = index.get(subj.i) if subj is not None else None
+        if span is not None and span.label_ == "Organization":
+            return span
+        if verb.dep_ not in ("conj", "xcomp", "advcl", "ccomp", "relcl") or verb.head.i == verb.i:
+            break
+        verb = verb.head
+    for i in range(its.i - 1, its.sent.start - 1, -1):
+        span = index.get(i)
+        if span is not None and span.label_ == "Organization":
+            return span
+    return Span(its.doc, its.i, its.i + 1, label="Organization", kb_id="salient")
+
+
 def _org_suffix(doc: Doc, end: int, index: dict[int, Span]) -> tuple[Span | None, int]:
     """The "of/at <organization>" after a title, and where it ends (skipping "(ACR)")."""
-    if end + 1 >= len(doc) or doc[end].lower_ not in ("of", "at", "with", "to", "for"):
-        return None, end
+    if end + 1 < len(doc) and doc[end].text == ",":
+        return _comma_organization(doc, end, index)
+    if end + 1 >= len(doc) or doc[end].lower_ not in ("of", "at", "with", "to", "for", "on"):
+        return None, end  # "on": "observer on the Audit Committee"
     j = end + 1
     if doc[j].lower_ in ("the", "our") and j + 1 < len(doc):
         if doc[j + 1].lower_ in SELF_REFERENCES and (j + 2 >= len(doc) or not doc[j + 2].is_title):
             return Span(doc, j, j + 2, label="Organization", kb_id="salient"), j + 2
         j += 1
-    while j < len(doc) and doc[j].is_lower and doc[j].pos_ in ("ADJ", "NOUN") and j - end < 4 \
-            and index.get(j) is None and j + 1 < len(doc) and not doc[j + 1].is_punct:
+    while j + 1 < len(doc) and j - end < 6 and index.get(j) is None and (
+            doc[j].is_lower and doc[j].pos_ in ("ADJ", "NOUN") and (not doc[j + 1].is_punct or doc[j + 1].text == "-")
+            or doc[j].text == "-" and doc[j - 1].is_lower and doc[j + 1].is_lower):
         j += 1  # "director of the new multi-institution Center for ..."
-    if doc[end].lower_ in ("to", "for") and index.get(j) is None:
+    if doc[end].lower_ in ("to", "for", "on") and index.get(j) is None:
         return None, end
     span = index.get(j)
+    if span is None and doc[end].lower_ == "of" and doc[j].is_title and government_name(doc[j].text) is not None:
+        return _government(doc, j, j + 1), j + 1  # "Prime Minister of Norway Jane Roe", the country untagged
     if span is None or span.start != j or not _org_like(span):
         return None, end
     stop = span.end
     if stop + 2 < len(doc) and doc[stop].text == "(" and doc[stop + 2].text == ")":
         stop += 3
+    return _as_organization(span), stop
+
+
+#: What may follow "Title, Organization" for the organization to close the apposition.
+_CLOSERS = {",", ".", ";", ":", ")", "and", "said", "says"}
+
+
+def _comma_organization(doc: Doc, comma: int, index: dict[int, Span]) -> tuple[Span | None, int]:
+    """ "Jane Roe, General Manager, Acme Holdings, said": an organization set off by a comma
+    right after a title, closing the apposition, is where the title is held (no "of")."""
+    span = index.get(comma + 1)
+    if span is None or span.start != comma + 1 or not (
+            span.label_ == "Organization" or span.label_ == "Place" and government_name(span.text) is not None):
+        return None, comma
+    stop = span.end
+    if stop + 2 < len(doc) and doc[stop].text == "(" and doc[stop + 2].text == ")":
+        stop += 3
+    if stop < len(doc) and doc[stop].lower_ not in _CLOSERS or stop < len(doc) and doc[stop].tag_ == "POS":
+        return None, comma
     return _as_organization(span), stop
 
 
@@ -148,14 +223,30 @@ def title_chains(doc: Doc) -> Iterator[tuple[list[TitleItem], int, int]]:
             used.add(i)
             prefix = _org_prefix(doc, role, index)
             if not items and prefix is not None:
-                chain_start = prefix.start
+                chain_start = _its_before(doc, role)
+                if chain_start is None:
+                    chain_start = prefix.start
             org, end = _org_suffix(doc, role.end, index)
             items.append(TitleItem(role, org or prefix))
+            if org is not None and doc[role.end].text == "," and end + 1 < len(doc) and doc[end].lower_ == "and":
+                other = index.get(end + 1)  # "General Manager, Acme Industries and Globex, said"
+                if other is not None and other.start == end + 1 and other.label_ == "Organization" \
+                        and (other.end >= len(doc) or doc[other.end].lower_ in _CLOSERS - {"and"}):
+                    items.append(TitleItem(role, other))
+                    end = other.end
             i = _next_item(doc, end, roles, index)
             if i is None:
                 i = end
                 break
         yield items, chain_start, i
+
+
+def _its_before(doc: Doc, role: Span) -> int | None:
+    """Where "its" or "our" stands before a title ("its new chief operating officer"), or None."""
+    k = role.start - 1
+    while k > 0 and role.start - k <= 2 and doc[k].is_lower and doc[k].pos_ in ("NOUN", "ADJ"):
+        k -= 1
+    return k if k >= 0 and doc[k].lower_ in ("its", "our") else None
 
 
 def _next_item(doc: Doc, end: int, roles: dict[int, Span], index: dict[int, Span]) -> int | None:
@@ -180,8 +271,9 @@ def _next_item(doc: Doc, end: int, roles: dict[int, Span], index: dict[int, Span
 
 
 def _skip_honorifics(doc: Doc, i: int) -> int:
-    while i < len(doc) and doc[i].lower_.rstrip(".") in HONORIFIC_TOKENS and not doc[i].is_sent_start:
-        i += 1
+    while i < len(doc) and (doc[i].lower_.rstrip(".") in HONORIFIC_TOKENS or doc[i].lower_ == "professor"
+                            and i + 1 < len(doc) and doc[i + 1].is_title) and not doc[i].is_sent_start:
+        i += 1  # "..., Professor Jane Roe": an academic title used as an honorific
     return i
 
 
@@ -189,6 +281,8 @@ def _person_starting(doc: Doc, i: int, index: dict[int, Span]) -> Span | None:
     if i >= len(doc) or doc[i].is_sent_start:
         return None
     span = index.get(_skip_honorifics(doc, i))
+    if span is not None and len(span) == 1 and span[0].lower_.rstrip(".") in HONORIFIC_TOKENS:
+        return None  # "Prof, Jane Roe": the model took the honorific for the name
     return span if span is not None and span.label_ == "Person" and span.start == _skip_honorifics(doc, i) else None
 
 
@@ -207,6 +301,9 @@ def _holder(doc: Doc, start: int, end: int, index: dict[int, Span]) -> tuple[Spa
         after = _person_starting(doc, end + 1, index)
         if after is not None:
             return after, 0.85, "kgx.roles.title_comma_name.v1"
+    signed = _signature_holder(doc, start, end, index)
+    if signed is not None:
+        return signed, 0.8, "kgx.roles.signature.v1"
     as_tok = None
     for back in (1, 2, 4):  # "as CFO", "as a senior adviser", "as the company's CFO"
         if start >= back and doc[start - back].lower_ == "as" and (back == 1 or doc[start - 1].tag_ in ("DT", "POS", "JJ")):
@@ -217,6 +314,17 @@ def _holder(doc: Doc, start: int, end: int, index: dict[int, Span]) -> tuple[Spa
         if holder is not None:
             return holder, 0.8, "kgx.roles.as_title.v1"
     return None, 0.0, ""
+
+
+def _signature_holder(doc: Doc, start: int, end: int, index: dict[int, Span]) -> Span | None:
+    """ "Jane Roe / Acting Deputy Spokesman": a title alone on its line is held by the person
+    whose name is alone on the line above (a statement's or a contact's signature)."""
+    chain = doc[start:end]
+    above = line_before(chain) if own_line(chain) is not None else None
+    person = index.get(above.start) if above is not None else None
+    if person is not None and person.label_ == "Person" and (person.start, person.end) == (above.start, above.end):
+        return person
+    return None
 
 
 _APPOSITION_WORDS = {"DT", "JJ", "JJS", "JJR", "RB", "NN", "VBN"}
@@ -244,7 +352,12 @@ def _holder_of_as(as_tok: Token, index: dict[int, Span]) -> Span | None:
     span = index.get(head.i)
     if span is not None and span.label_ == "Person":
         return span
-    if head.pos_ in ("VERB", "AUX") and head.i < as_tok.i:
+    named = _named_in_appointment(as_tok, index)
+    if named is not None:
+        return named
+    if head.pos_ in ("VERB", "AUX") and (head.i < as_tok.i or as_tok.dep_ == "mark"):
+        # "as President of Acme leading its launch": the parser reads "as" as the mark of the
+        # participle; the holder is the subject of the clause the participle hangs on
         return _subject_person(head, index)
     # the parser may hang "as" on a later verb: take the verb of office before it
     for tok in reversed(as_tok.doc[as_tok.sent.start : as_tok.i]):
@@ -253,8 +366,51 @@ def _holder_of_as(as_tok: Token, index: dict[int, Span]) -> Span | None:
     return None
 
 
+#: Nouns for the posts a person held ("her previous roles include ...").
+_CAREER_NOUNS = {"role", "position", "post", "appointment", "job", "title", "career", "assignment", "office"}
+
+
+def _career_owner(role: Span, index: dict[int, Span]) -> Span | None:
+    """ "Her previous roles include Senior Vice President at Acme, ...": a title in what a
+    person's posts include is that person's."""
+    root = role.sent.root
+    if root.lemma_.lower() not in ("include", "be", "comprise", "span"):
+        return None
+    subj = next((c for c in root.children if c.dep_ == "nsubj"), None)
+    if subj is None or subj.lemma_.lower() not in _CAREER_NOUNS:
+        return None
+    obj = next((c for c in root.children if c.dep_ in ("dobj", "attr")), None)
+    if obj is None or not obj.left_edge.i <= role.root.i <= obj.right_edge.i:
+        return None
+    owner = next((c for c in subj.children if c.dep_ == "poss"), None)
+    if owner is None:
+        return None
+    span = index.get(owner.i) or antecedent(owner, index)
+    return span if span is not None and span.label_ == "Person" else None
+
+
+#: Nouns for taking up a post: "the addition of X to its team as CCO".
+_APPOINTMENT_NOUNS = {"appointment", "addition", "hiring", "hire", "promotion", "election", "nomination",
+                      "selection", "arrival", "return", "designation", "reappointment", "re-election"}
+
+
+def _named_in_appointment(as_tok: Token, index: dict[int, Span]) -> Span | None:
+    """ "announced the addition of Jane Roe to its leadership team as Chief Content Officer":
+    the person named after an appointment noun earlier in the sentence."""
+    for tok in reversed(as_tok.doc[as_tok.sent.start : as_tok.i]):
+        if tok.lemma_.lower() in _APPOINTMENT_NOUNS and tok.pos_ == "NOUN":
+            of = next((c for c in tok.children if c.lower_ == "of"), None)
+            obj = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+            span = index.get(obj.i) if obj is not None else None
+            return span if span is not None and span.label_ == "Person" else None
+    return None
+
+
 def _holder_by_parse(role: Span, index: dict[int, Span]) -> Span | None:
     """Climb the parse from the title to a verb of office and take its subject (or object)."""
+    career = _career_owner(role, index)
+    if career is not None:
+        return career
     tok: Token = role.root
     for child in tok.children:  # "elected [Virginia M. Rometty] chairman"
         span = index.get(child.i)
@@ -272,8 +428,15 @@ def _holder_by_parse(role: Span, index: dict[int, Span]) -> Span | None:
             return _subject_person(tok, index)
         if tok.dep_ not in _CLIMB_DEPS or tok.head.i == tok.i:
             return None
+        if tok.dep_ == "prep" and tok.lower_ in _OTHERS_PREPS:
+            return None  # "hold talks with the crown prince": the title is someone else's
         tok = tok.head
     return None
+
+
+#: Prepositions after which a title names someone other than the verb's subject.
+_OTHERS_PREPS = {"with", "by", "from", "between", "among", "against", "about", "alongside", "besides", "like",
+                 "including", "toward", "towards"}
 
 
 def _subject_person(verb: Token, index: dict[int, Span]) -> Span | None:
@@ -316,6 +479,11 @@ def _org_of_context(role: Span, index: dict[int, Span]) -> Span | None:
         if verb.pos_ in ("VERB", "AUX") or verb.head.i == verb.i:
             break
         verb = verb.head
+    if verb.lemma_.lower() in ("join", "rejoin"):  # "X joined Acme as CFO"
+        obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+        span = index.get(obj.i) if obj is not None else None
+        if span is not None and span.label_ == "Organization":
+            return span
     for prep in verb.children:
         if prep.dep_ == "prep" and prep.lower_ in ("with", "at", "for"):
             for obj in prep.children:
@@ -332,7 +500,26 @@ def _org_of_context(role: Span, index: dict[int, Span]) -> Span | None:
         span = index.get(subj.i) if subj is not None else None
         if span is not None and span.label_ == "Organization":
             return span
+        if subj is not None and subj.lower_ in _BODY_WORDS:  # "the Acme board of directors elected X chairman"
+            owner = next((index.get(c.i) for c in subj.children if c.dep_ in ("compound", "poss", "nmod")
+                          and index.get(c.i) is not None and index[c.i].label_ == "Organization"), None)
+            if owner is not None:
+                return owner
     return None
+
+
+#: Nouns for an organization's governing body, which acts for it ("the Acme board elected ...").
+_BODY_WORDS = {"board", "council", "trustees", "directors", "governors", "committee", "shareholders"}
+
+#: Rules through which a verb of office gives a title ("X will stay on as COO", "named X CFO"):
+#: there a title without an organization is held in the organization the release is about.
+_OFFICE_RULES = {"kgx.roles.as_title.v1", "kgx.roles.parse.v1"}
+
+
+def _dominant_organization(role: Span) -> Span:
+    """The organization a release about one organization is about (resolved later, see
+    ``resolve.within``: none when no organization dominates the release)."""
+    return Span(role.doc, role.start, role.end, label="Organization", kb_id="dominant")
 
 
 def _affiliated_after(doc: Doc, person: Span, index: dict[int, Span]) -> Span | None:
@@ -409,25 +596,52 @@ def extract_affiliations(doc: Doc, context: Context) -> Iterator[Candidate]:
 def extract_roles(doc: Doc, context: Context) -> Iterator[Candidate]:
     """hasRole (with the organization) and memberOf from title chains."""
     index = mention_index(doc)
+    chains = []
     for items, start, end in title_chains(doc):
         holder, conf, rule = _holder(doc, start, end, index)
         if holder is None:
             holder = _holder_by_parse(items[0].role, index)
             conf, rule = 0.7, "kgx.roles.parse.v1"
-        if holder is None:
-            continue
+        if holder is not None:
+            chains.append((items, holder, conf, rule))
+    # the organization each holder is given in each sentence ("Jane Roe, Acme's CFO, was appointed COO")
+    held_in: dict[tuple[int, int, int], list[Span]] = {}
+    for items, h, _, _ in chains:
+        held_in.setdefault((items[0].role.sent.start, h.start, h.end), []).extend(
+            i.organization for i in items if i.organization is not None)
+    for items, holder, conf, rule in chains:
         context_org = None
         stated = {(i.organization.start, i.organization.end): i.organization for i in items if i.organization is not None}
         if len(stated) == 1:
             context_org = next(iter(stated.values()))  # "president and CEO of Acme Corp": both at Acme
         elif not stated:
             context_org = _org_of_context(items[0].role, index)
-        for item in items:
-            org = item.organization or context_org
-            ev = evidence_span(holder, item.role, org)
-            yield Candidate(holder, Predicate.HAS_ROLE, item.role, conf, rule, ev, organization=org)
-            if org is not None:
-                yield Candidate(holder, Predicate.MEMBER_OF, org, conf, rule, ev)
+            if context_org is None and rule in _OFFICE_RULES:
+                same = {(o.start, o.end): o for o in held_in.get((items[0].role.sent.start, holder.start, holder.end), [])}
+                if len(same) == 1:
+                    context_org = next(iter(same.values()))
+                elif rule == "kgx.roles.as_title.v1" or any(t.lemma_.lower() in OFFICE_VERBS - {"be"}
+                                                            for t in items[0].role.sent):
+                    # a post taken or left ("will stay on as COO"), not a description ("is an engineer")
+                    context_org = _dominant_organization(items[0].role)
+        holders = [holder]
+        if len(items) == 1 and items[0].role.kb_id_ and rule == "kgx.roles.title_before_name.v1":
+            # "Vice Presidents Jane Roe and John Doe": the plural title is each one's
+            holders = holders_after(doc, holder.start, index) or holders
+        for holder in holders:
+            for item in items:
+                ministry = _ministry_of(item.role, index)
+                if ministry is not None:  # "Minister of Health" heads the "Ministry of Health" the text names
+                    yield Candidate(holder, Predicate.MEMBER_OF, ministry, 0.7, "kgx.roles.ministry.v1",
+                                    evidence_span(holder, item.role))
+            for n, item in enumerate(items):
+                # "..., President and General Manager of Acme": a title shares the organization of the next one
+                org = item.organization or context_org or next(
+                    (i.organization for i in items[n + 1:] if i.organization is not None), None)
+                ev = evidence_span(holder, item.role, org)
+                yield Candidate(holder, Predicate.HAS_ROLE, item.role, conf, rule, ev, organization=org)
+                if org is not None:
+                    yield Candidate(holder, Predicate.MEMBER_OF, org, conf, rule, ev)
 
 
 #: Verbs that say a person leads or works for an organization ("who heads the Institute",
@@ -459,3 +673,263 @@ def extract_heads(doc: Doc, context: Context) -> Iterator[Candidate]:
             person = _subject_person(verb, index)
         if person is not None and org is not None and person.label_ == "Person" and org.label_ == "Organization":
             yield Candidate(person, Predicate.MEMBER_OF, org, 0.7, "kgx.roles.heads.v1", evidence_span(person, org))
+
+
+_PORTFOLIO_FILLERS = {"minister", "ministry", "of", "for", "the", "and", "&", "state", "deputy", "vice", "senior"}
+
+
+def _portfolio(words: list[str]) -> frozenset[str]:
+    return frozenset(w for w in words if w not in _PORTFOLIO_FILLERS)
+
+
+def _ministry_of(role: Span, index: dict[int, Span]) -> Span | None:
+    """The "Ministry of <portfolio>" the text names for a "Minister of/for <portfolio>" or a
+    "<portfolio> Minister" ("Foreign Minister" -> "Ministry of Foreign Affairs")."""
+    words = [t.lower_ for t in role]
+    if "minister" not in words or "prime" in words:
+        return None
+    wanted = _portfolio(words)
+    if not wanted:
+        return None
+    for span in mentions(role.doc, "Organization"):
+        names = [t.lower_ for t in span]
+        if names[:1] != ["ministry"]:
+            continue
+        have = _portfolio(names)
+        if have == wanted or have == wanted | {"affairs"}:
+            return span
+    return None
+
+
+#: Nouns for officials, after "and other <nationality>" ("and other Japanese senior officials").
+_OFFICIALS = {"official", "officials", "leader", "leaders", "minister", "ministers", "diplomat", "diplomats",
+              "representative", "representatives", "counterpart", "counterparts"}
+
+
+@extractors.register("kgx.roles.represents.v1")
+def extract_representation(doc: Doc, context: Context) -> Iterator[Candidate]:
+    """memberOf from representing: "X signed on behalf of the Acme Group", "On behalf of
+    Acme, X said", "X, representing the College, signed", and a government from a
+    nationality said of the person: "his Ruritanian counterpart X", "X and other Ruritanian
+    officials" (a person who represents a country is in its government)."""
+    index = mention_index(doc)
+    for tok in doc:
+        if tok.lower_ == "behalf" and tok.head.lower_ in ("on", "in"):
+            of = next((c for c in tok.children if c.lower_ == "of"), None)
+            obj = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+            org = index.get(obj.i) if obj is not None else None
+            if org is None or org.label_ != "Organization" and government_name(org.text) is None:
+                continue
+            person = _representative(tok.head, org, index)
+            if person is not None:
+                yield Candidate(person, Predicate.MEMBER_OF, _as_organization(org), 0.7, "kgx.roles.represents.v1",
+                                evidence_span(person, org))
+        elif tok.lemma_.lower() == "represent" and tok.pos_ == "VERB":
+            obj = next((c for c in tok.children if c.dep_ == "dobj"), None)
+            org = index.get(obj.i) if obj is not None else None
+            person = _subject_person(tok, index)
+            passive = next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
+            agent = next((c for c in tok.children if c.dep_ == "agent"), None)
+            if passive is not None and agent is not None:  # "Acme was represented by X"
+                by = next((c for c in agent.children if c.dep_ == "pobj"), None)
+                org, person = index.get(passive.i), index.get(by.i) if by is not None else None
+            if person is None and tok.dep_ == "acl":
+                person = index.get(tok.head.i)  # "X, Dean of Y, representing the College,"
+            if org is not None and org.label_ == "Organization" and person is not None and person.label_ == "Person":
+                yield Candidate(person, Predicate.MEMBER_OF, org, 0.7, "kgx.roles.represents.v1",
+                                evidence_span(person, org))
+        elif tok.lower_ in _OFFICIALS and tok.i >= 2:
+            yield from _nationality_of(doc, tok, index)
+
+
+def _representative(on: Token, org: Span, index: dict[int, Span]) -> Span | None:
+    """Who acts "on behalf of": the person right after the phrase's comma ("On behalf of
+    Acme, X said", "Signing the deal on behalf of Acme, X said"), else the subject of the
+    verb the phrase hangs on ("X signed the deal on behalf of Acme")."""
+    doc = on.doc
+    end = org.end + 3 if org.end + 2 < len(doc) and doc[org.end].text == "(" and doc[org.end + 2].text == ")" else org.end
+    if end + 1 < len(doc) and doc[end].text == "," and not any(index.get(t.i) is not None
+                                                               and index[t.i].label_ == "Person"
+                                                               for t in doc[on.sent.start : on.i]):
+        person = _person_starting(doc, end + 1, index)
+        if person is not None:
+            return person
+    verb = on.head
+    for _ in range(4):
+        if verb.pos_ in ("VERB", "AUX") or verb.head.i == verb.i:
+            break
+        verb = verb.head
+    return _subject_person(verb, index) if verb.pos_ in ("VERB", "AUX") else None
+
+
+def _nationality_of(doc: Doc, tok: Token, index: dict[int, Span]) -> Iterator[Candidate]:
+    """ "his Ruritanian counterpart(,) X" and "X and other Ruritanian (senior) officials"."""
+    k = tok.i - 1
+    while k > 0 and doc[k].is_lower and doc[k].pos_ == "ADJ":
+        k -= 1  # "senior"
+    country = doc[k]
+    if not country.is_title or government_name(country.text) is None:
+        return
+    gov = _government(doc, k, k + 1)
+    if tok.lower_ in ("counterpart", "counterparts") and k > 0 and doc[k - 1].tag_ == "PRP$":
+        j = tok.i + 1 + (tok.i + 1 < len(doc) and doc[tok.i + 1].text == ",")
+        person = _person_starting(doc, j, index)
+        if person is not None:
+            yield Candidate(person, Predicate.MEMBER_OF, gov, 0.7, "kgx.roles.represents.v1", evidence_span(country, person))
+    elif k >= 2 and doc[k - 1].lower_ == "other" and doc[k - 2].lower_ == "and":
+        i = k - 3  # walk back over the coordinated people: "A and with B and other ..."
+        while i >= 0:
+            span = index.get(i)
+            if span is not None and span.label_ == "Person" and span.end == i + 1:
+                yield Candidate(span, Predicate.MEMBER_OF, gov, 0.65, "kgx.roles.represents.v1",
+                                evidence_span(span, tok))
+                i = span.start - 1
+            elif span is not None and span.label_ == "Role" or doc[i].lower_ in ("and", "with", ",") \
+                    or doc[i].lower_.rstrip(".") in HONORIFIC_TOKENS:
+                i -= 1
+            else:
+                break
+
+
+#: Nouns for a group of people who act for an organization ("the Acme team: ...").
+_TEAM_WORDS = {"team", "delegation", "delegations", "representatives", "negotiators", "staff", "crew"}
+#: Words that open the list of a team's members.
+_LIST_OPENERS = {":", "include", "comprise", "consist", "compose", "lead", "head", "be"}
+_LIST_JOINERS = {",", ";", "and", ":", "by", "of", "include", "includes", "included", "including", "was", "were",
+                 "are", "is"}
+
+
+@extractors.register("kgx.roles.team.v1")
+def extract_team_members(doc: Doc, context: Context) -> Iterator[Candidate]:
+    """memberOf from a team's list: "The Acme team: Ana Ruiz, legal counsel; John Doe, CFO",
+    "the Globex delegation, led by Jane Roe,", "Acme's team included Jane Roe and John Doe"."""
+    index = mention_index(doc)
+    for tok in doc:
+        if tok.lower_ not in _TEAM_WORDS:
+            continue
+        org = _team_owner(doc, tok, index)
+        if org is None:
+            continue
+        j = tok.i + 1
+        if j < len(doc) and doc[j].text == ",":
+            j += 1
+        opener = doc[j] if j < len(doc) else None
+        if opener is None or opener.text != ":" and opener.lemma_.lower() not in _LIST_OPENERS:
+            continue
+        for person in _listed_people(doc, j, index):
+            yield Candidate(person, Predicate.MEMBER_OF, _as_organization(org), 0.7, "kgx.roles.team.v1",
+                            evidence_span(tok, person))
+
+
+def _team_owner(doc: Doc, team: Token, index: dict[int, Span]) -> Span | None:
+    """The organization a team word belongs to: "Acme('s) team", "the team of/from Acme",
+    "the Ruritanian delegation" (a country's government)."""
+    k = team.i - 1
+    while k > 0 and team.i - k <= 2 and doc[k].is_lower and doc[k].pos_ == "ADJ":
+        k -= 1  # "the Acme negotiating team"
+    if k >= 1 and doc[k].tag_ == "POS":
+        k -= 1
+    span = index.get(k) if k >= 0 else None
+    if span is not None and span.end == k + 1 and _org_like(span):
+        return span if span.label_ == "Organization" or government_name(span.text) else None
+    if k >= 0 and span is None and doc[k].is_title and government_name(doc[k].text):
+        return _government(doc, k, k + 1)  # "the Norwegian delegation"
+    if team.i + 2 < len(doc) and doc[team.i + 1].lower_ in ("of", "from"):
+        m = team.i + 2 + (doc[team.i + 2].lower_ == "the")
+        span = index.get(m)
+        if span is not None and span.start == m and span.label_ == "Organization":
+            return span
+    return None
+
+
+def _listed_people(doc: Doc, j: int, index: dict[int, Span]) -> list[Span]:
+    """The people named in the list that starts at ``j``, to the end of the sentence; an item
+    may carry a title ("Ana Ruiz, legal counsel;")."""
+    found = []
+    end = doc[j].sent.end
+    i = j
+    while i < end:
+        span = index.get(i)
+        if span is not None and span.start == i and span.label_ == "Person":
+            before = i - 1
+            while before > j and doc[before].lower_.rstrip(".") in HONORIFIC_TOKENS:
+                before -= 1
+            if before < j or doc[before].lower_ in _LIST_JOINERS or doc[before].lemma_.lower() in _LIST_OPENERS:
+                found.append(span)
+            i = span.end
+            continue
+        if doc[i].lower_ in ("said", "says", "who", "which") or doc[i].text == ".":
+            break
+        i += 1
+    return found
+
+
+@extractors.register("kgx.roles.affiliation_lists.v1")
+def extract_listed_affiliations(doc: Doc, context: Context) -> Iterator[Candidate]:
+    """memberOf from how lists of people name their organizations: "Jane Roe (Acme Corp)",
+    "Speakers: Jane Roe, Acme Corp; John Doe, Globex", "Jane Roe from the Acme Institute said",
+    and from joining: "Jane Roe joined Acme Corp in 2010"."""
+    index = mention_index(doc)
+    for person in mentions(doc, "Person"):
+        j = person.end
+        org = None
+        if j + 2 < len(doc) and doc[j].text == "(":
+            org = index.get(j + 1)  # "Jane Roe (Acme Corp)"
+            if org is None or org.start != j + 1 or org.end >= len(doc) or doc[org.end].text != ")":
+                org = None
+        elif j + 1 < len(doc) and doc[j].text == "," and _list_item(doc, person):
+            org = index.get(j + 1)  # "Jane Roe, Acme Corp;"
+            if org is None or org.start != j + 1 or not (org.end >= len(doc) or doc[org.end].text in (";", ".")
+                                                         or _line_ends_at(doc, org.end)):
+                org = None
+        elif j + 1 < len(doc) and doc[j].lower_ == "from" and _subject_of_clause(person):
+            k = j + 1 + (doc[j + 1].lower_ == "the")
+            org = index.get(k) if k < len(doc) else None  # "Jane Roe from the Acme Institute said"
+            if org is not None and org.start != k:
+                org = None
+        if org is not None and org.label_ == "Organization":
+            yield Candidate(person, Predicate.MEMBER_OF, org, 0.6, "kgx.roles.affiliation_lists.v1",
+                            evidence_span(person, org))
+    for tok in doc:
+        if tok.lower_ in ("board", "boards") and tok.dep_ == "pobj" and tok.head.lower_ in ("to", "on"):
+            org = _board_owner(doc, tok, index)  # "appointed to the board of directors of Acme"
+            verb = tok.head.head
+            person = _subject_person(verb, index) if verb.pos_ in ("VERB", "AUX") else None
+            if org is not None and person is not None:
+                yield Candidate(person, Predicate.MEMBER_OF, org, 0.65, "kgx.roles.affiliation_lists.v1",
+                                evidence_span(person, org))
+    for verb in doc:
+        if verb.lemma_.lower() != "join" or verb.pos_ != "VERB":
+            continue
+        obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+        org = index.get(obj.i) if obj is not None else None
+        person = _subject_person(verb, index)
+        if org is not None and org.label_ == "Organization" and person is not None:
+            yield Candidate(person, Predicate.MEMBER_OF, org, 0.65, "kgx.roles.affiliation_lists.v1",
+                            evidence_span(person, org))
+
+
+def _board_owner(doc: Doc, board: Token, index: dict[int, Span]) -> Span | None:
+    """The organization whose unnamed board it is: "the board (of directors) of Acme"."""
+    k = board.i + 1
+    if k + 1 < len(doc) and doc[k].lower_ == "of" and doc[k + 1].lower_ in ("directors", "trustees", "governors"):
+        k += 2
+    if k + 1 >= len(doc) or doc[k].lower_ != "of":
+        return None
+    k += 1 + (doc[k + 1].lower_ == "the")
+    org = index.get(k) if k < len(doc) else None
+    return org if org is not None and org.start == k and org.label_ == "Organization" else None
+
+
+def _list_item(doc: Doc, person: Span) -> bool:
+    """The person opens an item of a list: after ":", ";" or a line break."""
+    i = person.start - 1
+    while i >= 0 and doc[i].lower_.rstrip(".") in HONORIFIC_TOKENS:
+        i -= 1
+    return i < 0 or doc[i].text in (":", ";", "•", "-", "–") or doc[i].lower_ == "and" and i > 0 \
+        and doc[i - 1].text == ";" or _line_ends_at(doc, i + 1)
+
+
+def _line_ends_at(doc: Doc, i: int) -> bool:
+    """A line break stands right before token ``i`` (or the text ends there)."""
+    return i >= len(doc) or "\n" in doc[i - 1].whitespace_ or doc[i].is_space and "\n" in doc[i].text

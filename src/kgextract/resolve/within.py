@@ -129,6 +129,8 @@ def _is_headline(line: str) -> bool:
 
 
 def _surface(span: Span) -> str:
+    if span.label_ == "Role" and span.kb_id_:
+        return span.kb_id_  # a plural title shared by several people names the singular ("Vice President")
     return _surface_of(span.text, span.label_ == "Role")
 
 
@@ -156,12 +158,19 @@ class _Resolver:
                        if c.predicate is Predicate.LOCATION and isinstance(c.object, Span)
                        and not isinstance(c.subject, str) and c.subject.label_ == "Event"}
 
-    def salient_organization(self) -> _Cluster | None:
-        """The organization the release is about: the most mentioned one (the first on ties)."""
+    def salient_organization(self, dominant: bool = False) -> _Cluster | None:
+        """The organization the release is about: the most mentioned one (the first on ties).
+
+        ``dominant`` asks for a release about one organization: it is named at least three
+        times and at least twice as often as any other (else None).
+        """
         orgs = [c for c in self.clusters if c.type is EntityType.ORGANIZATION]
         if not orgs:
             return None
-        return max(orgs, key=lambda c: (len(c.spans), -min(s.start for s in c.spans)))
+        top = max(orgs, key=lambda c: (len(c.spans), -min(s.start for s in c.spans)))
+        if dominant and (len(top.spans) < 3 or any(2 * len(c.spans) > len(top.spans) for c in orgs if c is not top)):
+            return None
+        return top
 
     def by_name(self, span: Span) -> _Cluster | None:
         """The entity of the same type that has this span's name (for spans that are not mentions)."""
@@ -398,9 +407,14 @@ def _starts_name(longer: str, shorter: str, place_words: set[str]) -> bool:
     rest = longer[len(shorter) + 1 :]
     if all(w.strip(".,") in _LEGAL_SUFFIXES for w in rest.split()):
         return True  # "Qoros Automotive" + "Co. Ltd"
-    if " " in shorter:
-        return False
+    if " " in shorter or rest in _UNIT_WORDS:
+        return False  # "AccuWeather Network", "Acme Foundation": a unit of the brand, not the brand
     return rest not in place_words and not rest.startswith("-")
+
+
+#: One word after a brand that names a unit of it rather than the brand itself.
+_UNIT_WORDS = {"network", "foundation", "division", "unit", "fund", "institute", "academy", "council", "committee",
+               "board", "office", "hospital", "school", "college", "museum", "trust", "bank"}
 
 
 def _evidence(doc_id: str, cand: Candidate) -> Evidence:
@@ -426,8 +440,8 @@ def resolve_document(doc: Doc, candidates: list[Candidate], document: Document, 
     def key_of(obj) -> str | None:
         if isinstance(obj, str):
             return obj
-        if obj.kb_id_ == "salient":
-            cluster = res.salient_organization()
+        if obj.kb_id_ in ("salient", "dominant"):  # "dominant": see salient_organization
+            cluster = res.salient_organization(dominant=obj.kb_id_ == "dominant")
             return _key(cluster) if cluster is not None else None
         if obj.kb_id_ == "government":
             name = government_name(obj.text)
