@@ -24,6 +24,7 @@ __all__ = [
     "forget_names",
     "slug",
     "entity_key",
+    "key_prefix",
     "is_acronym_of",
     "is_all_caps",
 ]
@@ -83,9 +84,18 @@ def slug(text: str) -> str:
     return out or "x"
 
 
+def key_prefix(type_name: str) -> str:
+    """The start of every entity key of one type.
+
+    >>> key_prefix("Organization")
+    'organization/'
+    """
+    return f"{type_name.lower()}/"
+
+
 def entity_key(type_name: str, name: str) -> str:
     """The deterministic identity of an entity: type + slug of its name."""
-    return f"{type_name.lower()}/{slug(name)}"
+    return f"{key_prefix(type_name)}{slug(name)}"
 
 
 def is_acronym_of(short: str, long: str) -> bool:

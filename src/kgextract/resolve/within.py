@@ -33,7 +33,8 @@ from kgextract.nlp.gazetteers import load_list
 from kgextract.nlp.roles import expand_abbreviation
 from kgextract.relations.registry import Candidate
 from kgextract.resolve.countries import government_name
-from kgextract.resolve.names import clean_name, entity_key, forget_names, is_acronym_of, normalize, strip_honorifics
+from kgextract.resolve.names import (clean_name, entity_key, forget_names, is_acronym_of, key_prefix, normalize,
+                                     strip_honorifics)
 
 __all__ = ["resolve_document"]
 
@@ -44,6 +45,7 @@ _ONE_A_DOCUMENT = {"signing"}
 _GENERIC_EVENT_HEADS = {"meeting", "conference", "event", "ceremony", "celebration", "session", "forum", "gathering"}
 #: Which component made a mention of each type (recorded as its extractor).
 _MENTION_SOURCES = {"Role": "kgx_roles", "Event": "kgx_events"}
+_ORGANIZATION_KEY = key_prefix(EntityType.ORGANIZATION.value)
 _FUNCTIONAL = {Predicate.START_DATE, Predicate.END_DATE, Predicate.DATE_PUBLISHED, Predicate.LOCATION_CREATED}
 
 
@@ -478,7 +480,8 @@ def resolve_document(doc: Doc, candidates: list[Candidate], document: Document, 
         grouped.setdefault(k, []).append(cand)
         if cand.organization is not None:
             org_key = key_of(cand.organization)
-            if org_key is not None:
+            # a post is held in an organization: a place the model typed so ("at SAIC Motors") is no holder
+            if org_key is not None and org_key.startswith(_ORGANIZATION_KEY):
                 orgs.setdefault(k, org_key)
 
     relations = _select(grouped, orgs, document.id)
