@@ -30,9 +30,10 @@ def extract_document_facts(doc: Doc, context: Context) -> Iterator[Candidate]:
     elif context.document.date:
         yield Candidate(DOC, Predicate.DATE_PUBLISHED, context.document.date[:10], 0.8, "kgx.document.meta.v1", first)
     if line is not None and line.place is not None:
-        span = doc.char_span(line.place_start, line.place_end, alignment_mode="expand")
-        if span is not None:
-            place = mention_index(doc).get(span.start)
+        # "OSLO, Norway and DENVER, June 4": a release issued from several places
+        for start, end in ((line.place_start, line.place_end), *getattr(line, "more_places", ())):
+            span = doc.char_span(start, end, alignment_mode="expand")
+            place = mention_index(doc).get(span.start) if span is not None else None
             if place is not None and place.label_ == "Place":
                 yield Candidate(DOC, Predicate.LOCATION_CREATED, place, 0.9, "kgx.document.v1", span)
 
