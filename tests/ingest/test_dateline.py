@@ -229,3 +229,14 @@ def test_issue13_no_year_no_date(text):
 ])
 def test_issue13_not_a_dateline(text):
     assert find_dateline(text) is None
+
+
+def test_issue13_dateline_after_a_long_dash_in_a_line():
+    text = ("FOR IMMEDIATE RELEASE Monday, May 2, 2016\n\nAcme Names New Chief--Jo Roe to Start June 1"
+            "--Nordwire \u2014 Turku, May 2, 2016The board of Acme named a chief.")
+    d = find_dateline(text)
+    assert (d.place, d.date.start) == ("Turku", "2016-05-02")
+
+
+def test_issue13_a_dash_in_a_title_is_no_dateline():
+    assert find_dateline("Acme Names New Chief \u2014 Jo Roe to Start June 1\n\nThe board met.") is None

@@ -87,3 +87,12 @@ def test_dateline_place_and_later_mention_are_one_place(run):
 def test_person_right_after_the_dateline(run):
     facts = run("PARIS, 5 May 2023 - Jane Roe, CEO of Acme Corp, opened the new plant.")
     assert facts.roles == {("jane roe", "chief executive officer", "acme corp")}
+
+
+def test_dateline_with_two_places_gives_two_locations(run):
+    facts = run("OSLO, Norway and DENVER, June 4, 2024 (NORDWIRE) -- Globex Industries and Acme Robotics "
+                "agreed to merge.")
+    doc_facts = {(p, o) for s, p, o in facts.triples if s == "DOC"}
+    assert doc_facts == {("datePublished", "2024-06-04"), ("locationCreated", "oslo"),
+                         ("locationCreated", "denver")}
+    assert "denver" not in facts.names("Organization")

@@ -29,7 +29,9 @@ Shapes recognised in the opening lines (the first ``window`` characters):
   News Release 05/25", "01.11.2017 6:37"), and a date line in brackets
   ("(29 January 2019)", also opening the body: "(29 January 2019) - The ...");
 * a sign-off date line at the end of the release ("27 NOVEMBER 2011" alone on
-  one of the last lines), used only when the opening has no date.
+  one of the last lines), used only when the opening has no date;
+* a place and date after a long dash inside a line ("... Newswise — Philadelphia,
+  Dec. 15 ..."), when no line opens with a dateline.
 
 The place is the first comma segment as written ("ARMONK"); the rest is the
 ``region`` ("N.Y."), except that "Washington, DC"/"D.C." stays whole. The
@@ -290,6 +292,21 @@ def _inline_place_date(line: str, start: int, after_header: bool) -> tuple[dict,
     return None
 
 
+#: A long dash inside a line, after which a dateline may follow a wire's name.
+_LONG_DASH = re.compile(r"\s*(?:--+|\u2014|\u2015)\s*")
+
+
+def _after_dash(content: str, start: int) -> tuple[dict, DateMatch] | None:
+    """A place-and-date dateline after a long dash inside a line: "... Newswise —
+    Philadelphia, Dec. 15 ..." (a wire's name, then its dateline, run into the headline).
+    Only a place with a date counts here."""
+    for dash in _LONG_DASH.finditer(content):
+        found = _inline(content[dash.end():], start + dash.end())
+        if found is not None and found[1] is not None:
+            return found
+    return None
+
+
 def _agency_fields(match: re.Match, offset: int) -> dict:
     """Offsets of the agency named in brackets ("(AP)") by an agency match."""
     return {"agency_start": offset + match.start("agency"), "agency_end": offset + match.end("agency")}
@@ -388,7 +405,7 @@ def find_dateline(text: str, *, year: int | None = None,
     after_header = False
     for start, content in _lines(text, window):
         if content and inline is None:
-            inline = _inline(content, start, after_header)
+            inline = _inline(content, start, after_header) or _after_dash(content, start)
         if content and header is None:
             header = _header_date(content, start)
             if header is not None and previous is not None:

@@ -39,7 +39,8 @@ __all__ = ["resolve_document"]
 _GENERIC_EVENT_HEADS = {"meeting", "conference", "event", "ceremony", "celebration", "session", "forum", "gathering"}
 #: Which component made a mention of each type (recorded as its extractor).
 _MENTION_SOURCES = {"Role": "kgx_roles", "Event": "kgx_events"}
-_FUNCTIONAL = {Predicate.START_DATE, Predicate.END_DATE, Predicate.DATE_PUBLISHED, Predicate.LOCATION_CREATED}
+#: One value each; locationCreated is not among them: "OSLO, Norway and DENVER, June 4" names two places.
+_FUNCTIONAL = {Predicate.START_DATE, Predicate.END_DATE, Predicate.DATE_PUBLISHED}
 
 
 @dataclass
