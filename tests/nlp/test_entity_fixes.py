@@ -186,3 +186,83 @@ def test_surname_after_a_full_name_with_suffix_stays_a_person(nlp):
     doc = nlp(text)
     labels = {s.label_ for s in doc.spans[MENTIONS] if s.text == "Doe"}
     assert labels == {"Person"}
+
+
+# --- issue 13, shape 8: names that generalize ----------------------------------------------------
+
+@pytest.mark.parametrize("text, gone", [
+    # a minister's or officer's remit is not an organization
+    pytest.param("The Minister of the Interior, Mr. Carlos Vega, met the delegation in Quito.", "Interior",
+                 id="remit-after-of-the"),
+    pytest.param("Kurt Berg, Acme President of Digital, will lead the team.", "Digital", id="remit-one-word"),
+    pytest.param("The Honourable Stuart Young, Minister of National Security and Minister in the Office of "
+                 "the Prime Minister signed the Agreement.", "National Security", id="remit-two-words"),
+    # documents, topics and goals are not entities
+    pytest.param("The MoU will help the two universities share staff.", "MoU", id="mou"),
+    pytest.param("The forum discussed the International Energy Crisis and the Sustainable Development Goals.",
+                 "International Energy Crisis", id="topic-crisis"),
+    pytest.param("The forum discussed the International Energy Crisis and the Sustainable Development Goals.",
+                 "Sustainable Development Goals", id="goals"),
+    pytest.param("The pact backs the Regional Programme of Action to Prevent and Combat Piracy.",
+                 "Regional Programme of Action to Prevent", id="text-cut-at-a-verb"),
+    pytest.param("It backs the Lima Convention against Transnational Organized Crime.",
+                 "Transnational Organized Crime", id="after-convention-against"),
+    # common nouns in capitals, a nationality alone, a Roman numeral
+    pytest.param("The Speakers met in the hall of the Assembly.", "Speakers", id="plural-common-noun"),
+    pytest.param("Jo Lee opened the XXV edition of the Lima Book Fair.", "XXV", id="roman-numeral"),
+])
+def test_issue13_not_names(nlp, text, gone):
+    _, found = mentions(nlp, text)
+    assert gone not in [t for t, label in found if label != "Role"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # what follows a remit keeps its own type
+    pytest.param("Dean of Student Affairs Ravi Menon and Chairperson of Public Relations Asha Rao attended.",
+                 ("Ravi Menon", "Person"), id="person-after-remit"),
+    pytest.param("She was Vice President of Content at Lakeside Radio News.",
+                 ("Lakeside Radio News", "Organization"), id="org-after-remit-at"),
+    # a remit word inside an organization's name does not cut it
+    pytest.param("Jo Lee, Executive Director of the United Nations Environment Programme, spoke.",
+                 ("United Nations Environment Programme", "Organization"), id="remit-word-in-a-name"),
+    pytest.param("Jo Lee, director of the Central Area Youth Association, spoke.",
+                 ("Central Area Youth Association", "Organization"), id="remit-word-in-a-name-2"),
+    # a ministry cut at "and" is made whole
+    pytest.param("The deal was backed by the Ministry of Industry and Advanced Technology of Oman.",
+                 ("Ministry of Industry and Advanced Technology", "Organization"), id="ministry-and"),
+    # names with an internal "and" and a possessive are kept whole
+    pytest.param("Acme donated two buses to the Government of the Republic of Trinidad and Tobago.",
+                 ("Government of the Republic of Trinidad and Tobago", "Organization"), id="country-with-and"),
+    pytest.param("The Children's Hospital of Lyon named a new chief.", ("Children's Hospital of Lyon", "Organization"),
+                 id="plural-possessor"),
+    pytest.param("Dr. Roe led the Women's Health Center of Oslo.", ("Women's Health Center of Oslo", "Organization"),
+                 id="plural-possessor-2"),
+    # person/organization confusion retyped, not dropped
+    pytest.param("The Honourable Stuart Young, Minister of National Security and Minister in the Office of "
+                 "the Prime Minister signed the Agreement.", ("Stuart Young", "Person"), id="honorific-in-org"),
+])
+def test_issue13_names_kept_and_retyped(nlp, text, expected):
+    _, found = mentions(nlp, text)
+    assert expected in found
+
+
+def test_issue13_acronym_of_a_non_name_goes_with_it(nlp):
+    _, found = mentions(nlp, "It will serve the Global Water Framework (GWF) goals. GWF outcomes matter.")
+    assert not [t for t, _ in found if "GWF" in t or "Framework" in t]
+
+
+def test_issue13_owner_possessive_still_splits(nlp):
+    _, found = mentions(nlp, "Acme's Research Board met in Oslo.")
+    assert ("Acme", "Organization") in found and ("Research Board", "Organization") in found
+
+
+def test_issue13_government_takes_the_countrys_name_as_written(run):
+    facts = run("Li Wei, the Ambassador of the People's Republic of China, met Jo Lee in Lima.")
+    assert [e.name for e in facts.entities("Organization")] == ["Government of the People's Republic of China"]
+
+
+def test_issue13_forms_of_one_government_are_one_entity(run):
+    facts = run("The Government of the Republic of Trinidad and Tobago signed the deal. Aid from Acme goes to "
+                "the Government of Trinidad and Tobago.")
+    assert [e.name for e in facts.entities("Organization") if e.name.startswith("Government")] == [
+        "Government of the Republic of Trinidad and Tobago"]

@@ -25,11 +25,14 @@ from spacy.tokens import Doc, Span
 from kgextract.nlp.dates import normalize_date
 from kgextract.nlp.entity_labels import (
     harmonize_labels,
+    join_country_names,
     org_word_names,
+    person_cues,
     split_paired_names,
 )
 from kgextract.nlp.extensions import MENTIONS
 from kgextract.nlp.gazetteers import TITLES, load_list
+from kgextract.nlp.non_names import drop_non_names, portfolios
 from kgextract.nlp.source_lines import source_lines
 from kgextract.resolve.names import is_acronym_of
 
@@ -87,14 +90,18 @@ class EntityFixes:
             elif label in ("Place", "Person") and span.end < len(doc) and doc[span.end].lower_ in _PLACE_NOUNS:
                 span = Span(doc, span.start, span.end + 1, label="Place")  # "Baltic Sea region", "Dunga wetlands"
             spans.append(span)
+        spans = join_country_names(doc, spans)
         spans = split_possessives(doc, spans)
         spans = split_company_of_place(doc, spans)
         spans = based_places(doc, spans)
         spans = org_word_names(doc, spans)
+        spans = portfolios(doc, spans)
         spans = apply_definitions(doc, spans)
         spans = spread_acronyms(doc, spans)
+        spans = person_cues(doc, spans)
         spans = harmonize_labels(spans)
         spans = split_paired_names(spans)
+        spans = drop_non_names(spans, doc._.kgx_acronyms)
         spans = source_lines(doc, spans)
         doc.spans[MENTIONS] = drop_overlaps(spans)
         return doc
@@ -325,7 +332,8 @@ def split_possessives(doc: Doc, spans: list[Span]) -> list[Span]:
     out = []
     for span in spans:
         cut = next((t.i for t in span[1:-1] if t.tag_ == "POS" or t.text in ("’", "'")), None)
-        if span.label_ != "Organization" or cut is None or not doc[cut + 1].is_title or span.end - cut < 3:
+        if span.label_ != "Organization" or cut is None or not doc[cut + 1].is_title or span.end - cut < 3 \
+                or _plural_owner(doc[cut - 1]):
             # "the Nordic People's Party", "Mayors' Association": one word after the
             # possessive names the whole, not a unit of the owner
             out.append(span)
@@ -333,6 +341,16 @@ def split_possessives(doc: Doc, spans: list[Span]) -> list[Span]:
         out.append(Span(doc, span.start, cut, label="Organization"))
         out.append(Span(doc, cut + 1, span.end, label="Organization"))
     return out
+
+
+#: Irregular plurals the small model tags as singular proper nouns ("Children's Hospital").
+_IRREGULAR_PLURALS = {"children", "women", "men", "people", "peoples"}
+
+
+def _plural_owner(tok) -> bool:
+    """ "Children's Hospital", "People's Republic", "Veterans' Fund": a common noun in the
+    plural owns nothing as an organization would; the possessive is part of the name."""
+    return tok.tag_ in ("NNS", "NNPS") or tok.lower_ in _IRREGULAR_PLURALS
 
 
 def based_places(doc: Doc, spans: list[Span]) -> list[Span]:

@@ -12,10 +12,10 @@ from collections import Counter
 
 from spacy.tokens import Doc, Span
 
-from kgextract.nlp.gazetteers import load_list
-from kgextract.resolve.countries import government_name
+from kgextract.nlp.gazetteers import TITLES, load_list
+from kgextract.resolve.countries import country_record, government_name
 
-__all__ = ["harmonize_labels", "org_word_names", "split_paired_names"]
+__all__ = ["harmonize_labels", "join_country_names", "org_word_names", "person_cues", "split_paired_names"]
 
 _NAMED = ("Person", "Organization", "Place")
 
@@ -145,5 +145,64 @@ def split_paired_names(spans: list[Span]) -> list[Span]:
             out.append(Span(s.doc, s.start, s.start + 1, label="Person"))
             out.append(Span(s.doc, s.end - 1, s.end, label="Person"))
         else:
+            out.append(s)
+    return out
+
+
+def person_cues(doc: Doc, spans: list[Span]) -> list[Span]:
+    """Organizations that the text shows to be people: retyped, not dropped.
+
+    - an honorific opens the name ("the Honourable Jo Baptiste"): the person, without it;
+    - the name is given a title with "as" ("re-elect Lena Holm as chairman of the
+      board"): a person, when the name has no organization word.
+    """
+    honorifics = load_list("honorifics.v1")
+    titles = load_list(TITLES)
+    out = []
+    for s in spans:
+        if s.label_ != "Organization" or _has_org_word(s):
+            out.append(s)
+            continue
+        start = s.start
+        while start < s.end - 1 and (doc[start].lower_ in honorifics or doc[start].text == "."):
+            start += 1
+        after = s.end + (1 if s.end + 1 < len(doc) and doc[s.end + 1].lower_ in ("the", "a", "an") else 0)
+        titled = s.end + 1 < len(doc) and doc[s.end].lower_ == "as" and after + 1 < len(doc) \
+            and doc[after + 1].lower_ in titles
+        if start > s.start and all(t.is_title for t in doc[start:s.end]) or titled and all(t.is_title for t in s):
+            out.append(Span(doc, start, s.end, label="Person"))
+        else:
+            out.append(s)
+    return out
+
+
+def join_country_names(doc: Doc, spans: list[Span]) -> list[Span]:
+    """A name cut at the "and" of a country's name ("the Government of the Republic of
+    Trinidad" + "and Tobago") made whole; the split-off part is dropped."""
+    by_start = {s.start: s for s in spans}
+    grown: dict[int, Span] = {}
+    for s in spans:
+        if s.label_ not in ("Organization", "Place") or s.end + 1 >= len(doc) or doc[s.end].lower_ != "and":
+            continue
+        for width in (1, 2, 3):  # words after "and": "Tobago", "the Grenadines", "McDonald Islands"
+            end = s.end + 1 + width
+            tail = doc[s.end + 1 : end]
+            if end > len(doc) or not tail[-1].is_title:
+                break
+            for back in (1, 2):  # words of the country before "and": "Trinidad", "Saint Kitts"
+                head = doc[max(s.start, s.end - back) : end].text
+                if country_record(head) is not None and country_record(head).name.lower() == head.lower():
+                    grown[id(s)] = Span(doc, s.start, end, label=s.label_)
+                    break
+            if id(s) in grown:
+                break
+    if not grown:
+        return spans
+    ranges = [(g.start, g.end) for g in grown.values()]
+    out = []
+    for s in spans:
+        if id(s) in grown:
+            out.append(grown[id(s)])
+        elif not any(a <= s.start and s.end <= b for a, b in ranges):
             out.append(s)
     return out

@@ -23,7 +23,7 @@ import pycountry
 from kgextract.nlp.gazetteers import load_list
 from kgextract.resolve.names import clean_name
 
-__all__ = ["country_name", "government_name", "country_record"]
+__all__ = ["country_name", "government_name", "government_long_name", "country_record"]
 
 _THE_PREFIXES = ("United ", "Republic ", "Russian ", "Democratic ", "Islamic ", "Kingdom ", "Federal ", "State ")
 
@@ -65,3 +65,20 @@ def government_name(text: str) -> str | None:
         return None
     the = "the " if name.startswith(_THE_PREFIXES) or name.endswith(("lands", "pines", "mas")) else ""
     return f"Government of {the}{name}"
+
+
+def government_long_name(text: str) -> str | None:
+    """ "Government of <the country as the text names it>" when the text gives a
+    country's name that is longer than its short name, else None.
+
+    >>> government_long_name("the People’s Republic of China")
+    "Government of the People's Republic of China"
+    >>> government_long_name("Chinese") is None
+    True
+    """
+    own = clean_name(text).replace("\u2019", "'")
+    name = country_name(own)
+    if name is None or country_record(own) is None or own.lower() == name.lower():
+        return None
+    the = "the " if own.startswith(_THE_PREFIXES + ("People",)) else ""
+    return f"Government of {the}{own}"

@@ -31,7 +31,7 @@ from kgextract.nlp.doc_index import doc_text, mentions, sentence_of, sentence_sp
 from kgextract.nlp.gazetteers import load_list
 from kgextract.nlp.roles import expand_abbreviation
 from kgextract.relations.registry import Candidate
-from kgextract.resolve.countries import government_name
+from kgextract.resolve.countries import government_long_name, government_name
 from kgextract.resolve.names import clean_name, entity_key, forget_names, is_acronym_of, normalize, strip_honorifics
 
 __all__ = ["resolve_document"]
@@ -228,11 +228,11 @@ class _Resolver:
             if any(words == p[-len(words):] or len(words) > 1 and set(words) <= set(p) for p in people):
                 continue  # a person's (sur)name the model took for an organization or place
                 # (not a middle name: "Acme" beside "Mary Acme Roe" is her agency)
-            norm = long_of.get(surface, norm)
+            norm = long_of.get(surface, _government_key(surface))
             brand = etype is EntityType.ORGANIZATION and not surface.isupper()  # places nest: "Vienna" in "Vienna ... Centre"
             target = None
             for c in mine:
-                names = {normalize(n) for n in c.names}
+                names = {_government_key(n) for n in c.names}
                 if norm in names or brand and any(_starts_name(n, norm, place_words) for n in names):
                     target = c
                     break
@@ -365,6 +365,28 @@ def _evidence(doc_id: str, cand: Candidate) -> Evidence:
                     confidence=round(cand.confidence, 3), extractor=cand.extractor)
 
 
+def _government_key(name: str) -> str:
+    """The normalized name, one for every form of a country's government ("Government of
+    Trinidad and Tobago", "Government of the Republic of Trinidad and Tobago")."""
+    if name.lower().startswith("government of "):
+        short = government_name(name[len("government of "):].replace("\u2019", "'"))
+        if short is not None:
+            return normalize(short)
+    return normalize(name)
+
+
+def _named_government(clusters: list[_Cluster], name: str) -> _Cluster | None:
+    """The organization the text names "Government of <the country's long form>" (the
+    Government of the People's Republic of China for "Government of China"), or None."""
+    for cluster in clusters:
+        if cluster.type is EntityType.ORGANIZATION and any(
+                n.lower().startswith("government of ")
+                and government_name(n[len("government of "):].replace("\u2019", "'")) == name
+                for n in cluster.names):
+            return cluster
+    return None
+
+
 def resolve_document(doc: Doc, candidates: list[Candidate], document: Document, threshold: float = 0.0) -> DocumentResult:
     """Build the document's entities and relations from its mentions and relation candidates."""
     forget_names()
@@ -383,10 +405,15 @@ def resolve_document(doc: Doc, candidates: list[Candidate], document: Document, 
             name = government_name(obj.text)
             if name is None:
                 return None
-            cluster = governments.get(name)
+            cluster = governments.get(name) or _named_government(res.clusters, name)
             if cluster is None:
-                cluster = governments[name] = _Cluster(EntityType.ORGANIZATION, names=[name, clean_name(obj.text)])
+                long = government_long_name(obj.text)  # "Ambassador of the People's Republic of China"
+                cluster = governments[name] = _Cluster(EntityType.ORGANIZATION,
+                                                       names=[name, clean_name(obj.text)] + ([long] if long else []))
                 res.clusters.append(cluster)
+            elif name not in governments:
+                governments[name] = cluster  # the text names it in full: "Government of the Republic of X"
+                cluster.names.append(name)
             cluster.spans.append(obj)
             return _key(cluster)
         cluster = res.of_span.get((obj.start, obj.end)) or res.by_name(obj)
