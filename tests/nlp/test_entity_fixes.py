@@ -266,3 +266,40 @@ def test_issue13_forms_of_one_government_are_one_entity(run):
                 "the Government of Trinidad and Tobago.")
     assert [e.name for e in facts.entities("Organization") if e.name.startswith("Government")] == [
         "Government of the Republic of Trinidad and Tobago"]
+
+
+@pytest.mark.parametrize("text, expected, gone", [
+    # a person's name cut after its first names takes them back, not the honorific
+    pytest.param("Mayor Ruth Obi was briefed by H.E. Jean-Claude Mbala Tshibanda, President of the Lakes "
+                 "Water Commission, in Kigali.", ("Jean-Claude Mbala Tshibanda", "Person"), "Tshibanda",
+                 id="first-names-back"),
+    # a bare hyphenated surname (non-ASCII hyphen) tagged ORG is the person
+    pytest.param("Jean-Paul Okafor\u2011Smith, director of Acme, spoke. Okafor\u2011Smith said the deal closes soon.",
+                 ("Okafor\u2011Smith", "Person"), None, id="hyphenated-surname"),
+    # a country after a place and a comma is a place
+    pytest.param("The vote took place in Goma, Congo last week.", ("Congo", "Place"), None, id="country-after-place"),
+])
+def test_issue13_person_names(nlp, text, expected, gone):
+    _, found = mentions(nlp, text)
+    assert expected in found
+    if gone is not None:
+        assert (gone, "Person") not in found
+
+
+def test_issue13_title_stops_a_growing_name(nlp):
+    _, found = mentions(nlp, "Acme CEO Jane Roe met Mayor Tom Lee. Senator Amy Diaz spoke.")
+    people = [t for t, label in found if label == "Person"]
+    assert people == ["Jane Roe", "Tom Lee", "Amy Diaz"]
+
+
+def test_issue13_acronym_may_skip_a_leading_united_nations(run):
+    facts = run("The United Nations Economic Commission for Latin America (ECLA) met in Lima. ECLA will meet again.")
+    orgs = facts.entities("Organization")
+    assert [e.name for e in orgs] == ["United Nations Economic Commission for Latin America"]
+    assert "ECLA" in orgs[0].aliases
+
+
+def test_issue13_exchange_is_an_organization_and_ticker_an_alias(run):
+    facts = run("Acme Robotics Inc. (NYSE: ACR) today announced a new plant in Lima.")
+    names = {e.name: e for e in facts.entities("Organization")}
+    assert "NYSE" in names and "ACR" in names["Acme Robotics Inc."].aliases

@@ -24,6 +24,8 @@ from spacy.tokens import Doc, Span
 
 from kgextract.nlp.dates import normalize_date
 from kgextract.nlp.entity_labels import (
+    country_after_place,
+    grow_person_names,
     harmonize_labels,
     join_country_names,
     org_word_names,
@@ -99,6 +101,8 @@ class EntityFixes:
         spans = apply_definitions(doc, spans)
         spans = spread_acronyms(doc, spans)
         spans = person_cues(doc, spans)
+        spans = grow_person_names(doc, spans)
+        spans = country_after_place(doc, spans)
         spans = harmonize_labels(spans)
         spans = split_paired_names(spans)
         spans = drop_non_names(spans, doc._.kgx_acronyms)
@@ -225,7 +229,10 @@ def apply_definitions(doc: Doc, spans: list[Span]) -> list[Span]:
     removed wherever spaCy tagged it.
     """
     defs: dict[str, tuple[int, int, str | None]] = {}
-    by_end = {s.end: s for s in spans}
+    by_end: dict[int, Span] = {}
+    for s in spans:  # the longest name ending before "(": "... Commission for Latin America", not "Latin America"
+        if s.end not in by_end or len(s) > len(by_end[s.end]):
+            by_end[s.end] = s
     for tok in doc:
         if tok.text != "(" or tok.i + 2 >= len(doc):
             continue

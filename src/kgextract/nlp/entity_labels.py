@@ -15,7 +15,8 @@ from spacy.tokens import Doc, Span
 from kgextract.nlp.gazetteers import TITLES, load_list
 from kgextract.resolve.countries import country_record, government_name
 
-__all__ = ["harmonize_labels", "join_country_names", "org_word_names", "person_cues", "split_paired_names"]
+__all__ = ["country_after_place", "grow_person_names", "harmonize_labels", "join_country_names",
+           "org_word_names", "person_cues", "split_paired_names"]
 
 _NAMED = ("Person", "Organization", "Place")
 
@@ -205,4 +206,63 @@ def join_country_names(doc: Doc, spans: list[Span]) -> list[Span]:
             out.append(grown[id(s)])
         elif not any(a <= s.start and s.end <= b for a, b in ranges):
             out.append(s)
+    return out
+
+
+_HYPHENS = "-\u2010\u2011\u2012\u2013"
+
+
+def _name_word(tok) -> bool:
+    """A capitalised word of a name ("Jean", "Mbala") or a hyphen inside one; not "H.E."."""
+    return tok.tag_ == "NNP" and tok.is_title and tok.is_alpha or tok.text in _HYPHENS and tok.whitespace_ == ""
+
+
+def grow_person_names(doc: Doc, spans: list[Span]) -> list[Span]:
+    """A person's name cut after its first names ("H.E. Jean-Claude" read as a product,
+    "Mbala Tshibanda" as the person): the Person takes the capitalised name words right
+    before it that no other mention holds, up to an honorific, a title or the sentence start.
+
+    Also a name that is the end of a person's full name elsewhere in the document
+    ("Okafor-Smith" beside "Jean-Paul Okafor-Smith", any hyphen) is that person.
+    """
+    stop = set(load_list("honorifics.v1")) | {t for t in load_list(TITLES) if " " not in t}
+    covered = {i for s in spans if s.label_ != "Person" for i in range(s.start, s.end)}
+    out = []
+    for s in spans:
+        start = s.start
+        if s.label_ == "Person":
+            while start > 0 and not doc[start].is_sent_start and _name_word(doc[start - 1]) \
+                    and doc[start - 1].i not in covered and doc[start - 1].lower_ not in stop \
+                    and doc[start - 1].ent_type_ in ("", "PERSON", "PRODUCT", "WORK_OF_ART", "NORP"):
+                start -= 1
+            while start < s.start and doc[start].text in _HYPHENS:
+                start += 1
+        out.append(s if start == s.start else Span(doc, start, s.end, label="Person"))
+    fulls = [_dehyphen(s.text) for s in out if s.label_ == "Person" and len(s) > 1]
+    final = []
+    for s in out:
+        text = _dehyphen(s.text)
+        if s.label_ == "Organization" and not _has_org_word(s) and country_record(s.text) is None and any(
+                f.endswith(" " + text) for f in fulls):
+            s = Span(doc, s.start, s.end, label="Person")
+        final.append(s)
+    return final
+
+
+def _dehyphen(text: str) -> str:
+    for h in _HYPHENS[1:]:
+        text = text.replace(h, "-")
+    return text
+
+
+def country_after_place(doc: Doc, spans: list[Span]) -> list[Span]:
+    """ "in Goma, Congo": a one-word "person" that names a country right after a place
+    and a comma is the country the place is in."""
+    places = {s.end for s in spans if s.label_ == "Place"}
+    out = []
+    for s in spans:
+        if s.label_ == "Person" and len(s) == 1 and s.start >= 2 and doc[s.start - 1].text == "," \
+                and s.start - 1 in places and country_record(s.text) is not None:
+            s = Span(doc, s.start, s.end, label="Place")
+        out.append(s)
     return out

@@ -8,6 +8,8 @@
 'person/izumi-nakamitsu'
 >>> is_acronym_of("UNODC", "United Nations Office on Drugs and Crime")
 True
+>>> is_acronym_of("ECLA", "United Nations Economic Commission for Latin America")
+True
 """
 
 from __future__ import annotations
@@ -103,6 +105,9 @@ def is_acronym_of(short: str, long: str) -> bool:
     target = letters.upper()
     if target in (initials_all, initials_sig):
         return True
+    sig = [w for w in words if w.lower() not in _STOP and w[0].isalnum()]
+    if len(target) >= 3 and any("".join(w[0] for w in sig[k:]).upper() == target for k in (1, 2)):
+        return True  # "United Nations Economic and Social Commission for Asia and the Pacific (ESCAP)"
     # letters taken in order from the words' capitals (e.g. StAR, UNESCO-like blends)
     caps = "".join(c for c in long if c.isupper())
     return len(target) >= 3 and _subsequence(target, caps) and target[0] == caps[:1]
