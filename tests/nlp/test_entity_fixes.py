@@ -303,3 +303,30 @@ def test_issue13_exchange_is_an_organization_and_ticker_an_alias(run):
     facts = run("Acme Robotics Inc. (NYSE: ACR) today announced a new plant in Lima.")
     names = {e.name: e for e in facts.entities("Organization")}
     assert "NYSE" in names and "ACR" in names["Acme Robotics Inc."].aliases
+
+
+@pytest.mark.parametrize("text, gone", [
+    pytest.param("Among urged the Ugandan MPs to attend.", "Ugandan", id="nationality-alone"),
+    pytest.param("On behalf of all Peruvian Employees, I thank you.", "Peruvian Employees", id="people-of-a-country"),
+    pytest.param("He received his B.S. in economics from Lehigh University.", "B.S.", id="degree"),
+    pytest.param("President Prof, Ali Peyvandi, visited Lima.", "Prof", id="honorific-alone"),
+    pytest.param("\u201dSaid CEO, Tewolde Mariam.", "Said", id="verb-read-as-name"),
+    pytest.param("Minister of State (MOS) for Foreign Affairs and Home Affairs Jo Tan will visit Lima.",
+                 "Foreign Affairs", id="remit-after-title-acronym"),
+])
+def test_issue13_more_non_names(nlp, text, gone):
+    _, found = mentions(nlp, text)
+    assert gone not in [t for t, label in found if label != "Role"]
+
+
+def test_issue13_surname_like_title_stays_in_a_name(nlp):
+    _, found = mentions(nlp, "Jane King and John Dean met in Lima.")
+    assert ("Jane King", "Person") in found and ("John Dean", "Person") in found
+
+
+def test_issue13_short_form_that_ends_a_longer_name_is_its_alias(run):
+    facts = run("OSLO, 3 May (Office for Ocean Affairs) - The United Nations Office for Ocean Affairs opened "
+                "a centre in Bergen.")
+    orgs = facts.entities("Organization")
+    assert [e.name for e in orgs] == ["United Nations Office for Ocean Affairs"]
+    assert "Office for Ocean Affairs" in orgs[0].aliases

@@ -23,6 +23,7 @@ import re
 from spacy.tokens import Doc, Span
 
 from kgextract.nlp.gazetteers import TITLES, load_list, load_sections
+from kgextract.resolve.countries import country_name, country_record
 
 __all__ = ["drop_non_names", "portfolios"]
 
@@ -71,13 +72,27 @@ def _inside_document_name(span: Span) -> bool:
     return False
 
 
+def _nationality(text: str) -> bool:
+    """ "Ugandan", "Belgian": a nationality adjective (the list, or a country name plus "n")."""
+    return country_name(text) is not None and country_record(text) is None \
+        or text[-1:] == "n" and country_record(text[:-1]) is not None
+
+
+def _only_titles(span: Span) -> bool:
+    """ "Prof", "Dean", "DU Registrar", "Said": a "person" made of titles, honorifics or a verb."""
+    words = load_list("honorifics.v1") | _title_words() | _sections()["not_person"]
+    alpha = [t for t in span if any(c.isalpha() for c in t.text)]
+    named = [t for t in alpha if t.lower_ in words or t.lower_.rstrip(".") in words]
+    return bool(named) and all(t in named or t.is_upper and len(t) <= 4 for t in alpha)
+
+
 def _not_a_name(span: Span) -> bool:
     sections = _sections()
     text = span.text.lower()
     if text in sections["names"] or _ROMAN.fullmatch(span.text):
         return True
     if span.label_ == "Person":
-        return False
+        return _only_titles(span)
     if span[-1].lower_ in sections["heads"] and span[-1].is_title and not _has_org_word(span[-1:]):
         return True  # "the International Energy Crisis", even with "International" in it
     if span.label_ == "Organization" and _inside_document_name(span):
@@ -85,11 +100,14 @@ def _not_a_name(span: Span) -> bool:
     if _has_org_word(span):
         return False
     if span.label_ == "Organization":
-        if len(span) == 1 and text in _demonyms():
+        if len(span) == 1 and (text in _demonyms() or _nationality(span.text)):
             return True  # "the Ugandan MPs": a nationality, not a body
-        words = [t for t in span if t.is_alpha and t.lower_ not in ("and", "&")]
+        words = [t for t in span if t.is_alpha and t.lower_ not in ("and", "&", "all")]
         if words and all(_is_plural_noun(t) and t.lower_.endswith("s") for t in words):
             return True  # "Workers and Employers", "the Speakers": common nouns in capitals
+        if len(words) > 1 and _is_plural_noun(words[-1]) and words[-1].lower_.endswith("s") \
+                and all(_nationality(t.text) or t.tag_ == "JJ" for t in words[:-1]):
+            return True  # "all Peruvian Employees": people of a country, not a body
     return False
 
 
@@ -121,6 +139,8 @@ def _title_before(doc: Doc, i: int) -> bool:
         k = j - 1
         if k >= 0 and doc[k].text == ",":
             k -= 1
+        if k >= 2 and doc[k].text == ")" and doc[k - 2].text == "(":
+            k -= 3  # "Minister of State (MOS) for": the title's own acronym
         if k >= 0 and doc[k].lower_ in _title_words():
             return True
         j = k - 1

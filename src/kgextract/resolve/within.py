@@ -240,6 +240,10 @@ class _Resolver:
                 # an undefined acronym of a name the text spells out ("UN", "EU")
                 fits = [c for c in mine if any(is_acronym_of(surface, n) for n in c.names)]
                 target = fits[0] if len(fits) == 1 else None
+            if target is None and brand and len(words) >= 3 and any(w in load_list("org_words.v1") for w in words):
+                # "Office for Disarmament Affairs": the short form of the one longer name it ends
+                fits = [c for c in mine if any(normalize(n).endswith(" " + norm) for n in c.names)]
+                target = fits[0] if len(fits) == 1 else None
             if target is None:
                 if _in_headline(span):
                     continue
