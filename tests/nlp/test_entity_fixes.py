@@ -330,3 +330,12 @@ def test_issue13_short_form_that_ends_a_longer_name_is_its_alias(run):
     orgs = facts.entities("Organization")
     assert [e.name for e in orgs] == ["United Nations Office for Ocean Affairs"]
     assert "Office for Ocean Affairs" in orgs[0].aliases
+
+
+def test_issue13_list_items_name_people(nlp):
+    text = ("Acme names new team\n\nThe new team:\n\n\u2022 Tomasz Wrobel, chief legal officer\n"
+            "\u2022 Ines Carvalho-Lund, treasurer\n- Amara Okonkwo, head of research\n"
+            "The Honourable Jo Baptiste, Minister of Works, opened it.\nAcme Labs, partner\n")
+    _, found = mentions(nlp, text)
+    people = [t for t, label in found if label == "Person"]
+    assert people == ["Tomasz Wrobel", "Ines Carvalho-Lund", "Amara Okonkwo", "Jo Baptiste"]

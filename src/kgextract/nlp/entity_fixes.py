@@ -28,6 +28,7 @@ from kgextract.nlp.entity_labels import (
     grow_person_names,
     harmonize_labels,
     join_country_names,
+    list_item_people,
     org_word_names,
     person_cues,
     split_paired_names,
@@ -101,6 +102,7 @@ class EntityFixes:
         spans = apply_definitions(doc, spans)
         spans = spread_acronyms(doc, spans)
         spans = person_cues(doc, spans)
+        spans = list_item_people(doc, spans)
         spans = grow_person_names(doc, spans)
         spans = country_after_place(doc, spans)
         spans = harmonize_labels(spans)

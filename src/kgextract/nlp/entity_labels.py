@@ -16,7 +16,7 @@ from kgextract.nlp.gazetteers import TITLES, load_list
 from kgextract.resolve.countries import country_record, government_name
 
 __all__ = ["country_after_place", "grow_person_names", "harmonize_labels", "join_country_names",
-           "org_word_names", "person_cues", "split_paired_names"]
+           "list_item_people", "org_word_names", "person_cues", "split_paired_names"]
 
 _NAMED = ("Person", "Organization", "Place")
 
@@ -266,3 +266,46 @@ def country_after_place(doc: Doc, spans: list[Span]) -> list[Span]:
             s = Span(doc, s.start, s.end, label="Place")
         out.append(s)
     return out
+
+
+_BULLETS = {"\u2022", "-", "*", "\u00b7", "\u2013", "\u2014", "\u25aa", "\u25cf", "\u25e6", "\u2023", "o"}
+
+
+def _starts_title(doc: Doc, i: int) -> bool:
+    """Whether a title from the list starts at token ``i`` ("chief legal officer", "Treasurer")."""
+    titles = load_list(TITLES)
+    for n in (4, 3, 2, 1):
+        if i + n <= len(doc) and doc[i : i + n].text.lower() in titles:
+            return True
+    return False
+
+
+def list_item_people(doc: Doc, spans: list[Span]) -> list[Span]:
+    """ "- Ines Carvalho-Lund, treasurer": a line (a bullet item or not) that opens with a
+    name of two to four capitalised words, a comma and a title names a person, whatever
+    the model made of the name (nothing, an organization, a place)."""
+    extra = []
+    for tok in doc:
+        if not (tok.i == 0 or doc[tok.i - 1].is_space and "\n" in doc[tok.i - 1].text):
+            continue
+        i = tok.i
+        while i < len(doc) and (doc[i].text in _BULLETS or doc[i].like_num and doc[i + 1 : i + 2].text in (".", ")")):
+            i += 2 if doc[i].like_num else 1
+        j = i
+        while j < len(doc) and j - i < 7 and (doc[j].is_title and doc[j].is_alpha or doc[j].text in _HYPHENS
+                                               and doc[j].whitespace_ == "" and j > i):
+            j += 1
+        honorifics = load_list("honorifics.v1")
+        while i < j and (doc[i].lower_ in honorifics or doc[i].lower_ in ("the", ".")):
+            i += 1  # "The Honourable Jo Baptiste, Minister of ...": the name without its honorific
+        words = [t for t in doc[i:j] if t.is_alpha]
+        if not 2 <= len(words) <= 4 or j + 1 >= len(doc) or doc[j].text != "," or not _starts_title(doc, j + 1):
+            continue
+        name = Span(doc, i, j, label="Person")
+        if any(t.lower_ in _org_words() or t.lower_ in load_list(TITLES) for t in name):
+            continue  # "Acme Labs, partner", "Chief Counsel, ..." are not people's names
+        extra.append(name)
+    if not extra:
+        return spans
+    kept = [s for s in spans if not any(s.start < e.end and e.start < s.end for e in extra)]
+    return kept + extra
