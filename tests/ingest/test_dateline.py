@@ -168,9 +168,17 @@ def test_line_above_header_date_must_look_like_a_place(above):
     # a wire service in brackets before the dateline; the lead's weekday fixes the guessed year
     ("Deal signed\n\n(NORDPRESS) - OSLO, MAY 4 - The two agencies on Friday signed a deal that "
      "extends the pact of March 2017.", "OSLO", [], "2018-05-04", "MAY 4"),
-    # a region in square brackets
+    # a region in square brackets, a country in round brackets
     ("Lima [Peru], 9 October 2017 (Andina): The forum closed.", "Lima", [], "2017-10-09",
      "9 October 2017"),
+    ("Title\n\nLima (Peru), June 4, 2024 - Acme said.", "Lima", [], "2024-06-04", "June 4, 2024"),
+    # a numeric day-first date in an inline dateline
+    ("Title\n\nOslo, 04.06.2015 \u2013 Acme today announced a plant.", "Oslo", [], "2015-06-04", "04.06.2015"),
+    # a month-first date before the place; several places joined by "&"
+    ("Title\n\nJune 4, 2024 -- Oslo, Norway -- Acme today announced a plant.", "Oslo", [], "2024-06-04",
+     "June 4, 2024"),
+    ("Title\n\nSAO PAULO & RIO DE JANEIRO, June 4, 2024 -- Acme said.", "SAO PAULO", ["RIO DE JANEIRO"],
+     "2024-06-04", "June 4, 2024"),
     # a place in capitals before a dash, the date on a header line
     ("FOR IMMEDIATE RELEASE - MARCH 3, 1997\n\nHeadline here\n\nSALEM - The governor today named a "
      "new director of the state water board, who starts next month.", "SALEM", [], "1997-03-03",

@@ -57,6 +57,7 @@ from kgextract.nlp.dates import (
     normalize_date,
 )
 from kgextract.nlp.gazetteers import TITLES, load_list
+from kgextract.resolve.countries import country_record
 
 __all__ = ["Dateline", "find_dateline"]
 
@@ -145,8 +146,9 @@ def _gazetteer_word(segment: str) -> bool:
     return any(w in lst for w in words for lst in lists) or segment.lower() in lists[0]
 
 
-#: "New Delhi [India]": a region in square brackets after the place.
-_BRACKET_REGION = re.compile(r"(?P<place>[^\[\]]*\S)\s*\[(?P<region>[^\[\]]+)\]")
+#: "New Delhi [India]": a region in square brackets after the place; "Lima (Peru)": a
+#: country in round brackets (other words in round brackets are an agency: "GENEVA (ILO News)").
+_BRACKET_REGION = re.compile(r"(?P<place>[^\[\]()]*\S)\s*(?:\[(?P<region>[^\[\]]+)\]|\((?P<country>[^()]+)\))")
 
 
 def _place(body: str, offset: int, strict: bool) -> dict | None:
@@ -155,9 +157,12 @@ def _place(body: str, offset: int, strict: bool) -> dict | None:
     for raw in body.split(","):
         lead = len(raw) - len(raw.lstrip())
         bracket = _BRACKET_REGION.fullmatch(raw.strip())
+        if bracket and bracket["country"] is not None and country_record(bracket["country"].strip()) is None:
+            bracket = None
         if bracket:
+            group = "region" if bracket["region"] is not None else "country"
             parts.append((bracket["place"], pos + lead))
-            parts.append((bracket["region"].strip(), pos + lead + bracket.start("region")))
+            parts.append((bracket[group].strip(), pos + lead + bracket.start(group)))
         else:
             parts.append((raw.strip(), pos + lead))
         pos += len(raw) + 1
@@ -255,6 +260,10 @@ def _inline(content: str, start: int, after_header: bool = False) -> tuple[dict,
 def _inline_place_date(line: str, start: int, after_header: bool) -> tuple[dict, DateMatch | None] | None:
     """The shapes of ``_inline`` on a line with dashes made plain."""
     dates = find_dates(line, ranges=False)
+    numeric = _NUMERIC_INLINE.search(line, 0, 80)
+    if numeric and (not dates or numeric.start() < dates[0].start):
+        found = _numeric_date(line[numeric.start():])  # "Oslo, 04.06.2015 -"
+        dates = [_shift(found, numeric.start())] if found is not None else dates
     if dates and dates[0].start <= 80:
         m = dates[0]
         head = re.fullmatch(r"(?P<body>.*?\S)\s*(?:,|-+)\s*", line[:m.start])
@@ -319,6 +328,8 @@ def _shift(m: DateMatch, offset: int) -> DateMatch:
 #: "04.06.2015", "15-05-2005": a numeric date, day first, read only on a header date line.
 _NUMERIC_DATE = re.compile(r"(?P<d>0?[1-9]|[12]\d|3[01])(?P<sep>[.-])(?P<m>0?[1-9]|1[0-2])(?P=sep)"
                            r"(?P<y>(?:1[89]|2[01])\d\d)(?![\w.-]?\d)")
+#: Where a numeric date may start inside an inline dateline ("Oslo, 04.06.2015 -").
+_NUMERIC_INLINE = re.compile(r"(?<![\w.-])\d{1,2}[.-]\d{1,2}[.-]\d{4}(?![\w.-]?\d)")
 #: What may follow a header date: "- Press release", "News Release 05/25".
 _TRAILER = re.compile(r"\s*[-|:,]?\s*(?:press|news|media)\s+(?:release|statement|note)"
                       r"(?:\s+(?:no\.?\s*)?[\w/.-]{1,12})?\s*", re.I)
