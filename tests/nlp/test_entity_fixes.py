@@ -339,3 +339,20 @@ def test_issue13_list_items_name_people(nlp):
     _, found = mentions(nlp, text)
     people = [t for t, label in found if label == "Person"]
     assert people == ["Tomasz Wrobel", "Ines Carvalho-Lund", "Amara Okonkwo", "Jo Baptiste"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    pytest.param("The Embassy of the Republic of Korea in Oslo hosted the reception.",
+                 ("Embassy of the Republic of Korea", "Organization"), id="embassy-of-place"),
+    pytest.param("The Embassy of Trinidad and Tobago in Lima opened a new office.",
+                 ("Embassy of Trinidad and Tobago", "Organization"), id="embassy-of-place-with-and"),
+])
+def test_issue13_embassy_of_a_country(nlp, text, expected):
+    _, found = mentions(nlp, text)
+    assert expected in found
+    assert ("Lima", "Place") in found or ("Oslo", "Place") in found
+
+
+def test_issue13_lower_case_noun_of_place_is_no_organization(nlp):
+    _, found = mentions(nlp, "Jo Lee visited the centre of Lima.")
+    assert ("Lima", "Place") in found

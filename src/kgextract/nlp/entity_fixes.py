@@ -29,6 +29,7 @@ from kgextract.nlp.entity_labels import (
     harmonize_labels,
     join_country_names,
     list_item_people,
+    org_of_place,
     org_word_names,
     person_cues,
     split_paired_names,
@@ -98,6 +99,7 @@ class EntityFixes:
         spans = split_company_of_place(doc, spans)
         spans = based_places(doc, spans)
         spans = org_word_names(doc, spans)
+        spans = org_of_place(doc, spans)
         spans = portfolios(doc, spans)
         spans = apply_definitions(doc, spans)
         spans = spread_acronyms(doc, spans)

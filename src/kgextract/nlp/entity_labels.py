@@ -16,7 +16,7 @@ from kgextract.nlp.gazetteers import TITLES, load_list
 from kgextract.resolve.countries import country_record, government_name
 
 __all__ = ["country_after_place", "grow_person_names", "harmonize_labels", "join_country_names",
-           "list_item_people", "org_word_names", "person_cues", "split_paired_names"]
+           "list_item_people", "org_of_place", "org_word_names", "person_cues", "split_paired_names"]
 
 _NAMED = ("Person", "Organization", "Place")
 
@@ -309,3 +309,26 @@ def list_item_people(doc: Doc, spans: list[Span]) -> list[Span]:
         return spans
     kept = [s for s in spans if not any(s.start < e.end and e.start < s.end for e in extra)]
     return kept + extra
+
+
+def org_of_place(doc: Doc, spans: list[Span]) -> list[Span]:
+    """ "the Embassy of the Republic of Korea", "the Permanent Mission of Peru": an
+    organization word (capitalised, in no mention) + "of" + a place mention is one
+    organization's name; the place inside it is not a mention of its own."""
+    words = _org_words()
+    covered = {i for s in spans for i in range(s.start, s.end)}
+    by_start = {s.start: s for s in spans if s.label_ == "Place"}
+    grown: dict[int, Span] = {}
+    for tok in doc[:-2]:
+        if not (tok.is_title and tok.lower_ in words) or tok.i in covered or doc[tok.i + 1].lower_ != "of":
+            continue
+        at = tok.i + 2 + (doc[tok.i + 2].lower_ == "the")
+        place = by_start.get(at) or by_start.get(tok.i + 2)
+        if place is None:
+            continue
+        start = tok.i
+        while start > 0 and doc[start - 1].is_title and doc[start - 1].i not in covered \
+                and doc[start - 1].lower_ not in ("the", "a", "an") and not doc[start - 1].is_sent_start:
+            start -= 1  # "Permanent Mission of", "Royal Embassy of"
+        grown[id(place)] = Span(doc, start, place.end, label="Organization")
+    return [grown.get(id(s), s) for s in spans]
