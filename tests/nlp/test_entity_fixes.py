@@ -356,3 +356,18 @@ def test_issue13_embassy_of_a_country(nlp, text, expected):
 def test_issue13_lower_case_noun_of_place_is_no_organization(nlp):
     _, found = mentions(nlp, "Jo Lee visited the centre of Lima.")
     assert ("Lima", "Place") in found
+
+
+@pytest.mark.parametrize("text, name, alias", [
+    pytest.param("He noted the Mongolian government's support of the plan.", "Government of Mongolia",
+                 "Mongolian government", id="demonym-government"),
+    pytest.param("Peru's government declined the offer.", "Government of Peru", "Peru's government",
+                 id="possessive-government"),
+    pytest.param("Later the government of Japan agreed to the plan.", "Government of Japan", None,
+                 id="government-of-lower-case"),
+])
+def test_issue13_lower_case_government_of_a_country(run, text, name, alias):
+    orgs = run(text).entities("Organization")
+    assert [e.name for e in orgs] == [name]
+    if alias is not None:
+        assert alias in orgs[0].aliases

@@ -25,6 +25,7 @@ from spacy.tokens import Doc, Span
 from kgextract.nlp.dates import normalize_date
 from kgextract.nlp.entity_labels import (
     country_after_place,
+    government_phrases,
     grow_person_names,
     harmonize_labels,
     join_country_names,
@@ -100,6 +101,7 @@ class EntityFixes:
         spans = based_places(doc, spans)
         spans = org_word_names(doc, spans)
         spans = org_of_place(doc, spans)
+        spans = government_phrases(doc, spans)
         spans = portfolios(doc, spans)
         spans = apply_definitions(doc, spans)
         spans = spread_acronyms(doc, spans)

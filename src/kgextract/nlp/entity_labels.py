@@ -13,10 +13,11 @@ from collections import Counter
 from spacy.tokens import Doc, Span
 
 from kgextract.nlp.gazetteers import TITLES, load_list
-from kgextract.resolve.countries import country_record, government_name
+from kgextract.resolve.countries import country_name, country_record, government_name
 
 __all__ = ["country_after_place", "grow_person_names", "harmonize_labels", "join_country_names",
-           "list_item_people", "org_of_place", "org_word_names", "person_cues", "split_paired_names"]
+           "government_phrases", "list_item_people", "org_of_place", "org_word_names", "person_cues",
+           "split_paired_names"]
 
 _NAMED = ("Person", "Organization", "Place")
 
@@ -332,3 +333,30 @@ def org_of_place(doc: Doc, spans: list[Span]) -> list[Span]:
             start -= 1  # "Permanent Mission of", "Royal Embassy of"
         grown[id(place)] = Span(doc, start, place.end, label="Organization")
     return [grown.get(id(s), s) for s in spans]
+
+
+def government_phrases(doc: Doc, spans: list[Span]) -> list[Span]:
+    """ "the Mongolian government", "Peru's government", "the government of Japan": a
+    country's government named in lower case is an organization mention (named
+    "Government of <country>" when entities are built); the country inside it is not
+    a mention of its own."""
+    by_start = {s.start: s for s in spans}
+    by_end = {s.end: s for s in spans}
+    new: list[Span] = []
+    for tok in doc[1:]:
+        if tok.lower_ not in ("government", "govt"):
+            continue
+        i = tok.i
+        before = i - 1 if doc[i - 1].tag_ != "POS" else i - 2  # "Peru's government"
+        if before >= 0 and country_name(doc[before].text) is not None and doc[before].is_title \
+                and (before + 1 not in by_end or by_end[before + 1].label_ == "Place"):
+            new.append(Span(doc, before, i + 1, label="Organization"))
+            continue
+        if i + 2 < len(doc) and doc[i + 1].lower_ == "of" and tok.is_lower:
+            place = by_start.get(i + 2)
+            if place is not None and place.label_ == "Place" and country_name(place.text) is not None:
+                new.append(Span(doc, i, place.end, label="Organization"))
+    if not new:
+        return spans
+    kept = [s for s in spans if not any(s.start < n.end and n.start < s.end for n in new)]
+    return kept + new

@@ -250,6 +250,12 @@ class _Resolver:
                 target = _Cluster(etype)
                 mine.append(target)
             self.add(target, span)
+            short = _government_of(surface) if etype is EntityType.ORGANIZATION else None
+            if short is not None and surface.startswith("government of "):
+                # "the government of Japan": the name in capitals, as the guide writes it
+                target.names = [n for n in target.names if n != surface] + ["G" + surface[1:]]
+            elif short is not None and short not in target.names and not surface.startswith("Government of"):
+                target.names.append(short)  # "the Mongolian government" is the Government of Mongolia
 
     def _roles(self, spans: list[Span]) -> None:
         held = {(c.object.start, c.object.end) for c in self.candidates
@@ -369,14 +375,21 @@ def _evidence(doc_id: str, cand: Candidate) -> Evidence:
                     confidence=round(cand.confidence, 3), extractor=cand.extractor)
 
 
+def _government_of(name: str) -> str | None:
+    """ "Government of <country>" for a name of a country's government ("Government of the
+    Republic of Trinidad and Tobago", "Mongolian government", "Peru's government"), else None."""
+    lower = name.lower().replace("\u2019", "'")
+    if lower.startswith("government of "):
+        return government_name(name[len("government of "):].replace("\u2019", "'"))
+    if lower.endswith(" government"):
+        return government_name(clean_name(name[: -len(" government")]))
+    return None
+
+
 def _government_key(name: str) -> str:
-    """The normalized name, one for every form of a country's government ("Government of
-    Trinidad and Tobago", "Government of the Republic of Trinidad and Tobago")."""
-    if name.lower().startswith("government of "):
-        short = government_name(name[len("government of "):].replace("\u2019", "'"))
-        if short is not None:
-            return normalize(short)
-    return normalize(name)
+    """The normalized name, one for every form of a country's government."""
+    short = _government_of(name)
+    return normalize(short) if short is not None else normalize(name)
 
 
 def _named_government(clusters: list[_Cluster], name: str) -> _Cluster | None:
