@@ -173,3 +173,12 @@ def test_organization_named_like_a_persons_middle_name_stays(run):
     facts = run("Mary Grant Lawrence founded the agency in 1966. Grant lost clients in 1997, "
                 "and Grant said on Friday that it would close. Grant had 300 employees.")
     assert "grant" in facts.names("Organization")
+
+
+# --- issue 13, shape 8: short and long variants of names --------------------------------------
+
+def test_issue13_web_address_is_the_brand_not_its_unit(run):
+    facts = run("Jo Lee joined AccuWeather in May. She will lead all content on the AccuWeather.com website "
+                "and the AccuWeather Network. AccuWeather said so.")
+    orgs = {e.name: e for e in facts.entities("Organization")}
+    assert "AccuWeather" in orgs and "AccuWeather.com" in orgs["AccuWeather"].aliases

@@ -58,7 +58,17 @@ class _Cluster:
     def name(self) -> str:
         if self.synthetic_name:
             return self.synthetic_name
-        return max(self.names, key=lambda n: (not _caps(n), len(n.split()), len(n), n))
+        # "AccuWeather.com" is the web address of "AccuWeather": never the name when the name is used too
+        return max(self.names, key=lambda n: (not _caps(n), not _web_form(n, self.names), len(n.split()), len(n), n))
+
+
+_WEB_ENDINGS = (".com", ".org", ".net", ".int", ".gov", ".edu")
+
+
+def _web_form(name: str, names: list[str]) -> bool:
+    """True for "Acme.com" beside "Acme" among an entity's names."""
+    lower = name.lower()
+    return lower.endswith(_WEB_ENDINGS) and any(n.lower() == lower.rsplit(".", 1)[0] for n in names)
 
 
 def _caps(text: str) -> bool:
@@ -228,14 +238,13 @@ class _Resolver:
             if any(words == p[-len(words):] or len(words) > 1 and set(words) <= set(p) for p in people):
                 continue  # a person's (sur)name the model took for an organization or place
                 # (not a middle name: "Acme" beside "Mary Acme Roe" is her agency)
-            norm = long_of.get(surface, _government_key(surface))
+            norm = long_of.get(surface, _name_key(surface))
             brand = etype is EntityType.ORGANIZATION and not surface.isupper()  # places nest: "Vienna" in "Vienna ... Centre"
-            target = None
-            for c in mine:
-                names = {_government_key(n) for n in c.names}
-                if norm in names or brand and any(_starts_name(n, norm, place_words) for n in names):
-                    target = c
-                    break
+            target = next((c for c in mine if norm in {_name_key(n) for n in c.names}), None)
+            if target is None and brand and not surface.lower().endswith(_WEB_ENDINGS):  # "Acme.com" is the brand
+                fits = [c for c in mine if any(_starts_name(_name_key(n), norm, place_words) for n in c.names)]
+                # "AccuWeather" starts "AccuWeather Network" and "AccuWeather Media": a brand of its own
+                target = fits[0] if len(fits) == 1 else None
             if target is None and surface.isupper():
                 # an undefined acronym of a name the text spells out ("UN", "EU")
                 fits = [c for c in mine if any(is_acronym_of(surface, n) for n in c.names)]
@@ -386,9 +395,14 @@ def _government_of(name: str) -> str | None:
     return None
 
 
-def _government_key(name: str) -> str:
-    """The normalized name, one for every form of a country's government."""
+def _name_key(name: str) -> str:
+    """The normalized name, one for every form of a country's government, and one for a
+    name and its web address ("AccuWeather.com" is "AccuWeather")."""
     short = _government_of(name)
+    if short is None and name.lower().endswith(_WEB_ENDINGS) and "." in name[:-4].strip("."):
+        return normalize(name)  # "acme.co.com"-like addresses: left as they are
+    if short is None and name.lower().endswith(_WEB_ENDINGS):
+        short = name.rsplit(".", 1)[0]
     return normalize(short) if short is not None else normalize(name)
 
 
