@@ -8,6 +8,7 @@ organization word ("the ILO's Governing Body", "the NATO-Ukraine Commission").
 
 from __future__ import annotations
 
+import functools
 from collections import Counter
 
 from spacy.tokens import Doc, Span
@@ -218,6 +219,12 @@ def _name_word(tok) -> bool:
     return tok.tag_ == "NNP" and tok.is_title and tok.is_alpha or tok.text in _HYPHENS and tok.whitespace_ == ""
 
 
+@functools.lru_cache(maxsize=1)  # fixed data: built once
+def _name_stops() -> frozenset[str]:
+    """Words that end a person's name on its left: honorifics and one-word titles."""
+    return frozenset(load_list("honorifics.v1") | {t for t in load_list(TITLES) if " " not in t})
+
+
 def grow_person_names(doc: Doc, spans: list[Span]) -> list[Span]:
     """A person's name cut after its first names ("H.E. Jean-Claude" read as a product,
     "Mbala Tshibanda" as the person): the Person takes the capitalised name words right
@@ -226,7 +233,7 @@ def grow_person_names(doc: Doc, spans: list[Span]) -> list[Span]:
     Also a name that is the end of a person's full name elsewhere in the document
     ("Okafor-Smith" beside "Jean-Paul Okafor-Smith", any hyphen) is that person.
     """
-    stop = set(load_list("honorifics.v1")) | {t for t in load_list(TITLES) if " " not in t}
+    stop = _name_stops()
     covered = {i for s in spans if s.label_ != "Person" for i in range(s.start, s.end)}
     out = []
     for s in spans:
