@@ -104,9 +104,8 @@ class Extractor:
 
 
 def _context(doc: Doc, document: Document) -> Context:
-    meta_year = int(document.date[:4]) if document.date and document.date[:4].isdigit() else None
     text = doc_text(doc)
-    line = find_dateline(text, year=meta_year)
+    line = find_dateline(text)  # no year from page metadata: the guide takes dates from the text only
     reference = None
     if line is not None and line.date is not None and len(line.date.start) == 10:
         reference = dt.date.fromisoformat(line.date.start)

@@ -1,4 +1,4 @@
-"""datePublished and locationCreated from the dateline (kgx.document.v1)."""
+"""datePublished and locationCreated from the dateline (kgx.document.v2)."""
 
 from __future__ import annotations
 
@@ -43,11 +43,11 @@ def test_dateline_without_year_and_no_dated_text_gives_no_date(run):
     assert doc_facts == {("locationCreated", "paris")}
 
 
-def test_without_dateline_the_metadata_date_is_used(extractor):
+def test_without_dateline_the_metadata_date_is_not_used(extractor):
+    # the guide: nothing is taken from a URL or page metadata
     doc = document_from_text("Globex Industries opened a new plant in Berlin.", "d1", date="2024-06-03")
     (res,) = list(extractor.process([doc]))
-    assert {(r.subject, r.predicate.value, r.object) for r in res.relations
-            if r.subject == "DOC"} == {("DOC", "datePublished", "2024-06-03")}
+    assert not [r for r in res.relations if r.subject == "DOC"]
 
 
 def test_no_dateline_no_document_facts(run):
@@ -55,11 +55,11 @@ def test_no_dateline_no_document_facts(run):
     assert not {t for t in facts.triples if t[0] == "DOC"}
 
 
-def test_dateline_year_from_metadata(extractor):
+def test_dateline_year_not_from_metadata(extractor):
     doc = document_from_text("PARIS, 5 May - Acme Robotics announced a new partnership.", "d1", date="2023")
     (res,) = list(extractor.process([doc]))
-    assert ("DOC", "datePublished", "2023-05-05") in {(r.subject, r.predicate.value, r.object)
-                                                       for r in res.relations}
+    assert {(r.predicate.value, r.object) for r in res.relations if r.subject == "DOC"} == {
+        ("locationCreated", "place/paris")}
 
 
 # --- known gaps: the lead fixes these ---------------------------------------------------------

@@ -1,8 +1,11 @@
 """datePublished and locationCreated: when and where the release was issued.
 
 The dateline ("GENEVA, 5 December.") is found by ``ingest.dateline``; a
-dateline without a year takes the year the text makes clear. Page metadata
-(an HTML page's publication date) is used when the text has no dateline.
+dateline without a year takes the year the text makes clear, and without one
+gives no date. As the annotation guide says, nothing comes from a URL or page
+metadata (v2; v1 fell back on an HTML page's publication date). A dateline
+naming several places ("OSLO, Norway and DENVER, ...") gives one
+locationCreated for each.
 """
 
 from __future__ import annotations
@@ -19,23 +22,21 @@ from kgextract.relations.spans import evidence_span, mention_index
 __all__ = ["extract_document_facts", "extract_wire_location", "wire_agency"]
 
 
-@extractors.register("kgx.document.v1")
+@extractors.register("kgx.document.v2")
 def extract_document_facts(doc: Doc, context: Context) -> Iterator[Candidate]:
-    """datePublished and locationCreated from the dateline (or the page's metadata)."""
+    """datePublished and locationCreated from the dateline or date line, never from metadata."""
     line = context.dateline
     first = doc[0 : min(len(doc), 1)]
     if line is not None and line.date is not None:
         ev = doc.char_span(line.date_start, line.date_end, alignment_mode="expand") or first
-        yield Candidate(DOC, Predicate.DATE_PUBLISHED, line.date.start, 0.9, "kgx.document.v1", ev)
-    elif context.document.date:
-        yield Candidate(DOC, Predicate.DATE_PUBLISHED, context.document.date[:10], 0.8, "kgx.document.meta.v1", first)
+        yield Candidate(DOC, Predicate.DATE_PUBLISHED, line.date.start, 0.9, "kgx.document.v2", ev)
     if line is not None and line.place is not None:
         # "OSLO, Norway and DENVER, June 4": a release issued from several places
         for start, end in ((line.place_start, line.place_end), *getattr(line, "more_places", ())):
             span = doc.char_span(start, end, alignment_mode="expand")
             place = mention_index(doc).get(span.start) if span is not None else None
             if place is not None and place.label_ == "Place":
-                yield Candidate(DOC, Predicate.LOCATION_CREATED, place, 0.9, "kgx.document.v1", span)
+                yield Candidate(DOC, Predicate.LOCATION_CREATED, place, 0.9, "kgx.document.v2", span)
 
 
 #: A wire service's short name: "AP", "XINHUA", "NORD-PRESS", "Xinhua" (one word, no digits).
