@@ -248,3 +248,13 @@ def test_issue13_dateline_after_a_long_dash_in_a_line():
 
 def test_issue13_a_dash_in_a_title_is_no_dateline():
     assert find_dateline("Acme Names New Chief \u2014 Jo Roe to Start June 1\n\nThe board met.") is None
+
+
+@pytest.mark.parametrize("text", [
+    "PHOTO - A view of the new terminal that the port authority opened to ships and ferries this spring.",
+    "04.06.2015\n\nBackground: The port authority signed a five-year agreement with its Estonian counterpart.",
+    "ABOUT ACME - Acme is a maker of widgets and gadgets for ports, ships and ferries around the world.",
+])
+def test_issue13_line_openers_are_not_places(text):
+    d = find_dateline(text)
+    assert d is None or d.place is None

@@ -121,7 +121,11 @@ _NOT_PLACE = {"the", "a", "an", "in", "on", "at", "from", "by", "since", "during
               "updated", "press", "release", "statement", "news", "report",
               "volume", "issue", "no", "contact", "media", "advisory", "update",
               "bulletin", "notice", "note", "speech", "remarks", "transcript",
-              "immediate", "embargoed", "summary", "agenda"}
+              "immediate", "embargoed", "summary", "agenda",
+              # line openers before a dash or colon that are not places ("PHOTO - ...", "About Acme: ...")
+              "photo", "photos", "video", "exclusive", "breaking", "correction", "attention",
+              "editors", "editor's", "background", "highlights", "about", "source", "sources",
+              "overview", "abstract", "disclaimer", "reminder", "important", "warning", "q&a", "faq"}
 
 
 def _words_ok(segment: str, first_is_place: bool) -> bool:

@@ -191,8 +191,8 @@ class _Resolver:
             label = span.label_
             if label == "Organization" and (span.start, span.end) in self.venues:
                 label = "Place"
-            elif label == "Place" and (span.start, span.end) in self.employers:
-                label = "Organization"
+            elif label == "Place" and (span.start, span.end) in self.employers and not _in_dateline(span):
+                label = "Organization"  # (a dateline's place stays a place: "GENEVA, 5 May")
             by_type.setdefault(label, []).append(span)
         self._people(by_type.get("Person", []))
         self._named_things(by_type.get("Organization", []), EntityType.ORGANIZATION)
