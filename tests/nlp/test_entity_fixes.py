@@ -371,3 +371,22 @@ def test_issue13_lower_case_government_of_a_country(run, text, name, alias):
     assert [e.name for e in orgs] == [name]
     if alias is not None:
         assert alias in orgs[0].aliases
+
+
+@pytest.mark.parametrize("text, company, ticker, exchange", [
+    pytest.param("Globex Robotics (Nasdaq: GLBX) signed a supply deal with Lima Port.", "Globex Robotics", "GLBX",
+                 "Nasdaq", id="person-read-company"),
+    pytest.param("Acme Oyj (Nasdaq Helsinki: ACME) joined the index.", "Acme Oyj", "ACME", "Nasdaq Helsinki",
+                 id="two-word-exchange"),
+    pytest.param("Vandelay Corp. (OTCQB: VDLY) opened a plant.", "Vandelay Corp.", "VDLY", "OTCQB",
+                 id="otc-market"),
+    pytest.param("Hooli (NYSE:HOOL) fell on Monday.", "Hooli", "HOOL", "NYSE", id="no-space-after-colon"),
+])
+def test_issue13_ticker_brackets(run, text, company, ticker, exchange):
+    orgs = {e.name: e for e in run(text).entities("Organization")}
+    assert exchange in orgs
+    assert ticker in orgs[company].aliases
+
+
+def test_issue13_credit_in_brackets_is_no_exchange(run):
+    assert run("The report (Photo: AFP) was shared in Lima.").entities("Organization") == []

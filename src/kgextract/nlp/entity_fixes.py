@@ -103,6 +103,7 @@ class EntityFixes:
         spans = org_of_place(doc, spans)
         spans = government_phrases(doc, spans)
         spans = portfolios(doc, spans)
+        spans = ticker_brackets(doc, spans)
         spans = apply_definitions(doc, spans)
         spans = spread_acronyms(doc, spans)
         spans = person_cues(doc, spans)
@@ -254,8 +255,11 @@ def apply_definitions(doc: Doc, spans: list[Span]) -> list[Span]:
             close += 1
         else:
             short = inner.text
-        if not quoted and inner.text.upper() in _EXCHANGES:
-            ticker = _ticker(doc, tok.i + 2)
+        if not quoted and inner.text.split(":")[0].upper() in _exchange_words():
+            after = tok.i + 2
+            while ":" not in inner.text and after < len(doc) and after - tok.i < 4 and doc[after].is_title:
+                after += 1  # "Nasdaq Helsinki: ACME"
+            ticker = _ticker(doc, after)
             long_span = by_end.get(tok.i)
             if ticker is not None and long_span is not None and long_span.label_ == "Organization":
                 defs[ticker] = (long_span.start, long_span.end, "Organization")
@@ -308,7 +312,47 @@ def apply_definitions(doc: Doc, spans: list[Span]) -> list[Span]:
     return kept
 
 
-_EXCHANGES = {"NYSE", "NASDAQ", "LSE", "TSX", "ASX", "HKEX", "SSE", "SZSE", "TSE", "OTC", "AMEX", "EURONEXT", "XETRA", "SIX"}
+def _exchange_words() -> frozenset[str]:
+    """First words of stock exchanges' names, upper case (``exchanges.v1``)."""
+    return load_list("exchanges.v1")
+
+
+def ticker_brackets(doc: Doc, spans: list[Span]) -> list[Span]:
+    """ "Globex Robotics (Nasdaq Helsinki: GLBX)": the exchange is an Organization mention,
+    and the name before the bracket is a company, whatever the model made of it (the
+    ticker becomes its alias in ``apply_definitions``)."""
+    exchanges = _exchange_words()
+    by_end: dict[int, Span] = {}
+    for s in spans:
+        if s.end not in by_end or len(s) > len(by_end[s.end]):
+            by_end[s.end] = s
+    new: list[Span] = []
+    retyped: dict[int, Span] = {}
+    for tok in doc[:-2]:
+        first = doc[tok.i + 1]
+        if tok.text != "(" or first.text.split(":")[0].upper() not in exchanges:
+            continue
+        end = tok.i + 2  # the exchange's name runs to the colon: "Nasdaq Helsinki:"
+        while ":" not in first.text and end < len(doc) and end - tok.i < 4 and doc[end].is_title:
+            end += 1
+        if ":" not in first.text and (end >= len(doc) or doc[end].text != ":"):
+            continue
+        if _ticker(doc, end if ":" not in first.text else tok.i + 2) is None:
+            continue
+        if ":" in first.text:
+            end = tok.i + 2
+            span = doc.char_span(first.idx, first.idx + first.text.index(":"), label="Organization")
+        else:
+            span = Span(doc, tok.i + 1, end, label="Organization")
+        if span is not None:
+            new.append(span)
+        company = by_end.get(tok.i)
+        if company is not None and company.label_ in ("Person", "Place"):
+            retyped[id(company)] = Span(doc, company.start, company.end, label="Organization")
+    if not new and not retyped:
+        return spans
+    kept = [retyped.get(id(s), s) for s in spans if not any(s.start < n.end and n.start < s.end for n in new)]
+    return kept + new
 
 
 def _ticker(doc: Doc, i: int) -> str | None:
