@@ -390,3 +390,9 @@ def test_issue13_ticker_brackets(run, text, company, ticker, exchange):
 
 def test_issue13_credit_in_brackets_is_no_exchange(run):
     assert run("The report (Photo: AFP) was shared in Lima.").entities("Organization") == []
+
+
+def test_issue13_company_named_like_a_remit_stays(nlp):
+    _, found = mentions(nlp, "Jo Lee, Director of Acme Research, met the Minister of Foreign Affairs.")
+    assert ("Acme Research", "Organization") in found
+    assert "Foreign Affairs" not in [t for t, label in found if label == "Organization"]

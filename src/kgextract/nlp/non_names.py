@@ -173,15 +173,16 @@ def portfolios(doc: Doc, spans: list[Span]) -> list[Span]:
     ("Vice President of Content at Lakeside Radio").
     """
     remits = _sections()["portfolios"]
-    spans = _whole_ministries(doc, spans, remits)
+    weak = _sections()["company_remits"]
+    spans = _whole_ministries(doc, spans, remits | weak)
     out: list[Span] = []
     for span in spans:
         if span.label_ not in ("Organization", "Place"):
             out.append(span)
             continue
         cut = next((t.i for t in span if t.lower_ in remits and (t.is_title or t.is_upper)), None)
-        if cut is None and len(span) == 1 and span[0].is_title and span[0].pos_ != "PROPN":
-            cut = span.start  # "the Minister of the Interior"
+        if cut is None and len(span) == 1 and span[0].is_title and (span[0].pos_ != "PROPN" or span[0].lower_ in weak):
+            cut = span.start  # "the Minister of the Interior", "Vice President of Sales"
         if cut is None or _has_org_word(doc[span.start : cut + 1]) \
                 or not _title_before(doc, _remit_start(doc, cut)):
             out.append(span)
