@@ -396,3 +396,8 @@ def test_issue13_company_named_like_a_remit_stays(nlp):
     _, found = mentions(nlp, "Jo Lee, Director of Acme Research, met the Minister of Foreign Affairs.")
     assert ("Acme Research", "Organization") in found
     assert "Foreign Affairs" not in [t for t, label in found if label == "Organization"]
+
+
+def test_issue13_owner_after_a_text_word_stays(nlp):
+    _, found = mentions(nlp, "The Constitution of UNESCO was signed in London, and the Charter of the ILO too.")
+    assert ("UNESCO", "Organization") in found

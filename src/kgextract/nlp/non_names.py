@@ -31,7 +31,8 @@ _LIST = "non_names.v1"
 _NAMED = ("Person", "Organization", "Place")
 #: Prepositions that tie a text's head word to the rest of its name.
 _DOC_LINKS = {"of", "on", "against", "to", "for"}
-_ROMAN = re.compile(r"[IVXLC]{2,}")
+#: A well-formed Roman numeral of two letters or more ("XXV edition"), not "CIVIL" or "LIC".
+_ROMAN = re.compile(r"(?=[IVXLCDM]{2,}$)M{0,3}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})")
 
 
 @functools.lru_cache(maxsize=1)
@@ -66,7 +67,8 @@ def _inside_document_name(span: Span) -> bool:
         if tok.lower_ in docs and tok.is_title and doc[tok.i + 1].lower_ in _DOC_LINKS \
                 and not _has_org_word(doc[tok.i + 1 : span.end]):
             return True
-    if span.start >= 2 and doc[span.start - 1].lower_ in _DOC_LINKS:
+    if span.start >= 2 and doc[span.start - 1].lower_ in ("against", "on", "to"):
+        # "Convention against Transnational Crime"; not "Charter of UNESCO", where "of" names an owner
         head = doc[span.start - 2]
         return head.lower_ in docs and head.is_title
     return False
