@@ -31,8 +31,9 @@ _LIST = "non_names.v1"
 _NAMED = ("Person", "Organization", "Place")
 #: Prepositions that tie a text's head word to the rest of its name.
 _DOC_LINKS = {"of", "on", "against", "to", "for"}
-#: A well-formed Roman numeral of two letters or more ("XXV edition"), not "CIVIL" or "LIC".
-_ROMAN = re.compile(r"(?=[IVXLCDM]{2,}$)M{0,3}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})")
+#: A well-formed Roman numeral of two letters or more with an I, V or X ("XXV edition"), not
+#: "CIVIL", "LIC" or the acronyms "DC", "MMC".
+_ROMAN = re.compile(r"(?=[IVXLCDM]{2,}$)(?=.*[IVX])M{0,3}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})")
 
 
 @functools.lru_cache(maxsize=1)
