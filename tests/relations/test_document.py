@@ -96,3 +96,15 @@ def test_dateline_with_two_places_gives_two_locations(run):
     assert doc_facts == {("datePublished", "2024-06-04"), ("locationCreated", "oslo"),
                          ("locationCreated", "denver")}
     assert "denver" not in facts.names("Organization")
+
+
+@pytest.mark.parametrize("text, wire", [
+    pytest.param("Acme names chief\n\nSTATE COLLEGE, Pa., June 24, 2022 /PRNewswire/ -- Acme Robotics today "
+                 "named a new chief.", "prnewswire", id="slashed"),
+    pytest.param("Acme names chief\n\nROCK HILL, S.C., Sept. 21, 2023 (GLOBE NEWSWIRE) -- Acme Robotics today "
+                 "named a new chief.", "globe newswire", id="newswire-in-brackets"),
+])
+def test_press_release_wire_is_an_organization_without_a_location(run, text, wire):
+    facts = run(text)
+    assert wire in facts.names("Organization")
+    assert not [t for t in facts.triples if t[0] == wire]

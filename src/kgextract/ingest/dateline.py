@@ -95,8 +95,8 @@ _AFTER_HEADER = re.compile(
     r"[\s.]*", re.I)
 _AFTER_INLINE = re.compile(r"\s*(?:$|[(/\-.:|,]|\u2026)")
 _AGENCY = re.compile(r"(?P<body>[^()\n]{2,60}?)\s*\((?P<agency>[^()\n]{2,60})\)\s*(?:-|:|_|$)")
-#: "(Xinhua) --" after an inline dateline's date: the wire service that filed it.
-_AGENCY_AFTER = re.compile(r"\s*\((?P<agency>[^()\n]{2,60})\)")
+#: "(Xinhua) --" or "/PRNewswire/ --" after an inline dateline's date: the wire service that filed it.
+_AGENCY_AFTER = re.compile(r"\s*(?:\((?P<agency>[^()\n]{2,60})\)|/(?=[^/\n]{2,40}/)(?P<slashed>[^/\n]{2,40})/)")
 #: "(AP) - ROME, ...": a wire service in brackets, then a dash, before the dateline.
 _LEAD_AGENCY = re.compile(r"\((?P<agency>[^()\n]{2,40})\)\s*[-:]+\s*(?=[A-Z])")
 #: "4 June 2015, Bergen -": the place after a line-opening date, up to a dash,
@@ -321,8 +321,9 @@ def _after_dash(content: str, start: int) -> tuple[dict, DateMatch] | None:
 
 
 def _agency_fields(match: re.Match, offset: int) -> dict:
-    """Offsets of the agency named in brackets ("(AP)") by an agency match."""
-    return {"agency_start": offset + match.start("agency"), "agency_end": offset + match.end("agency")}
+    """Offsets of the agency named in brackets ("(AP)") or slashes ("/PRNewswire/") by an agency match."""
+    group = "slashed" if "slashed" in match.re.groupindex and match["slashed"] is not None else "agency"
+    return {"agency_start": offset + match.start(group), "agency_end": offset + match.end(group)}
 
 
 def _shift(m: DateMatch, offset: int) -> DateMatch:

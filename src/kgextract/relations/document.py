@@ -39,8 +39,9 @@ def extract_document_facts(doc: Doc, context: Context) -> Iterator[Candidate]:
                 yield Candidate(DOC, Predicate.LOCATION_CREATED, place, 0.9, "kgx.document.v2", span)
 
 
-#: A wire service's short name: "AP", "XINHUA", "NORD-PRESS", "Xinhua" (one word, no digits).
-_WIRE_NAME = re.compile(r"[A-Z][A-Za-z]*(?:-[A-Z][A-Za-z]*)?")
+#: A wire service's short name: "AP", "XINHUA", "NORD-PRESS", "Xinhua", "PRNewswire" (one word, no
+#: digits), or a name ending in "Wire"/"Newswire" ("GLOBE NEWSWIRE", "Business Wire").
+_WIRE_NAME = re.compile(r"[A-Z][A-Za-z]*(?:-[A-Z][A-Za-z]*)?|(?:[A-Z][A-Za-z]* ){1,2}(?i:news)?(?i:wire)")
 
 
 def wire_agency(doc: Doc, line) -> Span | None:
@@ -51,7 +52,19 @@ def wire_agency(doc: Doc, line) -> Span | None:
     start, end = getattr(line, "agency_start", None), getattr(line, "agency_end", None)
     if start is None or end is None or not _WIRE_NAME.fullmatch(doc.text[start:end]):
         return None
-    return doc.char_span(start, end, label="Organization", alignment_mode="strict")
+    span = doc.char_span(start, end, label="Organization", alignment_mode="strict")
+    if span is None:  # "/PRNewswire/" is one token: the mention is the token, its name the wire's
+        span = doc.char_span(start, end, label="Organization", alignment_mode="expand")
+        if span is None or span.text.strip("/") != doc.text[start:end]:
+            return None
+    return span
+
+
+def _distributor(doc: Doc, line) -> bool:
+    """A press-release distributor ("/PRNewswire/", "(GLOBE NEWSWIRE)") carries the issuer's
+    dateline, not a place it reports from."""
+    name = doc.text[line.agency_start:line.agency_end]
+    return name.lower().endswith("wire") or doc.text[line.agency_start - 1 : line.agency_start] == "/"
 
 
 @extractors.register("kgx.document.wire_location.v1")
@@ -61,7 +74,7 @@ def extract_wire_location(doc: Doc, context: Context) -> Iterator[Candidate]:
     reports from, not a head office, hence the lower confidence."""
     line = context.dateline
     agency = wire_agency(doc, line) if line is not None else None
-    if agency is None:
+    if agency is None or _distributor(doc, line):
         return
     index = mention_index(doc)
     org = index.get(agency.start)

@@ -50,7 +50,7 @@ def clean_name(text: str) -> str:
     text = " ".join(text.split())
     text = re.sub(r"^(?:the|The|THE)\s+", "", text)
     text = re.sub(r"(?:['’]s|s['’]|['’])$", lambda m: "s" if m.group(0)[0] == "s" else "", text)
-    return text.strip(" ,;:-–—\"“”'’(")
+    return text.strip(" ,;:-–—\"“”'’(/")  # "/PRNewswire/" is one token: the wire's name within slashes
 
 
 def strip_honorifics(text: str) -> str:
