@@ -243,7 +243,7 @@ def test_issue13_dateline_after_a_long_dash_in_a_line():
     text = ("FOR IMMEDIATE RELEASE Monday, May 2, 2016\n\nAcme Names New Chief--Jo Roe to Start June 1"
             "--Nordwire \u2014 Turku, May 2, 2016The board of Acme named a chief.")
     d = find_dateline(text)
-    assert (d.place, d.date.start) == ("Turku", "2016-05-02")
+    assert (d.place, d.date.start, d.agency) == ("Turku", "2016-05-02", "Nordwire")
 
 
 def test_issue13_a_dash_in_a_title_is_no_dateline():

@@ -103,6 +103,8 @@ def test_dateline_with_two_places_gives_two_locations(run):
                  "named a new chief.", "prnewswire", id="slashed"),
     pytest.param("Acme names chief\n\nROCK HILL, S.C., Sept. 21, 2023 (GLOBE NEWSWIRE) -- Acme Robotics today "
                  "named a new chief.", "globe newswire", id="newswire-in-brackets"),
+    pytest.param("FOR IMMEDIATE RELEASE Monday, May 2, 2016\n\nAcme Names New Chief--Jo Roe to Start June 1"
+                 "--Nordwire \u2014 Turku, May 2, 2016The board of Acme named a chief.", "nordwire", id="before-dash"),
 ])
 def test_press_release_wire_is_an_organization_without_a_location(run, text, wire):
     facts = run(text)

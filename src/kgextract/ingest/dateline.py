@@ -316,8 +316,15 @@ def _after_dash(content: str, start: int) -> tuple[dict, DateMatch] | None:
     for dash in _LONG_DASH.finditer(content):
         found = _inline(content[dash.end():], start + dash.end())
         if found is not None and found[1] is not None:
+            wire = _WIRE_BEFORE_DASH.search(content, 0, dash.start())
+            if wire and "agency_start" not in found[0]:
+                found[0].update(agency_start=start + wire.start("agency"), agency_end=start + wire.end("agency"))
             return found
     return None
+
+
+#: "--Newswise — Philadelphia, Dec. 15": the one-word wire right before the dash.
+_WIRE_BEFORE_DASH = re.compile(r"(?:^|--|\s)(?P<agency>[A-Z][A-Za-z]+)$")
 
 
 def _agency_fields(match: re.Match, offset: int) -> dict:

@@ -55,16 +55,17 @@ def wire_agency(doc: Doc, line) -> Span | None:
     span = doc.char_span(start, end, label="Organization", alignment_mode="strict")
     if span is None:  # "/PRNewswire/" is one token: the mention is the token, its name the wire's
         span = doc.char_span(start, end, label="Organization", alignment_mode="expand")
-        if span is None or span.text.strip("/") != doc.text[start:end]:
+        if span is None or span.text.strip("/-") != doc.text[start:end]:
             return None
     return span
 
 
 def _distributor(doc: Doc, line) -> bool:
-    """A press-release distributor ("/PRNewswire/", "(GLOBE NEWSWIRE)") carries the issuer's
-    dateline, not a place it reports from."""
+    """A press-release distributor ("/PRNewswire/", "(GLOBE NEWSWIRE)", "Newswise — Lyon, ...")
+    carries the issuer's dateline, not a place it reports from."""
     name = doc.text[line.agency_start:line.agency_end]
-    return name.lower().endswith("wire") or doc.text[line.agency_start - 1 : line.agency_start] == "/"
+    return name.lower().endswith("wire") or doc.text[line.agency_start - 1 : line.agency_start] == "/" \
+        or re.match(r"\s*(?:--|\u2014|\u2013)", doc.text[line.agency_end : line.agency_end + 4]) is not None
 
 
 @extractors.register("kgx.document.wire_location.v1")

@@ -107,7 +107,8 @@ def _in_dateline(span: Span) -> bool:
     if line is None or line.place_start is None:
         return False
     end = max(e for e in (line.place_end, line.region_end, line.agency_end) if e is not None)
-    return line.place_start <= span.start_char < end
+    start = min(s for s in (line.place_start, line.agency_start) if s is not None)  # "(AP) - ROME, ..."
+    return start <= span.start_char < end
 
 
 def _headline_lines(doc: Doc) -> tuple[list[int], list[bool]]:
