@@ -401,3 +401,15 @@ def test_issue13_company_named_like_a_remit_stays(nlp):
 def test_issue13_owner_after_a_text_word_stays(nlp):
     _, found = mentions(nlp, "The Constitution of UNESCO was signed in London, and the Charter of the ILO too.")
     assert ("UNESCO", "Organization") in found
+
+
+@pytest.mark.parametrize("text, expected", [
+    pytest.param("Asia and the Pacific are leaders in trade.", [("Asia and the Pacific", "Place")], id="regions"),
+    pytest.param("Latin America and the Caribbean followed.", [("Latin America and the Caribbean", "Place")],
+                 id="regions-2"),
+    pytest.param("Trade between France and the Netherlands grew.", [("France", "Place"), ("Netherlands", "Place")],
+                 id="two-countries"),
+])
+def test_issue13_regions_joined_by_and_the(nlp, text, expected):
+    _, found = mentions(nlp, text)
+    assert [m for m in found if m[1] == "Place"] == expected

@@ -181,7 +181,8 @@ def person_cues(doc: Doc, spans: list[Span]) -> list[Span]:
 
 def join_country_names(doc: Doc, spans: list[Span]) -> list[Span]:
     """A name cut at the "and" of a country's name ("the Government of the Republic of
-    Trinidad" + "and Tobago") made whole; the split-off part is dropped."""
+    Trinidad" + "and Tobago") made whole, and two regions joined by "and the" ("Asia and
+    the Pacific", not "France and the Netherlands"); the split-off part is dropped."""
     by_start = {s.start: s for s in spans}
     grown: dict[int, Span] = {}
     for s in spans:
@@ -199,6 +200,13 @@ def join_country_names(doc: Doc, spans: list[Span]) -> list[Span]:
                     break
             if id(s) in grown:
                 break
+    by_start = {s.start: s for s in spans if s.label_ == "Place"}
+    for s in spans:  # "Asia and the Pacific", "Latin America and the Caribbean": one region
+        other = by_start.get(s.end + 2)
+        if s.label_ == "Place" and other is not None and id(s) not in grown and s.end + 2 < len(doc) \
+                and doc[s.end].lower_ == "and" and doc[s.end + 1].lower_ == "the" \
+                and country_record(s.text) is None and country_record(other.text) is None:
+            grown[id(s)] = Span(doc, s.start, other.end, label="Place")
     if not grown:
         return spans
     ranges = [(g.start, g.end) for g in grown.values()]
