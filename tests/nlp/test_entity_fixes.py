@@ -413,3 +413,17 @@ def test_issue13_owner_after_a_text_word_stays(nlp):
 def test_issue13_regions_joined_by_and_the(nlp, text, expected):
     _, found = mentions(nlp, text)
     assert [m for m in found if m[1] == "Place"] == expected
+
+
+def test_issue13_name_given_an_acronym_is_an_organization(run):
+    facts = run("Its subsidiaries, GlobalMed and Nordic Float Glass (NFG), signed deals. NFG will build a plant. "
+                "Jo Lee (JL) spoke.")
+    orgs = {e.name: e for e in facts.entities("Organization")}
+    assert "NFG" in orgs["Nordic Float Glass"].aliases
+    assert "jo lee" in facts.names("Person")
+
+
+def test_issue13_cut_person_name_given_an_acronym_is_an_organization(nlp):
+    _, found = mentions(nlp, "Dubai Investments said that its subsidiaries, GlobalPharma and Emirates Float Glass "
+                             "(EFG), have signed strategic deals.")
+    assert ("Emirates Float Glass", "Organization") in found and ("EFG", "Organization") in found

@@ -270,6 +270,11 @@ def apply_definitions(doc: Doc, spans: list[Span]) -> list[Span]:
         if quoted and long_span is not None:
             defs[short] = (long_span.start, long_span.end, long_span.label_)
         elif not quoted and long_span is not None and is_acronym_of(short, long_span.text):
+            if long_span.label_ == "Person" and len(long_span) >= 3 and len(short) >= 3:
+                # "Emirates Float Glass (EFG)": a name the text gives an acronym is a body, not a person
+                grown = Span(doc, long_span.start, long_span.end, label="Organization")
+                spans = [grown if x is long_span else x for x in spans]
+                by_end[tok.i] = long_span = grown
             defs[short] = (long_span.start, long_span.end, long_span.label_)
         elif not quoted and short.isupper() and len(short) >= 2:
             words = _words_before(doc, tok.i, len(short))
@@ -285,6 +290,8 @@ def apply_definitions(doc: Doc, spans: list[Span]) -> list[Span]:
                 elif long_span is not None and words.start < long_span.start:
                     # the model cut the name the acronym spells: take the whole of it
                     label = long_span.label_
+                    if label == "Person" and len(words) >= 3 and len(short) >= 3:
+                        label = "Organization"  # "Emirates Float Glass (EFG)": a body, not a person
                     grown = Span(doc, words.start, words.end, label=label)
                     spans = [grown if s is long_span else s for s in spans]
                     by_end[tok.i] = grown
