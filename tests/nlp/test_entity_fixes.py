@@ -427,3 +427,8 @@ def test_issue13_cut_person_name_given_an_acronym_is_an_organization(nlp):
     _, found = mentions(nlp, "Dubai Investments said that its subsidiaries, GlobalPharma and Emirates Float Glass "
                              "(EFG), have signed strategic deals.")
     assert ("Emirates Float Glass", "Organization") in found and ("EFG", "Organization") in found
+
+
+def test_issue13_surname_that_is_also_a_word(nlp):
+    _, found = mentions(nlp, "Speaker of Parliament, Rita Among and her Deputy, Tom Ode led delegates on a tour.")
+    assert ("Rita Among", "Person") in found

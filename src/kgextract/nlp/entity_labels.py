@@ -253,7 +253,12 @@ def grow_person_names(doc: Doc, spans: list[Span]) -> list[Span]:
                 start -= 1
             while start < s.start and doc[start].text in _HYPHENS:
                 start += 1
-        out.append(s if start == s.start else Span(doc, start, s.end, label="Person"))
+        end = s.end
+        if s.label_ == "Person" and len(s) == 1 and end < len(doc) and doc[end].is_title and doc[end].is_alpha \
+                and not doc[end].is_sent_start and end not in covered and doc[end].ent_type_ == "" \
+                and doc[end].lower_ not in stop:
+            end += 1  # "Speaker Anita Among and her deputy": a surname that is also a word ("Among")
+        out.append(s if (start, end) == (s.start, s.end) else Span(doc, start, end, label="Person"))
     fulls = [_dehyphen(s.text) for s in out if s.label_ == "Person" and len(s) > 1]
     final = []
     for s in out:
