@@ -432,3 +432,8 @@ def test_issue13_cut_person_name_given_an_acronym_is_an_organization(nlp):
 def test_issue13_surname_that_is_also_a_word(nlp):
     _, found = mentions(nlp, "Speaker of Parliament, Rita Among and her Deputy, Tom Ode led delegates on a tour.")
     assert ("Rita Among", "Person") in found
+
+
+def test_issue13_surname_like_a_title_after_an_honorific_stays(nlp):
+    _, found = mentions(nlp, "Jane King, chair of Acme, spoke. Mr. King said the plan works. Dr. Dean agreed.")
+    assert ("King", "Person") in found and ("Dean", "Person") in found

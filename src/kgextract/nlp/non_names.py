@@ -83,7 +83,11 @@ def _nationality(text: str) -> bool:
 
 def _only_titles(span: Span) -> bool:
     """ "Prof", "Dean", "DU Registrar", "Said": a "person" made of titles, honorifics or a verb."""
-    words = load_list("honorifics.v1") | _title_words() | _sections()["not_person"]
+    honorifics = load_list("honorifics.v1")
+    before = span.doc[span.start - 1] if span.start else None
+    if before is not None and (before.lower_ in honorifics or before.lower_ + "." in honorifics):
+        return False  # "Mr. King said": a surname that is also a title
+    words = honorifics | _title_words() | _sections()["not_person"]
     alpha = [t for t in span if any(c.isalpha() for c in t.text)]
     named = [t for t in alpha if t.lower_ in words or t.lower_.rstrip(".") in words]
     return bool(named) and all(t in named or t.is_upper and len(t) <= 4 for t in alpha)
