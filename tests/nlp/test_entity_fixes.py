@@ -437,3 +437,8 @@ def test_issue13_surname_that_is_also_a_word(nlp):
 def test_issue13_surname_like_a_title_after_an_honorific_stays(nlp):
     _, found = mentions(nlp, "Jane King, chair of Acme, spoke. Mr. King said the plan works. Dr. Dean agreed.")
     assert ("King", "Person") in found and ("Dean", "Person") in found
+
+
+def test_issue13_title_an_organization_can_hold_is_no_person_cue(nlp):
+    _, found = mentions(nlp, "The board named Acme Bank as partner.\n- Northwind Holdings, observer\n")
+    assert not [t for t, label in found if label == "Person"]

@@ -13,7 +13,7 @@ from collections import Counter
 
 from spacy.tokens import Doc, Span
 
-from kgextract.nlp.gazetteers import TITLES, load_list
+from kgextract.nlp.gazetteers import TITLES, load_list, load_sections
 from kgextract.resolve.countries import country_name, country_record, government_name
 
 __all__ = ["country_after_place", "grow_person_names", "harmonize_labels", "join_country_names",
@@ -171,7 +171,7 @@ def person_cues(doc: Doc, spans: list[Span]) -> list[Span]:
             start += 1
         after = s.end + (1 if s.end + 1 < len(doc) and doc[s.end + 1].lower_ in ("the", "a", "an") else 0)
         titled = s.end + 1 < len(doc) and doc[s.end].lower_ == "as" and after + 1 < len(doc) \
-            and doc[after + 1].lower_ in titles
+            and doc[after + 1].lower_ in titles and doc[after + 1].lower_ not in _org_roles()
         if start > s.start and all(t.is_title for t in doc[start:s.end]) or titled and all(t.is_title for t in s):
             out.append(Span(doc, start, s.end, label="Person"))
         else:
@@ -292,9 +292,16 @@ def country_after_place(doc: Doc, spans: list[Span]) -> list[Span]:
 _BULLETS = {"\u2022", "-", "*", "\u00b7", "\u2013", "\u2014", "\u25aa", "\u25cf", "\u25e6", "\u2023", "o"}
 
 
+def _org_roles() -> frozenset[str]:
+    """Titles organizations hold too ("partner", "observer"): no cue for a person."""
+    return load_sections("non_names.v1")["org_roles"]
+
+
 def _starts_title(doc: Doc, i: int) -> bool:
-    """Whether a title from the list starts at token ``i`` ("chief legal officer", "Treasurer")."""
+    """Whether a title that only people hold starts at token ``i`` ("chief legal officer", "Treasurer")."""
     titles = load_list(TITLES)
+    if doc[i].lower_ in _org_roles():
+        return False
     for n in (4, 3, 2, 1):
         if i + n <= len(doc) and doc[i : i + n].text.lower() in titles:
             return True
