@@ -129,8 +129,8 @@ def _add_dateline_places(doc: Doc, line) -> None:
     ("(AP)") an Organization mention, replacing what overlaps them."""
     spans = list(doc.spans[MENTIONS]) if MENTIONS in doc.spans else []
     new: list[Span] = []
-    for start, end in ((line.place_start, line.place_end), (getattr(line, "region_start", None), getattr(line, "region_end", None)),
-                       *getattr(line, "more_places", ())):
+    region = (getattr(line, "region_start", None), getattr(line, "region_end", None))
+    for start, end in ((line.place_start, line.place_end), region, *getattr(line, "more_places", ())):
         if start is None or end is None:
             continue
         span = doc.char_span(start, end, label="Place", alignment_mode="expand")
