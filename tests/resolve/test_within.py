@@ -182,3 +182,11 @@ def test_issue13_web_address_is_the_brand_not_its_unit(run):
                 "and the AccuWeather Network. AccuWeather said so.")
     orgs = {e.name: e for e in facts.entities("Organization")}
     assert "AccuWeather" in orgs and "AccuWeather.com" in orgs["AccuWeather"].aliases
+
+
+def test_issue13_acronym_of_an_event_is_its_alias(run):
+    facts = run("Delegates attending the Conference of Speakers and Presiding Officers of the Nordic Council "
+                "(CSPONC) toured the hall. CSPONC ends on Friday.")
+    assert facts.entities("Organization") == []
+    (event,) = facts.entities("Event")
+    assert "CSPONC" in event.aliases

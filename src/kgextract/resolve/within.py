@@ -200,9 +200,24 @@ class _Resolver:
         self._named_things(by_type.get("Place", []), EntityType.PLACE)
         self._roles(by_type.get("Role", []))
         self._events(by_type.get("Event", []))
+        self._event_acronyms()
         for c in self.clusters:
             if c.type is EntityType.PLACE and any(s.label_ == "Organization" for s in c.spans):
                 c.alt_types = [EntityType.ORGANIZATION]
+
+    def _event_acronyms(self) -> None:
+        """ "... Conference of Speakers of the Commonwealth (CSPOC)": an acronym the model took
+        for an organization names the one event it spells; it becomes that event's alias."""
+        events = [c for c in self.clusters if c.type is EntityType.EVENT and c.named]
+        for org in [c for c in self.clusters if c.type is EntityType.ORGANIZATION]:
+            if not org.names or not all(n.isupper() for n in org.names):
+                continue
+            fits = [e for e in events if any(is_acronym_of(n, en) for n in org.names for en in e.names)]
+            if len(fits) != 1:
+                continue
+            for span in org.spans:
+                self.add(fits[0], span)
+            self.clusters.remove(org)
 
     def _people(self, spans: list[Span]) -> None:
         ordered = sorted(spans, key=lambda s: (-len(_tokens(_surface(s))), s.start))
