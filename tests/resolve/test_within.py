@@ -190,3 +190,8 @@ def test_issue13_acronym_of_an_event_is_its_alias(run):
     assert facts.entities("Organization") == []
     (event,) = facts.entities("Event")
     assert "CSPONC" in event.aliases
+
+
+def test_issue13_organization_acronym_stays_beside_its_event(run):
+    facts = run("NATO allies met in Oslo. The North Atlantic Treaty Organization Summit opened on Friday in Oslo.")
+    assert "nato" in facts.names("Organization")

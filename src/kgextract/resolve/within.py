@@ -212,7 +212,9 @@ class _Resolver:
         for org in [c for c in self.clusters if c.type is EntityType.ORGANIZATION]:
             if not org.names or not all(n.isupper() for n in org.names):
                 continue
-            fits = [e for e in events if any(is_acronym_of(n, en) for n in org.names for en in e.names)]
+            # every capitalised word spelled: "NATO" is not "North Atlantic Treaty Organization Summit"
+            fits = [e for e in events if any(is_acronym_of(n, en) and sum(c.isalpha() for c in n) == sum(
+                w[:1].isupper() for w in en.split()) for n in org.names for en in e.names)]
             if len(fits) != 1:
                 continue
             for span in org.spans:
