@@ -442,3 +442,8 @@ def test_issue13_surname_like_a_title_after_an_honorific_stays(nlp):
 def test_issue13_title_an_organization_can_hold_is_no_person_cue(nlp):
     _, found = mentions(nlp, "The board named Acme Bank as partner.\n- Northwind Holdings, observer\n")
     assert not [t for t, label in found if label == "Person"]
+
+
+def test_issue13_place_opening_a_line_before_a_title_is_no_person(nlp):
+    _, found = mentions(nlp, "New York, Mayor Jo Lee said the port will reopen.")
+    assert ("New York", "Place") in found and ("Jo Lee", "Person") in found

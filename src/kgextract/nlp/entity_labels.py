@@ -313,6 +313,7 @@ def list_item_people(doc: Doc, spans: list[Span]) -> list[Span]:
     name of two to four capitalised words, a comma and a title names a person, whatever
     the model made of the name (nothing, an organization, a place)."""
     extra = []
+    places = {(s.start, s.end) for s in spans if s.label_ == "Place"}
     for tok in doc:
         if not (tok.i == 0 or doc[tok.i - 1].is_space and "\n" in doc[tok.i - 1].text):
             continue
@@ -332,6 +333,8 @@ def list_item_people(doc: Doc, spans: list[Span]) -> list[Span]:
         name = Span(doc, i, j, label="Person")
         if any(t.lower_ in _org_words() or t.lower_ in load_list(TITLES) for t in name):
             continue  # "Acme Labs, partner", "Chief Counsel, ..." are not people's names
+        if (i, j) in places or country_record(name.text) is not None:
+            continue  # "New York, Mayor Jo Lee said": a place opens the line
         extra.append(name)
     if not extra:
         return spans
