@@ -110,3 +110,10 @@ def test_press_release_wire_is_an_organization_without_a_location(run, text, wir
     facts = run(text)
     assert wire in facts.names("Organization")
     assert not [t for t in facts.triples if t[0] == wire]
+
+
+def test_dated_release_gives_its_agency_no_location(run):
+    facts = run("Deal signed\n\n(NORDPRESS) - OSLO, MAY 4 - The two agencies on Friday signed a deal that extends "
+                "the pact of March 2017.")
+    assert "nordpress" in facts.names("Organization")
+    assert not [t for t in facts.triples if t[1] == "location"]

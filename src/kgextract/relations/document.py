@@ -75,7 +75,8 @@ def extract_wire_location(doc: Doc, context: Context) -> Iterator[Candidate]:
     reports from, not a head office, hence the lower confidence."""
     line = context.dateline
     agency = wire_agency(doc, line) if line is not None else None
-    if agency is None or _distributor(doc, line):
+    if agency is None or _distributor(doc, line) or line.agency_start < line.place_start:
+        # "(ANSA) - ROME, July 6 -": the agency's own story, told from where it happened
         return
     index = mention_index(doc)
     org = index.get(agency.start)
