@@ -159,6 +159,10 @@ def test_line_above_header_date_must_look_like_a_place(above):
      "OSLO", ["DENVER"], "2024-06-04", "June 4, 2024"),
     ("Survey ends\n\nTROMSO / LIMA, 4 June 2015 \u2014 The joint survey ended.",
      "TROMSO", ["LIMA"], "2015-06-04", "4 June 2015"),
+    ("Merger agreed\n\nOSLO, Norway, and DENVER, Colo., June 4, 2024 -- The two firms merged.",
+     "OSLO", ["DENVER"], "2024-06-04", "June 4, 2024"),
+    ("Survey ends\n\nTROMSO, Norway / LIMA, Peru, 4 June 2015 \u2014 The joint survey ended.",
+     "TROMSO", ["LIMA"], "2015-06-04", "4 June 2015"),
     # "and" inside a region is not a second place
     ("PORT LOUIS, Trinidad and Tobago, 4 June 2015 - The port reopened.",
      "PORT LOUIS", [], "2015-06-04", "4 June 2015"),

@@ -190,7 +190,7 @@ def _place(body: str, offset: int, strict: bool) -> dict | None:
 
 #: Between two dateline places: "TROMSO / LIMA"; "OSLO, Norway and DENVER" (a
 #: second place in capitals after "and" or "&": "Trinidad and Tobago" is one region).
-_MULTI = re.compile(r"\s*/\s*|\s+(?:and|&)\s+(?=[A-Z][A-Z.'\u2019-]+(?:\s|,|$))")
+_MULTI = re.compile(r"\s*/\s*|,?\s+(?:and|&)\s+(?=[A-Z][A-Z.'\u2019-]+(?:\s|,|$))")
 
 
 def _places(body: str, offset: int, strict: bool) -> dict | None:
@@ -202,9 +202,9 @@ def _places(body: str, offset: int, strict: bool) -> dict | None:
     """
     pieces, pos = [], 0
     for m in _MULTI.finditer(body):
-        if m.group().strip() in ("and", "&") and not body[pos:m.start()].split(",")[0].isupper():
+        if m.group().strip(" ,") in ("and", "&") and not body[pos:m.start()].split(",")[0].isupper():
             continue
-        pieces.append((body[pos:m.start()], pos))
+        pieces.append((body[pos:m.start()].rstrip(" ,"), pos))  # "OSLO, Norway, and DENVER"
         pos = m.end()
     pieces.append((body[pos:], pos))
     found = [_place(text, offset + at, strict) for text, at in pieces]
