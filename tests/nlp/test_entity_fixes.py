@@ -447,3 +447,18 @@ def test_issue13_title_an_organization_can_hold_is_no_person_cue(nlp):
 def test_issue13_place_opening_a_line_before_a_title_is_no_person(nlp):
     _, found = mentions(nlp, "New York, Mayor Jo Lee said the port will reopen.")
     assert ("New York", "Place") in found and ("Jo Lee", "Person") in found
+
+
+def test_issue13_acronym_before_its_spelled_out_name(run):
+    facts = run("These agreements, supported by MoIAT (Ministry of Industry and Advanced Technology), align with "
+                "regional efforts. MoIAT said so.")
+    orgs = facts.entities("Organization")
+    assert [e.name for e in orgs] == ["Ministry of Industry and Advanced Technology"]
+    assert "MoIAT" in orgs[0].aliases
+
+
+def test_issue13_remit_with_an_adjective_org_word(nlp):
+    _, found = mentions(nlp, "Daman Rao, Chairperson, of International Relations Chandra Iyer and many officials "
+                             "attended.")
+    assert "International Relations" not in [t for t, label in found if label == "Organization"]
+    assert ("Chandra Iyer", "Person") in found

@@ -104,6 +104,7 @@ class EntityFixes:
         spans = government_phrases(doc, spans)
         spans = portfolios(doc, spans)
         spans = ticker_brackets(doc, spans)
+        spans = spelled_out_acronyms(doc, spans)
         spans = apply_definitions(doc, spans)
         spans = spread_acronyms(doc, spans)
         spans = person_cues(doc, spans)
@@ -270,7 +271,7 @@ def apply_definitions(doc: Doc, spans: list[Span]) -> list[Span]:
         if quoted and long_span is not None:
             defs[short] = (long_span.start, long_span.end, long_span.label_)
         elif not quoted and long_span is not None and is_acronym_of(short, long_span.text):
-            if long_span.label_ == "Person" and len(long_span) >= 3 and len(short) >= 3:
+            if long_span.label_ == "Person" and len(long_span) >= 2 and len(short) >= 3:
                 # "Emirates Float Glass (EFG)": a name the text gives an acronym is a body, not a person
                 grown = Span(doc, long_span.start, long_span.end, label="Organization")
                 spans = [grown if x is long_span else x for x in spans]
@@ -290,7 +291,7 @@ def apply_definitions(doc: Doc, spans: list[Span]) -> list[Span]:
                 elif long_span is not None and words.start < long_span.start:
                     # the model cut the name the acronym spells: take the whole of it
                     label = long_span.label_
-                    if label == "Person" and len(words) >= 3 and len(short) >= 3:
+                    if label == "Person" and len(words) >= 2 and len(short) >= 3:
                         label = "Organization"  # "Emirates Float Glass (EFG)": a body, not a person
                     grown = Span(doc, words.start, words.end, label=label)
                     spans = [grown if s is long_span else s for s in spans]
@@ -317,6 +318,30 @@ def apply_definitions(doc: Doc, spans: list[Span]) -> list[Span]:
             if span is not None and (span.start, span.end) not in covered:
                 kept.append(span)
     return kept
+
+
+def spelled_out_acronyms(doc: Doc, spans: list[Span]) -> list[Span]:
+    """ "MoIAT (Ministry of Industry and Advanced Technology)": the name in brackets after the
+    acronym it spells is one mention of the acronym's type (Organization when the model
+    gave none), replacing the pieces the model cut it into."""
+    by_start = {s.start: s for s in spans}
+    new: list[Span] = []
+    for tok in doc[1:-2]:
+        acr = doc[tok.i - 1]
+        if tok.text != "(" or sum(c.isupper() for c in acr.text) < 2 or not acr.is_alpha:
+            continue
+        close = next((t.i for t in doc[tok.i + 1 : tok.i + 14] if t.text == ")"), None)
+        if close is None or close - tok.i < 3 or not doc[tok.i + 1].is_title:
+            continue
+        inner = doc[tok.i + 1 : close]
+        if not is_acronym_of(acr.text, inner.text):
+            continue
+        label = by_start[acr.i].label_ if acr.i in by_start else "Organization"
+        new.append(Span(doc, inner.start, inner.end, label=label))
+    if not new:
+        return spans
+    kept = [s for s in spans if not any(n.start <= s.start and s.end <= n.end for n in new)]
+    return kept + new
 
 
 def _exchange_words() -> frozenset[str]:

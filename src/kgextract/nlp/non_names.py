@@ -190,7 +190,7 @@ def portfolios(doc: Doc, spans: list[Span]) -> list[Span]:
         cut = next((t.i for t in span if t.lower_ in remits and (t.is_title or t.is_upper)), None)
         if cut is None and len(span) == 1 and span[0].is_title and (span[0].pos_ != "PROPN" or span[0].lower_ in weak):
             cut = span.start  # "the Minister of the Interior", "Vice President of Sales"
-        if cut is None or _has_org_word(doc[span.start : cut + 1]) \
+        if cut is None or _names_a_body(doc[span.start : cut + 1], remits | weak) \
                 or not _title_before(doc, _remit_start(doc, cut)):
             out.append(span)
             continue
@@ -203,6 +203,13 @@ def portfolios(doc: Doc, spans: list[Span]) -> list[Span]:
         elif rest < span.end and all(t.is_title or t.is_upper for t in doc[rest:span.end]):
             out.append(Span(doc, rest, span.end, label="Person"))  # "Student Affairs Ravi Menon"
     return out
+
+
+def _names_a_body(span: Span, remits: frozenset[str]) -> bool:
+    """An organization word that is no remit and no adjective ("Ministry of Foreign Affairs"; not
+    "International Relations", "Communications")."""
+    words = load_list("org_words.v1") - remits - {"international"}
+    return any(t.lower_ in words for t in span)
 
 
 def _whole_ministries(doc: Doc, spans: list[Span], remits: frozenset[str]) -> list[Span]:

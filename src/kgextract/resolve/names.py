@@ -10,6 +10,8 @@
 True
 >>> is_acronym_of("ECLA", "United Nations Economic Commission for Latin America")
 True
+>>> is_acronym_of("MoIAT", "Ministry of Industry and Advanced Technology")
+True
 """
 
 from __future__ import annotations
@@ -105,6 +107,9 @@ def is_acronym_of(short: str, long: str) -> bool:
     target = letters.upper()
     if target in (initials_all, initials_sig):
         return True
+    capitals = "".join(c for c in letters if c.isupper())
+    if capitals != letters and len(capitals) >= 2 and capitals in (initials_all, initials_sig):
+        return True  # "MoIAT": the lower-case letters stand for small words ("of")
     sig = [w for w in words if w.lower() not in _STOP and w[0].isalnum()]
     if len(target) >= 3 and any("".join(w[0] for w in sig[k:]).upper() == target for k in (1, 2)):
         return True  # "United Nations Economic and Social Commission for Asia and the Pacific (ESCAP)"

@@ -263,8 +263,8 @@ class _Resolver:
                 fits = [c for c in mine if any(_starts_name(_name_key(n), norm, place_words) for n in c.names)]
                 # "AccuWeather" starts "AccuWeather Network" and "AccuWeather Media": a brand of its own
                 target = fits[0] if len(fits) == 1 else None
-            if target is None and surface.isupper():
-                # an undefined acronym of a name the text spells out ("UN", "EU")
+            if target is None and (surface.isupper() or _mixed_acronym(surface)):
+                # an undefined acronym of a name the text spells out ("UN", "EU", "MoIAT")
                 fits = [c for c in mine if any(is_acronym_of(surface, n) for n in c.names)]
                 target = fits[0] if len(fits) == 1 else None
             if target is None and brand and len(words) >= 3 and any(w in load_list("org_words.v1") for w in words):
@@ -400,6 +400,12 @@ def _evidence(doc_id: str, cand: Candidate) -> Evidence:
         text = sentence_text(span)
     return Evidence(doc_id=doc_id, sentence=text, start=span.start_char, end=span.end_char,
                     confidence=round(cand.confidence, 3), extractor=cand.extractor)
+
+
+def _mixed_acronym(text: str) -> bool:
+    """ "MoIAT", "StAR": an acronym with a few lower-case letters (not "AccuWeather", "McDonald")."""
+    upper = sum(c.isupper() for c in text)
+    return text.isalpha() and upper >= 2 and sum(c.islower() for c in text) < upper
 
 
 def _government_of(name: str) -> str | None:
