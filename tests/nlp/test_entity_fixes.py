@@ -462,3 +462,15 @@ def test_issue13_remit_with_an_adjective_org_word(nlp):
                              "attended.")
     assert "International Relations" not in [t for t, label in found if label == "Organization"]
     assert ("Chandra Iyer", "Person") in found
+
+
+def test_issue13_one_word_person_after_a_determiner_is_a_thing(nlp):
+    _, found = mentions(nlp, "Its recent acquisition of the Dreamliner is the crowning jewel, said Jo Lee. "
+                             "The Honourable Baptiste spoke.")
+    people = [t for t, label in found if label == "Person"]
+    assert "Dreamliner" not in people and "Baptiste" in people
+
+
+def test_issue13_person_after_that_stays(nlp):
+    _, found = mentions(nlp, "Jane Roe is leaving. I am pleased that Roe will stay on as an adviser until May.")
+    assert ("Roe", "Person") in found

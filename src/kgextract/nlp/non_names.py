@@ -93,13 +93,23 @@ def _only_titles(span: Span) -> bool:
     return bool(named) and all(t in named or t.is_upper and len(t) <= 4 for t in alpha)
 
 
+#: Determiners that a person's name never follows ("the Dreamliner", "its Model X").
+_DETERMINERS = {"the", "a", "an", "its", "their", "our"}  # not "that": "said that Roe will ..."
+
+
+def _thing(span: Span) -> bool:
+    """A one-word "person" after a determiner is a product or a thing ("acquisition of the Dreamliner")."""
+    doc = span.doc
+    return len(span) == 1 and span.start > 0 and doc[span.start - 1].lower_ in _DETERMINERS
+
+
 def _not_a_name(span: Span) -> bool:
     sections = _sections()
     text = span.text.lower()
     if text in sections["names"] or _ROMAN.fullmatch(span.text):
         return True
     if span.label_ == "Person":
-        return _only_titles(span)
+        return _only_titles(span) or _thing(span)
     if span[-1].lower_ in sections["heads"] and span[-1].is_title and not _has_org_word(span[-1:]):
         return True  # "the International Energy Crisis", even with "International" in it
     if span.label_ == "Organization" and _inside_document_name(span):
