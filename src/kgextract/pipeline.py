@@ -107,9 +107,8 @@ class Extractor:
 
 
 def _context(doc: Doc, document: Document) -> Context:
-    meta_year = int(document.date[:4]) if document.date and document.date[:4].isdigit() else None
     text = doc_text(doc)
-    line = find_dateline(text, year=meta_year)
+    line = find_dateline(text)  # no year from page metadata: the guide takes dates from the text only
     reference = None
     if line is not None and line.date is not None and len(line.date.start) == 10:
         reference = dt.date.fromisoformat(line.date.start)
@@ -133,7 +132,8 @@ def _add_dateline_places(doc: Doc, line) -> None:
     ("(AP)") an Organization mention, replacing what overlaps them."""
     spans = list(doc.spans[MENTIONS]) if MENTIONS in doc.spans else []
     new: list[Span] = []
-    for start, end in ((line.place_start, line.place_end), (getattr(line, "region_start", None), getattr(line, "region_end", None))):
+    region = (getattr(line, "region_start", None), getattr(line, "region_end", None))
+    for start, end in ((line.place_start, line.place_end), region, *getattr(line, "more_places", ())):
         if start is None or end is None:
             continue
         span = doc.char_span(start, end, label="Place", alignment_mode="expand")

@@ -149,3 +149,116 @@ def test_not_a_dateline(text):
 def test_line_above_header_date_must_look_like_a_place(above):
     d = find_dateline(f"Title\n{above}\nMay 2, 2013\n\nText.")
     assert d.place is None and d.date.start == "2013-05-02"
+
+
+# --- issue 13, shape 4: datelines and date lines the first rules missed ---------------------------
+
+@pytest.mark.parametrize("text, place, more, date, date_text", [
+    # several places
+    ("Merger agreed\n\nOSLO, Norway and DENVER, June 4, 2024 (NORDWIRE) -- The two firms merged.",
+     "OSLO", ["DENVER"], "2024-06-04", "June 4, 2024"),
+    ("Survey ends\n\nTROMSO / LIMA, 4 June 2015 \u2014 The joint survey ended.",
+     "TROMSO", ["LIMA"], "2015-06-04", "4 June 2015"),
+    ("Merger agreed\n\nOSLO, Norway, and DENVER, Colo., June 4, 2024 -- The two firms merged.",
+     "OSLO", ["DENVER"], "2024-06-04", "June 4, 2024"),
+    ("Survey ends\n\nTROMSO, Norway / LIMA, Peru, 4 June 2015 \u2014 The joint survey ended.",
+     "TROMSO", ["LIMA"], "2015-06-04", "4 June 2015"),
+    # "and" inside a region is not a second place
+    ("PORT LOUIS, Trinidad and Tobago, 4 June 2015 - The port reopened.",
+     "PORT LOUIS", [], "2015-06-04", "4 June 2015"),
+    # the date before the place
+    ("Survey ends\n\n4 June 2015, Bergen \u2013 The joint survey of the fjords ended today.",
+     "Bergen", [], "2015-06-04", "4 June 2015"),
+    # a wire service in brackets before the dateline; the lead's weekday fixes the guessed year
+    ("Deal signed\n\n(NORDPRESS) - OSLO, MAY 4 - The two agencies on Friday signed a deal that "
+     "extends the pact of March 2017.", "OSLO", [], "2018-05-04", "MAY 4"),
+    # a region in square brackets, a country in round brackets
+    ("Lima [Peru], 9 October 2017 (Andina): The forum closed.", "Lima", [], "2017-10-09",
+     "9 October 2017"),
+    ("Title\n\nLima (Peru), June 4, 2024 - Acme said.", "Lima", [], "2024-06-04", "June 4, 2024"),
+    # a numeric day-first date in an inline dateline
+    ("Title\n\nOslo, 04.06.2015 \u2013 Acme today announced a plant.", "Oslo", [], "2015-06-04", "04.06.2015"),
+    # a month-first date before the place; several places joined by "&"
+    ("Title\n\nJune 4, 2024 -- Oslo, Norway -- Acme today announced a plant.", "Oslo", [], "2024-06-04",
+     "June 4, 2024"),
+    ("Title\n\nSAO PAULO & RIO DE JANEIRO, June 4, 2024 -- Acme said.", "SAO PAULO", ["RIO DE JANEIRO"],
+     "2024-06-04", "June 4, 2024"),
+    # a place in capitals before a dash, the date on a header line
+    ("FOR IMMEDIATE RELEASE - MARCH 3, 1997\n\nHeadline here\n\nSALEM - The governor today named a "
+     "new director of the state water board, who starts next month.", "SALEM", [], "1997-03-03",
+     "MARCH 3, 1997"),
+    # a title-case place before a colon, on the line after a numeric header date
+    ("03.02.2016 9:15\n\nTurku:  The port authority signed a five-year agreement with its Estonian "
+     "counterpart.", "Turku", [], "2016-02-03", "03.02.2016"),
+])
+def test_issue13_datelines(text, place, more, date, date_text):
+    d = find_dateline(text)
+    assert d is not None
+    assert (d.place, [text[a:b] for a, b in d.more_places],
+            d.date.start if d.date else None, d.date_text) == (place, more, date, date_text)
+    assert text[d.place_start:d.place_end] == place
+
+
+@pytest.mark.parametrize("text, date, date_text", [
+    # numeric day-first date lines, with a trailing label or a time
+    ("Title\n\n04.06.2015 - Press release\n\nThe port reopened.", "2015-06-04", "04.06.2015"),
+    ("Title\n\n15-05-2005 News Release 05/25\n\nThe port reopened.", "2005-05-15", "15-05-2005"),
+    ("11.01.2017 6:37\n\nThe port reopened.", "2017-01-11", "11.01.2017"),
+    # a date line in brackets, alone or opening the body
+    ("Ports sign two deals\n(13 March 2021)\n\nThe port signed two deals.", "2021-03-13",
+     "13 March 2021"),
+    ("Title\n\n(29 January 2019) \u2014 The port signed two deals.", "2019-01-29", "29 January 2019"),
+    # a sign-off date at the end of a release with no date in its opening
+    ("Title: talks in Lima, 4 to 6 May 2011\n\nThe minister will visit Lima.\n\n. . . . .\n\n"
+     "3 MAY 2011", "2011-05-03", "3 MAY 2011"),
+])
+def test_issue13_date_lines(text, date, date_text):
+    d = find_dateline(text)
+    assert (d.date.start, d.date_text) == (date, date_text)
+    assert text[d.date_start:d.date_end] == date_text
+
+
+@pytest.mark.parametrize("text", [
+    # a date line without a year in a release that never states one
+    "Title\n\nLIMA [Peru], 9 October (Andina): The forum closed.",
+    # the lead's weekday fits neither the guessed year nor the next
+    "(NORDPRESS) - OSLO, MAY 4 - The agencies on Monday signed a deal that extends the pact of March 2017.",
+])
+def test_issue13_no_year_no_date(text):
+    d = find_dateline(text)
+    assert d.place in ("LIMA", "OSLO") and d.date is None
+
+
+@pytest.mark.parametrize("text", [
+    # a short capitalised headline before a dash is not a place
+    "ACME WINS - Board approves plan\n\nThe board approved the plan.",
+    # a title-case word before a colon is a place only right after a header date line
+    "Title\n\nTurku:  The port authority signed a five-year agreement with its Estonian counterpart.",
+    # a numeric date inside running text is not a date line
+    "Title\n\nThe port reopened on 04.06.2015 after repairs to the quay.",
+    # the last lines hold a date range, not a sign-off date
+    "Title\n\nThe minister will visit Lima.\n\n4-6 May 2011",
+])
+def test_issue13_not_a_dateline(text):
+    assert find_dateline(text) is None
+
+
+def test_issue13_dateline_after_a_long_dash_in_a_line():
+    text = ("FOR IMMEDIATE RELEASE Monday, May 2, 2016\n\nAcme Names New Chief--Jo Roe to Start June 1"
+            "--Nordwire \u2014 Turku, May 2, 2016The board of Acme named a chief.")
+    d = find_dateline(text)
+    assert (d.place, d.date.start, d.agency) == ("Turku", "2016-05-02", "Nordwire")
+
+
+def test_issue13_a_dash_in_a_title_is_no_dateline():
+    assert find_dateline("Acme Names New Chief \u2014 Jo Roe to Start June 1\n\nThe board met.") is None
+
+
+@pytest.mark.parametrize("text", [
+    "PHOTO - A view of the new terminal that the port authority opened to ships and ferries this spring.",
+    "04.06.2015\n\nBackground: The port authority signed a five-year agreement with its Estonian counterpart.",
+    "ABOUT ACME - Acme is a maker of widgets and gadgets for ports, ships and ferries around the world.",
+])
+def test_issue13_line_openers_are_not_places(text):
+    d = find_dateline(text)
+    assert d is None or d.place is None

@@ -50,7 +50,7 @@ def test_a_dated_dateline_wins_over_the_page_metadata(extractor, write):
     assert result.document.date == "2025-02-11"
     (published,) = _date_relations(result)
     assert published.object == "2025-02-10"
-    assert [ev.extractor for ev in published.evidence] == ["kgx.document.v1"]
+    assert [ev.extractor for ev in published.evidence] == ["kgx.document.v2"]
 
 
 def test_no_date_anywhere_gives_no_date_published(extractor, write):

@@ -1,4 +1,4 @@
-"""datePublished and locationCreated from the dateline (kgx.document.v1)."""
+"""datePublished and locationCreated from the dateline (kgx.document.v2)."""
 
 from __future__ import annotations
 
@@ -43,11 +43,14 @@ def test_dateline_without_year_and_no_dated_text_gives_no_date(run):
     assert doc_facts == {("locationCreated", "paris")}
 
 
-def test_without_dateline_the_metadata_date_is_used(extractor):
+def document_facts(result):
+    return {(r.predicate.value, r.object, r.evidence[0].extractor) for r in result.relations if r.subject == "DOC"}
+
+
+def test_without_a_date_in_the_text_the_page_date_stands_in_under_its_own_rule(extractor):
     doc = document_from_text("Globex Industries opened a new plant in Berlin.", "d1", date="2024-06-03")
     (res,) = list(extractor.process([doc]))
-    assert {(r.subject, r.predicate.value, r.object) for r in res.relations
-            if r.subject == "DOC"} == {("DOC", "datePublished", "2024-06-03")}
+    assert document_facts(res) == {("datePublished", "2024-06-03", "kgx.document.meta.v1")}
 
 
 def test_no_dateline_no_document_facts(run):
@@ -55,11 +58,12 @@ def test_no_dateline_no_document_facts(run):
     assert not {t for t in facts.triples if t[0] == "DOC"}
 
 
-def test_dateline_year_from_metadata(extractor):
-    doc = document_from_text("PARIS, 5 May - Acme Robotics announced a new partnership.", "d1", date="2023")
+def test_dateline_year_not_from_metadata(extractor):
+    # the guide: a dateline's year is one the text makes clear; the page's date is no such year
+    doc = document_from_text("PARIS, 5 May - Acme Robotics announced a new partnership.", "d1", date="2023-01-20")
     (res,) = list(extractor.process([doc]))
-    assert ("DOC", "datePublished", "2023-05-05") in {(r.subject, r.predicate.value, r.object)
-                                                       for r in res.relations}
+    assert document_facts(res) == {("locationCreated", "place/paris", "kgx.document.v2"),
+                                   ("datePublished", "2023-01-20", "kgx.document.meta.v1")}
 
 
 # --- known gaps: the lead fixes these ---------------------------------------------------------
@@ -87,3 +91,33 @@ def test_dateline_place_and_later_mention_are_one_place(run):
 def test_person_right_after_the_dateline(run):
     facts = run("PARIS, 5 May 2023 - Jane Roe, CEO of Acme Corp, opened the new plant.")
     assert facts.roles == {("jane roe", "chief executive officer", "acme corp")}
+
+
+def test_dateline_with_two_places_gives_two_locations(run):
+    facts = run("OSLO, Norway and DENVER, June 4, 2024 (NORDWIRE) -- Globex Industries and Acme Robotics "
+                "agreed to merge.")
+    doc_facts = {(p, o) for s, p, o in facts.triples if s == "DOC"}
+    assert doc_facts == {("datePublished", "2024-06-04"), ("locationCreated", "oslo"),
+                         ("locationCreated", "denver")}
+    assert "denver" not in facts.names("Organization")
+
+
+@pytest.mark.parametrize("text, wire", [
+    pytest.param("Acme names chief\n\nSTATE COLLEGE, Pa., June 24, 2022 /PRNewswire/ -- Acme Robotics today "
+                 "named a new chief.", "prnewswire", id="slashed"),
+    pytest.param("Acme names chief\n\nROCK HILL, S.C., Sept. 21, 2023 (GLOBE NEWSWIRE) -- Acme Robotics today "
+                 "named a new chief.", "globe newswire", id="newswire-in-brackets"),
+    pytest.param("FOR IMMEDIATE RELEASE Monday, May 2, 2016\n\nAcme Names New Chief--Jo Roe to Start June 1"
+                 "--Nordwire \u2014 Turku, May 2, 2016The board of Acme named a chief.", "nordwire", id="before-dash"),
+])
+def test_press_release_wire_is_an_organization_without_a_location(run, text, wire):
+    facts = run(text)
+    assert wire in facts.names("Organization")
+    assert not [t for t in facts.triples if t[0] == wire]
+
+
+def test_dated_release_gives_its_agency_no_location(run):
+    facts = run("Deal signed\n\n(NORDPRESS) - OSLO, MAY 4 - The two agencies on Friday signed a deal that extends "
+                "the pact of March 2017.")
+    assert "nordpress" in facts.names("Organization")
+    assert not [t for t in facts.triples if t[1] == "location"]

@@ -173,3 +173,25 @@ def test_organization_named_like_a_persons_middle_name_stays(run):
     facts = run("Mary Grant Lawrence founded the agency in 1966. Grant lost clients in 1997, "
                 "and Grant said on Friday that it would close. Grant had 300 employees.")
     assert "grant" in facts.names("Organization")
+
+
+# --- issue 13, shape 8: short and long variants of names --------------------------------------
+
+def test_issue13_web_address_is_the_brand_not_its_unit(run):
+    facts = run("Jo Lee joined AccuWeather in May. She will lead all content on the AccuWeather.com website "
+                "and the AccuWeather Network. AccuWeather said so.")
+    orgs = {e.name: e for e in facts.entities("Organization")}
+    assert "AccuWeather" in orgs and "AccuWeather.com" in orgs["AccuWeather"].aliases
+
+
+def test_issue13_acronym_of_an_event_is_its_alias(run):
+    facts = run("Delegates attending the Conference of Speakers and Presiding Officers of the Nordic Council "
+                "(CSPONC) toured the hall. CSPONC ends on Friday.")
+    assert facts.entities("Organization") == []
+    (event,) = facts.entities("Event")
+    assert "CSPONC" in event.aliases
+
+
+def test_issue13_organization_acronym_stays_beside_its_event(run):
+    facts = run("NATO allies met in Oslo. The North Atlantic Treaty Organization Summit opened on Friday in Oslo.")
+    assert "nato" in facts.names("Organization")

@@ -24,12 +24,20 @@ from spacy.tokens import Doc, Span
 
 from kgextract.nlp.dates import normalize_date
 from kgextract.nlp.entity_labels import (
+    country_after_place,
+    government_phrases,
+    grow_person_names,
     harmonize_labels,
+    join_country_names,
+    list_item_people,
+    org_of_place,
     org_word_names,
+    person_cues,
     split_paired_names,
 )
 from kgextract.nlp.extensions import MENTIONS
 from kgextract.nlp.gazetteers import TITLES, load_list
+from kgextract.nlp.non_names import drop_non_names, portfolios
 from kgextract.nlp.source_lines import source_lines
 from kgextract.resolve.names import is_acronym_of
 
@@ -87,14 +95,25 @@ class EntityFixes:
             elif label in ("Place", "Person") and span.end < len(doc) and doc[span.end].lower_ in _PLACE_NOUNS:
                 span = Span(doc, span.start, span.end + 1, label="Place")  # "Baltic Sea region", "Dunga wetlands"
             spans.append(span)
+        spans = join_country_names(doc, spans)
         spans = split_possessives(doc, spans)
         spans = split_company_of_place(doc, spans)
         spans = based_places(doc, spans)
         spans = org_word_names(doc, spans)
+        spans = org_of_place(doc, spans)
+        spans = government_phrases(doc, spans)
+        spans = portfolios(doc, spans)
+        spans = ticker_brackets(doc, spans)
+        spans = spelled_out_acronyms(doc, spans)
         spans = apply_definitions(doc, spans)
         spans = spread_acronyms(doc, spans)
+        spans = person_cues(doc, spans)
+        spans = list_item_people(doc, spans)
+        spans = grow_person_names(doc, spans)
+        spans = country_after_place(doc, spans)
         spans = harmonize_labels(spans)
         spans = split_paired_names(spans)
+        spans = drop_non_names(spans, doc._.kgx_acronyms)
         spans = source_lines(doc, spans)
         doc.spans[MENTIONS] = drop_overlaps(spans)
         return doc
@@ -218,7 +237,10 @@ def apply_definitions(doc: Doc, spans: list[Span]) -> list[Span]:
     removed wherever spaCy tagged it.
     """
     defs: dict[str, tuple[int, int, str | None]] = {}
-    by_end = {s.end: s for s in spans}
+    by_end: dict[int, Span] = {}
+    for s in spans:  # the longest name ending before "(": "... Commission for Latin America", not "Latin America"
+        if s.end not in by_end or len(s) > len(by_end[s.end]):
+            by_end[s.end] = s
     for tok in doc:
         if tok.text != "(" or tok.i + 2 >= len(doc):
             continue
@@ -234,8 +256,11 @@ def apply_definitions(doc: Doc, spans: list[Span]) -> list[Span]:
             close += 1
         else:
             short = inner.text
-        if not quoted and inner.text.upper() in _EXCHANGES:
-            ticker = _ticker(doc, tok.i + 2)
+        if not quoted and inner.text.split(":")[0].upper() in _exchange_words():
+            after = tok.i + 2
+            while ":" not in inner.text and after < len(doc) and after - tok.i < 4 and doc[after].is_title:
+                after += 1  # "Nasdaq Helsinki: ACME"
+            ticker = _ticker(doc, after)
             long_span = by_end.get(tok.i)
             if ticker is not None and long_span is not None and long_span.label_ == "Organization":
                 defs[ticker] = (long_span.start, long_span.end, "Organization")
@@ -246,6 +271,11 @@ def apply_definitions(doc: Doc, spans: list[Span]) -> list[Span]:
         if quoted and long_span is not None:
             defs[short] = (long_span.start, long_span.end, long_span.label_)
         elif not quoted and long_span is not None and is_acronym_of(short, long_span.text):
+            if long_span.label_ == "Person" and len(long_span) >= 2 and len(short) >= 3:
+                # "Emirates Float Glass (EFG)": a name the text gives an acronym is a body, not a person
+                grown = Span(doc, long_span.start, long_span.end, label="Organization")
+                spans = [grown if x is long_span else x for x in spans]
+                by_end[tok.i] = long_span = grown
             defs[short] = (long_span.start, long_span.end, long_span.label_)
         elif not quoted and short.isupper() and len(short) >= 2:
             words = _words_before(doc, tok.i, len(short))
@@ -261,6 +291,8 @@ def apply_definitions(doc: Doc, spans: list[Span]) -> list[Span]:
                 elif long_span is not None and words.start < long_span.start:
                     # the model cut the name the acronym spells: take the whole of it
                     label = long_span.label_
+                    if label == "Person" and len(words) >= 2 and len(short) >= 3:
+                        label = "Organization"  # "Emirates Float Glass (EFG)": a body, not a person
                     grown = Span(doc, words.start, words.end, label=label)
                     spans = [grown if s is long_span else s for s in spans]
                     by_end[tok.i] = grown
@@ -288,7 +320,71 @@ def apply_definitions(doc: Doc, spans: list[Span]) -> list[Span]:
     return kept
 
 
-_EXCHANGES = {"NYSE", "NASDAQ", "LSE", "TSX", "ASX", "HKEX", "SSE", "SZSE", "TSE", "OTC", "AMEX", "EURONEXT", "XETRA", "SIX"}
+def spelled_out_acronyms(doc: Doc, spans: list[Span]) -> list[Span]:
+    """ "MoIAT (Ministry of Industry and Advanced Technology)": the name in brackets after the
+    acronym it spells is one mention of the acronym's type (Organization when the model
+    gave none), replacing the pieces the model cut it into."""
+    by_start = {s.start: s for s in spans}
+    new: list[Span] = []
+    for tok in doc[1:-2]:
+        acr = doc[tok.i - 1]
+        if tok.text != "(" or sum(c.isupper() for c in acr.text) < 2 or not acr.is_alpha:
+            continue
+        close = next((t.i for t in doc[tok.i + 1 : tok.i + 14] if t.text == ")"), None)
+        if close is None or close - tok.i < 3 or not doc[tok.i + 1].is_title:
+            continue
+        inner = doc[tok.i + 1 : close]
+        if not is_acronym_of(acr.text, inner.text):
+            continue
+        label = by_start[acr.i].label_ if acr.i in by_start else "Organization"
+        new.append(Span(doc, inner.start, inner.end, label=label))
+    if not new:
+        return spans
+    kept = [s for s in spans if not any(n.start <= s.start and s.end <= n.end for n in new)]
+    return kept + new
+
+
+def _exchange_words() -> frozenset[str]:
+    """First words of stock exchanges' names, upper case (``exchanges.v1``)."""
+    return load_list("exchanges.v1")
+
+
+def ticker_brackets(doc: Doc, spans: list[Span]) -> list[Span]:
+    """ "Globex Robotics (Nasdaq Helsinki: GLBX)": the exchange is an Organization mention,
+    and the name before the bracket is a company, whatever the model made of it (the
+    ticker becomes its alias in ``apply_definitions``)."""
+    exchanges = _exchange_words()
+    by_end: dict[int, Span] = {}
+    for s in spans:
+        if s.end not in by_end or len(s) > len(by_end[s.end]):
+            by_end[s.end] = s
+    new: list[Span] = []
+    retyped: dict[int, Span] = {}
+    for tok in doc[:-2]:
+        first = doc[tok.i + 1]
+        if tok.text != "(" or first.text.split(":")[0].upper() not in exchanges:
+            continue
+        end = tok.i + 2  # the exchange's name runs to the colon: "Nasdaq Helsinki:"
+        while ":" not in first.text and end < len(doc) and end - tok.i < 4 and doc[end].is_title:
+            end += 1
+        if ":" not in first.text and (end >= len(doc) or doc[end].text != ":"):
+            continue
+        if _ticker(doc, end if ":" not in first.text else tok.i + 2) is None:
+            continue
+        if ":" in first.text:
+            end = tok.i + 2
+            span = doc.char_span(first.idx, first.idx + first.text.index(":"), label="Organization")
+        else:
+            span = Span(doc, tok.i + 1, end, label="Organization")
+        if span is not None:
+            new.append(span)
+        company = by_end.get(tok.i)
+        if company is not None and company.label_ in ("Person", "Place"):
+            retyped[id(company)] = Span(doc, company.start, company.end, label="Organization")
+    if not new and not retyped:
+        return spans
+    kept = [retyped.get(id(s), s) for s in spans if not any(s.start < n.end and n.start < s.end for n in new)]
+    return kept + new
 
 
 def _ticker(doc: Doc, i: int) -> str | None:
@@ -325,7 +421,8 @@ def split_possessives(doc: Doc, spans: list[Span]) -> list[Span]:
     out = []
     for span in spans:
         cut = next((t.i for t in span[1:-1] if t.tag_ == "POS" or t.text in ("’", "'")), None)
-        if span.label_ != "Organization" or cut is None or not doc[cut + 1].is_title or span.end - cut < 3:
+        if span.label_ != "Organization" or cut is None or not doc[cut + 1].is_title or span.end - cut < 3 \
+                or _plural_owner(doc[cut - 1]):
             # "the Nordic People's Party", "Mayors' Association": one word after the
             # possessive names the whole, not a unit of the owner
             out.append(span)
@@ -333,6 +430,16 @@ def split_possessives(doc: Doc, spans: list[Span]) -> list[Span]:
         out.append(Span(doc, span.start, cut, label="Organization"))
         out.append(Span(doc, cut + 1, span.end, label="Organization"))
     return out
+
+
+#: Irregular plurals the small model tags as singular proper nouns ("Children's Hospital").
+_IRREGULAR_PLURALS = {"children", "women", "men", "people", "peoples"}
+
+
+def _plural_owner(tok) -> bool:
+    """ "Children's Hospital", "People's Republic", "Veterans' Fund": a common noun in the
+    plural owns nothing as an organization would; the possessive is part of the name."""
+    return tok.tag_ in ("NNS", "NNPS") or tok.lower_ in _IRREGULAR_PLURALS
 
 
 def based_places(doc: Doc, spans: list[Span]) -> list[Span]:

@@ -23,7 +23,8 @@ from typing import NamedTuple
 from kgextract.nlp.gazetteers import load_list, load_rows
 from kgextract.resolve.names import clean_name
 
-__all__ = ["Country", "countries", "country_name", "government_name", "country_record"]
+__all__ = ["Country", "countries", "country_name", "government_name", "government_long_name",
+           "country_record"]
 
 #: The pinned table of ISO 3166-1 countries.
 COUNTRY_TABLE = "countries.v1"
@@ -102,3 +103,20 @@ def government_name(text: str) -> str | None:
         return None
     the = "the " if name.startswith(_THE_PREFIXES) or name.endswith(("lands", "pines", "mas")) else ""
     return f"Government of {the}{name}"
+
+
+def government_long_name(text: str) -> str | None:
+    """ "Government of <the country as the text names it>" when the text gives a
+    country's name that is longer than its short name, else None.
+
+    >>> government_long_name("the People’s Republic of China")
+    "Government of the People's Republic of China"
+    >>> government_long_name("Chinese") is None
+    True
+    """
+    own = clean_name(text).replace("\u2019", "'")
+    name = country_name(own)
+    if name is None or country_record(own) is None or own.lower() == name.lower():
+        return None
+    the = "the " if own.startswith(_THE_PREFIXES + ("People",)) else ""
+    return f"Government of {the}{own}"

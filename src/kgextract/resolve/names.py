@@ -8,6 +8,10 @@
 'person/izumi-nakamitsu'
 >>> is_acronym_of("UNODC", "United Nations Office on Drugs and Crime")
 True
+>>> is_acronym_of("ECLA", "United Nations Economic Commission for Latin America")
+True
+>>> is_acronym_of("MoIAT", "Ministry of Industry and Advanced Technology")
+True
 """
 
 from __future__ import annotations
@@ -49,7 +53,7 @@ def clean_name(text: str) -> str:
     text = " ".join(text.split())
     text = re.sub(r"^(?:the|The|THE)\s+", "", text)
     text = re.sub(r"(?:['’]s|s['’]|['’])$", lambda m: "s" if m.group(0)[0] == "s" else "", text)
-    return text.strip(" ,;:-–—\"“”'’(")
+    return text.strip(" ,;:-–—\"“”'’(/")  # "/PRNewswire/" is one token: the wire's name within slashes
 
 
 def strip_honorifics(text: str) -> str:
@@ -113,6 +117,12 @@ def is_acronym_of(short: str, long: str) -> bool:
     target = letters.upper()
     if target in (initials_all, initials_sig):
         return True
+    capitals = "".join(c for c in letters if c.isupper())
+    if capitals != letters and len(capitals) >= 2 and capitals in (initials_all, initials_sig):
+        return True  # "MoIAT": the lower-case letters stand for small words ("of")
+    sig = [w for w in words if w.lower() not in _STOP and w[0].isalnum()]
+    if len(target) >= 3 and any("".join(w[0] for w in sig[k:]).upper() == target for k in (1, 2)):
+        return True  # "United Nations Economic and Social Commission for Asia and the Pacific (ESCAP)"
     # letters taken in order from the words' capitals (e.g. StAR, UNESCO-like blends)
     caps = "".join(c for c in long if c.isupper())
     return len(target) >= 3 and _subsequence(target, caps) and target[0] == caps[:1]

@@ -32,7 +32,7 @@ from kgextract.nlp.doc_index import doc_text, mentions, sentence_of, sentence_sp
 from kgextract.nlp.gazetteers import load_list
 from kgextract.nlp.roles import expand_abbreviation
 from kgextract.relations.registry import Candidate
-from kgextract.resolve.countries import government_name
+from kgextract.resolve.countries import government_long_name, government_name
 from kgextract.resolve.names import (clean_name, entity_key, forget_names, is_acronym_of, key_prefix, normalize,
                                      strip_honorifics)
 
@@ -46,7 +46,8 @@ _GENERIC_EVENT_HEADS = {"meeting", "conference", "event", "ceremony", "celebrati
 #: Which component made a mention of each type (recorded as its extractor).
 _MENTION_SOURCES = {"Role": "kgx_roles", "Event": "kgx_events"}
 _ORGANIZATION_KEY = key_prefix(EntityType.ORGANIZATION.value)
-_FUNCTIONAL = {Predicate.START_DATE, Predicate.END_DATE, Predicate.DATE_PUBLISHED, Predicate.LOCATION_CREATED}
+#: One value each; locationCreated is not among them: "OSLO, Norway and DENVER, June 4" names two places.
+_FUNCTIONAL = {Predicate.START_DATE, Predicate.END_DATE, Predicate.DATE_PUBLISHED}
 
 
 @dataclass
@@ -66,7 +67,17 @@ class _Cluster:
     def name(self) -> str:
         if self.synthetic_name:
             return self.synthetic_name
-        return max(self.names, key=lambda n: (not _caps(n), len(n.split()), len(n), n))
+        # "AccuWeather.com" is the web address of "AccuWeather": never the name when the name is used too
+        return max(self.names, key=lambda n: (not _caps(n), not _web_form(n, self.names), len(n.split()), len(n), n))
+
+
+_WEB_ENDINGS = (".com", ".org", ".net", ".int", ".gov", ".edu")
+
+
+def _web_form(name: str, names: list[str]) -> bool:
+    """True for "Acme.com" beside "Acme" among an entity's names."""
+    lower = name.lower()
+    return lower.endswith(_WEB_ENDINGS) and any(n.lower() == lower.rsplit(".", 1)[0] for n in names)
 
 
 def _caps(text: str) -> bool:
@@ -105,7 +116,8 @@ def _in_dateline(span: Span) -> bool:
     if line is None or line.place_start is None:
         return False
     end = max(e for e in (line.place_end, line.region_end, line.agency_end) if e is not None)
-    return line.place_start <= span.start_char < end
+    start = min(s for s in (line.place_start, line.agency_start) if s is not None)  # "(AP) - ROME, ..."
+    return start <= span.start_char < end
 
 
 def _headline_lines(doc: Doc) -> tuple[list[int], list[bool]]:
@@ -198,17 +210,34 @@ class _Resolver:
             label = span.label_
             if label == "Organization" and (span.start, span.end) in self.venues:
                 label = "Place"
-            elif label == "Place" and (span.start, span.end) in self.employers:
-                label = "Organization"
+            elif label == "Place" and (span.start, span.end) in self.employers and not _in_dateline(span):
+                label = "Organization"  # (a dateline's place stays a place: "GENEVA, 5 May")
             by_type.setdefault(label, []).append(span)
         self._people(by_type.get("Person", []))
         self._named_things(by_type.get("Organization", []), EntityType.ORGANIZATION)
         self._named_things(by_type.get("Place", []), EntityType.PLACE)
         self._roles(by_type.get("Role", []))
         self._events(by_type.get("Event", []))
+        self._event_acronyms()
         for c in self.clusters:
             if c.type is EntityType.PLACE and any(s.label_ == "Organization" for s in c.spans):
                 c.alt_types = [EntityType.ORGANIZATION]
+
+    def _event_acronyms(self) -> None:
+        """ "... Conference of Speakers of the Commonwealth (CSPOC)": an acronym the model took
+        for an organization names the one event it spells; it becomes that event's alias."""
+        events = [c for c in self.clusters if c.type is EntityType.EVENT and c.named]
+        for org in [c for c in self.clusters if c.type is EntityType.ORGANIZATION]:
+            if not org.names or not all(n.isupper() for n in org.names):
+                continue
+            # every capitalised word spelled: "NATO" is not "North Atlantic Treaty Organization Summit"
+            fits = [e for e in events if any(is_acronym_of(n, en) and sum(c.isalpha() for c in n) == sum(
+                w[:1].isupper() for w in en.split()) for n in org.names for en in e.names)]
+            if len(fits) != 1:
+                continue
+            for span in org.spans:
+                self.add(fits[0], span)
+            self.clusters.remove(org)
 
     def _people(self, spans: list[Span]) -> None:
         ordered = sorted(spans, key=lambda s: (-len(_tokens(_surface(s))), s.start))
@@ -245,17 +274,20 @@ class _Resolver:
             if any(words == p[-len(words):] or len(words) > 1 and set(words) <= set(p) for p in people):
                 continue  # a person's (sur)name the model took for an organization or place
                 # (not a middle name: "Acme" beside "Mary Acme Roe" is her agency)
-            norm = long_of.get(surface, norm)
+            norm = long_of.get(surface, _name_key(surface))
             brand = etype is EntityType.ORGANIZATION and not surface.isupper()  # places nest: "Vienna" in "Vienna ... Centre"
-            target = None
-            for c in mine:
-                names = {normalize(n) for n in c.names}
-                if norm in names or brand and any(_starts_name(n, norm, place_words) for n in names):
-                    target = c
-                    break
-            if target is None and surface.isupper():
-                # an undefined acronym of a name the text spells out ("UN", "EU")
+            target = next((c for c in mine if norm in {_name_key(n) for n in c.names}), None)
+            if target is None and brand and not surface.lower().endswith(_WEB_ENDINGS):  # "Acme.com" is the brand
+                fits = [c for c in mine if any(_starts_name(_name_key(n), norm, place_words) for n in c.names)]
+                # "AccuWeather" starts "AccuWeather Network" and "AccuWeather Media": a brand of its own
+                target = fits[0] if len(fits) == 1 else None
+            if target is None and (surface.isupper() or _mixed_acronym(surface)):
+                # an undefined acronym of a name the text spells out ("UN", "EU", "MoIAT")
                 fits = [c for c in mine if any(is_acronym_of(surface, n) for n in c.names)]
+                target = fits[0] if len(fits) == 1 else None
+            if target is None and brand and len(words) >= 3 and any(w in load_list("org_words.v1") for w in words):
+                # "Office for Disarmament Affairs": the short form of the one longer name it ends
+                fits = [c for c in mine if any(normalize(n).endswith(" " + norm) for n in c.names)]
                 target = fits[0] if len(fits) == 1 else None
             if target is None:
                 if _in_headline(span):
@@ -263,6 +295,12 @@ class _Resolver:
                 target = _Cluster(etype)
                 mine.append(target)
             self.add(target, span)
+            short = _government_of(surface) if etype is EntityType.ORGANIZATION else None
+            if short is not None and surface.startswith("government of "):
+                # "the government of Japan": the name in capitals, as the guide writes it
+                target.names = [n for n in target.names if n != surface] + ["G" + surface[1:]]
+            elif short is not None and short not in target.names and not surface.startswith("Government of"):
+                target.names.append(short)  # "the Mongolian government" is the Government of Mongolia
 
     def _roles(self, spans: list[Span]) -> None:
         held = {(c.object.start, c.object.end) for c in self.candidates
@@ -431,6 +469,46 @@ def _evidence(doc_id: str, cand: Candidate) -> Evidence:
                     confidence=round(cand.confidence, 3), extractor=cand.extractor)
 
 
+def _mixed_acronym(text: str) -> bool:
+    """ "MoIAT", "StAR": an acronym with a few lower-case letters (not "AccuWeather", "McDonald")."""
+    upper = sum(c.isupper() for c in text)
+    return text.isalpha() and upper >= 2 and sum(c.islower() for c in text) < upper
+
+
+def _government_of(name: str) -> str | None:
+    """ "Government of <country>" for a name of a country's government ("Government of the
+    Republic of Trinidad and Tobago", "Mongolian government", "Peru's government"), else None."""
+    lower = name.lower().replace("\u2019", "'")
+    if lower.startswith("government of "):
+        return government_name(name[len("government of "):].replace("\u2019", "'"))
+    if lower.endswith(" government"):
+        return government_name(clean_name(name[: -len(" government")]))
+    return None
+
+
+def _name_key(name: str) -> str:
+    """The normalized name, one for every form of a country's government, and one for a
+    name and its web address ("AccuWeather.com" is "AccuWeather")."""
+    short = _government_of(name)
+    if short is None and name.lower().endswith(_WEB_ENDINGS) and "." in name[:-4].strip("."):
+        return normalize(name)  # "acme.co.com"-like addresses: left as they are
+    if short is None and name.lower().endswith(_WEB_ENDINGS):
+        short = name.rsplit(".", 1)[0]
+    return normalize(short) if short is not None else normalize(name)
+
+
+def _named_government(clusters: list[_Cluster], name: str) -> _Cluster | None:
+    """The organization the text names "Government of <the country's long form>" (the
+    Government of the People's Republic of China for "Government of China"), or None."""
+    for cluster in clusters:
+        if cluster.type is EntityType.ORGANIZATION and any(
+                n.lower().startswith("government of ")
+                and government_name(n[len("government of "):].replace("\u2019", "'")) == name
+                for n in cluster.names):
+            return cluster
+    return None
+
+
 def resolve_document(doc: Doc, candidates: list[Candidate], document: Document, threshold: float = 0.0) -> DocumentResult:
     """Build the document's entities and relations from its mentions and relation candidates."""
     forget_names()
@@ -449,10 +527,15 @@ def resolve_document(doc: Doc, candidates: list[Candidate], document: Document, 
             name = government_name(obj.text)
             if name is None:
                 return None
-            cluster = governments.get(name)
+            cluster = governments.get(name) or _named_government(res.clusters, name)
             if cluster is None:
-                cluster = governments[name] = _Cluster(EntityType.ORGANIZATION, names=[name, clean_name(obj.text)])
+                long = government_long_name(obj.text)  # "Ambassador of the People's Republic of China"
+                cluster = governments[name] = _Cluster(EntityType.ORGANIZATION,
+                                                       names=[name, clean_name(obj.text)] + ([long] if long else []))
                 res.clusters.append(cluster)
+            elif name not in governments:
+                governments[name] = cluster  # the text names it in full: "Government of the Republic of X"
+                cluster.names.append(name)
             cluster.spans.append(obj)
             return _key(cluster)
         cluster = res.of_span.get((obj.start, obj.end)) or res.by_name(obj)
