@@ -56,11 +56,11 @@ class Errors(metaclass=_Catalogue):
             "with a text layer (scanned pages need OCR first).")
     E017 = ("Unsupported input format '{fmt}' for '{source}'. Supported: "
             "{options}.")
-    # E020-E039: ingest
     E018 = ("The document '{source}' has {size} characters, over the limit of "
             "{limit}. Split it into releases, or raise --max-chars (memory grows with it).")
     E019 = ("The document '{source}' took longer than {seconds} seconds and was "
             "skipped. Check it for runs of punctuation or repeated text, or raise --time-limit.")
+    # E020-E039: ingest
     E020 = ("Line {line} of '{source}' is not a valid release record: {err}. "
             "Each line must be a JSON object with a non-empty 'text' string "
             "(optional: id, title, url, date, publisher).")
@@ -92,6 +92,68 @@ class Errors(metaclass=_Catalogue):
     # E070-E089: graph and RDF output
     E070 = ("Cannot write the graph to '{path}': {err}. Check that the folder "
             "exists and is writable, and that the disk is not full.")
+    # E090-E119: SPARQL store, queries, endpoint, validation
+    E090 = ("The store '{path}' does not exist or is not an Oxigraph store. "
+            "Create it with 'kgextract load FILE... --store {path}' or "
+            "'kgextract extract PATH... --store {path}'.")
+    E091 = ("The store '{path}' is in use by another process ({err}). Only one "
+            "process at a time may open a store for writing: stop the other "
+            "one (e.g. 'kgextract serve --writable'), or query it over HTTP.")
+    E092 = ("Cannot read '{path}' as {fmt}: {err}. Check that the file is valid "
+            "RDF in that format (kgextract writes turtle, trig, nquads, json-ld).")
+    E093 = ("Cannot tell the RDF format of '{path}' from its extension. "
+            "Supported extensions: {options}.")
+    E094 = ("'{name}' is not a saved query, an existing .rq file or SPARQL text. "
+            "Saved queries: {options}.")
+    E095 = ("Invalid --param '{text}'. Write it as NAME=VALUE, NAME made of "
+            "letters, digits and '_'; VALUE is plain text, an <IRI>, or an "
+            "N-Triples literal such as '\"2023-12-04\"^^xsd:date'.")
+    E096 = ("The value of parameter '{name}' is not a valid RDF term: {err}. "
+            "Give plain text, an absolute <IRI>, or an N-Triples literal.")
+    E097 = ("The query has no variable ?{name} to bind. Variables it uses: "
+            "{options}.")
+    E098 = ("Cannot bind parameters: no WHERE group found in the query. "
+            "Parameters are bound by a VALUES block at the start of the WHERE "
+            "group; give the query an explicit WHERE clause.")
+    E099 = ("The SPARQL query failed: {err}. Fix the query{where}.")
+    E100 = ("Unknown results format '{name}'. Available: {options}.")
+    E101 = ("The 'oxigraph' server program was not found. Install it into "
+            "kgextract's environment with: pip install 'oxigraph>=0.5,<0.6'.")
+    E102 = ("The Oxigraph server did not start on {address}: {err}. Check that "
+            "the port is free and that no other process writes to the store.")
+    E103 = ("Cannot find the SHACL shapes file ontologies/shapes.ttl (looked "
+            "in: {options}). Give --shapes FILE or set KGEXTRACT_SHAPES.")
+    E104 = ("Give exactly one of FILE or --store DIR to validate.")
+    E105 = ("The saved query name '{name}' is not valid. Use the file name "
+            "without '.rq' (letters, digits, '_', '-'), no path.")
+    E106 = ("'kgextract validate' needs pySHACL, which is not installed. "
+            "Install it with: pip install 'pyshacl>=0.40'.")
+    E107 = ("Give --store DIR and a QUERY (SPARQL text, a .rq file or a saved "
+            "query name); 'kgextract query --list' lists the saved queries.")
+    E108 = ("The Oxigraph server stopped by itself (exit status {status}): "
+            "{output}. Check the store folder (is another server using it?) and start "
+            "'kgextract serve' again.")
+    E109 = ("The query {what}, over the limit of {limit}. Deeper nesting or more "
+            "branches can crash the query engine; simplify the query or split it "
+            "into several.")
+    E110 = ("The query calls another endpoint (SERVICE), which is refused: the engine "
+            "would send requests to other servers and pass their replies on. Give "
+            "--allow-service if every client of this store may do that.")
+    E111 = ("The query ran longer than {seconds} seconds and was stopped. Narrow it "
+            "(a LIMIT, more specific patterns) or raise --timeout.")
+    E112 = ("The query engine died while running the query ({why}); nothing was "
+            "returned (an endpoint restarts its engine by itself). Report the "
+            "query to the kgextract maintainers.")
+    E113 = ("Refused a request for host '{host}': the endpoint answers only to "
+            "{allowed} (a web page could otherwise reach it by DNS rebinding). "
+            "Use one of those names in the URL.")
+    E114 = ("Give at most one of --text and --file: they say what QUERY is.")
+    # E120-E139: viz and graph export
+    E120 = ("Unknown export format '{name}'. Available: {options}.")
+    E121 = ("Cannot read '{path}' as RDF: {err}. Give a graph written by "
+            "'kgextract extract' ({options}).")
+    E122 = ("The SPARQL query {name} failed: {err}. Check its syntax and "
+            "that every $parameter it uses was given a value.")
     # E140-E159: corpus runs (cache, manifest, workers)
     E140 = ("Cannot use the cache folder '{path}': {err}. Check that it is "
             "writable and the disk is not full, or run with --no-cache.")
@@ -132,77 +194,13 @@ class Errors(metaclass=_Catalogue):
     # E180-E199: the command line as a whole
     E180 = ("kgextract stopped on an unexpected error: {err}. Report it with the "
             "command line; set KGEXTRACT_DEBUG=1 to see where it happened.")
-    # E090-E119: SPARQL store, queries, endpoint, validation
-    E090 = ("The store '{path}' does not exist or is not an Oxigraph store. "
-            "Create it with 'kgextract load FILE... --store {path}' or "
-            "'kgextract extract PATH... --store {path}'.")
-    E091 = ("The store '{path}' is in use by another process ({err}). Only one "
-            "process at a time may open a store for writing: stop the other "
-            "one (e.g. 'kgextract serve --writable'), or query it over HTTP.")
-    E092 = ("Cannot read '{path}' as {fmt}: {err}. Check that the file is valid "
-            "RDF in that format (kgextract writes turtle, trig, nquads, json-ld).")
-    E093 = ("Cannot tell the RDF format of '{path}' from its extension. "
-            "Supported extensions: {options}.")
-    E094 = ("'{name}' is not a saved query, an existing .rq file or SPARQL text. "
-            "Saved queries: {options}.")
-    E095 = ("Invalid --param '{text}'. Write it as NAME=VALUE, NAME made of "
-            "letters, digits and '_'; VALUE is plain text, an <IRI>, or an "
-            "N-Triples literal such as '\"2023-12-04\"^^xsd:date'.")
-    E096 = ("The value of parameter '{name}' is not a valid RDF term: {err}. "
-            "Give plain text, an absolute <IRI>, or an N-Triples literal.")
-    E097 = ("The query has no variable ?{name} to bind. Variables it uses: "
-            "{options}.")
-    E098 = ("Cannot bind parameters: no WHERE group found in the query. "
-            "Parameters are bound by a VALUES block at the start of the WHERE "
-            "group; give the query an explicit WHERE clause.")
-    E099 = ("The SPARQL query failed: {err}. Fix the query{where}.")
-    E100 = ("Unknown results format '{name}'. Available: {options}.")
-    E101 = ("The 'oxigraph' server program was not found. Install it into "
-            "kgextract's environment with: pip install 'oxigraph>=0.5,<0.6'.")
-    E102 = ("The Oxigraph server did not start on {address}: {err}. Check that "
-            "the port is free and that no other process writes to the store.")
-    E103 = ("Cannot find the SHACL shapes file ontologies/shapes.ttl (looked "
-            "in: {options}). Give --shapes FILE or set KGEXTRACT_SHAPES.")
-    E104 = ("Give exactly one of FILE or --store DIR to validate.")
-    E105 = ("The saved query name '{name}' is not valid. Use the file name "
-            "without '.rq' (letters, digits, '_', '-'), no path.")
-    E106 = ("'kgextract validate' needs pySHACL, which is not installed. "
-            "Install it with: pip install 'pyshacl>=0.40'.")
-    E107 = ("Give --store DIR and a QUERY (SPARQL text, a .rq file or a saved "
-            "query name); 'kgextract query --list' lists the saved queries.")
-    E108 = ("The Oxigraph server stopped by itself (exit status {status}): "
-            "{output}")
-    E109 = ("The query {what}, over the limit of {limit}. Deeper nesting or more "
-            "branches can crash the query engine; simplify the query or split it "
-            "into several.")
-    E110 = ("The query calls another endpoint (SERVICE), which is refused: the engine "
-            "would send requests to other servers and pass their replies on. Give "
-            "--allow-service if every client of this store may do that.")
-    E111 = ("The query ran longer than {seconds} seconds and was stopped. Narrow it "
-            "(a LIMIT, more specific patterns) or raise --timeout.")
-    E112 = ("The query engine died while running the query ({why}); nothing was "
-            "returned (an endpoint restarts its engine by itself). Report the "
-            "query to the kgextract maintainers.")
-    E113 = ("Refused a request for host '{host}': the endpoint answers only to "
-            "{allowed} (a web page could otherwise reach it by DNS rebinding). "
-            "Use one of those names in the URL.")
-    E114 = ("Give at most one of --text and --file: they say what QUERY is.")
-    # E120-E139: viz and graph export
-    E120 = ("Unknown export format '{name}'. Available: {options}.")
-    E121 = ("Cannot read '{path}' as RDF: {err}. Give a graph written by "
-            "'kgextract extract' ({options}).")
-    E122 = ("The SPARQL query {name} failed: {err}. Check its syntax and "
-            "that every $parameter it uses was given a value.")
 
 
 class Warnings(metaclass=_Catalogue):
     W001 = ("The document '{source}' was not UTF-8; it was decoded as {encoding}. "
             "Re-save it as UTF-8 to silence this warning.")
-    W002 = ("The document '{source}' gave no entities. Check that it is a "
-            "press release in English.")
     W003 = ("No gold file for predicted document '{doc_id}'; it is not scored.")
     W004 = ("No prediction for gold document '{doc_id}'; it is scored as empty.")
-    W005 = ("Model '{name}' is not installed; using '{fallback}' instead.")
     # W020-W039: ingest
     W020 = ("The document id '{doc_id}' of '{source}' was already used by "
             "'{first}'; per-document outputs would collide. Rename one file "
@@ -221,6 +219,12 @@ class Warnings(metaclass=_Catalogue):
     W071 = ("The date '{value}' of relation '{predicate}' in document "
             "'{doc_id}' is not ISO 8601 (YYYY-MM-DD, YYYY-MM or YYYY); the "
             "relation is left out of the graph. Fix the date value.")
+    # W090-W119: SPARQL store, queries, endpoint, validation
+    W090 = ("The SPARQL server listens on {host}, which other machines may "
+            "reach. Use --host 127.0.0.1 unless the store may be public.")
+    W091 = ("'{path}' holds triples without named graphs ({fmt}); they were "
+            "loaded into {graph}. Documents loaded later replace only their "
+            "own named graph, so prefer TriG or N-Quads (or give --graph IRI).")
     # W140-W159: corpus runs (cache, manifest)
     W140 = ("The manifest '{path}' cannot be read ({err}); every document is "
             "checked against the cache again and the outputs are rewritten.")
@@ -229,12 +233,6 @@ class Warnings(metaclass=_Catalogue):
     # W160-W179: the Dask engine (kgextract.dask)
     W160 = ("The shard folder '{path}' holds shards of another run ({names}); "
             "they were removed.")
-    # W090-W119: SPARQL store, queries, endpoint, validation
-    W090 = ("The SPARQL server listens on {host}, which other machines may "
-            "reach. Use --host 127.0.0.1 unless the store may be public.")
-    W091 = ("'{path}' holds triples without named graphs ({fmt}); they were "
-            "loaded into {graph}. Documents loaded later replace only their "
-            "own named graph, so prefer TriG or N-Quads (or give --graph IRI).")
 
 
 class KgextractError(Exception):
