@@ -198,6 +198,8 @@ def portfolios(doc: Doc, spans: list[Span]) -> list[Span]:
             out.append(span)
             continue
         cut = next((t.i for t in span if t.lower_ in remits and (t.is_title or t.is_upper)), None)
+        while cut is not None and cut + 1 < span.end and doc[cut + 1].lower_ in remits:
+            cut += 1  # "Security Affairs": a remit of several remit words ends at the last of them
         if cut is None and len(span) == 1 and span[0].is_title and (span[0].pos_ != "PROPN" or span[0].lower_ in weak):
             cut = span.start  # "the Minister of the Interior", "Vice President of Sales"
         if cut is None or _names_a_body(doc[span.start : cut + 1], remits | weak) \

@@ -559,6 +559,8 @@ def resolve_document(doc: Doc, candidates: list[Candidate], document: Document, 
         s, o = key_of(cand.subject), key_of(cand.object)
         if s is None or o is None or s == o:
             continue
+        if cand.predicate is Predicate.MEMBER_OF and not o.startswith(_ORGANIZATION_KEY):
+            continue  # one is a member of an organization, not of a place the model typed so
         k = (s, cand.predicate, o)
         grouped.setdefault(k, []).append(cand)
         if cand.organization is not None:
