@@ -34,7 +34,7 @@ from kgextract.relations.registry import Candidate, Context, extractors
 from kgextract.relations.spans import HONORIFIC_TOKENS, antecedent, evidence_span, mention_index, mention_of, mentions, title_antecedent
 
 __all__ = ["extract_participants", "PARTICIPANT_NOUNS", "sentence_dates", "weekday_date", "extract_event_dates", "extract_event_locations", "extract_event_agents", "extract_attendees",
-           "extract_parties"]
+           "extract_parties", "extract_presence"]
 
 _LOCATION_PREPS = {"in", "at", "to"}
 _EXCLUDED_ATTENDEE_PREPS = {"for", "of", "about", "on"}
@@ -804,4 +804,103 @@ def extract_parties(doc: Doc, context: Context) -> Iterator[Candidate]:
                     seen.add(span.start)
                     conf = 0.7 if why in ("subject", "agent", "between", "on behalf of") else 0.6
                     yield Candidate(event, Predicate.ATTENDEE, span, conf, "kgx.events.parties.v1",
+                                    evidence_span(event, span))
+
+
+#: Verbs of being there or taking a part: "A and B were present", "exchanged the documents".
+_PRESENT_VERBS = _SPEAKER_VERBS | {"exchange", "witness", "join", "attend"}
+
+
+def _people_of(tok: Token, index: dict[int, Span]) -> list[Span]:
+    """The people and organizations a noun phrase names: the mentions in its subtree that are
+    not someone else's ("the wife of X"), a title's holder, a delegation's body."""
+    out: list[Span] = []
+    for t in tok.subtree:
+        span = index.get(t.i)
+        if span is None or span.root.i != t.i:
+            continue
+        if span.label_ == "Role":
+            span = _holder(span, index)
+        elif span.label_ not in ("Person", "Organization"):
+            continue
+        if span is None:
+            continue
+        between = [a for a in span.root.ancestors if a.i in {x.i for x in tok.subtree}]
+        if any(a.dep_ == "prep" for a in between):
+            continue  # "the wife of X", "Chairperson of the Council": X is someone else's  # "Chairperson of the Council": the Council is the title's, not there itself
+        out.append(span)
+    if not out:
+        out += _delegation_owners(tok, index)
+    return out
+
+
+def _occasion_event(sent: Span, index: dict[int, Span]) -> tuple[Span, Token] | None:
+    """ "On this occasion, X ...": the event the demonstrative points back to (the latest
+    one in the two sentences before) and the verb the phrase hangs on."""
+    for tok in sent:
+        if tok.lower_ == "occasion" and tok.dep_ == "pobj" and tok.head.lower_ in ("on", "at") \
+                and any(c.lower_ in ("this", "that") for c in tok.children) \
+                and not any(c.dep_ == "prep" for c in tok.children):
+            event = _latest_event_before(sent[0], index)
+            verb = tok.head.head
+            if event is not None and verb.pos_ in ("VERB", "AUX"):
+                return event, verb
+    return None
+
+
+def _presence_links(sent: Span, index: dict[int, Span]) -> Iterator[tuple[Span, Token, str]]:
+    """(event, noun phrase head, why) for the shapes that put someone at an event."""
+    events = [e for e in mentions(sent.doc, "Event") if sent.start <= e.start < sent.end]
+    for tok in sent:
+        # "signed in the presence of A and B"
+        if tok.lower_ == "presence" and tok.dep_ == "pobj" and tok.head.lower_ in ("in", "into"):
+            host = tok.head.head
+            event = next((e for e in events if e.start <= host.i < e.end or _governing_verb(e).i == host.i), None)
+            if event is not None:
+                for prep in tok.children:
+                    if prep.dep_ == "prep" and prep.lower_ == "of":
+                        yield from ((event, g, "presence") for g in prep.children if g.dep_ == "pobj")
+        # "A and B were present at the ceremony"
+        if tok.lower_ == "present" and tok.dep_ == "acomp":
+            event = next((index[g.i] for p in tok.children if p.dep_ == "prep" and p.lower_ in ("at", "for", "during")
+                          for g in p.children if g.i in index and index[g.i].label_ == "Event"), None)
+            if event is not None:
+                yield from ((event, s, "present") for s in tok.head.children if s.dep_ in ("nsubj", "expl"))
+        # "Dignitaries attending the forum include A and B", "the delegation attending the forum"
+        if tok.lemma_.lower() == "attend" and tok.dep_ == "acl":
+            event = next((index[c.i] for c in tok.children if c.dep_ == "dobj" and c.i in index
+                          and index[c.i].label_ == "Event"), None)
+            if event is None:
+                continue
+            noun = tok.head
+            if noun.dep_ == "nsubj" and noun.head.lemma_.lower() == "include":
+                yield from ((event, o, "attending") for o in noun.head.children if o.dep_ in ("dobj", "attr"))
+            else:
+                yield event, noun, "attending"
+    occasion = _occasion_event(sent, index)
+    if occasion is not None:
+        event, verb = occasion
+        present = any(c.lower_ == "present" and c.dep_ == "acomp" for c in verb.children)
+        if present or verb.lemma_.lower() in _PRESENT_VERBS:
+            yield from ((event, s, "occasion") for s in verb.children if s.dep_ == "nsubj")
+
+
+@extractors.register("kgx.events.presence.v1")
+def extract_presence(doc: Doc, context: Context) -> Iterator[Candidate]:
+    """attendee: those the text puts at an event without naming them its parties:
+    "signed in the presence of A and B", "A and B were present at the ceremony",
+    "dignitaries attending the forum include A and B", "the Acme delegation attending
+    the forum", and "On this occasion, A and B exchanged the documents" (the occasion
+    is the event named just before)."""
+    index = mention_index(doc)
+    for sent in sentence_spans(doc):
+        seen: set[tuple[int, int]] = set()
+        for event, tok, why in _presence_links(sent, index):
+            for part in [tok, *tok.conjuncts]:
+                for span in _people_of(part, index):
+                    if (event.start, span.start) in seen or event.start <= span.start < event.end:
+                        continue
+                    seen.add((event.start, span.start))
+                    conf = 0.6 if why == "occasion" else 0.65
+                    yield Candidate(event, Predicate.ATTENDEE, span, conf, "kgx.events.presence.v1",
                                     evidence_span(event, span))
