@@ -337,3 +337,39 @@ def test_where_clause_gives_the_trips_place(run):
 def test_since_dates_another_time(run):
     facts = run("Jane Roe arrived in Oslo for an official visit. The official visit is her second visit since 2003.")
     assert not {o for s, p, o in facts.triples if p == "startDate"}
+
+
+@pytest.mark.parametrize("text, people", [
+    pytest.param("The Northwind Bank and the Clearwater Institute signed a memorandum of understanding in Porto "
+                 "on 3 May 2023 in the presence of Jane Roe and John Doe.",
+                 {"jane roe", "john doe"}, id="in-the-presence-of"),
+    pytest.param("The Northwind Bank and the Clearwater Institute signed a memorandum of understanding in Porto "
+                 "on 3 May 2023. On this occasion, Jane Roe and John Doe exchanged the documents.",
+                 {"jane roe", "john doe"}, id="on-this-occasion-exchanged"),
+    pytest.param("The Northwind Bank and the Clearwater Institute signed a memorandum of understanding in Porto "
+                 "on 3 May 2023. On this occasion Jane Roe and John Doe were present.",
+                 {"jane roe", "john doe"}, id="on-this-occasion-present"),
+    pytest.param("The Baltic Water Forum took place in Riga on 3 May 2023. Jane Roe and John Doe were present "
+                 "at the forum.", {"jane roe", "john doe"}, id="present-at"),
+    pytest.param("The Baltic Water Forum opened in Riga on 3 May 2023. Dignitaries attending the Baltic Water "
+                 "Forum include Northwind Bank President Jane Roe and John Doe.",
+                 {"jane roe", "john doe"}, id="dignitaries-attending-include"),
+])
+def test_people_present_are_attendees(run, text, people):
+    attendees = {o for s, p, o in run(text).triples if p == "attendee"}
+    assert people <= attendees
+    assert "northwind bank" not in attendees or "signed" in text  # a title's body is not there itself
+
+
+def test_an_events_bracketed_short_name_is_the_event(run):
+    facts = run("The Baltic Water Forum (BWF-3) opened in Riga on 3 May 2023. Ministers attending BWF-3 "
+                "include Jane Roe and John Doe.")
+    (event,) = facts.entities("Event")
+    assert {o for s, p, o in facts.triples if p == "attendee"} == {"jane roe", "john doe"}
+    assert {s for s, p, o in facts.triples if p == "attendee"} == {event.name.casefold()}
+
+
+def test_on_another_occasion_is_no_reference(run):
+    facts = run("The Northwind Bank and the Clearwater Institute signed a memorandum of understanding in Porto "
+                "on 3 May 2023. Jane Roe spoke on the occasion of her birthday.")
+    assert "jane roe" not in {o for s, p, o in facts.triples if p == "attendee"}

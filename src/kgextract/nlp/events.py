@@ -86,6 +86,9 @@ class Events:
         mentions = list(doc.spans[MENTIONS]) if MENTIONS in doc.spans else []
         events = self._named(doc)
         taken = {i for s in events for i in range(s.start, s.end)}
+        for span in _short_names(doc, events, taken):
+            events.append(span)
+            taken.update(range(span.start, span.end))
         for span in self._phrases(doc) + self._verbs(doc) + self._triggered(doc):
             if not taken.intersection(range(span.start, span.end)):
                 events.append(span)
@@ -226,6 +229,32 @@ class Events:
         subj = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
         return any(s.ent_type_ == "PERSON" or s.pos_ == "PRON" or s.lower_ in self.group_nouns
                    or label_at.get(s.i) in ("Person", "Role") for s in subj)
+
+
+def _short_names(doc: Doc, named: list[Span], taken: set[int]) -> list[Span]:
+    """The short name a named event is given in brackets ("... Forum on Aid (HLF-4)") and its
+    later uses ("Delegates attending HLF-4"): the same event, under the same head noun.
+
+    >>> import spacy
+    >>> doc = spacy.blank("en")("the Baltic Water Forum (BWF-2) opened. BWF-2 ended.")
+    >>> [(s.text, s.kb_id_) for s in _short_names(doc, [Span(doc, 1, 4, kb_id="named:forum")], set(range(1, 4)))]
+    [('BWF-2', 'named:forum'), ('BWF-2', 'named:forum')]
+    """
+    out: list[Span] = []
+    for event in named:
+        if not event.kb_id_.startswith("named") or event.end + 2 >= len(doc) or doc[event.end].text != "(":
+            continue
+        close = next((j for j in range(event.end + 2, min(len(doc), event.end + 5)) if doc[j].text == ")"), None)
+        if close is None:
+            continue
+        short = [t.text for t in doc[event.end + 1:close]]
+        if not any(c.isupper() for c in "".join(short)) or not short[0][:1].isupper():
+            continue  # "(see below)": no name
+        for i in range(event.end + 1, len(doc) - len(short) + 1):
+            if [t.text for t in doc[i:i + len(short)]] == short and not taken.intersection(range(i, i + len(short))):
+                out.append(Span(doc, i, i + len(short), label="Event", kb_id=event.kb_id_))
+                taken.update(range(i, i + len(short)))
+    return out
 
 
 def _ends_name(doc: Doc, j: int, start: int) -> bool:

@@ -827,7 +827,11 @@ def _people_of(tok: Token, index: dict[int, Span]) -> list[Span]:
             continue
         between = [a for a in span.root.ancestors if a.i in {x.i for x in tok.subtree}]
         if any(a.dep_ == "prep" for a in between):
-            continue  # "the wife of X", "Chairperson of the Council": X is someone else's  # "Chairperson of the Council": the Council is the title's, not there itself
+            continue  # "the wife of X", "Chairperson of the Council": X is someone else's
+        owner = index.get(span.root.head.i)
+        if span.label_ == "Organization" and owner is not None and owner is not span \
+                and owner.label_ in ("Role", "Person"):
+            continue  # "Acme Secretary General Jane Roe": Acme is the title's
         out.append(span)
     if not out:
         out += _delegation_owners(tok, index)
@@ -877,6 +881,12 @@ def _presence_links(sent: Span, index: dict[int, Span]) -> Iterator[tuple[Span, 
                 yield from ((event, o, "attending") for o in noun.head.children if o.dep_ in ("dobj", "attr"))
             else:
                 yield event, noun, "attending"
+                # "as Head of the Acme delegation attending the forum": the head is there too
+                up = noun
+                while up.dep_ == "pobj" and up.head.dep_ == "prep":
+                    up = up.head.head
+                if up.i != noun.i and up.i in index and index[up.i].label_ == "Role":
+                    yield event, up, "attending"
     occasion = _occasion_event(sent, index)
     if occasion is not None:
         event, verb = occasion

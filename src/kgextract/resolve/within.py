@@ -319,7 +319,8 @@ class _Resolver:
                         continue
                     other = set(_tokens(c.name))
                     small, big = sorted((toks - _EVENT_MODIFIERS, other - _EVENT_MODIFIERS), key=len)
-                    if small <= big and len(small) >= 2 or toks == other:
+                    if small <= big and len(small) >= 2 or toks == other \
+                            or normalize(_surface(span)) in {normalize(n) for n in c.names}:  # its bracketed short name
                         target = c
                         break
             elif kind == "verb" and head == "meeting" and events and events[-1].head == "visit" \
