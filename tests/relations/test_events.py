@@ -373,3 +373,45 @@ def test_on_another_occasion_is_no_reference(run):
     facts = run("The Northwind Bank and the Clearwater Institute signed a memorandum of understanding in Porto "
                 "on 3 May 2023. Jane Roe spoke on the occasion of her birthday.")
     assert "jane roe" not in {o for s, p, o in facts.triples if p == "attendee"}
+
+
+@pytest.mark.parametrize("text, event, organizer", [
+    pytest.param("The Speaker Jane Roe led the delegates on a guided tour of the Parliament building on 3 May 2023.",
+                 "guided tour of the parliament building", "jane roe", id="led-on-a-tour"),
+    pytest.param("Jane Roe arrived in Bergen on 3 May 2023. She hosted a dinner at the Lakeside Cultural Centre.",
+                 "dinner", "jane roe", id="hosted-a-dinner-pronoun"),
+    pytest.param("The Northwind Bank launched a new lending platform in Oslo on 4 May 2023.",
+                 "launch", "northwind bank", id="launched"),
+    pytest.param("Mayor John Doe inaugurated the new office of the Clearwater Institute on 5 May 2023.",
+                 "inauguration", "john doe", id="inaugurated"),
+    pytest.param("The Clearwater Institute held a signing ceremony with the Northwind Bank in Oslo on 5 May 2023.",
+                 "signing ceremony", "clearwater institute", id="held-a-ceremony-with"),
+])
+def test_organizer_of_what_one_gives(run, text, event, organizer):
+    facts = run(text)
+    assert {o for s, p, o in facts.triples if p == "organizer"} == {organizer}
+    assert event in {s for s, p, o in facts.triples if p == "organizer"}
+
+
+def test_holding_talks_with_someone_is_meeting_them(run):
+    facts = run("Jane Roe held a meeting with John Doe in Bergen on 6 May 2023.")
+    assert not {o for s, p, o in facts.triples if p == "organizer"}
+    assert {"jane roe", "john doe"} <= {o for s, p, o in facts.triples if p == "attendee"}
+
+
+@pytest.mark.parametrize("text, event", [
+    pytest.param("John Doe will attend a memorial service for Ambassador Ann Lee in Oslo on 4 May 2023.",
+                 "memorial service", id="memorial-service"),
+    pytest.param("The Clearwater Institute will host a gala dinner in Oslo on 4 May 2023.", "gala dinner",
+                 id="gala-dinner"),
+])
+def test_multi_word_event_nouns(run, text, event):
+    facts = run(text)
+    (found,) = facts.entities("Event")
+    assert found.name.casefold().startswith(event)
+    assert (found.name.casefold(), "startDate", "2023-05-04") in facts.triples
+
+
+def test_a_working_group_is_no_occurrence(run):
+    facts = run("The working group of the Clearwater Institute published its report in Oslo on 4 May 2023.")
+    assert facts.entities("Event") == []

@@ -53,7 +53,7 @@ STRONG_EVENT_NOUNS = {
 _ORG_ENDINGS = {"council", "commission", "committee", "assembly", "congress", "agency", "office"}
 
 
-@Language.factory("kgx_events", default_config={"event_nouns": "event_nouns.v1",
+@Language.factory("kgx_events", default_config={"event_nouns": "event_nouns.v2",
                                                  "event_triggers": "event_triggers.v1"})
 def make_events(nlp: Language, name: str, event_nouns: str, event_triggers: str) -> "Events":
     """Build the component; ``event_nouns`` names the gazetteer of event head nouns,
@@ -64,10 +64,16 @@ def make_events(nlp: Language, name: str, event_nouns: str, event_triggers: str)
 class Events:
     """Add ``Event`` spans to ``doc.spans[MENTIONS]``."""
 
-    def __init__(self, event_nouns: str = "event_nouns.v1", event_triggers: str = "event_triggers.v1",
+    def __init__(self, event_nouns: str = "event_nouns.v2", event_triggers: str = "event_triggers.v1",
                  vocab=None):
         nouns = set(load_list(event_nouns))
         self.nouns = {n for n in nouns if " " not in n}
+        #: multi-word entries ("memorial service") by their last word; a group or committee is a body
+        self.multi: dict[str, set[tuple[str, ...]]] = {}
+        for entry in nouns:
+            words = tuple(entry.split())
+            if len(words) > 1 and words[-1] not in _BODY_HEADS:
+                self.multi.setdefault(words[-1], set()).add(words[:-1])
         self.named_nouns = self.nouns - _ORG_ENDINGS - {"convention"} | {"operation", "mission"}
         self.documents = load_list("agreement_nouns.v1")  # what is signed is no organization
         triggers = load_triggers(event_triggers)
@@ -160,7 +166,8 @@ class Events:
     def _phrases(self, doc: Doc) -> list[Span]:
         out = []
         for tok in doc:
-            if tok.pos_ != "NOUN" or tok.lemma_.lower() not in self.nouns or tok.tag_ == "NNS":
+            multi = self._multi_word(tok)
+            if tok.pos_ != "NOUN" or tok.lemma_.lower() not in self.nouns and not multi or tok.tag_ == "NNS":
                 continue
             if tok.dep_ == "compound":
                 continue
@@ -169,8 +176,8 @@ class Events:
                 continue
             mods = [c for c in tok.lefts if c.dep_ in ("compound", "amod", "nmod", "nummod", "npadvmod")]
             of = next((c for c in tok.rights if c.dep_ == "prep" and c.lower_ in ("of", "for", "on")), None)
-            if tok.lemma_.lower() not in STRONG_EVENT_NOUNS and of is None and not any(
-                    c.dep_ in ("compound", "nmod") for c in mods):
+            if tok.lemma_.lower() not in STRONG_EVENT_NOUNS and of is None and not multi and not _hosted(tok) \
+                    and not any(c.dep_ in ("compound", "nmod") for c in mods):
                 continue  # "his dedication", "a warm reception": not an event without more
             start = min([c.left_edge.i for c in mods] + [tok.i])
             while start < tok.i and (doc[start].is_punct or doc[start].pos_ in ("DET", "PRON")):
@@ -185,6 +192,15 @@ class Events:
                 head = "signing"  # "the signing ceremony" is the signing, whatever its head noun
             out.append(Span(doc, start, end, label="Event", kb_id=f"phrase:{head}"))
         return out
+
+    def _multi_word(self, tok: Token) -> bool:
+        """``tok`` ends a multi-word event noun of the list ("a memorial service", "a guided tour")."""
+        doc = tok.doc
+        for before in self.multi.get(tok.lemma_.lower(), ()):
+            start = tok.i - len(before)
+            if start >= 0 and tuple(t.lower_ for t in doc[start:tok.i]) == before:
+                return True
+        return False
 
     def _verbs(self, doc: Doc) -> list[Span]:
         out = []
@@ -255,6 +271,22 @@ def _short_names(doc: Doc, named: list[Span], taken: set[int]) -> list[Span]:
                 out.append(Span(doc, i, i + len(short), label="Event", kb_id=event.kb_id_))
                 taken.update(range(i, i + len(short)))
     return out
+
+
+#: Last words of multi-word list entries that name a body, not an occurrence ("working group").
+_BODY_HEADS = {"group", "committee"}
+#: Verbs whose object is an occurrence someone gives ("hosted a dinner", "gave a reception").
+_HOSTING_VERBS = {"host", "give", "throw", "offer", "organize", "organise", "hold", "lead"}
+
+
+def _hosted(tok: Token) -> bool:
+    """ "hosted a dinner", "led them on a tour": a weak event noun given by someone is an occurrence."""
+    head = tok.head
+    if tok.dep_ == "pobj" and head.lower_ == "on":
+        head = head.head
+    elif tok.dep_ != "dobj":
+        return False
+    return head.pos_ == "VERB" and head.lemma_.lower() in _HOSTING_VERBS
 
 
 def _ends_name(doc: Doc, j: int, start: int) -> bool:

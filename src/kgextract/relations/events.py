@@ -351,7 +351,7 @@ def _event_just_before(tok: Token, index: dict[int, Span]) -> Span | None:
 
 
 def _verb_sections() -> dict[str, frozenset[str]]:
-    return load_sections("event_verbs.v1")
+    return load_sections("event_verbs.v2")
 
 
 def _refers_to_event(tok: Token, index: dict[int, Span]) -> Span | None:
@@ -385,7 +385,7 @@ def _event_of_verb(verb: Token, index: dict[int, Span]) -> Span | None:
     return None
 
 
-@extractors.register("kgx.events.agents.v2")
+@extractors.register("kgx.events.agents.v3")
 def extract_event_agents(doc: Doc, context: Context) -> Iterator[Candidate]:
     """organizer, funder, sponsor from "<verb>ed by X", "X <verb>ed the event", "in partnership with X"."""
     index = mention_index(doc)
@@ -398,7 +398,8 @@ def extract_event_agents(doc: Doc, context: Context) -> Iterator[Candidate]:
         pred = lemma_to_pred.get(tok.lemma_.lower())
         if pred is None or tok.pos_ not in ("VERB", "NOUN"):
             continue
-        event = _event_of_verb(tok, index)
+        own = _event_led(tok, index) or _launched(tok, index)
+        event = _event_of_verb(tok, index) or own
         if tok.pos_ == "NOUN" or event is None:
             continue
         agents = []
@@ -407,14 +408,25 @@ def extract_event_agents(doc: Doc, context: Context) -> Iterator[Candidate]:
                 agents += [g for g in child.children if g.dep_ == "pobj"]
             elif child.dep_ == "nsubj" and _refers_to_event(child, index) is None:
                 agents.append(child)
+        if tok.lemma_.lower() in _HOLD_VERBS and _event_head(event) in _TALK_EVENTS and any(
+                p.dep_ == "prep" and p.lower_ in _PARTY_PREPS for t in (tok, event.root) for p in t.children):
+            continue  # "A held talks with B" is "A met B": a party (kgx.events.parties), not the organizer
+        direct = any(c.dep_ == "dobj" and _refers_to_event(c, index) is event for c in tok.children) \
+            or own is not None
+        if not agents and tok.dep_ == "conj":
+            agents = [c for c in tok.head.children if c.dep_ == "nsubj"]  # "X arrived and hosted a dinner"
         for agent in agents:
             for part in [agent] + [c for c in agent.conjuncts]:
                 span = index.get(part.i)
+                if span is not None and span.label_ == "Role":
+                    span = _holder(span, index)  # "the Speaker hosted a dinner": the Speaker named before
+                elif span is None and part.pos_ == "PRON" and direct:
+                    span = antecedent(part, index)  # "She hosted a dinner"
                 if span is None or span.label_ not in ("Organization", "Person"):
                     continue
                 if pred is not Predicate.ORGANIZER and span.label_ == "Person":
                     continue
-                yield Candidate(event, pred, span, 0.85, "kgx.events.agents.v2", evidence_span(event, span, tok))
+                yield Candidate(event, pred, span, 0.85, "kgx.events.agents.v3", evidence_span(event, span, tok))
     yield from _agent_phrases(doc, index)
     for ev in mentions(doc, "Event"):
         # "NATO Foreign Ministerial meeting": an organization opening the name runs it
@@ -425,15 +437,38 @@ def extract_event_agents(doc: Doc, context: Context) -> Iterator[Candidate]:
                 end += 1
             if end < ev.end:
                 org = Span(doc, first.i, end, label="Organization")
-                yield Candidate(ev, Predicate.ORGANIZER, org, 0.6, "kgx.events.agents.v2", ev)
+                yield Candidate(ev, Predicate.ORGANIZER, org, 0.6, "kgx.events.agents.v3", ev)
         body = _session_body(ev)
         if body is not None:
-            yield Candidate(ev, Predicate.ORGANIZER, body, 0.6, "kgx.events.agents.v2", ev)
+            yield Candidate(ev, Predicate.ORGANIZER, body, 0.6, "kgx.events.agents.v3", ev)
         # "NATO's Baltic Air Policing Mission": the owner runs it
         if ev.start >= 2 and doc[ev.start - 1].tag_ == "POS":
             owner = index.get(ev.start - 2)
             if owner is not None and owner.label_ == "Organization":
-                yield Candidate(ev, Predicate.ORGANIZER, owner, 0.6, "kgx.events.agents.v2", evidence_span(owner, ev))
+                yield Candidate(ev, Predicate.ORGANIZER, owner, 0.6, "kgx.events.agents.v3", evidence_span(owner, ev))
+
+
+#: Events one holds with someone as a way of meeting them ("held talks with", "held a meeting with").
+_TALK_EVENTS = {"meeting", "talks", "consultation", "consultations", "dialogue"}
+
+
+def _event_led(verb: Token, index: dict[int, Span]) -> Span | None:
+    """ "X led the delegates on a guided tour": the event after "on" is the leader's."""
+    if verb.lemma_.lower() != "lead":
+        return None
+    return next((ev for p in verb.children if p.dep_ == "prep" and p.lower_ == "on" for g in p.children
+                 if g.dep_ == "pobj" and (ev := _refers_to_event(g, index)) is not None), None)
+
+
+#: Events a verb states by itself whose subject runs them ("Acme launched the portal", "the Mayor
+#: inaugurated the office").
+_SELF_RUN_EVENTS = {"launch", "inauguration"}
+
+
+def _launched(verb: Token, index: dict[int, Span]) -> Span | None:
+    """The event a launching or inaugurating verb is itself (a trigger's span)."""
+    ev = _refers_to_event(verb, index)
+    return ev if ev is not None and ev.kb_id_.startswith("verb:") and _event_head(ev) in _SELF_RUN_EVENTS else None
 
 
 #: Event nouns for a body's own sitting: "the 57th Session of the Authority" is the Authority's.
@@ -489,7 +524,7 @@ def _agent_phrases(doc: Doc, index: dict[int, Span]) -> Iterator[Candidate]:
                         continue
                     if pred is not Predicate.ORGANIZER and span.label_ == "Person":
                         continue
-                    yield Candidate(event, pred, span, 0.7, "kgx.events.agents.v2", evidence_span(event, span, tok))
+                    yield Candidate(event, pred, span, 0.7, "kgx.events.agents.v3", evidence_span(event, span, tok))
 
 
 def _attendee_tokens(sent: Span, event: Span) -> list[Token]:
