@@ -415,3 +415,24 @@ def test_multi_word_event_nouns(run, text, event):
 def test_a_working_group_is_no_occurrence(run):
     facts = run("The working group of the Clearwater Institute published its report in Oslo on 4 May 2023.")
     assert facts.entities("Event") == []
+
+
+def test_among_the_speakers_were(run):
+    facts = run("The Baltic Water Forum took place in Riga on 3 May 2023. Among the speakers were Jane Roe and "
+                "John Doe.")
+    assert _of_the_one_event(facts, "attendee") == {"jane roe", "john doe"}
+
+
+def test_an_event_phrase_ends_before_its_relative_clause(run):
+    facts = run("Jane Roe opened the annual meeting of the Nordic diplomats, which gathers 40 ambassadors, in Oslo "
+                "on 6 January 2024.")
+    (event,) = facts.entities("Event")
+    assert event.name.casefold() == "annual meeting of the nordic diplomats"
+
+
+def test_a_nationality_adjective_does_not_make_another_sitting(run):
+    facts = run("The XII Annual Meeting of Ambassadors and Consuls opened in Oslo on 6 January 2024.\n\n"
+                "At the opening of the Annual Meeting of Norwegian Ambassadors and Consuls, Foreign Minister "
+                "Jane Roe spoke about trade.")
+    (event,) = facts.entities("Event")
+    assert (event.name.casefold(), "attendee", "jane roe") in facts.triples

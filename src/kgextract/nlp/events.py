@@ -187,6 +187,9 @@ class Events:
                 obj = next((c for c in of.children if c.dep_ == "pobj"), None)
                 if obj is not None:
                     end = max(end, max(t.i for t in obj.subtree) + 1)
+                    # "the annual meeting of the diplomats, which gathers ...": the name ends at the comma
+                    cut = min([t.i for t in doc[obj.i:end] if t.text == ","] + [t.left_edge.i for t in doc[obj.i:end] if t.dep_ == "relcl"] + [end])
+                    end = max(tok.i + 1, cut)
             head = tok.lemma_.lower()
             if any(c.dep_ == "compound" and c.lower_ in ("signing", "signature") for c in tok.lefts):
                 head = "signing"  # "the signing ceremony" is the signing, whatever its head noun

@@ -557,9 +557,9 @@ PARTICIPANT_NOUNS = {"participant", "speaker", "panelist", "panellist", "delegat
                      "signatory", "delegation", "speakers", "participants"}
 
 
-@extractors.register("kgx.events.participants.v1")
+@extractors.register("kgx.events.participants.v2")
 def extract_participants(doc: Doc, context: Context) -> Iterator[Candidate]:
-    """attendee: "Participants include A and B", "The agreement was signed by A and B"
+    """attendee: "Participants include A and B", "Among the speakers were A and B", "The agreement was signed by A and B"
     name the people of the release's main event (its first event) when the
     sentence names no event itself."""
     events = mentions(doc, "Event")
@@ -570,14 +570,16 @@ def extract_participants(doc: Doc, context: Context) -> Iterator[Candidate]:
         if any(sent.start <= e.start < sent.end for e in events) or sent.start < main.start:
             continue
         root = sent.root
-        cue = any(t.lemma_.lower() in PARTICIPANT_NOUNS and t.dep_ in ("nsubj", "nsubjpass", "attr", "dobj")
-                  for t in sent)
+        cue = any(t.lemma_.lower() in PARTICIPANT_NOUNS and (
+            t.dep_ in ("nsubj", "nsubjpass", "attr", "dobj")
+            or t.dep_ == "pobj" and t.head.lower_ == "among" and t.head.head.lemma_ == "be")  # "Among the speakers were A"
+            for t in sent)
         signed = root.lemma_.lower() == "sign" and any(c.dep_ == "agent" for c in root.children)
         if not (cue or signed):
             continue
         for span in mentions(doc, "Person"):
             if sent.start <= span.start < sent.end and not _inside_for(span):
-                yield Candidate(main, Predicate.ATTENDEE, span, 0.55, "kgx.events.participants.v1",
+                yield Candidate(main, Predicate.ATTENDEE, span, 0.55, "kgx.events.participants.v2",
                                 evidence_span(span, sent[0]))
 
 
