@@ -436,3 +436,27 @@ def test_a_nationality_adjective_does_not_make_another_sitting(run):
                 "Jane Roe spoke about trade.")
     (event,) = facts.entities("Event")
     assert (event.name.casefold(), "attendee", "jane roe") in facts.triples
+
+
+@pytest.mark.parametrize("text, organizer", [
+    pytest.param("The Baltic Water Commission (BWC) opened the 12th Commission session in Riga on 3 May 2023.",
+                 "baltic water commission", id="the-kind-word-names-the-one-body"),
+    pytest.param("Jane Roe spoke at the spring session of the UN Coastal Standards Board for Fisheries in Riga on "
+                 "3 May 2023. The UN Coastal Standards Board for Fisheries meets twice a year.",
+                 "un coastal standards board for fisheries", id="body-name-the-model-cut"),
+])
+def test_a_bodys_session_is_organized_by_it(run, text, organizer):
+    facts = run(text)
+    assert organizer in {o for s, p, o in facts.triples if p == "organizer"}
+
+
+def test_a_session_named_by_a_kind_two_bodies_share_has_no_organizer(run):
+    facts = run("The Baltic Water Commission and the Nordic Energy Commission met in Riga. The 12th Commission "
+                "session opened in Riga on 3 May 2023.")
+    assert not {o for s, p, o in facts.triples if p == "organizer"}
+
+
+def test_a_message_to_an_event_is_taking_part(run):
+    facts = run("The Baltic Water Forum opened in Riga on 3 May 2023. In a video message to the Baltic Water "
+                "Forum, Foreign Minister Jane Roe congratulated the organizers.")
+    assert "jane roe" in _of_the_one_event(facts, "attendee")

@@ -492,10 +492,38 @@ def _session_body(event: Span) -> Span | None:
         if start >= event.end or doc[start].ent_type_ != "ORG":
             continue
         end = start + 1
-        while end < event.end and doc[end].ent_type_ == "ORG":
-            end += 1  # the whole name, even where the model cut it in two ("UN" + "Chief Executives Board")
+        while end < event.end and (doc[end].ent_type_ == "ORG" or _cap_word(doc[end])
+                                   or doc[end].lower_ in _BODY_CONNECTORS and end + 1 < event.end
+                                   and _cap_word(doc[end + 1])):
+            end += 1  # the whole name, even where the model cut it ("UN" + "Chief Executives Board for ...")
+        while doc[end - 1].lower_ in _BODY_CONNECTORS:
+            end -= 1
         return Span(doc, start, end, label="Organization")
-    return None
+    return _named_elsewhere(event)
+
+
+_BODY_CONNECTORS = {"of", "for", "and", "on", "&"}
+#: Words that name a body by its kind ("the Commission", "the 73rd Commission session").
+_BODY_KINDS = {"commission", "council", "committee", "assembly", "board", "authority", "parliament", "senate"}
+
+
+def _cap_word(tok: Token) -> bool:
+    return tok.is_alpha and (tok.is_title or tok.is_upper)
+
+
+def _named_elsewhere(event: Span) -> Span | None:
+    """ "the 73rd Commission session": the body is the one organization of the text whose name holds
+    "Commission" ("the Economic and Social Commission for Asia ..."); none when several do."""
+    doc = event.doc
+    kind = next((t for t in event if t.lower_ in _SESSION_NOUNS and t.i > event.start
+                 and doc[t.i - 1].lower_ in _BODY_KINDS and doc[t.i - 1].is_title), None)
+    if kind is None:
+        return None
+    word = doc[kind.i - 1].text
+    bodies = [m for m in mentions(doc, "Organization") if word in [t.text for t in m] and len(m) > 1]
+    if len({" ".join(m.text.lower().split()) for m in bodies}) != 1:
+        return None
+    return bodies[0]
 
 
 def _agent_phrases(doc: Doc, index: dict[int, Span]) -> Iterator[Candidate]:
@@ -636,6 +664,8 @@ _SPEAKER_VERBS = {"say", "speak", "address", "remark", "note", "stress", "tell",
                   "attend", "participate", "present", "deliver", "sign"}
 #: Verbs whose subject takes part in the event they hold ("A held talks with B"); "host" is an organizer's.
 _HOLD_VERBS = {"hold", "have", "conduct"}
+#: Nouns for what a speaker sends or gives to an event ("a video message to the forum").
+_MESSAGE_NOUNS = {"message", "address", "speech", "statement", "remarks", "keynote"}
 #: Event heads whose parties are attendees (a conference's subject is its organizer, not a party).
 _PARTY_EVENTS = {"signing", "meeting", "visit", "talks", "consultation", "consultations", "dialogue",
                  "courtesy", "call", "inauguration", "ceremony"}
@@ -716,6 +746,14 @@ def _party_tokens(event: Span) -> list[tuple[Token, str]]:
         if not subjects and verb.dep_ == "advcl":
             subjects = [c for c in verb.head.children if c.dep_ == "nsubj"]
         out += [(s, "speaker") for s in subjects]
+    elif root.dep_ == "pobj" and root.head.lower_ == "to" and root.head.head.lemma_.lower() in _MESSAGE_NOUNS:
+        # "In a video message to the session, X congratulated ...": the one who sent it took part
+        noun = root.head.head
+        verb = noun.head.head if noun.dep_ == "pobj" else noun.head
+        if verb.pos_ == "VERB":
+            subjects = [s for s in verb.children if s.dep_ == "nsubj"]
+            # the parser may hang the sender on the event as its apposition ("to the session, X congratulated")
+            out += [(s, "speaker") for s in subjects or [a for a in root.children if a.dep_ == "appos"]]
     for anchor in _party_anchors(event):
         for prep in anchor.children:
             if prep.dep_ != "prep":
@@ -804,7 +842,7 @@ def _signer_bodies(person: Span, index: dict[int, Span]) -> list[Span]:
     return out
 
 
-@extractors.register("kgx.events.parties.v1")
+@extractors.register("kgx.events.parties.v2")
 def extract_parties(doc: Doc, context: Context) -> Iterator[Candidate]:
     """attendee: the organizations and people that are parties to a signing,
     meeting or visit: "A and B signed an agreement", "an MoU between A and B",
@@ -840,7 +878,7 @@ def extract_parties(doc: Doc, context: Context) -> Iterator[Candidate]:
                         continue  # "visited Oslo", "visited the Vienna Centre": where, not whom
                     seen.add(span.start)
                     conf = 0.7 if why in ("subject", "agent", "between", "on behalf of") else 0.6
-                    yield Candidate(event, Predicate.ATTENDEE, span, conf, "kgx.events.parties.v1",
+                    yield Candidate(event, Predicate.ATTENDEE, span, conf, "kgx.events.parties.v2",
                                     evidence_span(event, span))
 
 
