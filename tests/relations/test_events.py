@@ -460,3 +460,16 @@ def test_a_message_to_an_event_is_taking_part(run):
     facts = run("The Baltic Water Forum opened in Riga on 3 May 2023. In a video message to the Baltic Water "
                 "Forum, Foreign Minister Jane Roe congratulated the organizers.")
     assert "jane roe" in _of_the_one_event(facts, "attendee")
+
+
+@pytest.mark.parametrize("text, start", [
+    pytest.param("Jane Roe spoke at the spring 2023 session of the Baltic Water Board hosted by the Nordic Fund in "
+                 "Riga on 4-5 April 2023.", "2023-04-04", id="the-day-beats-the-year"),
+    pytest.param("Jane Roe chaired the annual general meeting of Northwind Bank in Oslo. The annual general "
+                 "meeting approved the accounts for the financial year 2023.", None,
+                 id="a-financial-year-is-no-event-date"),
+])
+def test_event_start_date(run, text, start):
+    facts = run(text)
+    assert {o for s, p, o in facts.triples if p == "startDate"} == ({start} if start else set())
+

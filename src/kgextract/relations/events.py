@@ -171,20 +171,26 @@ def sentence_dates(sent: Span, reference: dt.date | None) -> list[tuple[Span, Da
     return sorted(out, key=lambda p: p[0].start)
 
 
-@extractors.register("kgx.events.dates.v2")
+@extractors.register("kgx.events.dates.v3")
 def extract_event_dates(doc: Doc, context: Context) -> Iterator[Candidate]:
     """startDate/endDate from a date expression in the event's sentence."""
     for events in _events_by_sentence(doc).values():
         sent = sentence_of(events[0])
         seen: set[str] = set()
         line = context.dateline
-        for date_span, value in sentence_dates(sent, context.reference_date):
+        dates = sentence_dates(sent, context.reference_date)
+        for date_span, value in dates:
+            event = _nearest(events, date_span.start)
             if line is not None and line.date_start is not None and \
                     date_span.start_char < line.date_end and line.date_start < date_span.end_char:
                 continue  # the release's own date, not the event's
             if date_span.start > 0 and doc[date_span.start - 1].lower_ == "since":
                 continue  # "her second visit since 2003": the date of another time
-            event = _nearest(events, date_span.start)
+            if any(t.lower_ in _PERIOD_WORDS for t in doc[max(0, date_span.start - 2):date_span.end]):
+                continue  # "the accounts for the financial year 2019": a reporting period, not a day of the event
+            if any(other.start.startswith(value.start) and len(other.start) > len(value.start)
+                   and _nearest(events, s.start) is event for s, other in dates):
+                continue  # "the spring 2009 session ... on 4-5 April": the day says more than the year
             if event.start <= date_span.start < event.end and event.kb_id_.startswith("named"):
                 continue  # a date inside an event's own name
             ev = evidence_span(event, date_span)
@@ -196,17 +202,19 @@ def extract_event_dates(doc: Doc, context: Context) -> Iterator[Candidate]:
                 conf -= 0.05  # "today, 28 January 2021": the spelled-out date wins
             if value.end is None and _ends_event(date_span.root):
                 # "the forum ended yesterday": the end, beside a start stated elsewhere
-                yield Candidate(event, Predicate.END_DATE, value.start, conf, "kgx.events.dates.v2", ev)
+                yield Candidate(event, Predicate.END_DATE, value.start, conf, "kgx.events.dates.v3", ev)
                 continue
-            yield Candidate(event, Predicate.START_DATE, value.start, conf, "kgx.events.dates.v2", ev)
+            yield Candidate(event, Predicate.START_DATE, value.start, conf, "kgx.events.dates.v3", ev)
             if value.end and value.end != value.start:
-                yield Candidate(event, Predicate.END_DATE, value.end, conf, "kgx.events.dates.v2", ev)
+                yield Candidate(event, Predicate.END_DATE, value.end, conf, "kgx.events.dates.v3", ev)
             elif value.end is None and value.precision == "day":
                 last = _last_day(event, value.start)  # "a three-day visit starting on 3 May"
                 if last is not None:
-                    yield Candidate(event, Predicate.END_DATE, last, conf - 0.1, "kgx.events.dates.v2", ev)
+                    yield Candidate(event, Predicate.END_DATE, last, conf - 0.1, "kgx.events.dates.v3", ev)
 
 
+#: Words that make a year a reporting period ("the financial year 2019", "fiscal 2020").
+_PERIOD_WORDS = {"financial", "fiscal"}
 _NUMBER_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
 _DAYS = re.compile(r"^(?P<n>\d{1,2}|" + "|".join(_NUMBER_WORDS) + r")-day$", re.IGNORECASE)
 
