@@ -473,3 +473,34 @@ def test_event_start_date(run, text, start):
     facts = run(text)
     assert {o for s, p, o in facts.triples if p == "startDate"} == ({start} if start else set())
 
+
+
+def test_a_fronted_place_covers_conjoined_events(run):
+    facts = run("In the city of Tapachula, Jane Roe opened a new office and signed a cooperation agreement with the "
+                "Northwind Bank.")
+    signing = next(s for s, p, o in facts.triples if p == "attendee" and o == "northwind bank")
+    assert (signing, "location", "tapachula") in facts.triples
+
+
+@pytest.mark.parametrize("text", [
+    pytest.param("The Northwind Bank and the Clearwater Institute signed two agreements during the 5th Nordic Trade "
+                 "Meeting, held in Bergen, Norway.", id="during"),
+    pytest.param("Jane Roe met the Northwind Bank delegation on the sidelines of the Nordic Trade Conference in "
+                 "Bergen in May 2023.", id="on-the-sidelines-of"),
+])
+def test_an_event_inside_another_takes_its_place(run, text):
+    facts = run(text)
+    inner = next(s for s, p, o in facts.triples if p == "attendee" and o == "northwind bank")
+    assert (inner, "location", "bergen") in facts.triples
+
+
+def test_an_event_at_another_is_not_framed_by_it(run):
+    facts = run("The visit follows her election at the 12th Nordic Trade Conference in Bergen. Jane Roe visited "
+                "the Northwind Bank on 3 May 2023.")
+    assert not {s for s, p, o in facts.triples if p == "location" and o == "bergen"} - {"12th nordic trade conference"}
+
+
+def test_the_host_of_a_dinner_the_delegates_are_invited_to(run):
+    facts = run("The Speaker Ann Lee will host the delegates to a dinner at the Lakeside Cultural Centre in Kampala.")
+    assert ("dinner", "organizer", "ann lee") in facts.triples
+    assert ("dinner", "location", "lakeside cultural centre") in facts.triples

@@ -285,8 +285,8 @@ _HOSTING_VERBS = {"host", "give", "throw", "offer", "organize", "organise", "hol
 def _hosted(tok: Token) -> bool:
     """ "hosted a dinner", "led them on a tour": a weak event noun given by someone is an occurrence."""
     head = tok.head
-    if tok.dep_ == "pobj" and head.lower_ == "on":
-        head = head.head
+    if tok.dep_ == "pobj" and head.lower_ in ("on", "to"):
+        head = head.head  # "led them on a tour", "hosted the delegates to a dinner"
     elif tok.dep_ != "dobj":
         return False
     return head.pos_ == "VERB" and head.lemma_.lower() in _HOSTING_VERBS

@@ -256,7 +256,7 @@ def _place_after_prep(span: Span) -> Token | None:
     return prev if prev is not None and prev.lower_ in _LOCATION_PREPS else None
 
 
-@extractors.register("kgx.events.location.v2")
+@extractors.register("kgx.events.location.v3")
 def extract_event_locations(doc: Doc, context: Context) -> Iterator[Candidate]:
     """location: a place after in/at/to, or visited, nearest to the event in its sentence."""
     places = [m for m in mentions(doc, "Place") + mentions(doc, "Organization")]
@@ -272,28 +272,61 @@ def extract_event_locations(doc: Doc, context: Context) -> Iterator[Candidate]:
                 continue
             if place.label_ == "Organization" and not (prep is not None and prep.lower_ == "at"):
                 continue
-            event = _nearest(events, place.start)
-            if event.start <= place.start < event.end:
-                continue
-            if not _attached(event, prep if prep is not None else place.root.head, place):
-                continue  # a place elsewhere in the sentence ("a mission in Afghanistan")
-            conf = 0.8 if visited or (prep is not None and prep.i - event.end <= 4 and prep.i >= event.end) else 0.65
-            key = id(event)
-            # a venue beats the city it is in; nearer beats farther
-            score = conf - 0.001 * abs(place.start - event.end)
-            if key not in best or score > best[key][0]:
-                best[key] = (score, place)
+            nearest = _nearest(events, place.start)
+            targets = [nearest]
+            if prep is not None and prep.i < prep.head.i:
+                # "In Tapachula, she opened an office and signed an agreement": the fronted place is both's
+                targets += [e for e in events if e is not nearest and _governing_verb(e) in prep.head.conjuncts]
+            for event in targets:
+                if event.start <= place.start < event.end:
+                    continue
+                if not _attached(event, prep if prep is not None else place.root.head, place):
+                    continue  # a place elsewhere in the sentence ("a mission in Afghanistan")
+                conf = 0.8 if visited or (prep is not None and prep.i - event.end <= 4 and prep.i >= event.end) \
+                    else 0.65
+                key = id(event)
+                # a venue beats the city it is in; nearer beats farther
+                score = conf - 0.001 * abs(place.start - event.end)
+                if key not in best or score > best[key][0]:
+                    best[key] = (score, place)
         for event in events:
             if id(event) in best:
                 _, place = best[id(event)]
                 conf = 0.8 if best[id(event)][0] > 0.7 else 0.65
-                yield Candidate(event, Predicate.LOCATION, place, conf, "kgx.events.location.v2",
+                yield Candidate(event, Predicate.LOCATION, place, conf, "kgx.events.location.v3",
+                                evidence_span(event, place))
+            elif (frame := _framing_event(event, events)) is not None and id(frame) in best:
+                # "signed the MoUs during the Committee Meeting held in Doha": where the frame took place
+                place = best[id(frame)][1]
+                yield Candidate(event, Predicate.LOCATION, place, 0.65, "kgx.events.location.v3",
                                 evidence_span(event, place))
             else:
                 place = _where_clause_place(event, doc)
                 if place is not None:
-                    yield Candidate(event, Predicate.LOCATION, place, 0.75, "kgx.events.location.v2",
+                    yield Candidate(event, Predicate.LOCATION, place, 0.75, "kgx.events.location.v3",
                                     evidence_span(place, event))
+
+
+#: Prepositions that put one event inside another ("during the summit", "on the sidelines of the forum").
+_FRAME_PREPS = {"during"}
+_SIDELINE_NOUNS = {"sideline", "sidelines", "margin", "margins", "side"}
+
+
+def _framing_event(event: Span, events: list[Span]) -> Span | None:
+    """The event of the same sentence that ``event`` happened during or on the sidelines of."""
+    verb = _governing_verb(event)
+    for prep in [c for t in (verb, event.root) for c in t.children if c.dep_ == "prep"]:
+        objs = [g for g in prep.children if g.dep_ == "pobj"]
+        if prep.lower_ in ("on", "in", "at") and objs and objs[0].lower_ in _SIDELINE_NOUNS:
+            objs = [g for p in objs[0].children if p.dep_ == "prep" and p.lower_ == "of"
+                    for g in p.children if g.dep_ == "pobj"]
+        elif prep.lower_ not in _FRAME_PREPS:
+            continue
+        for obj in objs:
+            frame = next((e for e in events if e is not event and e.start <= obj.i < e.end), None)
+            if frame is not None:
+                return frame
+    return None
 
 
 def _where_clause_place(event: Span, doc: Doc) -> Span | None:
@@ -337,6 +370,8 @@ def _attached(event: Span, link: Token, place: Span) -> bool:
         tok = tok.head
     if event.start <= tok.i < event.end or tok.i == verb.i:
         return True
+    if link.dep_ == "prep" and link.i < link.head.i and verb in link.head.conjuncts:
+        return True  # "In Tapachula, she opened an office and signed an agreement": a fronted place covers both
     return 0 <= place.start - event.end <= 3
 
 
@@ -461,10 +496,11 @@ _TALK_EVENTS = {"meeting", "talks", "consultation", "consultations", "dialogue"}
 
 
 def _event_led(verb: Token, index: dict[int, Span]) -> Span | None:
-    """ "X led the delegates on a guided tour": the event after "on" is the leader's."""
-    if verb.lemma_.lower() != "lead":
+    """ "X led the delegates on a guided tour", "X hosted the delegates to a dinner": the leader's or
+    host's event after "on"/"to"."""
+    if verb.lemma_.lower() not in ("lead", "host"):
         return None
-    return next((ev for p in verb.children if p.dep_ == "prep" and p.lower_ == "on" for g in p.children
+    return next((ev for p in verb.children if p.dep_ == "prep" and p.lower_ in ("on", "to") for g in p.children
                  if g.dep_ == "pobj" and (ev := _refers_to_event(g, index)) is not None), None)
 
 
