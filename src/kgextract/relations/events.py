@@ -1021,6 +1021,8 @@ def extract_presence(doc: Doc, context: Context) -> Iterator[Candidate]:
     "dignitaries attending the forum include A and B", "the Acme delegation attending
     the forum", and "On this occasion, A and B exchanged the documents" (the occasion
     is the event named just before)."""
+    if not mentions(doc, "Event"):
+        return  # nothing to be present at (and a bare Doc has no sentences to read)
     index = mention_index(doc)
     for sent in sentence_spans(doc):
         seen: set[tuple[int, int]] = set()
