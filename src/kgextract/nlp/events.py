@@ -6,8 +6,13 @@ Three kinds of Event mentions are found:
   ("22nd Republic of Korea – United Nations Joint Conference on ...",
   "REAIM Summit", "Operation Unified Protector"), which replace the ORG/GPE
   pieces spaCy cut them into;
-- event phrases: a noun phrase headed by an event noun ("the handover
-  ceremony", "a memorial service for ...", "the Oct. 14 dedication of ...");
+- event phrases: a noun phrase headed by an event noun or a multi-word entry
+  of the list ("the handover ceremony", "a memorial service for ...", "the
+  Oct. 14 dedication of ..."), its complement ending before a comma or
+  relative clause; a weak noun counts when someone hosts or leads it ("hosted
+  a dinner", "led them on a guided tour");
+- short names: a named event's bracketed short name and its later uses
+  ("... Forum on Aid (HLF-4)", "attending HLF-4");
 - event verbs: "X met Y", "X will travel to Berlin", "X visited Tokyo" stand
   for a meeting or a visit even when no noun names it (the span is the verb);
   so do the trigger shapes of ``event_triggers.v1.json`` ("A and B signed an

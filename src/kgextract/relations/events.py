@@ -3,19 +3,27 @@
 Every rule reads one sentence and the parse; nothing is linked by mere
 co-occurrence across sentences:
 
-- dates: a date expression in the event's sentence, nearest to the event;
+- dates: a date expression in the event's sentence, nearest to the event; a
+  day beats a bare year of the same event, a financial year is no event date;
 - location: a place after "in"/"at"/"to" (or the object of "visit"), nearest
   to the event; a named venue after "at" counts too ("took place at the
-  United Nations Office in Geneva");
+  United Nations Office in Geneva"); a fronted place covers conjoined events
+  ("In Oslo, she opened an office and signed ..."); an event "during" or "on
+  the sidelines of" another takes that one's place;
 - organizer/funder/sponsor: the agent of a passive verb of that kind whose
   subject is the event ("was funded by X, organized by Y and supported by Z"),
-  the subject of an active one ("X hosted the meeting"), or "in partnership
-  with X";
+  the subject of an active one ("X hosted the meeting", "She hosted a dinner",
+  "X led the delegates on a tour", "X launched/inaugurated ..."), "in
+  partnership with X", a body's own session ("the 73rd Commission session":
+  the one organization named with "Commission"); "held talks with" is meeting;
 - attendee: the people (and pronouns' antecedents) in the event's sentence
   tied to it by the parse: subjects and objects of its verb, the list after
   "including", "met with"; and the parties of a signing, meeting or visit,
   organizations included: "A and B signed", "an MoU between A and B", "met
-  with the Council", "on behalf of A", "the IFA delegation".
+  with the Council", "on behalf of A", "the IFA delegation", the sender of "a
+  message to" the event; those present: "in the presence of A", "A was
+  present at", "dignitaries attending X include A", "On this occasion, A and B
+  ..." (the event named just before), "Among the speakers were A and B".
 """
 
 from __future__ import annotations
