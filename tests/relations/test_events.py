@@ -337,3 +337,170 @@ def test_where_clause_gives_the_trips_place(run):
 def test_since_dates_another_time(run):
     facts = run("Jane Roe arrived in Oslo for an official visit. The official visit is her second visit since 2003.")
     assert not {o for s, p, o in facts.triples if p == "startDate"}
+
+
+@pytest.mark.parametrize("text, people", [
+    pytest.param("The Northwind Bank and the Clearwater Institute signed a memorandum of understanding in Porto "
+                 "on 3 May 2023 in the presence of Jane Roe and John Doe.",
+                 {"jane roe", "john doe"}, id="in-the-presence-of"),
+    pytest.param("The Northwind Bank and the Clearwater Institute signed a memorandum of understanding in Porto "
+                 "on 3 May 2023. On this occasion, Jane Roe and John Doe exchanged the documents.",
+                 {"jane roe", "john doe"}, id="on-this-occasion-exchanged"),
+    pytest.param("The Northwind Bank and the Clearwater Institute signed a memorandum of understanding in Porto "
+                 "on 3 May 2023. On this occasion Jane Roe and John Doe were present.",
+                 {"jane roe", "john doe"}, id="on-this-occasion-present"),
+    pytest.param("The Baltic Water Forum took place in Riga on 3 May 2023. Jane Roe and John Doe were present "
+                 "at the forum.", {"jane roe", "john doe"}, id="present-at"),
+    pytest.param("The Baltic Water Forum opened in Riga on 3 May 2023. Dignitaries attending the Baltic Water "
+                 "Forum include Northwind Bank President Jane Roe and John Doe.",
+                 {"jane roe", "john doe"}, id="dignitaries-attending-include"),
+])
+def test_people_present_are_attendees(run, text, people):
+    attendees = {o for s, p, o in run(text).triples if p == "attendee"}
+    assert people <= attendees
+    assert "northwind bank" not in attendees or "signed" in text  # a title's body is not there itself
+
+
+def test_an_events_bracketed_short_name_is_the_event(run):
+    facts = run("The Baltic Water Forum (BWF-3) opened in Riga on 3 May 2023. Ministers attending BWF-3 "
+                "include Jane Roe and John Doe.")
+    (event,) = facts.entities("Event")
+    assert {o for s, p, o in facts.triples if p == "attendee"} == {"jane roe", "john doe"}
+    assert {s for s, p, o in facts.triples if p == "attendee"} == {event.name.casefold()}
+
+
+def test_on_another_occasion_is_no_reference(run):
+    facts = run("The Northwind Bank and the Clearwater Institute signed a memorandum of understanding in Porto "
+                "on 3 May 2023. Jane Roe spoke on the occasion of her birthday.")
+    assert "jane roe" not in {o for s, p, o in facts.triples if p == "attendee"}
+
+
+@pytest.mark.parametrize("text, event, organizer", [
+    pytest.param("The Speaker Jane Roe led the delegates on a guided tour of the Parliament building on 3 May 2023.",
+                 "guided tour of the parliament building", "jane roe", id="led-on-a-tour"),
+    pytest.param("Jane Roe arrived in Bergen on 3 May 2023. She hosted a dinner at the Lakeside Cultural Centre.",
+                 "dinner", "jane roe", id="hosted-a-dinner-pronoun"),
+    pytest.param("The Northwind Bank launched a new lending platform in Oslo on 4 May 2023.",
+                 "launch", "northwind bank", id="launched"),
+    pytest.param("Mayor John Doe inaugurated the new office of the Clearwater Institute on 5 May 2023.",
+                 "inauguration", "john doe", id="inaugurated"),
+    pytest.param("The Clearwater Institute held a signing ceremony with the Northwind Bank in Oslo on 5 May 2023.",
+                 "signing ceremony", "clearwater institute", id="held-a-ceremony-with"),
+])
+def test_organizer_of_what_one_gives(run, text, event, organizer):
+    facts = run(text)
+    assert {o for s, p, o in facts.triples if p == "organizer"} == {organizer}
+    assert event in {s for s, p, o in facts.triples if p == "organizer"}
+
+
+def test_holding_talks_with_someone_is_meeting_them(run):
+    facts = run("Jane Roe held a meeting with John Doe in Bergen on 6 May 2023.")
+    assert not {o for s, p, o in facts.triples if p == "organizer"}
+    assert {"jane roe", "john doe"} <= {o for s, p, o in facts.triples if p == "attendee"}
+
+
+@pytest.mark.parametrize("text, event", [
+    pytest.param("John Doe will attend a memorial service for Ambassador Ann Lee in Oslo on 4 May 2023.",
+                 "memorial service", id="memorial-service"),
+    pytest.param("The Clearwater Institute will host a gala dinner in Oslo on 4 May 2023.", "gala dinner",
+                 id="gala-dinner"),
+])
+def test_multi_word_event_nouns(run, text, event):
+    facts = run(text)
+    (found,) = facts.entities("Event")
+    assert found.name.casefold().startswith(event)
+    assert (found.name.casefold(), "startDate", "2023-05-04") in facts.triples
+
+
+def test_a_working_group_is_no_occurrence(run):
+    facts = run("The working group of the Clearwater Institute published its report in Oslo on 4 May 2023.")
+    assert facts.entities("Event") == []
+
+
+def test_among_the_speakers_were(run):
+    facts = run("The Baltic Water Forum took place in Riga on 3 May 2023. Among the speakers were Jane Roe and "
+                "John Doe.")
+    assert _of_the_one_event(facts, "attendee") == {"jane roe", "john doe"}
+
+
+def test_an_event_phrase_ends_before_its_relative_clause(run):
+    facts = run("Jane Roe opened the annual meeting of the Nordic diplomats, which gathers 40 ambassadors, in Oslo "
+                "on 6 January 2024.")
+    (event,) = facts.entities("Event")
+    assert event.name.casefold() == "annual meeting of the nordic diplomats"
+
+
+def test_a_nationality_adjective_does_not_make_another_sitting(run):
+    facts = run("The XII Annual Meeting of Ambassadors and Consuls opened in Oslo on 6 January 2024.\n\n"
+                "At the opening of the Annual Meeting of Norwegian Ambassadors and Consuls, Foreign Minister "
+                "Jane Roe spoke about trade.")
+    (event,) = facts.entities("Event")
+    assert (event.name.casefold(), "attendee", "jane roe") in facts.triples
+
+
+@pytest.mark.parametrize("text, organizer", [
+    pytest.param("The Baltic Water Commission (BWC) opened the 12th Commission session in Riga on 3 May 2023.",
+                 "baltic water commission", id="the-kind-word-names-the-one-body"),
+    pytest.param("Jane Roe spoke at the spring session of the UN Coastal Standards Board for Fisheries in Riga on "
+                 "3 May 2023. The UN Coastal Standards Board for Fisheries meets twice a year.",
+                 "un coastal standards board for fisheries", id="body-name-the-model-cut"),
+])
+def test_a_bodys_session_is_organized_by_it(run, text, organizer):
+    facts = run(text)
+    assert organizer in {o for s, p, o in facts.triples if p == "organizer"}
+
+
+def test_a_session_named_by_a_kind_two_bodies_share_has_no_organizer(run):
+    facts = run("The Baltic Water Commission and the Nordic Energy Commission met in Riga. The 12th Commission "
+                "session opened in Riga on 3 May 2023.")
+    assert not {o for s, p, o in facts.triples if p == "organizer"}
+
+
+def test_a_message_to_an_event_is_taking_part(run):
+    facts = run("The Baltic Water Forum opened in Riga on 3 May 2023. In a video message to the Baltic Water "
+                "Forum, Foreign Minister Jane Roe congratulated the organizers.")
+    assert "jane roe" in _of_the_one_event(facts, "attendee")
+
+
+@pytest.mark.parametrize("text, start", [
+    pytest.param("Jane Roe spoke at the spring 2023 session of the Baltic Water Board hosted by the Nordic Fund in "
+                 "Riga on 4-5 April 2023.", "2023-04-04", id="the-day-beats-the-year"),
+    pytest.param("Jane Roe chaired the annual general meeting of Northwind Bank in Oslo. The annual general "
+                 "meeting approved the accounts for the financial year 2023.", None,
+                 id="a-financial-year-is-no-event-date"),
+])
+def test_event_start_date(run, text, start):
+    facts = run(text)
+    assert {o for s, p, o in facts.triples if p == "startDate"} == ({start} if start else set())
+
+
+
+def test_a_fronted_place_covers_conjoined_events(run):
+    facts = run("In the city of Tapachula, Jane Roe opened a new office and signed a cooperation agreement with the "
+                "Northwind Bank.")
+    signing = next(s for s, p, o in facts.triples if p == "attendee" and o == "northwind bank")
+    assert (signing, "location", "tapachula") in facts.triples
+
+
+@pytest.mark.parametrize("text", [
+    pytest.param("The Northwind Bank and the Clearwater Institute signed two agreements during the 5th Nordic Trade "
+                 "Meeting, held in Bergen, Norway.", id="during"),
+    pytest.param("Jane Roe met the Northwind Bank delegation on the sidelines of the Nordic Trade Conference in "
+                 "Bergen in May 2023.", id="on-the-sidelines-of"),
+])
+def test_an_event_inside_another_takes_its_place(run, text):
+    facts = run(text)
+    inner = next(s for s, p, o in facts.triples if p == "attendee" and o == "northwind bank")
+    assert (inner, "location", "bergen") in facts.triples
+
+
+def test_an_event_at_another_is_not_framed_by_it(run):
+    facts = run("The visit follows her election at the 12th Nordic Trade Conference in Bergen. Jane Roe visited "
+                "the Northwind Bank on 3 May 2023.")
+    assert not {s for s, p, o in facts.triples if p == "location" and o == "bergen"} - {"12th nordic trade conference"}
+
+
+def test_the_host_of_a_dinner_the_delegates_are_invited_to(run):
+    facts = run("The Speaker Ann Lee will host the delegates to a dinner at the Lakeside Cultural Centre in Kampala.")
+    assert ("dinner", "organizer", "ann lee") in facts.triples
+    assert ("dinner", "location", "lakeside cultural centre") in facts.triples

@@ -6,8 +6,13 @@ Three kinds of Event mentions are found:
   ("22nd Republic of Korea – United Nations Joint Conference on ...",
   "REAIM Summit", "Operation Unified Protector"), which replace the ORG/GPE
   pieces spaCy cut them into;
-- event phrases: a noun phrase headed by an event noun ("the handover
-  ceremony", "a memorial service for ...", "the Oct. 14 dedication of ...");
+- event phrases: a noun phrase headed by an event noun or a multi-word entry
+  of the list ("the handover ceremony", "a memorial service for ...", "the
+  Oct. 14 dedication of ..."), its complement ending before a comma or
+  relative clause; a weak noun counts when someone hosts or leads it ("hosted
+  a dinner", "led them on a guided tour");
+- short names: a named event's bracketed short name and its later uses
+  ("... Forum on Aid (HLF-4)", "attending HLF-4");
 - event verbs: "X met Y", "X will travel to Berlin", "X visited Tokyo" stand
   for a meeting or a visit even when no noun names it (the span is the verb);
   so do the trigger shapes of ``event_triggers.v1.json`` ("A and B signed an
@@ -53,7 +58,7 @@ STRONG_EVENT_NOUNS = {
 _ORG_ENDINGS = {"council", "commission", "committee", "assembly", "congress", "agency", "office"}
 
 
-@Language.factory("kgx_events", default_config={"event_nouns": "event_nouns.v1",
+@Language.factory("kgx_events", default_config={"event_nouns": "event_nouns.v2",
                                                  "event_triggers": "event_triggers.v1"})
 def make_events(nlp: Language, name: str, event_nouns: str, event_triggers: str) -> "Events":
     """Build the component; ``event_nouns`` names the gazetteer of event head nouns,
@@ -64,10 +69,16 @@ def make_events(nlp: Language, name: str, event_nouns: str, event_triggers: str)
 class Events:
     """Add ``Event`` spans to ``doc.spans[MENTIONS]``."""
 
-    def __init__(self, event_nouns: str = "event_nouns.v1", event_triggers: str = "event_triggers.v1",
+    def __init__(self, event_nouns: str = "event_nouns.v2", event_triggers: str = "event_triggers.v1",
                  vocab=None):
         nouns = set(load_list(event_nouns))
         self.nouns = {n for n in nouns if " " not in n}
+        #: multi-word entries ("memorial service") by their last word; a group or committee is a body
+        self.multi: dict[str, set[tuple[str, ...]]] = {}
+        for entry in nouns:
+            words = tuple(entry.split())
+            if len(words) > 1 and words[-1] not in _BODY_HEADS:
+                self.multi.setdefault(words[-1], set()).add(words[:-1])
         self.named_nouns = self.nouns - _ORG_ENDINGS - {"convention"} | {"operation", "mission"}
         self.documents = load_list("agreement_nouns.v1")  # what is signed is no organization
         triggers = load_triggers(event_triggers)
@@ -86,6 +97,9 @@ class Events:
         mentions = list(doc.spans[MENTIONS]) if MENTIONS in doc.spans else []
         events = self._named(doc)
         taken = {i for s in events for i in range(s.start, s.end)}
+        for span in _short_names(doc, events, taken):
+            events.append(span)
+            taken.update(range(span.start, span.end))
         for span in self._phrases(doc) + self._verbs(doc) + self._triggered(doc):
             if not taken.intersection(range(span.start, span.end)):
                 events.append(span)
@@ -157,7 +171,8 @@ class Events:
     def _phrases(self, doc: Doc) -> list[Span]:
         out = []
         for tok in doc:
-            if tok.pos_ != "NOUN" or tok.lemma_.lower() not in self.nouns or tok.tag_ == "NNS":
+            multi = self._multi_word(tok)
+            if tok.pos_ != "NOUN" or tok.lemma_.lower() not in self.nouns and not multi or tok.tag_ == "NNS":
                 continue
             if tok.dep_ == "compound":
                 continue
@@ -166,8 +181,8 @@ class Events:
                 continue
             mods = [c for c in tok.lefts if c.dep_ in ("compound", "amod", "nmod", "nummod", "npadvmod")]
             of = next((c for c in tok.rights if c.dep_ == "prep" and c.lower_ in ("of", "for", "on")), None)
-            if tok.lemma_.lower() not in STRONG_EVENT_NOUNS and of is None and not any(
-                    c.dep_ in ("compound", "nmod") for c in mods):
+            if tok.lemma_.lower() not in STRONG_EVENT_NOUNS and of is None and not multi and not _hosted(tok) \
+                    and not any(c.dep_ in ("compound", "nmod") for c in mods):
                 continue  # "his dedication", "a warm reception": not an event without more
             start = min([c.left_edge.i for c in mods] + [tok.i])
             while start < tok.i and (doc[start].is_punct or doc[start].pos_ in ("DET", "PRON")):
@@ -177,11 +192,23 @@ class Events:
                 obj = next((c for c in of.children if c.dep_ == "pobj"), None)
                 if obj is not None:
                     end = max(end, max(t.i for t in obj.subtree) + 1)
+                    # "the annual meeting of the diplomats, which gathers ...": the name ends at the comma
+                    cut = min([t.i for t in doc[obj.i:end] if t.text == ","] + [t.left_edge.i for t in doc[obj.i:end] if t.dep_ == "relcl"] + [end])
+                    end = max(tok.i + 1, cut)
             head = tok.lemma_.lower()
             if any(c.dep_ == "compound" and c.lower_ in ("signing", "signature") for c in tok.lefts):
                 head = "signing"  # "the signing ceremony" is the signing, whatever its head noun
             out.append(Span(doc, start, end, label="Event", kb_id=f"phrase:{head}"))
         return out
+
+    def _multi_word(self, tok: Token) -> bool:
+        """``tok`` ends a multi-word event noun of the list ("a memorial service", "a guided tour")."""
+        doc = tok.doc
+        for before in self.multi.get(tok.lemma_.lower(), ()):
+            start = tok.i - len(before)
+            if start >= 0 and tuple(t.lower_ for t in doc[start:tok.i]) == before:
+                return True
+        return False
 
     def _verbs(self, doc: Doc) -> list[Span]:
         out = []
@@ -226,6 +253,48 @@ class Events:
         subj = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
         return any(s.ent_type_ == "PERSON" or s.pos_ == "PRON" or s.lower_ in self.group_nouns
                    or label_at.get(s.i) in ("Person", "Role") for s in subj)
+
+
+def _short_names(doc: Doc, named: list[Span], taken: set[int]) -> list[Span]:
+    """The short name a named event is given in brackets ("... Forum on Aid (HLF-4)") and its
+    later uses ("Delegates attending HLF-4"): the same event, under the same head noun.
+
+    >>> import spacy
+    >>> doc = spacy.blank("en")("the Baltic Water Forum (BWF-2) opened. BWF-2 ended.")
+    >>> [(s.text, s.kb_id_) for s in _short_names(doc, [Span(doc, 1, 4, kb_id="named:forum")], set(range(1, 4)))]
+    [('BWF-2', 'named:forum'), ('BWF-2', 'named:forum')]
+    """
+    out: list[Span] = []
+    for event in named:
+        if not event.kb_id_.startswith("named") or event.end + 2 >= len(doc) or doc[event.end].text != "(":
+            continue
+        close = next((j for j in range(event.end + 2, min(len(doc), event.end + 5)) if doc[j].text == ")"), None)
+        if close is None:
+            continue
+        short = [t.text for t in doc[event.end + 1:close]]
+        if not any(c.isupper() for c in "".join(short)) or not short[0][:1].isupper():
+            continue  # "(see below)": no name
+        for i in range(event.end + 1, len(doc) - len(short) + 1):
+            if [t.text for t in doc[i:i + len(short)]] == short and not taken.intersection(range(i, i + len(short))):
+                out.append(Span(doc, i, i + len(short), label="Event", kb_id=event.kb_id_))
+                taken.update(range(i, i + len(short)))
+    return out
+
+
+#: Last words of multi-word list entries that name a body, not an occurrence ("working group").
+_BODY_HEADS = {"group", "committee"}
+#: Verbs whose object is an occurrence someone gives ("hosted a dinner", "gave a reception").
+_HOSTING_VERBS = {"host", "give", "throw", "offer", "organize", "organise", "hold", "lead"}
+
+
+def _hosted(tok: Token) -> bool:
+    """ "hosted a dinner", "led them on a tour": a weak event noun given by someone is an occurrence."""
+    head = tok.head
+    if tok.dep_ == "pobj" and head.lower_ in ("on", "to"):
+        head = head.head  # "led them on a tour", "hosted the delegates to a dinner"
+    elif tok.dep_ != "dobj":
+        return False
+    return head.pos_ == "VERB" and head.lemma_.lower() in _HOSTING_VERBS
 
 
 def _ends_name(doc: Doc, j: int, start: int) -> bool:

@@ -3,19 +3,27 @@
 Every rule reads one sentence and the parse; nothing is linked by mere
 co-occurrence across sentences:
 
-- dates: a date expression in the event's sentence, nearest to the event;
+- dates: a date expression in the event's sentence, nearest to the event; a
+  day beats a bare year of the same event, a financial year is no event date;
 - location: a place after "in"/"at"/"to" (or the object of "visit"), nearest
   to the event; a named venue after "at" counts too ("took place at the
-  United Nations Office in Geneva");
+  United Nations Office in Geneva"); a fronted place covers conjoined events
+  ("In Oslo, she opened an office and signed ..."); an event "during" or "on
+  the sidelines of" another takes that one's place;
 - organizer/funder/sponsor: the agent of a passive verb of that kind whose
   subject is the event ("was funded by X, organized by Y and supported by Z"),
-  the subject of an active one ("X hosted the meeting"), or "in partnership
-  with X";
+  the subject of an active one ("X hosted the meeting", "She hosted a dinner",
+  "X led the delegates on a tour", "X launched/inaugurated ..."), "in
+  partnership with X", a body's own session ("the 73rd Commission session":
+  the one organization named with "Commission"); "held talks with" is meeting;
 - attendee: the people (and pronouns' antecedents) in the event's sentence
   tied to it by the parse: subjects and objects of its verb, the list after
   "including", "met with"; and the parties of a signing, meeting or visit,
   organizations included: "A and B signed", "an MoU between A and B", "met
-  with the Council", "on behalf of A", "the IFA delegation".
+  with the Council", "on behalf of A", "the IFA delegation", the sender of "a
+  message to" the event; those present: "in the presence of A", "A was
+  present at", "dignitaries attending X include A", "On this occasion, A and B
+  ..." (the event named just before), "Among the speakers were A and B".
 """
 
 from __future__ import annotations
@@ -34,7 +42,7 @@ from kgextract.relations.registry import Candidate, Context, extractors
 from kgextract.relations.spans import HONORIFIC_TOKENS, antecedent, evidence_span, mention_index, mention_of, mentions, title_antecedent
 
 __all__ = ["extract_participants", "PARTICIPANT_NOUNS", "sentence_dates", "weekday_date", "extract_event_dates", "extract_event_locations", "extract_event_agents", "extract_attendees",
-           "extract_parties"]
+           "extract_parties", "extract_presence"]
 
 _LOCATION_PREPS = {"in", "at", "to"}
 _EXCLUDED_ATTENDEE_PREPS = {"for", "of", "about", "on"}
@@ -171,20 +179,26 @@ def sentence_dates(sent: Span, reference: dt.date | None) -> list[tuple[Span, Da
     return sorted(out, key=lambda p: p[0].start)
 
 
-@extractors.register("kgx.events.dates.v2")
+@extractors.register("kgx.events.dates.v3")
 def extract_event_dates(doc: Doc, context: Context) -> Iterator[Candidate]:
     """startDate/endDate from a date expression in the event's sentence."""
     for events in _events_by_sentence(doc).values():
         sent = sentence_of(events[0])
         seen: set[str] = set()
         line = context.dateline
-        for date_span, value in sentence_dates(sent, context.reference_date):
+        dates = sentence_dates(sent, context.reference_date)
+        for date_span, value in dates:
+            event = _nearest(events, date_span.start)
             if line is not None and line.date_start is not None and \
                     date_span.start_char < line.date_end and line.date_start < date_span.end_char:
                 continue  # the release's own date, not the event's
             if date_span.start > 0 and doc[date_span.start - 1].lower_ == "since":
                 continue  # "her second visit since 2003": the date of another time
-            event = _nearest(events, date_span.start)
+            if any(t.lower_ in _PERIOD_WORDS for t in doc[max(0, date_span.start - 2):date_span.end]):
+                continue  # "the accounts for the financial year 2019": a reporting period, not a day of the event
+            if any(other.start.startswith(value.start) and len(other.start) > len(value.start)
+                   and _nearest(events, s.start) is event for s, other in dates):
+                continue  # "the spring 2009 session ... on 4-5 April": the day says more than the year
             if event.start <= date_span.start < event.end and event.kb_id_.startswith("named"):
                 continue  # a date inside an event's own name
             ev = evidence_span(event, date_span)
@@ -196,17 +210,19 @@ def extract_event_dates(doc: Doc, context: Context) -> Iterator[Candidate]:
                 conf -= 0.05  # "today, 28 January 2021": the spelled-out date wins
             if value.end is None and _ends_event(date_span.root):
                 # "the forum ended yesterday": the end, beside a start stated elsewhere
-                yield Candidate(event, Predicate.END_DATE, value.start, conf, "kgx.events.dates.v2", ev)
+                yield Candidate(event, Predicate.END_DATE, value.start, conf, "kgx.events.dates.v3", ev)
                 continue
-            yield Candidate(event, Predicate.START_DATE, value.start, conf, "kgx.events.dates.v2", ev)
+            yield Candidate(event, Predicate.START_DATE, value.start, conf, "kgx.events.dates.v3", ev)
             if value.end and value.end != value.start:
-                yield Candidate(event, Predicate.END_DATE, value.end, conf, "kgx.events.dates.v2", ev)
+                yield Candidate(event, Predicate.END_DATE, value.end, conf, "kgx.events.dates.v3", ev)
             elif value.end is None and value.precision == "day":
                 last = _last_day(event, value.start)  # "a three-day visit starting on 3 May"
                 if last is not None:
-                    yield Candidate(event, Predicate.END_DATE, last, conf - 0.1, "kgx.events.dates.v2", ev)
+                    yield Candidate(event, Predicate.END_DATE, last, conf - 0.1, "kgx.events.dates.v3", ev)
 
 
+#: Words that make a year a reporting period ("the financial year 2019", "fiscal 2020").
+_PERIOD_WORDS = {"financial", "fiscal"}
 _NUMBER_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
 _DAYS = re.compile(r"^(?P<n>\d{1,2}|" + "|".join(_NUMBER_WORDS) + r")-day$", re.IGNORECASE)
 
@@ -248,7 +264,7 @@ def _place_after_prep(span: Span) -> Token | None:
     return prev if prev is not None and prev.lower_ in _LOCATION_PREPS else None
 
 
-@extractors.register("kgx.events.location.v2")
+@extractors.register("kgx.events.location.v3")
 def extract_event_locations(doc: Doc, context: Context) -> Iterator[Candidate]:
     """location: a place after in/at/to, or visited, nearest to the event in its sentence."""
     places = [m for m in mentions(doc, "Place") + mentions(doc, "Organization")]
@@ -264,28 +280,61 @@ def extract_event_locations(doc: Doc, context: Context) -> Iterator[Candidate]:
                 continue
             if place.label_ == "Organization" and not (prep is not None and prep.lower_ == "at"):
                 continue
-            event = _nearest(events, place.start)
-            if event.start <= place.start < event.end:
-                continue
-            if not _attached(event, prep if prep is not None else place.root.head, place):
-                continue  # a place elsewhere in the sentence ("a mission in Afghanistan")
-            conf = 0.8 if visited or (prep is not None and prep.i - event.end <= 4 and prep.i >= event.end) else 0.65
-            key = id(event)
-            # a venue beats the city it is in; nearer beats farther
-            score = conf - 0.001 * abs(place.start - event.end)
-            if key not in best or score > best[key][0]:
-                best[key] = (score, place)
+            nearest = _nearest(events, place.start)
+            targets = [nearest]
+            if prep is not None and prep.i < prep.head.i:
+                # "In Tapachula, she opened an office and signed an agreement": the fronted place is both's
+                targets += [e for e in events if e is not nearest and _governing_verb(e) in prep.head.conjuncts]
+            for event in targets:
+                if event.start <= place.start < event.end:
+                    continue
+                if not _attached(event, prep if prep is not None else place.root.head, place):
+                    continue  # a place elsewhere in the sentence ("a mission in Afghanistan")
+                conf = 0.8 if visited or (prep is not None and prep.i - event.end <= 4 and prep.i >= event.end) \
+                    else 0.65
+                key = id(event)
+                # a venue beats the city it is in; nearer beats farther
+                score = conf - 0.001 * abs(place.start - event.end)
+                if key not in best or score > best[key][0]:
+                    best[key] = (score, place)
         for event in events:
             if id(event) in best:
                 _, place = best[id(event)]
                 conf = 0.8 if best[id(event)][0] > 0.7 else 0.65
-                yield Candidate(event, Predicate.LOCATION, place, conf, "kgx.events.location.v2",
+                yield Candidate(event, Predicate.LOCATION, place, conf, "kgx.events.location.v3",
+                                evidence_span(event, place))
+            elif (frame := _framing_event(event, events)) is not None and id(frame) in best:
+                # "signed the MoUs during the Committee Meeting held in Doha": where the frame took place
+                place = best[id(frame)][1]
+                yield Candidate(event, Predicate.LOCATION, place, 0.65, "kgx.events.location.v3",
                                 evidence_span(event, place))
             else:
                 place = _where_clause_place(event, doc)
                 if place is not None:
-                    yield Candidate(event, Predicate.LOCATION, place, 0.75, "kgx.events.location.v2",
+                    yield Candidate(event, Predicate.LOCATION, place, 0.75, "kgx.events.location.v3",
                                     evidence_span(place, event))
+
+
+#: Prepositions that put one event inside another ("during the summit", "on the sidelines of the forum").
+_FRAME_PREPS = {"during"}
+_SIDELINE_NOUNS = {"sideline", "sidelines", "margin", "margins", "side"}
+
+
+def _framing_event(event: Span, events: list[Span]) -> Span | None:
+    """The event of the same sentence that ``event`` happened during or on the sidelines of."""
+    verb = _governing_verb(event)
+    for prep in [c for t in (verb, event.root) for c in t.children if c.dep_ == "prep"]:
+        objs = [g for g in prep.children if g.dep_ == "pobj"]
+        if prep.lower_ in ("on", "in", "at") and objs and objs[0].lower_ in _SIDELINE_NOUNS:
+            objs = [g for p in objs[0].children if p.dep_ == "prep" and p.lower_ == "of"
+                    for g in p.children if g.dep_ == "pobj"]
+        elif prep.lower_ not in _FRAME_PREPS:
+            continue
+        for obj in objs:
+            frame = next((e for e in events if e is not event and e.start <= obj.i < e.end), None)
+            if frame is not None:
+                return frame
+    return None
 
 
 def _where_clause_place(event: Span, doc: Doc) -> Span | None:
@@ -329,6 +378,8 @@ def _attached(event: Span, link: Token, place: Span) -> bool:
         tok = tok.head
     if event.start <= tok.i < event.end or tok.i == verb.i:
         return True
+    if link.dep_ == "prep" and link.i < link.head.i and verb in link.head.conjuncts:
+        return True  # "In Tapachula, she opened an office and signed an agreement": a fronted place covers both
     return 0 <= place.start - event.end <= 3
 
 
@@ -351,7 +402,7 @@ def _event_just_before(tok: Token, index: dict[int, Span]) -> Span | None:
 
 
 def _verb_sections() -> dict[str, frozenset[str]]:
-    return load_sections("event_verbs.v1")
+    return load_sections("event_verbs.v2")
 
 
 def _refers_to_event(tok: Token, index: dict[int, Span]) -> Span | None:
@@ -385,7 +436,7 @@ def _event_of_verb(verb: Token, index: dict[int, Span]) -> Span | None:
     return None
 
 
-@extractors.register("kgx.events.agents.v2")
+@extractors.register("kgx.events.agents.v3")
 def extract_event_agents(doc: Doc, context: Context) -> Iterator[Candidate]:
     """organizer, funder, sponsor from "<verb>ed by X", "X <verb>ed the event", "in partnership with X"."""
     index = mention_index(doc)
@@ -398,7 +449,8 @@ def extract_event_agents(doc: Doc, context: Context) -> Iterator[Candidate]:
         pred = lemma_to_pred.get(tok.lemma_.lower())
         if pred is None or tok.pos_ not in ("VERB", "NOUN"):
             continue
-        event = _event_of_verb(tok, index)
+        own = _event_led(tok, index) or _launched(tok, index)
+        event = _event_of_verb(tok, index) or own
         if tok.pos_ == "NOUN" or event is None:
             continue
         agents = []
@@ -407,14 +459,25 @@ def extract_event_agents(doc: Doc, context: Context) -> Iterator[Candidate]:
                 agents += [g for g in child.children if g.dep_ == "pobj"]
             elif child.dep_ == "nsubj" and _refers_to_event(child, index) is None:
                 agents.append(child)
+        if tok.lemma_.lower() in _HOLD_VERBS and _event_head(event) in _TALK_EVENTS and any(
+                p.dep_ == "prep" and p.lower_ in _PARTY_PREPS for t in (tok, event.root) for p in t.children):
+            continue  # "A held talks with B" is "A met B": a party (kgx.events.parties), not the organizer
+        direct = any(c.dep_ == "dobj" and _refers_to_event(c, index) is event for c in tok.children) \
+            or own is not None
+        if not agents and tok.dep_ == "conj":
+            agents = [c for c in tok.head.children if c.dep_ == "nsubj"]  # "X arrived and hosted a dinner"
         for agent in agents:
             for part in [agent] + [c for c in agent.conjuncts]:
                 span = index.get(part.i)
+                if span is not None and span.label_ == "Role":
+                    span = _holder(span, index)  # "the Speaker hosted a dinner": the Speaker named before
+                elif span is None and part.pos_ == "PRON" and direct:
+                    span = antecedent(part, index)  # "She hosted a dinner"
                 if span is None or span.label_ not in ("Organization", "Person"):
                     continue
                 if pred is not Predicate.ORGANIZER and span.label_ == "Person":
                     continue
-                yield Candidate(event, pred, span, 0.85, "kgx.events.agents.v2", evidence_span(event, span, tok))
+                yield Candidate(event, pred, span, 0.85, "kgx.events.agents.v3", evidence_span(event, span, tok))
     yield from _agent_phrases(doc, index)
     for ev in mentions(doc, "Event"):
         # "NATO Foreign Ministerial meeting": an organization opening the name runs it
@@ -425,15 +488,39 @@ def extract_event_agents(doc: Doc, context: Context) -> Iterator[Candidate]:
                 end += 1
             if end < ev.end:
                 org = Span(doc, first.i, end, label="Organization")
-                yield Candidate(ev, Predicate.ORGANIZER, org, 0.6, "kgx.events.agents.v2", ev)
+                yield Candidate(ev, Predicate.ORGANIZER, org, 0.6, "kgx.events.agents.v3", ev)
         body = _session_body(ev)
         if body is not None:
-            yield Candidate(ev, Predicate.ORGANIZER, body, 0.6, "kgx.events.agents.v2", ev)
+            yield Candidate(ev, Predicate.ORGANIZER, body, 0.6, "kgx.events.agents.v3", ev)
         # "NATO's Baltic Air Policing Mission": the owner runs it
         if ev.start >= 2 and doc[ev.start - 1].tag_ == "POS":
             owner = index.get(ev.start - 2)
             if owner is not None and owner.label_ == "Organization":
-                yield Candidate(ev, Predicate.ORGANIZER, owner, 0.6, "kgx.events.agents.v2", evidence_span(owner, ev))
+                yield Candidate(ev, Predicate.ORGANIZER, owner, 0.6, "kgx.events.agents.v3", evidence_span(owner, ev))
+
+
+#: Events one holds with someone as a way of meeting them ("held talks with", "held a meeting with").
+_TALK_EVENTS = {"meeting", "talks", "consultation", "consultations", "dialogue"}
+
+
+def _event_led(verb: Token, index: dict[int, Span]) -> Span | None:
+    """ "X led the delegates on a guided tour", "X hosted the delegates to a dinner": the leader's or
+    host's event after "on"/"to"."""
+    if verb.lemma_.lower() not in ("lead", "host"):
+        return None
+    return next((ev for p in verb.children if p.dep_ == "prep" and p.lower_ in ("on", "to") for g in p.children
+                 if g.dep_ == "pobj" and (ev := _refers_to_event(g, index)) is not None), None)
+
+
+#: Events a verb states by itself whose subject runs them ("Acme launched the portal", "the Mayor
+#: inaugurated the office").
+_SELF_RUN_EVENTS = {"launch", "inauguration"}
+
+
+def _launched(verb: Token, index: dict[int, Span]) -> Span | None:
+    """The event a launching or inaugurating verb is itself (a trigger's span)."""
+    ev = _refers_to_event(verb, index)
+    return ev if ev is not None and ev.kb_id_.startswith("verb:") and _event_head(ev) in _SELF_RUN_EVENTS else None
 
 
 #: Event nouns for a body's own sitting: "the 57th Session of the Authority" is the Authority's.
@@ -457,10 +544,38 @@ def _session_body(event: Span) -> Span | None:
         if start >= event.end or doc[start].ent_type_ != "ORG":
             continue
         end = start + 1
-        while end < event.end and doc[end].ent_type_ == "ORG":
-            end += 1  # the whole name, even where the model cut it in two ("UN" + "Chief Executives Board")
+        while end < event.end and (doc[end].ent_type_ == "ORG" or _cap_word(doc[end])
+                                   or doc[end].lower_ in _BODY_CONNECTORS and end + 1 < event.end
+                                   and _cap_word(doc[end + 1])):
+            end += 1  # the whole name, even where the model cut it ("UN" + "Chief Executives Board for ...")
+        while doc[end - 1].lower_ in _BODY_CONNECTORS:
+            end -= 1
         return Span(doc, start, end, label="Organization")
-    return None
+    return _named_elsewhere(event)
+
+
+_BODY_CONNECTORS = {"of", "for", "and", "on", "&"}
+#: Words that name a body by its kind ("the Commission", "the 73rd Commission session").
+_BODY_KINDS = {"commission", "council", "committee", "assembly", "board", "authority", "parliament", "senate"}
+
+
+def _cap_word(tok: Token) -> bool:
+    return tok.is_alpha and (tok.is_title or tok.is_upper)
+
+
+def _named_elsewhere(event: Span) -> Span | None:
+    """ "the 73rd Commission session": the body is the one organization of the text whose name holds
+    "Commission" ("the Economic and Social Commission for Asia ..."); none when several do."""
+    doc = event.doc
+    kind = next((t for t in event if t.lower_ in _SESSION_NOUNS and t.i > event.start
+                 and doc[t.i - 1].lower_ in _BODY_KINDS and doc[t.i - 1].is_title), None)
+    if kind is None:
+        return None
+    word = doc[kind.i - 1].text
+    bodies = [m for m in mentions(doc, "Organization") if word in [t.text for t in m] and len(m) > 1]
+    if len({" ".join(m.text.lower().split()) for m in bodies}) != 1:
+        return None
+    return bodies[0]
 
 
 def _agent_phrases(doc: Doc, index: dict[int, Span]) -> Iterator[Candidate]:
@@ -489,7 +604,7 @@ def _agent_phrases(doc: Doc, index: dict[int, Span]) -> Iterator[Candidate]:
                         continue
                     if pred is not Predicate.ORGANIZER and span.label_ == "Person":
                         continue
-                    yield Candidate(event, pred, span, 0.7, "kgx.events.agents.v2", evidence_span(event, span, tok))
+                    yield Candidate(event, pred, span, 0.7, "kgx.events.agents.v3", evidence_span(event, span, tok))
 
 
 def _attendee_tokens(sent: Span, event: Span) -> list[Token]:
@@ -522,9 +637,9 @@ PARTICIPANT_NOUNS = {"participant", "speaker", "panelist", "panellist", "delegat
                      "signatory", "delegation", "speakers", "participants"}
 
 
-@extractors.register("kgx.events.participants.v1")
+@extractors.register("kgx.events.participants.v2")
 def extract_participants(doc: Doc, context: Context) -> Iterator[Candidate]:
-    """attendee: "Participants include A and B", "The agreement was signed by A and B"
+    """attendee: "Participants include A and B", "Among the speakers were A and B", "The agreement was signed by A and B"
     name the people of the release's main event (its first event) when the
     sentence names no event itself."""
     events = mentions(doc, "Event")
@@ -535,14 +650,16 @@ def extract_participants(doc: Doc, context: Context) -> Iterator[Candidate]:
         if any(sent.start <= e.start < sent.end for e in events) or sent.start < main.start:
             continue
         root = sent.root
-        cue = any(t.lemma_.lower() in PARTICIPANT_NOUNS and t.dep_ in ("nsubj", "nsubjpass", "attr", "dobj")
-                  for t in sent)
+        cue = any(t.lemma_.lower() in PARTICIPANT_NOUNS and (
+            t.dep_ in ("nsubj", "nsubjpass", "attr", "dobj")
+            or t.dep_ == "pobj" and t.head.lower_ == "among" and t.head.head.lemma_ == "be")  # "Among the speakers were A"
+            for t in sent)
         signed = root.lemma_.lower() == "sign" and any(c.dep_ == "agent" for c in root.children)
         if not (cue or signed):
             continue
         for span in mentions(doc, "Person"):
             if sent.start <= span.start < sent.end and not _inside_for(span):
-                yield Candidate(main, Predicate.ATTENDEE, span, 0.55, "kgx.events.participants.v1",
+                yield Candidate(main, Predicate.ATTENDEE, span, 0.55, "kgx.events.participants.v2",
                                 evidence_span(span, sent[0]))
 
 
@@ -599,6 +716,8 @@ _SPEAKER_VERBS = {"say", "speak", "address", "remark", "note", "stress", "tell",
                   "attend", "participate", "present", "deliver", "sign"}
 #: Verbs whose subject takes part in the event they hold ("A held talks with B"); "host" is an organizer's.
 _HOLD_VERBS = {"hold", "have", "conduct"}
+#: Nouns for what a speaker sends or gives to an event ("a video message to the forum").
+_MESSAGE_NOUNS = {"message", "address", "speech", "statement", "remarks", "keynote"}
 #: Event heads whose parties are attendees (a conference's subject is its organizer, not a party).
 _PARTY_EVENTS = {"signing", "meeting", "visit", "talks", "consultation", "consultations", "dialogue",
                  "courtesy", "call", "inauguration", "ceremony"}
@@ -679,6 +798,14 @@ def _party_tokens(event: Span) -> list[tuple[Token, str]]:
         if not subjects and verb.dep_ == "advcl":
             subjects = [c for c in verb.head.children if c.dep_ == "nsubj"]
         out += [(s, "speaker") for s in subjects]
+    elif root.dep_ == "pobj" and root.head.lower_ == "to" and root.head.head.lemma_.lower() in _MESSAGE_NOUNS:
+        # "In a video message to the session, X congratulated ...": the one who sent it took part
+        noun = root.head.head
+        verb = noun.head.head if noun.dep_ == "pobj" else noun.head
+        if verb.pos_ == "VERB":
+            subjects = [s for s in verb.children if s.dep_ == "nsubj"]
+            # the parser may hang the sender on the event as its apposition ("to the session, X congratulated")
+            out += [(s, "speaker") for s in subjects or [a for a in root.children if a.dep_ == "appos"]]
     for anchor in _party_anchors(event):
         for prep in anchor.children:
             if prep.dep_ != "prep":
@@ -767,7 +894,7 @@ def _signer_bodies(person: Span, index: dict[int, Span]) -> list[Span]:
     return out
 
 
-@extractors.register("kgx.events.parties.v1")
+@extractors.register("kgx.events.parties.v2")
 def extract_parties(doc: Doc, context: Context) -> Iterator[Candidate]:
     """attendee: the organizations and people that are parties to a signing,
     meeting or visit: "A and B signed an agreement", "an MoU between A and B",
@@ -803,5 +930,116 @@ def extract_parties(doc: Doc, context: Context) -> Iterator[Candidate]:
                         continue  # "visited Oslo", "visited the Vienna Centre": where, not whom
                     seen.add(span.start)
                     conf = 0.7 if why in ("subject", "agent", "between", "on behalf of") else 0.6
-                    yield Candidate(event, Predicate.ATTENDEE, span, conf, "kgx.events.parties.v1",
+                    yield Candidate(event, Predicate.ATTENDEE, span, conf, "kgx.events.parties.v2",
+                                    evidence_span(event, span))
+
+
+#: Verbs of being there or taking a part: "A and B were present", "exchanged the documents".
+_PRESENT_VERBS = _SPEAKER_VERBS | {"exchange", "witness", "join", "attend"}
+
+
+def _people_of(tok: Token, index: dict[int, Span]) -> list[Span]:
+    """The people and organizations a noun phrase names: the mentions in its subtree that are
+    not someone else's ("the wife of X"), a title's holder, a delegation's body."""
+    out: list[Span] = []
+    for t in tok.subtree:
+        span = index.get(t.i)
+        if span is None or span.root.i != t.i:
+            continue
+        if span.label_ == "Role":
+            span = _holder(span, index)
+        elif span.label_ not in ("Person", "Organization"):
+            continue
+        if span is None:
+            continue
+        between = [a for a in span.root.ancestors if a.i in {x.i for x in tok.subtree}]
+        if any(a.dep_ == "prep" for a in between):
+            continue  # "the wife of X", "Chairperson of the Council": X is someone else's
+        owner = index.get(span.root.head.i)
+        if span.label_ == "Organization" and owner is not None and owner is not span \
+                and owner.label_ in ("Role", "Person"):
+            continue  # "Acme Secretary General Jane Roe": Acme is the title's
+        out.append(span)
+    if not out:
+        out += _delegation_owners(tok, index)
+    return out
+
+
+def _occasion_event(sent: Span, index: dict[int, Span]) -> tuple[Span, Token] | None:
+    """ "On this occasion, X ...": the event the demonstrative points back to (the latest
+    one in the two sentences before) and the verb the phrase hangs on."""
+    for tok in sent:
+        if tok.lower_ == "occasion" and tok.dep_ == "pobj" and tok.head.lower_ in ("on", "at") \
+                and any(c.lower_ in ("this", "that") for c in tok.children) \
+                and not any(c.dep_ == "prep" for c in tok.children):
+            event = _latest_event_before(sent[0], index)
+            verb = tok.head.head
+            if event is not None and verb.pos_ in ("VERB", "AUX"):
+                return event, verb
+    return None
+
+
+def _presence_links(sent: Span, index: dict[int, Span]) -> Iterator[tuple[Span, Token, str]]:
+    """(event, noun phrase head, why) for the shapes that put someone at an event."""
+    events = [e for e in mentions(sent.doc, "Event") if sent.start <= e.start < sent.end]
+    for tok in sent:
+        # "signed in the presence of A and B"
+        if tok.lower_ == "presence" and tok.dep_ == "pobj" and tok.head.lower_ in ("in", "into"):
+            host = tok.head.head
+            event = next((e for e in events if e.start <= host.i < e.end or _governing_verb(e).i == host.i), None)
+            if event is not None:
+                for prep in tok.children:
+                    if prep.dep_ == "prep" and prep.lower_ == "of":
+                        yield from ((event, g, "presence") for g in prep.children if g.dep_ == "pobj")
+        # "A and B were present at the ceremony"
+        if tok.lower_ == "present" and tok.dep_ == "acomp":
+            event = next((index[g.i] for p in tok.children if p.dep_ == "prep" and p.lower_ in ("at", "for", "during")
+                          for g in p.children if g.i in index and index[g.i].label_ == "Event"), None)
+            if event is not None:
+                yield from ((event, s, "present") for s in tok.head.children if s.dep_ in ("nsubj", "expl"))
+        # "Dignitaries attending the forum include A and B", "the delegation attending the forum"
+        if tok.lemma_.lower() == "attend" and tok.dep_ == "acl":
+            event = next((index[c.i] for c in tok.children if c.dep_ == "dobj" and c.i in index
+                          and index[c.i].label_ == "Event"), None)
+            if event is None:
+                continue
+            noun = tok.head
+            if noun.dep_ == "nsubj" and noun.head.lemma_.lower() == "include":
+                yield from ((event, o, "attending") for o in noun.head.children if o.dep_ in ("dobj", "attr"))
+            else:
+                yield event, noun, "attending"
+                # "as Head of the Acme delegation attending the forum": the head is there too
+                up = noun
+                while up.dep_ == "pobj" and up.head.dep_ == "prep":
+                    up = up.head.head
+                if up.i != noun.i and up.i in index and index[up.i].label_ == "Role":
+                    yield event, up, "attending"
+    occasion = _occasion_event(sent, index)
+    if occasion is not None:
+        event, verb = occasion
+        present = any(c.lower_ == "present" and c.dep_ == "acomp" for c in verb.children)
+        if present or verb.lemma_.lower() in _PRESENT_VERBS:
+            yield from ((event, s, "occasion") for s in verb.children if s.dep_ == "nsubj")
+
+
+@extractors.register("kgx.events.presence.v1")
+def extract_presence(doc: Doc, context: Context) -> Iterator[Candidate]:
+    """attendee: those the text puts at an event without naming them its parties:
+    "signed in the presence of A and B", "A and B were present at the ceremony",
+    "dignitaries attending the forum include A and B", "the Acme delegation attending
+    the forum", and "On this occasion, A and B exchanged the documents" (the occasion
+    is the event named just before)."""
+    if not mentions(doc, "Event"):
+        return  # nothing to be present at (and a bare Doc has no sentences to read)
+    index = mention_index(doc)
+    for sent in sentence_spans(doc):
+        seen: set[tuple[int, int]] = set()
+        for event, tok, why in _presence_links(sent, index):
+            for part in [tok, *tok.conjuncts]:
+                for span in _people_of(part, index):
+                    if (event.start, span.start) in seen or event.start <= span.start < event.end:
+                        continue
+                    seen.add((event.start, span.start))
+                    conf = 0.6 if why == "occasion" else 0.65
+                    yield Candidate(event, Predicate.ATTENDEE, span, conf, "kgx.events.presence.v1",
                                     evidence_span(event, span))

@@ -359,7 +359,12 @@ class _Resolver:
                         continue
                     other = set(_tokens(c.name))
                     small, big = sorted((toks - _EVENT_MODIFIERS, other - _EVENT_MODIFIERS), key=len)
-                    if small <= big and len(small) >= 2 or toks == other:
+                    # "Annual Meeting of Mexican Ambassadors" is the "XXV Annual Meeting of Ambassadors"
+                    # of the same text: a nationality adjective does not tell two sittings apart
+                    plain = {w for w in small if w not in _nationalities()}
+                    if small <= big and len(small) >= 2 or toks == other \
+                            or len(plain) >= 3 and plain <= big and len(big - plain) <= 1 \
+                            or normalize(_surface(span)) in {normalize(n) for n in c.names}:  # its bracketed short name
                         target = c
                         break
             elif kind == "verb" and head == "meeting" and events and events[-1].head == "visit" \
@@ -395,6 +400,12 @@ class _Resolver:
             target.places |= trips.get((span.start, span.end), set()) | ({place} if place else set())
             if target.synthetic_name and kind == "phrase":
                 target.synthetic_name = None  # a phrase names it better than the verb did
+
+
+@lru_cache(maxsize=1)
+def _nationalities() -> frozenset[str]:
+    """Nationality adjectives of ``demonyms.v1`` ("mexican", "belgian")."""
+    return frozenset(line.partition(" = ")[0].strip() for line in load_list("demonyms.v1"))
 
 
 def _own_participants(span: Span) -> bool:
