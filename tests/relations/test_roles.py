@@ -494,3 +494,18 @@ def test_description_in_a_release_about_one_org_gives_no_member_of(run):
 ])
 def test_unnamed_board_of_an_organization(run, text, expected):
     assert expected in run(text).triples
+
+
+@pytest.mark.parametrize("text, expected", [
+    pytest.param("Georgian Ambassador Jane Roe also welcomed the agreement.",
+                 ("jane roe", "ambassador", "government of georgia"), id="demonym-v2-nationality"),
+    pytest.param("Deal signed\n\nThe deal was signed in the presence of the Danish Ambassador to Oslo Jens Madsen.",
+                 ("jens madsen", "ambassador to oslo", "government of denmark"), id="place-read-into-holder-name"),
+])
+def test_nationality_before_an_ambassador(run, text, expected):
+    assert expected in run(text).roles
+
+
+def test_counterpart_of_a_nationality_from_the_demonym_list(run):
+    facts = run("The statement was signed by Foreign Minister Jane Roe and his Georgian counterpart Kapanadze.")
+    assert ("kapanadze", "memberOf", "government of georgia") in facts.triples

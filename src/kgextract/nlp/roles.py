@@ -523,6 +523,8 @@ def _widen_right(doc: Doc, end: int, entity_at: dict[int, Span], starts: set[int
             while k + 1 < n and doc[k + 1].is_title and doc[k + 1].ent_iob_ != "B" \
                     and doc[k + 1].lower_.rstrip(".") not in _HONORIFICS and not _person_starts(doc, k + 1, entity_at):
                 k += 1
+            if j in entity_at and _place_before_name(doc, j, entity_at):
+                return j + 1  # "Ambassador to Oslo Jane Roe": the model read the place into the holder's name
             if j in entity_at:
                 k = max(k, entity_at[j].end - 1)
             return k + 1
@@ -577,6 +579,17 @@ def _person_starts(doc: Doc, j: int, entity_at: dict[int, Span]) -> bool:
     if span is not None:
         return span.label_ == "Person" and span.start == j
     return doc[j].ent_type_ == "PERSON" and doc[j].ent_iob_ == "B"
+
+
+def _place_before_name(doc: Doc, j: int, entity_at: dict[int, Span]) -> bool:
+    """A person mention of three or more words starting at ``j`` whose first word is a known
+    country or city ("Oslo Jane Roe" after "Ambassador to"): the place ends a title's remit."""
+    span = entity_at[j]
+    if not (span.label_ == "Person" and span.start == j and len(span) >= 3 and doc[j + 1].is_title):
+        return False
+    from kgextract.resolve.linking import link_name  # the place gazetteers load only when needed
+
+    return link_name(doc[j].text) is not None
 
 
 def _names_organization(doc: Doc, j: int) -> bool:
