@@ -241,3 +241,22 @@ def test_nationality_and_kind_before_an_organization(run):
 ])
 def test_unit_named_after_a_possessive(run, text, expected):
     assert expected in run(text).triples
+
+
+@pytest.mark.parametrize("text, expected", [
+    pytest.param("Summit news\n\nThe minister will visit Osaka and Kobe, the Republic of Korea, next week.",
+                 {("osaka", "containedInPlace", "republic of korea"), ("kobe", "containedInPlace", "republic of korea")},
+                 id="coordinated-cities-comma-the-country"),
+    pytest.param("Summit news\n\nA native of the Germantown section of Philadelphia, Jane Roe joined the board in 1990.",
+                 {("germantown", "containedInPlace", "philadelphia")}, id="section-of-city"),
+    pytest.param("Summit news\n\nFighting continued in the Tigray region of Ethiopia on Monday.",
+                 {("tigray region", "containedInPlace", "ethiopia")}, id="region-of-country-kind-in-name"),
+])
+def test_part_of_a_place(run, text, expected):
+    assert expected <= run(text).triples
+
+
+def test_the_after_a_comma_needs_a_country(run):
+    """ "Kobe, the port ..., and Osaka": after "the", only a country locates the place before the comma."""
+    facts = run("Summit news\n\nThe mayor visited Kobe, the Osaka of the west, and Nara last week.")
+    assert not {t for t in facts.triples if t[1] == "containedInPlace"}

@@ -1,6 +1,7 @@
 """containedInPlace, organization location and parentOrganization.
 
-- "Berlin, Germany" / "ARMONK, N.Y.": a place, a comma, a place;
+- "Berlin, Germany" / "ARMONK, N.Y." / "Osaka and Kobe, the Republic of Korea": a place, a comma, a place;
+- "the Germantown section of Philadelphia", "the X region of Y": a part of a place;
 - "the American Academy in Berlin": a venue in a place;
 - "Norway's Glomma River", "Bergen, the second city in Norway", "Dover and Canterbury, Kent";
 - "the Geneva-based X", "X, headquartered in Y": where an organization is based;
@@ -49,14 +50,15 @@ def extract_contained_in(doc: Doc, context: Context) -> Iterator[Candidate]:
     for place in mentions(doc, "Place"):
         j = place.end
         if j + 1 < len(doc) and doc[j].text == ",":
-            outer = index.get(j + 1)
-            if outer is not None and outer.label_ == "Place" and outer.start == j + 1:
+            outer = _outer_after_comma(doc, j, index)
+            if outer is not None:
                 after = doc[outer.end] if outer.end < len(doc) else None
                 # "Berlin, Germany, ..." but not a list "Berlin, Seoul, and Tokyo"
                 if after is None or after.lower_ not in ("and", "or") and not _list_follows(doc, outer.end, index):
                     yield Candidate(place, Predicate.CONTAINED_IN_PLACE, outer, 0.8,
                                     "kgx.places.contained.v1", evidence_span(place, outer))
         yield from _coordinated_in_region(doc, place, index)
+        yield from _part_of_place(doc, place, index)
         if j + 1 < len(doc) and doc[j].lower_ in ("in", "at") and _is_venue(place):
             outer = _region_after_in(doc, j, index)
             if outer is not None:
@@ -107,11 +109,46 @@ def _coordinated_in_region(doc: Doc, place: Span, index: dict) -> Iterator[Candi
     if second is None or second.label_ != "Place" or second.start != j + 1 or government_name(place.text) is not None:
         return
     k = second.end
-    outer = index.get(k + 1) if k + 1 < len(doc) and doc[k].text == "," else None
-    if outer is not None and outer.label_ == "Place" and outer.start == k + 1 and not _list_follows(doc, outer.end, index) \
+    outer = _outer_after_comma(doc, k, index) if k + 1 < len(doc) and doc[k].text == "," else None
+    if outer is not None and not _list_follows(doc, outer.end, index) \
             and (place.start == 0 or doc[place.start - 1].text != ","):  # not the tail of a list "A, B and C, D"
         yield Candidate(place, Predicate.CONTAINED_IN_PLACE, outer, 0.6, "kgx.places.contained.v1",
                         evidence_span(place, outer))
+
+
+def _outer_after_comma(doc: Doc, comma: int, index: dict) -> Span | None:
+    """The place right after a comma: "Berlin, Germany", or a country with its article
+    ("Osaka, the Republic of Korea"; "Bergen, the second city" names no place)."""
+    k = comma + 1
+    if k + 1 < len(doc) and doc[k].lower_ == "the":
+        outer = index.get(k + 1)
+        if outer is not None and outer.label_ == "Place" and outer.start == k + 1 and government_name(outer.text):
+            return outer
+        return None
+    outer = index.get(k)
+    return outer if outer is not None and outer.label_ == "Place" and outer.start == k else None
+
+
+def _part_of_place(doc: Doc, place: Span, index: dict) -> Iterator[Candidate]:
+    """ "the Germantown section of Philadelphia", "the Tigray region of Ethiopia": a place
+    named, then the kind of part it is, then "of" and the place it is part of."""
+    j = place.end
+    if len(place) > 1 and place[-1].lower_ in _PART_OF_PLACE_WORDS:
+        j -= 1  # the model kept the kind in the name: "[the Tigray region] of Ethiopia"
+    if j + 2 >= len(doc) or doc[j].lower_ not in _PART_OF_PLACE_WORDS or doc[j + 1].lower_ != "of" \
+            or government_name(place.text) is not None:
+        return
+    k = j + 2 + (doc[j + 2].lower_ == "the")
+    outer = index.get(k)
+    if outer is not None and outer.label_ == "Place" and outer.start == k:
+        yield Candidate(place, Predicate.CONTAINED_IN_PLACE, outer, 0.7, "kgx.places.part_of.v1",
+                        evidence_span(place, outer))
+
+
+#: Nouns for a part of a place, between its name and "of <place>" ("the X region of Y").
+_PART_OF_PLACE_WORDS = {"section", "neighborhood", "neighbourhood", "district", "region", "province", "state",
+                        "county", "suburb", "area", "borough", "quarter", "department", "prefecture", "governorate",
+                        "municipality", "part"}
 
 
 def _region_after_in(doc: Doc, j: int, index: dict) -> Span | None:
