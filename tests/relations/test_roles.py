@@ -509,3 +509,33 @@ def test_nationality_before_an_ambassador(run, text, expected):
 def test_counterpart_of_a_nationality_from_the_demonym_list(run):
     facts = run("The statement was signed by Foreign Minister Jane Roe and his Georgian counterpart Kapanadze.")
     assert ("kapanadze", "memberOf", "government of georgia") in facts.triples
+
+
+@pytest.mark.parametrize("text, expected", [
+    pytest.param('Board news\n\n"We are delighted," said Jane Roe, president and chief executive officer, '
+                 "The Nordic Marine Institute.",
+                 {("jane roe", "president", "nordic marine institute"),
+                  ("jane roe", "chief executive officer", "nordic marine institute")}, id="comma-the-organization"),
+    pytest.param("Board news\n\nThe Nordic Red Cross Society’s (NRCS) President, John Doe, visited Oslo.",
+                 {("john doe", "president", "nordic red cross society")}, id="possessive-then-acronym"),
+])
+def test_organization_of_a_title_in_other_positions(run, text, expected):
+    assert expected <= run(text).roles
+
+
+@pytest.mark.parametrize("text, expected", [
+    pytest.param('Board news\n\n"John Doe came to Globex Industries from the Nordic Marine Institute five years ago,"'
+                 " said Jane Roe.",
+                 {("john doe", "memberOf", "globex industries"), ("john doe", "memberOf", "nordic marine institute")},
+                 id="came-to-from"),
+    pytest.param("Board news\n\nJane Roe joined Globex Industries from the Nordic Marine Institute in 2019.",
+                 {("jane roe", "memberOf", "globex industries"), ("jane roe", "memberOf", "nordic marine institute")},
+                 id="joined-from"),
+])
+def test_career_move(run, text, expected):
+    assert expected <= run(text).triples
+
+
+def test_coming_to_an_organization_alone_is_a_visit(run):
+    facts = run("Board news\n\nThe minister Jane Roe came to the Nordic Council on Monday.")
+    assert not {t for t in facts.triples if t[1] == "memberOf"}

@@ -37,7 +37,8 @@ from kgextract.relations.spans import HONORIFIC_TOKENS, antecedent, evidence_spa
 from kgextract.resolve.countries import government_name
 
 __all__ = ["TitleItem", "title_chains", "its_organization", "extract_roles", "extract_affiliations", "extract_heads",
-           "extract_representation", "extract_team_members", "extract_listed_affiliations", "OFFICE_VERBS", "SELF_REFERENCES", "HEAD_VERBS"]
+           "extract_representation", "extract_team_members", "extract_listed_affiliations", "extract_moves",
+           "MOVE_VERBS", "OFFICE_VERBS", "SELF_REFERENCES", "HEAD_VERBS"]
 
 #: Nouns by which a release names its own organization ("the company's CFO").
 SELF_REFERENCES = {"company", "firm", "university", "institute", "organization", "organisation", "group",
@@ -112,6 +113,8 @@ def _org_prefix(doc: Doc, role: Span, index: dict[int, Span]) -> Span | None:
     if i < 0:
         return None
     span = index.get(i)
+    if span is not None and span.end == i + 2 and doc[i + 1].tag_ == "POS" and doc[i + 2].text == "(":
+        span = Span(doc, span.start, i + 1, label=span.label_, kb_id=span.kb_id_)  # "the Acme Society's (ACS) President"
     if span is not None and span.end == i + 1 and _org_like(span):
         if span.label_ == "Place" and government_name(span.text) is None:
             return None  # "Springfield plastic surgeon", "Springfield Mayor": a town qualifies the title, it does not employ
@@ -195,8 +198,9 @@ _CLOSERS = {",", ".", ";", ":", ")", "and", "said", "says"}
 def _comma_organization(doc: Doc, comma: int, index: dict[int, Span]) -> tuple[Span | None, int]:
     """ "Jane Roe, General Manager, Acme Holdings, said": an organization set off by a comma
     right after a title, closing the apposition, is where the title is held (no "of")."""
-    span = index.get(comma + 1)
-    if span is None or span.start != comma + 1 or not (
+    first = comma + 1 + (comma + 2 < len(doc) and doc[comma + 1].lower_ == "the")  # "..., CEO, The Acme Institute."
+    span = index.get(first)
+    if span is None or span.start != first or not (
             span.label_ == "Organization" or span.label_ == "Place" and government_name(span.text) is not None):
         return None, comma
     stop = span.end
@@ -673,6 +677,46 @@ def extract_heads(doc: Doc, context: Context) -> Iterator[Candidate]:
             person = _subject_person(verb, index)
         if person is not None and org is not None and person.label_ == "Person" and org.label_ == "Organization":
             yield Candidate(person, Predicate.MEMBER_OF, org, 0.7, "kgx.roles.heads.v1", evidence_span(person, org))
+
+
+#: Verbs of a career move: "X came to Acme from Globex", "X joined Acme from Globex".
+MOVE_VERBS = {"come", "move", "join", "switch", "transfer", "return"}
+
+
+def _pobj_org(verb: Token, preposition: str, index: dict[int, Span]) -> Span | None:
+    prep = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ == preposition), None)
+    obj = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep is not None else None
+    span = index.get(obj.i) if obj is not None else None
+    return span if span is not None and span.label_ == "Organization" else None
+
+
+@extractors.register("kgx.roles.moves.v1")
+def extract_moves(doc: Doc, context: Context) -> Iterator[Candidate]:
+    """memberOf from a career move, where the text names both organizations: "X came to
+    Acme from Globex five years ago", "X joined Acme from Globex" (a member of each, the
+    second formerly). "X came to Acme" alone may be a visit, so it gives nothing.
+
+    >>> sorted(MOVE_VERBS)[:3]
+    ['come', 'join', 'move']
+    """
+    index = mention_index(doc)
+    for verb in doc:
+        if verb.pos_ != "VERB" or verb.lemma_.lower() not in MOVE_VERBS:
+            continue
+        former = _pobj_org(verb, "from", index)
+        if former is None:
+            continue
+        if verb.lemma_.lower() == "join":
+            obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+            current = index.get(obj.i) if obj is not None else None
+            current = current if current is not None and current.label_ == "Organization" else None
+        else:
+            current = _pobj_org(verb, "to", index)
+        person = _subject_person(verb, index)
+        if current is None or person is None or person.label_ != "Person":
+            continue
+        for org in (current, former):
+            yield Candidate(person, Predicate.MEMBER_OF, org, 0.65, "kgx.roles.moves.v1", evidence_span(person, org))
 
 
 _PORTFOLIO_FILLERS = {"minister", "ministry", "of", "for", "the", "and", "&", "state", "deputy", "vice", "senior"}
