@@ -539,3 +539,29 @@ def test_career_move(run, text, expected):
 def test_coming_to_an_organization_alone_is_a_visit(run):
     facts = run("Board news\n\nThe minister Jane Roe came to the Nordic Council on Monday.")
     assert not {t for t in facts.triples if t[1] == "memberOf"}
+
+
+@pytest.mark.parametrize("text, expected", [
+    pytest.param("Trade deal\n\nThe Honourable Ola Hansen, Minister of National Security signed the Agreement.",
+                 {("ola hansen", "minister of national security", None)}, id="the-honourable-name-comma-title"),
+    pytest.param("Trade deal\n\nThe Honourable Jane Roe, Minister of Trade and Industry signed the Agreement on behalf "
+                 "of the Government of Norway and His Excellency John Doe, Ambassador of the Republic of Korea, for "
+                 "the Government of the Republic of Korea.",
+                 {("jane roe", "minister of trade and industry", None),
+                  ("john doe", "ambassador", "government of the republic of korea")},
+                 id="for-object-after-another-person-is-not-the-first-holders"),
+])
+def test_styled_holder_names(run, text, expected):
+    assert run(text).roles == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    pytest.param("Trade deal\n\nHis Excellency John Doe, Ambassador of the People’s Republic of China, signed the deal.",
+                 ("john doe", "ambassador", "government of the people's republic of china"),
+                 id="formal-country-name-typeset-apostrophe"),
+    pytest.param("Trade deal\n\nSenator the Honourable Jane Roe, Minister of Foreign and EU Affairs hosted a "
+                 "Signing Ceremony on Monday.",
+                 ("jane roe", "minister of foreign and eu affairs", None), id="acronym-inside-a-portfolio"),
+])
+def test_government_and_portfolio_forms(run, text, expected):
+    assert expected in run(text).roles

@@ -134,6 +134,9 @@ class Roles:
         titles = [self._widen(doc, start, end, entity_at, starts) for start, end in matches]
         titles += self._shared(doc, entity_at)
         titles = drop_overlaps(titles)
+        honoured = _styled_names(doc, titles, entity_at)
+        if honoured:  # "the Honourable Jane Roe, Minister of ...": the model's ORG over the name gives way
+            mentions = [m for m in mentions if not any(h.start < m.end and m.start < h.end for h in honoured)] + honoured
         mentions += _acronyms_before(doc, titles, entity_at)
         mentions += _signature_names(doc, titles, entity_at)
         mentions += _names_after_titles(doc, titles, entity_at)
@@ -372,6 +375,34 @@ def _names_after_titles(doc: Doc, titles: list[Span], entity_at: dict[int, Span]
     return found
 
 
+#: Words of a style of address right before a name ("the Honourable", "His Excellency", "Dr.").
+_STYLES = _HONORIFICS | {"honourable", "honorable", "hon", "excellency"}
+
+
+def _styled_names(doc: Doc, titles: list[Span], entity_at: dict[int, Span]) -> list[Span]:
+    """ "The Honourable Jane Roe, Minister of Trade": two or three capitalised words between
+    a style of address and the comma before a title are its holder's name, whatever the
+    model made of them (nothing, or an ORG "Honourable Jane Roe")."""
+    found = []
+    for title in titles:
+        comma = title.start - 1
+        if comma < 3 or doc[comma].text != ",":
+            continue
+        p = comma
+        while p > 0 and comma - p < 3 and doc[p - 1].is_title and doc[p - 1].is_alpha and doc[p - 1].pos_ == "PROPN" \
+                and doc[p - 1].lower_ not in _STYLES:
+            p -= 1
+        if not 2 <= comma - p <= 3 or p == 0 or doc[p - 1].lower_.rstrip(".") not in _STYLES:
+            continue
+        inner = entity_at.get(p)
+        if inner is not None and inner.label_ == "Person" and inner.start == p and inner.end == comma:
+            continue  # the model found the name already
+        if any(entity_at.get(i) is not None and entity_at[i].label_ in ("Role", "Event") for i in range(p, comma)):
+            continue
+        found.append(Span(doc, p, comma, label="Person"))
+    return found
+
+
 def _possessive_units(doc: Doc, titles: list[Span], entity_at: dict[int, Span]) -> list[Span]:
     """ "the ILO's Governing Body", "ACME's Audit Panel": a capitalised body name after an
     organization's (or an acronym's) possessive is an Organization, and so is the acronym.
@@ -563,7 +594,10 @@ def _portfolio_end(doc: Doc, j: int) -> int | None:
     k = j
     last = None
     while k < len(doc) and (doc[k].is_title and doc[k].lower_ in words
-                            or doc[k].lower_ in ("and", "&") and last is not None):
+                            or doc[k].lower_ in ("and", "&") and last is not None
+                            # "Foreign and EU Affairs": an acronym qualifies the portfolio word after it
+                            or doc[k].is_upper and doc[k].is_alpha and k + 1 < len(doc) and doc[k + 1].is_title
+                            and doc[k + 1].lower_ in words):
         if doc[k].lower_ in words:
             last = k
         k += 1

@@ -492,7 +492,8 @@ def _org_of_context(role: Span, index: dict[int, Span]) -> Span | None:
         if prep.dep_ == "prep" and prep.lower_ in ("with", "at", "for"):
             for obj in prep.children:
                 span = index.get(obj.i)
-                if obj.dep_ == "pobj" and span is not None and span.label_ == "Organization":
+                if obj.dep_ == "pobj" and span is not None and span.label_ == "Organization" \
+                        and not _person_between(role, obj, index):
                     return span
     if verb.dep_ == "relcl" and any(c.lower_ == "where" for c in verb.children):
         span = index.get(verb.head.i)
@@ -510,6 +511,12 @@ def _org_of_context(role: Span, index: dict[int, Span]) -> Span | None:
             if owner is not None:
                 return owner
     return None
+
+
+def _person_between(role: Span, tok: Token, index: dict[int, Span]) -> bool:
+    """Another person is named between a title and a later word ("X, Minister of Trade, signed
+    for Norway and Y, Ambassador, for Korea": "for Korea" is Y's)."""
+    return any(index.get(i) is not None and index[i].label_ == "Person" for i in range(role.end, tok.i))
 
 
 #: Nouns for an organization's governing body, which acts for it ("the Acme board elected ...").

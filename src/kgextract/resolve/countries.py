@@ -11,6 +11,10 @@ forms come from the versioned list ``nlp/data/demonyms.v2.txt``.
 'Government of the Republic of Korea'
 >>> government_name("U.S.")
 'Government of the United States'
+>>> government_name("the People’s Republic of China")
+"Government of the People's Republic of China"
+>>> government_name("China")
+'Government of China'
 >>> government_name("Georgian")
 'Government of Georgia'
 >>> government_name("Vienna") is None
@@ -32,6 +36,10 @@ COUNTRY_TABLE = "countries.v1"
 #: The versioned list of nationality adjectives and short forms ("Georgian = Georgia").
 DEMONYM_LIST = "demonyms.v2"
 
+#: First words of a state's formal name ("the People's Republic of China"), which its government keeps.
+_FORMAL_STARTS = ("Republic ", "People's ", "Kingdom ", "Democratic ", "Federal ", "Islamic ", "State of ",
+                  "Commonwealth ", "Principality ", "Grand Duchy ", "Sultanate ", "Federative ", "Plurinational ",
+                  "Bolivarian ", "Hashemite ", "Swiss ", "Socialist ", "Arab Republic ")
 _THE_PREFIXES = ("United ", "Republic ", "Russian ", "Democratic ", "Islamic ", "Kingdom ", "Federal ", "State ")
 
 
@@ -89,7 +97,7 @@ def country_record(name: str) -> Country | None:
 
 def country_name(text: str) -> str | None:
     """The country a name or nationality adjective stands for, or None."""
-    text = clean_name(text)
+    text = clean_name(text).replace("’", "'")  # "People’s Republic of China" as typeset
     mapped = _forms().get(text.lower())
     if mapped:
         return mapped
@@ -101,6 +109,10 @@ def country_name(text: str) -> str | None:
 
 def government_name(text: str) -> str | None:
     """ "Government of <country>" for a country name or nationality, else None."""
+    written = clean_name(text).replace("’", "'")
+    record = country_record(written)
+    if record is not None and record.official_name.lower() == written.lower() and written.startswith(_FORMAL_STARTS):
+        return f"Government of the {record.official_name}"  # the formal name as written names the government
     name = country_name(text)
     if name is None:
         return None
