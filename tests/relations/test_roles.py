@@ -565,3 +565,15 @@ def test_styled_holder_names(run, text, expected):
 ])
 def test_government_and_portfolio_forms(run, text, expected):
     assert expected in run(text).roles
+
+
+@pytest.mark.parametrize("text, expected", [
+    pytest.param("Board news\n\nJohn Doe was staff assistant to the Nordic Human Rights Commission from 1988 to 1994.",
+                 ("john doe", "staff assistant", "nordic human rights commission"), id="assistant-to-organization"),
+    pytest.param("Board news\n\nJane Roe replaces John Doe, who left last month to become a special assistant to the "
+                 "Nordic Council.", ("john doe", "special assistant", "nordic council"), id="become-special-assistant"),
+    pytest.param("Board news\n\nJane Roe, Permanent Representative of Norway to the United Nations, spoke.",
+                 ("jane roe", "permanent representative", GOV_NORWAY), id="representative-to-organization-not-member"),
+])
+def test_titles_to_an_organization(run, text, expected):
+    assert expected in run(text).roles

@@ -1,6 +1,6 @@
 """The ``kgx_roles`` component: job titles as Role mentions.
 
-Titles come from the versioned gazetteer (``data/titles.v2.txt``) and are
+Titles come from the versioned gazetteer (``data/titles.v3.txt``) and are
 widened over what qualifies them in press releases:
 
 - modifiers before the title: "Executive Vice President", "interim CFO";
@@ -549,6 +549,8 @@ def _widen_right(doc: Doc, end: int, entity_at: dict[int, Span], starts: set[int
         j = end + 1
         if doc[j].lower_ == "the" and j + 1 < n:
             j += 1
+        if doc[end - 1].lower_ in _SERVES_TO and j in entity_at and entity_at[j].label_ == "Organization":
+            return end  # "staff assistant to the Acme Commission" works there (an ambassador to the UN does not)
         if doc[j].is_title and (doc[j].ent_type_ in ("GPE", "") or j in entity_at):
             k = j
             while k + 1 < n and doc[k + 1].is_title and doc[k + 1].ent_iob_ != "B" \
@@ -584,6 +586,10 @@ def _widen_right(doc: Doc, end: int, entity_at: dict[int, Span], starts: set[int
                 k += 1
             return k + 1
     return end
+
+
+#: Last words of titles whose "to <organization>" names where the holder works.
+_SERVES_TO = {"assistant", "adviser", "advisor", "consultant", "counsel"}
 
 
 def _portfolio_end(doc: Doc, j: int) -> int | None:
