@@ -260,3 +260,8 @@ def test_the_after_a_comma_needs_a_country(run):
     """ "Kobe, the port ..., and Osaka": after "the", only a country locates the place before the comma."""
     facts = run("Summit news\n\nThe mayor visited Kobe, the Osaka of the west, and Nara last week.")
     assert not {t for t in facts.triples if t[1] == "containedInPlace"}
+
+
+def test_a_list_with_a_serial_comma_is_no_containment(run):
+    facts = run("Travel plans\n\nThe minister will travel to Oslo, Lyon, and Kobe next week.")
+    assert not {t for t in facts.triples if t[1] == "containedInPlace"}

@@ -207,6 +207,10 @@ _PLACE_WORDS = {"city", "cities", "town", "towns", "village", "villages", "capit
 
 
 def _list_follows(doc: Doc, i: int, index) -> bool:
+    """A list goes on after ``i``: ", Tokyo" or ", and Tokyo" (the serial comma)."""
+    if i + 2 < len(doc) and doc[i].text == "," and doc[i + 1].lower_ in ("and", "or"):
+        nxt = index.get(i + 2)
+        return nxt is not None and nxt.label_ == "Place" and nxt.start == i + 2
     if i + 1 < len(doc) and doc[i].text == ",":
         nxt = index.get(i + 1)
         return nxt is not None and nxt.label_ == "Place" and (nxt.end >= len(doc) or doc[nxt.end].lower_ in (",", "and"))
