@@ -265,3 +265,22 @@ def test_the_after_a_comma_needs_a_country(run):
 def test_a_list_with_a_serial_comma_is_no_containment(run):
     facts = run("Travel plans\n\nThe minister will travel to Oslo, Lyon, and Kobe next week.")
     assert not {t for t in facts.triples if t[1] == "containedInPlace"}
+
+
+@pytest.mark.parametrize("text, expected", [
+    pytest.param("Talks\n\nThe talks were held in Lyon (France) on Monday with delegates from Kobe (Japan).",
+                 {("lyon", "containedInPlace", "france"), ("kobe", "containedInPlace", "japan")},
+                 id="place-country-in-parentheses"),
+    pytest.param("Talks\n\nThe ministers met in Bergen [Norway] on Monday.",
+                 {("bergen", "containedInPlace", "norway")}, id="place-country-in-brackets"),
+    pytest.param("Floods\n\nHeavy rain hit the Lombardy and Piedmont regions of Italy on Monday.",
+                 {("lombardy", "containedInPlace", "italy"), ("piedmont", "containedInPlace", "italy")},
+                 id="coordinated-regions-of-country"),
+])
+def test_bracketed_and_plural_part_forms(run, text, expected):
+    assert expected <= run(text).triples
+
+
+def test_a_city_in_brackets_after_a_country_is_no_containment(run):
+    facts = run("Talks\n\nThe ministers of Norway (Oslo) met on Monday.")
+    assert not {t for t in facts.triples if t[1] == "containedInPlace"}

@@ -59,6 +59,12 @@ def extract_contained_in(doc: Doc, context: Context) -> Iterator[Candidate]:
                                     "kgx.places.contained.v1", evidence_span(place, outer))
         yield from _coordinated_in_region(doc, place, index)
         yield from _part_of_place(doc, place, index)
+        if j + 2 < len(doc) and doc[j].text in ("(", "[") and government_name(place.text) is None:
+            outer = index.get(j + 1)  # "Lyon (France)", "Lyon [France]": a country in brackets after a place
+            if outer is not None and outer.label_ == "Place" and outer.start == j + 1 and outer.end < len(doc) \
+                    and doc[outer.end].text in (")", "]") and government_name(outer.text) is not None:
+                yield Candidate(place, Predicate.CONTAINED_IN_PLACE, outer, 0.75, "kgx.places.contained.v1",
+                                evidence_span(place, outer))
         if j + 1 < len(doc) and doc[j].lower_ in ("in", "at") and _is_venue(place):
             outer = _region_after_in(doc, j, index)
             if outer is not None:
@@ -143,12 +149,18 @@ def _part_of_place(doc: Doc, place: Span, index: dict) -> Iterator[Candidate]:
     if outer is not None and outer.label_ == "Place" and outer.start == k:
         yield Candidate(place, Predicate.CONTAINED_IN_PLACE, outer, 0.7, "kgx.places.part_of.v1",
                         evidence_span(place, outer))
+        if doc[j].lower_ in _PLURAL_PARTS:
+            for inner in _listed_before(doc, place, index):  # "the Tigray and Amhara regions of Ethiopia"
+                yield Candidate(inner, Predicate.CONTAINED_IN_PLACE, outer, 0.65, "kgx.places.part_of.v1",
+                                evidence_span(inner, outer))
 
 
 #: Nouns for a part of a place, between its name and "of <place>" ("the X region of Y").
 _PART_OF_PLACE_WORDS = {"section", "neighborhood", "neighbourhood", "district", "region", "province", "state",
                         "county", "suburb", "area", "borough", "quarter", "department", "prefecture", "governorate",
                         "municipality", "part"}
+_PLURAL_PARTS = {w + "s" for w in _PART_OF_PLACE_WORDS - {"county", "municipality"}} | {"counties", "municipalities"}
+_PART_OF_PLACE_WORDS |= _PLURAL_PARTS
 
 
 def _region_after_in(doc: Doc, j: int, index: dict) -> Span | None:
