@@ -577,3 +577,15 @@ def test_government_and_portfolio_forms(run, text, expected):
 ])
 def test_titles_to_an_organization(run, text, expected):
     assert expected in run(text).roles
+
+
+@pytest.mark.parametrize("text, member", [
+    pytest.param("Study results published today\n\nJane Roe, a member of the Nordic Chess Federation, won the match.",
+                 True, id="a-member-of"),
+    pytest.param("Study results published today\n\nJane Roe, a critic of the Nordic Chess Federation, spoke.",
+                 False, id="a-critic-of-is-no-member"),
+    pytest.param("Study results published today\n\nJane Roe, an advocate for the Nordic Chess Federation, spoke.",
+                 False, id="an-advocate-for-is-no-member"),
+])
+def test_described_apposition_of_an_organization(run, text, member):
+    assert (("jane roe", "memberOf", "nordic chess federation") in run(text).triples) is member

@@ -568,6 +568,8 @@ def _described_at(doc: Doc, person: Span, index: dict[int, Span]) -> Span | None
     prep = k - 2 if doc[k - 1].lower_ == "the" else k - 1
     if k >= len(doc) or prep <= j + 1 or doc[prep].lower_ not in ("at", "with", "for", "of"):
         return None
+    if doc[prep].lower_ in ("of", "for") and not _member_noun(doc[prep - 1], index):
+        return None  # "a critic of Acme", "an advocate for Acme": about the organization, not in it
     org = index.get(k)
     if org is None or org.label_ != "Organization" or org.start != k:
         return None
@@ -575,6 +577,17 @@ def _described_at(doc: Doc, person: Span, index: dict[int, Span]) -> Span | None
 
 
 _MEMBER_WORDS = {"member", "employee", "official", "officer", "researcher", "scientist"}
+
+
+def _member_noun(tok: Token, index: dict[int, Span]) -> bool:
+    """A noun that says the person is in the organization after "of"/"for": a title ("a
+    spokesman for"), a word for a member ("a member of", "a fellow of")."""
+    span = index.get(tok.i)
+    return span is not None and span.label_ == "Role" or tok.lemma_.lower() in _MEMBER_WORDS | _MEMBER_NOUNS
+
+
+#: Nouns for belonging besides ``_MEMBER_WORDS`` ("a fellow of the Society", "part of the team at").
+_MEMBER_NOUNS = {"fellow", "staff", "faculty", "part", "staffer", "trustee", "volunteer", "worker"}
 
 
 def _subject_of_clause(person: Span) -> bool:
