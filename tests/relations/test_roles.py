@@ -589,3 +589,17 @@ def test_titles_to_an_organization(run, text, expected):
 ])
 def test_described_apposition_of_an_organization(run, text, member):
     assert (("jane roe", "memberOf", "nordic chess federation") in run(text).triples) is member
+
+
+@pytest.mark.parametrize("text, member", [
+    pytest.param("Study results published today\n\nJane Roe is a member of the Nordic Chess Federation.",
+                 True, id="is-a-member-of"),
+    pytest.param("Study results published today\n\nJane Roe, who has been with the Nordic Chess Federation since "
+                 "2001, presented the results.", True, id="has-been-with"),
+    pytest.param("Study results published today\n\nJane Roe is a critic of the Nordic Chess Federation.",
+                 False, id="is-a-critic-of"),
+    pytest.param("Study results published today\n\nJane Roe was with the Nordic Chess Federation chief at the fair.",
+                 False, id="was-with-a-person"),
+])
+def test_membership_stated_with_a_verb(run, text, member):
+    assert (("jane roe", "memberOf", "nordic chess federation") in run(text).triples) is member

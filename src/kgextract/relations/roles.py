@@ -38,6 +38,7 @@ from kgextract.resolve.countries import government_name
 
 __all__ = ["TitleItem", "title_chains", "its_organization", "extract_roles", "extract_affiliations", "extract_heads",
            "extract_representation", "extract_team_members", "extract_listed_affiliations", "extract_moves",
+           "extract_stated_membership",
            "MOVE_VERBS", "OFFICE_VERBS", "SELF_REFERENCES", "HEAD_VERBS"]
 
 #: Nouns by which a release names its own organization ("the company's CFO").
@@ -697,6 +698,28 @@ def extract_heads(doc: Doc, context: Context) -> Iterator[Candidate]:
             person = _subject_person(verb, index)
         if person is not None and org is not None and person.label_ == "Person" and org.label_ == "Organization":
             yield Candidate(person, Predicate.MEMBER_OF, org, 0.7, "kgx.roles.heads.v1", evidence_span(person, org))
+
+
+@extractors.register("kgx.roles.member_of.v1")
+def extract_stated_membership(doc: Doc, context: Context) -> Iterator[Candidate]:
+    """memberOf said with a verb: "X is a member of Acme", "X has been with Acme since 2001".
+
+    >>> sorted(_MEMBER_WORDS)[:2]
+    ['employee', 'member']
+    """
+    index = mention_index(doc)
+    for tok in doc:
+        org = None
+        if tok.dep_ == "attr" and tok.lemma_.lower() in _MEMBER_WORDS | _MEMBER_NOUNS and tok.head.lemma_ == "be":
+            org = _pobj_org(tok, "of", index)  # "is a member of", "was a fellow of"
+        elif tok.lemma_ == "be" and tok.pos_ in ("AUX", "VERB") and not any(c.dep_ in ("attr", "acomp") for c in tok.children):
+            org = _pobj_org(tok, "with", index)  # "has been with Acme since 2001"
+        if org is None:
+            continue
+        verb = tok.head if tok.dep_ == "attr" else tok
+        person = _subject_person(verb, index)
+        if person is not None and person.label_ == "Person":
+            yield Candidate(person, Predicate.MEMBER_OF, org, 0.7, "kgx.roles.member_of.v1", evidence_span(person, org))
 
 
 #: Verbs of a career move: "X came to Acme from Globex", "X joined Acme from Globex".
