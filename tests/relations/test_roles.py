@@ -603,3 +603,14 @@ def test_described_apposition_of_an_organization(run, text, member):
 ])
 def test_membership_stated_with_a_verb(run, text, member):
     assert (("jane roe", "memberOf", "nordic chess federation") in run(text).triples) is member
+
+
+def test_a_counterpart_holds_the_same_title(run):
+    facts = run("Talks held\n\nThe statement was signed by Foreign Minister Jane Roe and his Georgian counterpart Kapanadze.")
+    assert ("kapanadze", "foreign minister", "government of georgia") in facts.roles
+    assert ("jane roe", "foreign minister", None) in facts.roles
+
+
+def test_a_counterpart_of_a_person_without_title_holds_none(run):
+    facts = run("Talks held\n\nJane Roe met John Doe and his Danish counterpart Ole Madsen.")
+    assert not {r for r in facts.roles if r[0] == "ole madsen"}

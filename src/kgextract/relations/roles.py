@@ -863,6 +863,10 @@ def _nationality_of(doc: Doc, tok: Token, index: dict[int, Span]) -> Iterator[Ca
         person = _person_starting(doc, j, index)
         if person is not None:
             yield Candidate(person, Predicate.MEMBER_OF, gov, 0.7, "kgx.roles.represents.v1", evidence_span(country, person))
+            title = _title_of_counterpart(doc, k - 1, index)
+            if title is not None:  # "Foreign Minister X and his Ruritanian counterpart Y": Y holds the same title
+                yield Candidate(person, Predicate.HAS_ROLE, title, 0.65, "kgx.roles.counterpart.v1",
+                                evidence_span(title, person), organization=gov)
     elif k >= 2 and doc[k - 1].lower_ == "other" and doc[k - 2].lower_ == "and":
         i = k - 3  # walk back over the coordinated people: "A and with B and other ..."
         while i >= 0:
@@ -876,6 +880,18 @@ def _nationality_of(doc: Doc, tok: Token, index: dict[int, Span]) -> Iterator[Ca
                 i -= 1
             else:
                 break
+
+
+def _title_of_counterpart(doc: Doc, its: int, index: dict[int, Span]) -> Span | None:
+    """The title written right before the person "his/her" refers to in "<Title> X and his
+    <nationality> counterpart": the person just before "and", with the title before the name."""
+    if its < 2 or doc[its - 1].lower_ != "and":
+        return None
+    person = index.get(its - 2)
+    if person is None or person.label_ != "Person" or person.end != its - 1 or person.start == 0:
+        return None
+    title = index.get(person.start - 1)
+    return title if title is not None and title.label_ == "Role" and title.end == person.start else None
 
 
 #: Nouns for a group of people who act for an organization ("the Acme team: ...").
