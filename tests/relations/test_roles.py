@@ -614,3 +614,9 @@ def test_a_counterpart_holds_the_same_title(run):
 def test_a_counterpart_of_a_person_without_title_holds_none(run):
     facts = run("Talks held\n\nJane Roe met John Doe and his Danish counterpart Ole Madsen.")
     assert not {r for r in facts.roles if r[0] == "ole madsen"}
+
+
+def test_honorific_typed_with_a_comma_before_the_name(run):
+    facts = run("Red Cross visit\n\nIn Oslo, Prof, Jane Roe met Nordic Red Cross Chairman Mrs, Kari Nordmann Hansen, "
+                "discussing cooperation.")
+    assert facts.roles == {("kari nordmann hansen", "chairman", "nordic red cross")}

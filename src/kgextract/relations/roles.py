@@ -285,10 +285,13 @@ def _skip_honorifics(doc: Doc, i: int) -> int:
 def _person_starting(doc: Doc, i: int, index: dict[int, Span]) -> Span | None:
     if i >= len(doc) or doc[i].is_sent_start:
         return None
-    span = index.get(_skip_honorifics(doc, i))
+    j = _skip_honorifics(doc, i)
+    if j > i and j + 1 < len(doc) and doc[j].text == "," and doc[j - 1].lower_ not in ("his", "her"):
+        j += 1  # "Chairman Mrs, Jane Roe": a comma typed for the honorific's full stop
+    span = index.get(j)
     if span is not None and len(span) == 1 and span[0].lower_.rstrip(".") in HONORIFIC_TOKENS:
         return None  # "Prof, Jane Roe": the model took the honorific for the name
-    return span if span is not None and span.label_ == "Person" and span.start == _skip_honorifics(doc, i) else None
+    return span if span is not None and span.label_ == "Person" and span.start == j else None
 
 
 def _holder(doc: Doc, start: int, end: int, index: dict[int, Span]) -> tuple[Span | None, float, str]:
