@@ -620,3 +620,9 @@ def test_honorific_typed_with_a_comma_before_the_name(run):
     facts = run("Red Cross visit\n\nIn Oslo, Prof, Jane Roe met Nordic Red Cross Chairman Mrs, Kari Nordmann Hansen, "
                 "discussing cooperation.")
     assert facts.roles == {("kari nordmann hansen", "chairman", "nordic red cross")}
+
+
+def test_title_before_a_styled_name(run):
+    facts = run("Trade deal\n\nSenator the Honourable Jane Roe, Minister of Foreign Affairs hosted a Signing Ceremony "
+                "on Monday.")
+    assert {("jane roe", "senator", None), ("jane roe", "minister of foreign affairs", None)} <= facts.roles
