@@ -626,3 +626,8 @@ def test_title_before_a_styled_name(run):
     facts = run("Trade deal\n\nSenator the Honourable Jane Roe, Minister of Foreign Affairs hosted a Signing Ceremony "
                 "on Monday.")
     assert {("jane roe", "senator", None), ("jane roe", "minister of foreign affairs", None)} <= facts.roles
+
+
+def test_holder_after_the_of_phrase_of_a_title(run):
+    facts = run("Visit ends\n\nThere, he met with the Governor of the northern province of Lyonnais, Mr. Jean Roe.")
+    assert ("jean roe", "governor", None) in facts.roles

@@ -315,6 +315,11 @@ def _holder(doc: Doc, start: int, end: int, index: dict[int, Span]) -> tuple[Spa
         after = _person_starting(doc, end + 1, index)
         if after is not None:
             return after, 0.85, "kgx.roles.title_comma_name.v1"
+    comma = _comma_after_of_phrase(doc, end, index)
+    if comma is not None:  # "the Governor of the northern province of Lyonnais, Mr. Jean Roe"
+        after = _person_starting(doc, comma + 1, index)
+        if after is not None:
+            return after, 0.8, "kgx.roles.title_comma_name.v1"
     signed = _signature_holder(doc, start, end, index)
     if signed is not None:
         return signed, 0.8, "kgx.roles.signature.v1"
@@ -328,6 +333,18 @@ def _holder(doc: Doc, start: int, end: int, index: dict[int, Span]) -> tuple[Spa
         if holder is not None:
             return holder, 0.8, "kgx.roles.as_title.v1"
     return None, 0.0, ""
+
+
+def _comma_after_of_phrase(doc: Doc, end: int, index: dict[int, Span]) -> int | None:
+    """The comma closing an "of" phrase after a title that names no organization ("of the
+    southern state of X,"): a few words, no verb, no person."""
+    if end >= len(doc) or doc[end].lower_ != "of":
+        return None
+    k = end + 1
+    while k < len(doc) and k - end <= 8 and doc[k].text != "," and doc[k].pos_ not in ("VERB", "AUX") \
+            and not doc[k].is_sent_start and not (index.get(k) is not None and index[k].label_ in ("Person", "Role")):
+        k += 1
+    return k if k < len(doc) and doc[k].text == "," and k > end + 1 else None
 
 
 def _signature_holder(doc: Doc, start: int, end: int, index: dict[int, Span]) -> Span | None:
