@@ -631,3 +631,13 @@ def test_title_before_a_styled_name(run):
 def test_holder_after_the_of_phrase_of_a_title(run):
     facts = run("Visit ends\n\nThere, he met with the Governor of the northern province of Lyonnais, Mr. Jean Roe.")
     assert ("jean roe", "governor", None) in facts.roles
+
+
+@pytest.mark.parametrize("text, expected", [
+    pytest.param("Visit ends\n\nMr. John Doe met President Jane Roe as the head of a delegation of Oslo-based "
+                 "organizations.", ("john doe", "head", None), id="met-y-as-describes-the-subject"),
+    pytest.param("Visit ends\n\nGlobex Industries named Jane Roe as chief financial officer.",
+                 ("jane roe", "chief financial officer", None), id="named-y-as-describes-the-object"),
+])
+def test_who_an_as_phrase_describes(run, text, expected):
+    assert expected in run(text).roles

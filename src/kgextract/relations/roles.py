@@ -378,6 +378,13 @@ def _holder_of_as(as_tok: Token, index: dict[int, Span]) -> Span | None:
     """ "the appointment of X as CEO", "X joined as CFO", "he served as President of Y"."""
     before = index.get(as_tok.i - 1)
     if before is not None and before.label_ == "Person":
+        verb = before.root.head
+        if before.root.dep_ == "dobj" and verb.pos_ == "VERB" \
+                and verb.lemma_.lower() not in _APPOINT_VERBS | OFFICE_VERBS | {"appoint", "choose", "introduce"}:
+            # "X met Y as the head of a delegation": the visitor is the subject, not the one met
+            subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+            span = (index.get(subj.i) or antecedent(subj, index)) if subj is not None else None
+            return span if span is not None and span.label_ == "Person" else None
         return before
     head = as_tok.head
     span = index.get(head.i)
