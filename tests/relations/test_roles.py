@@ -641,3 +641,14 @@ def test_holder_after_the_of_phrase_of_a_title(run):
 ])
 def test_who_an_as_phrase_describes(run, text, expected):
     assert expected in run(text).roles
+
+
+@pytest.mark.parametrize("text, people", [
+    pytest.param("Panel named today\n\nJane Roe and John Doe, both of Globex Industries, presented the results.",
+                 {"jane roe", "john doe"}, id="both-of"),
+    pytest.param("Panel named today\n\nJane Roe, John Doe, and Ola Hansen, all from Globex Industries, presented "
+                 "the results.", {"jane roe", "john doe", "ola hansen"}, id="all-from"),
+])
+def test_people_listed_with_one_organization(run, text, people):
+    members = {s for s, p, o in run(text).triples if p == "memberOf" and o == "globex industries"}
+    assert members == people

@@ -1004,7 +1004,7 @@ def _listed_people(doc: Doc, j: int, index: dict[int, Span]) -> list[Span]:
 def extract_listed_affiliations(doc: Doc, context: Context) -> Iterator[Candidate]:
     """memberOf from how lists of people name their organizations: "Jane Roe (Acme Corp)",
     "Speakers: Jane Roe, Acme Corp; John Doe, Globex", "Jane Roe from the Acme Institute said",
-    and from joining: "Jane Roe joined Acme Corp in 2010"."""
+    "Jane Roe and John Doe, both of Acme Corp", and from joining: "Jane Roe joined Acme Corp in 2010"."""
     index = mention_index(doc)
     for person in mentions(doc, "Person"):
         j = person.end
@@ -1027,6 +1027,14 @@ def extract_listed_affiliations(doc: Doc, context: Context) -> Iterator[Candidat
             yield Candidate(person, Predicate.MEMBER_OF, org, 0.6, "kgx.roles.affiliation_lists.v1",
                             evidence_span(person, org))
     for tok in doc:
+        if tok.lower_ in ("both", "all") and tok.i > 2 and doc[tok.i - 1].text == "," and tok.i + 2 < len(doc) \
+                and doc[tok.i + 1].lower_ in ("of", "from", "at"):
+            k = tok.i + 2 + (doc[tok.i + 2].lower_ == "the")
+            org = index.get(k) if k < len(doc) else None  # "Jane Roe and John Doe, both of Acme Corp"
+            if org is not None and org.label_ == "Organization" and org.start == k:
+                for person in _people_before(doc, tok.i - 1, index):
+                    yield Candidate(person, Predicate.MEMBER_OF, org, 0.65, "kgx.roles.affiliation_lists.v1",
+                                    evidence_span(person, org))
         if tok.lower_ in ("board", "boards") and tok.dep_ == "pobj" and tok.head.lower_ in ("to", "on"):
             org = _board_owner(doc, tok, index)  # "appointed to the board of directors of Acme"
             verb = tok.head.head
@@ -1043,6 +1051,23 @@ def extract_listed_affiliations(doc: Doc, context: Context) -> Iterator[Candidat
         if org is not None and org.label_ == "Organization" and person is not None:
             yield Candidate(person, Predicate.MEMBER_OF, org, 0.65, "kgx.roles.affiliation_lists.v1",
                             evidence_span(person, org))
+
+
+def _people_before(doc: Doc, end: int, index: dict[int, Span]) -> list[Span]:
+    """The coordinated people that end right before ``end`` ("Jane Roe, John Doe and Ola Hansen")."""
+    found = []
+    i = end - 1
+    while i >= 0:
+        span = index.get(i)
+        if span is None or span.label_ != "Person" or span.end != i + 1:
+            break
+        found.append(span)
+        i = span.start - 1
+        if i >= 0 and doc[i].lower_ in ("and", ","):
+            i -= 1 + (i > 0 and doc[i].lower_ == "and" and doc[i - 1].text == ",")
+        else:
+            break
+    return found if len(found) >= 2 else []
 
 
 def _board_owner(doc: Doc, board: Token, index: dict[int, Span]) -> Span | None:
