@@ -284,3 +284,8 @@ def test_bracketed_and_plural_part_forms(run, text, expected):
 def test_a_city_in_brackets_after_a_country_is_no_containment(run):
     facts = run("Talks\n\nThe ministers of Norway (Oslo) met on Monday.")
     assert not {t for t in facts.triples if t[1] == "containedInPlace"}
+
+
+def test_the_capital_of_a_country_in_apposition(run):
+    facts = run("Talks held\n\nThe talks took place in Oslo, the capital of Norway, on Monday.")
+    assert ("oslo", "containedInPlace", "norway") in facts.triples

@@ -652,3 +652,8 @@ def test_who_an_as_phrase_describes(run, text, expected):
 def test_people_listed_with_one_organization(run, text, people):
     members = {s for s, p, o in run(text).triples if p == "memberOf" and o == "globex industries"}
     assert members == people
+
+
+def test_who_chairs_the_board_of(run):
+    facts = run("Talks held\n\nJane Roe, who chairs the board of Globex Industries, spoke.")
+    assert ("jane roe", "memberOf", "globex industries") in facts.triples

@@ -193,7 +193,8 @@ def extract_place_possessive(doc: Doc, context: Context) -> Iterator[Candidate]:
 @extractors.register("kgx.places.apposition.v1")
 def extract_place_apposition(doc: Doc, context: Context) -> Iterator[Candidate]:
     """containedInPlace from a place described by an apposition that locates it:
-    "Bergen, the second largest city in Norway", "Odda, one of the few towns in ..."."""
+    "Bergen, the second largest city in Norway", "Odda, one of the few towns in ...",
+    "Oslo, the capital of Norway"."""
     index = mention_index(doc)
     for inner in mentions(doc, "Place"):
         j = inner.end
@@ -201,9 +202,12 @@ def extract_place_apposition(doc: Doc, context: Context) -> Iterator[Candidate]:
             continue
         k = j + 1
         while k < len(doc) and k - j <= 7 and index.get(k) is None and (doc[k].is_lower or doc[k].like_num) \
-                and doc[k].lower_ not in ("in", "and", "or", "which", "who", "where") and not doc[k].is_punct:
+                and doc[k].lower_ not in ("in", "and", "or", "which", "who", "where") and not doc[k].is_punct \
+                and not (doc[k].lower_ == "of" and doc[k - 1].lower_ in _PLACE_WORDS):  # not "one of the towns in"
             k += 1
-        if k == j + 1 or k >= len(doc) or doc[k].lower_ != "in" \
+        if k < len(doc) and doc[k].lower_ == "of" and doc[k - 1].lower_ in _PLACE_WORDS:
+            pass  # "Oslo, the capital of Norway"
+        elif k == j + 1 or k >= len(doc) or doc[k].lower_ != "in" \
                 or not any(t.lower_ in _PLACE_WORDS for t in doc[j + 1 : k]):
             continue
         outer = _region_after_in(doc, k, index)

@@ -728,6 +728,9 @@ def extract_heads(doc: Doc, context: Context) -> Iterator[Candidate]:
                 prep = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ in ("for", "at")), None)
                 obj = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep is not None else None
             org = index.get(obj.i) if obj is not None else None
+            if org is None and obj is not None and obj.lower_ in ("board", "committee") and verb.lemma_.lower() in (
+                    "chair", "head", "lead"):
+                org = _board_owner(doc, obj, index)  # "X, who chairs the board of Acme"
             person = _subject_person(verb, index)
         if person is not None and org is not None and person.label_ == "Person" and org.label_ == "Organization":
             yield Candidate(person, Predicate.MEMBER_OF, org, 0.7, "kgx.roles.heads.v1", evidence_span(person, org))
