@@ -289,3 +289,20 @@ def test_a_city_in_brackets_after_a_country_is_no_containment(run):
 def test_the_capital_of_a_country_in_apposition(run):
     facts = run("Talks held\n\nThe talks took place in Oslo, the capital of Norway, on Monday.")
     assert ("oslo", "containedInPlace", "norway") in facts.triples
+
+
+@pytest.mark.parametrize("text", [
+    pytest.param("Deal closed\n\nGlobex Logistics Ltd, which is owned by Nordic Shipping Group, signed the deal.",
+                 id="which-is-owned-by"),
+    pytest.param("Deal closed\n\nGlobex Logistics Ltd, owned by Nordic Shipping Group, signed the deal.", id="owned-by"),
+    pytest.param("Deal closed\n\nNordic Shipping Group, the parent company of Globex Logistics Ltd, signed the deal.",
+                 id="the-parent-company-of"),
+    pytest.param("Deal closed\n\nThe Nordic Shipping Group owns Globex Logistics Ltd.", id="owns"),
+])
+def test_ownership_gives_the_parent(run, text):
+    assert ("globex logistics ltd", "parentOrganization", "nordic shipping group") in run(text).triples
+
+
+def test_owning_shares_is_no_parent(run):
+    facts = run("Deal closed\n\nThe Nordic Shipping Group owns shares in Globex Logistics Ltd.")
+    assert not {t for t in facts.triples if t[1] == "parentOrganization"}

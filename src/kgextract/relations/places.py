@@ -7,7 +7,8 @@
 - "the Geneva-based X", "X, headquartered in Y": where an organization is based;
 - "Lyon LE PETIT JOURNAL in French": a digest's source line (see ``nlp.source_lines``);
 - "the ILO's Governing Body", "X, a unit of Y", "X is a wholly owned unit of Y", "its retail
-  arm, Acme Stores", "the body's Audit Committee": one organization part of another;
+  arm, Acme Stores", "the body's Audit Committee", "Y owns X", "X, owned by Y", "Y, the parent
+  company of X": one organization part of another;
 - "the Foundation's head office in Lyon", "Hiroshima University, Japan", "the Italian news
   agency ANSA": where an organization is.
 """
@@ -486,6 +487,51 @@ def extract_parent_org(doc: Doc, context: Context) -> Iterator[Candidate]:
         if parent is not None:
             yield Candidate(org, Predicate.PARENT_ORGANIZATION, parent, 0.8, "kgx.orgs.parent.v2",
                             evidence_span(org, parent))
+        child = _child_after_parent_word(doc, org.end, index)
+        if child is not None:
+            yield Candidate(child, Predicate.PARENT_ORGANIZATION, org, 0.75, "kgx.orgs.ownership.v1",
+                            evidence_span(org, child))
+    yield from _ownership(doc, index)
+
+
+def _child_after_parent_word(doc: Doc, j: int, index: dict) -> Span | None:
+    """ "X, the parent (company) of Y": the organization whose parent X is."""
+    if j + 4 >= len(doc) or doc[j].text != "," or doc[j + 1].lower_ not in ("the", "a"):
+        return None
+    k = j + 2
+    if doc[k].lower_ not in ("parent", "owner", "holding"):
+        return None
+    k += 1
+    if doc[k].lower_ in ("company", "organization", "organisation", "group", "firm"):
+        k += 1
+    if k + 1 >= len(doc) or doc[k].lower_ != "of":
+        return None
+    k += 1 + (doc[k + 1].lower_ == "the")
+    child = index.get(k)
+    return child if child is not None and child.label_ == "Organization" and child.start == k else None
+
+
+def _ownership(doc: Doc, index: dict) -> Iterator[Candidate]:
+    """ "X owns Y", "Y, (which is) owned by X", "Y is wholly owned by X": X is Y's parent."""
+    for verb in doc:
+        if verb.lemma_.lower() != "own" or verb.pos_ != "VERB":
+            continue
+        if verb.tag_ == "VBN":
+            agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+            by = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
+            subj = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+            if subj is not None and subj.lower_ in ("which", "that") and verb.dep_ == "relcl":
+                subj = verb.head  # "Y, which is owned by X"
+            elif subj is None and verb.dep_ == "acl":
+                subj = verb.head  # "Y, owned by X"
+            owner, owned = (index.get(by.i) if by is not None else None), (index.get(subj.i) if subj is not None else None)
+        else:
+            subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+            obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+            owner, owned = (index.get(subj.i) if subj is not None else None), (index.get(obj.i) if obj is not None else None)
+        if owner is not None and owned is not None and owner.label_ == owned.label_ == "Organization" and owner != owned:
+            yield Candidate(owned, Predicate.PARENT_ORGANIZATION, owner, 0.75, "kgx.orgs.ownership.v1",
+                            evidence_span(owner, owned))
 
 
 #: Nouns by which a text refers back to an organization ("the body's Audit Committee").
