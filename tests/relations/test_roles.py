@@ -657,3 +657,9 @@ def test_people_listed_with_one_organization(run, text, people):
 def test_who_chairs_the_board_of(run):
     facts = run("Talks held\n\nJane Roe, who chairs the board of Globex Industries, spoke.")
     assert ("jane roe", "memberOf", "globex industries") in facts.triples
+
+
+def test_a_country_the_model_took_for_a_person_holds_no_title(run):
+    facts = run("Summit news\n\nThe visit follows her election last month at the 12th Summit of the Authority of Heads "
+                "of State in Lome, Togo as the Chair of the Authority.")
+    assert not {r for r in facts.roles if r[0] == "togo"}

@@ -660,7 +660,7 @@ def extract_roles(doc: Doc, context: Context) -> Iterator[Candidate]:
         if holder is None:
             holder = _holder_by_parse(items[0].role, index)
             conf, rule = 0.7, "kgx.roles.parse.v1"
-        if holder is not None:
+        if holder is not None and government_name(holder.text) is None:  # "in Lome, Togo as the Chair": a country
             chains.append((items, holder, conf, rule))
     # the organization each holder is given in each sentence ("Jane Roe, Acme's CFO, was appointed COO")
     held_in: dict[tuple[int, int, int], list[Span]] = {}
