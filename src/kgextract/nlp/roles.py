@@ -136,7 +136,8 @@ class Roles:
         titles = drop_overlaps(titles)
         honoured = _styled_names(doc, titles, entity_at)
         if honoured:  # "the Honourable Jane Roe, Minister of ...": the model's ORG over the name gives way
-            mentions = [m for m in mentions if not any(h.start < m.end and m.start < h.end for h in honoured)] + honoured
+            mentions = [m for m in mentions
+                        if not any(h.start < m.end and m.start < h.end for h in honoured)] + honoured
         mentions += _acronyms_before(doc, titles, entity_at)
         mentions += _signature_names(doc, titles, entity_at)
         mentions += _names_after_titles(doc, titles, entity_at)

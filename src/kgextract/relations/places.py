@@ -524,12 +524,15 @@ def _ownership(doc: Doc, index: dict) -> Iterator[Candidate]:
                 subj = verb.head  # "Y, which is owned by X"
             elif subj is None and verb.dep_ == "acl":
                 subj = verb.head  # "Y, owned by X"
-            owner, owned = (index.get(by.i) if by is not None else None), (index.get(subj.i) if subj is not None else None)
+            owner = index.get(by.i) if by is not None else None
+            owned = index.get(subj.i) if subj is not None else None
         else:
             subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
             obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
-            owner, owned = (index.get(subj.i) if subj is not None else None), (index.get(obj.i) if obj is not None else None)
-        if owner is not None and owned is not None and owner.label_ == owned.label_ == "Organization" and owner != owned:
+            owner = index.get(subj.i) if subj is not None else None
+            owned = index.get(obj.i) if obj is not None else None
+        if owner is not None and owned is not None and owner != owned \
+                and owner.label_ == owned.label_ == "Organization":
             yield Candidate(owned, Predicate.PARENT_ORGANIZATION, owner, 0.75, "kgx.orgs.ownership.v1",
                             evidence_span(owner, owned))
 

@@ -115,7 +115,8 @@ def _org_prefix(doc: Doc, role: Span, index: dict[int, Span]) -> Span | None:
         return None
     span = index.get(i)
     if span is not None and span.end == i + 2 and doc[i + 1].tag_ == "POS" and doc[i + 2].text == "(":
-        span = Span(doc, span.start, i + 1, label=span.label_, kb_id=span.kb_id_)  # "the Acme Society's (ACS) President"
+        # "the Acme Society's (ACS) President": the mention took in the possessive
+        span = Span(doc, span.start, i + 1, label=span.label_, kb_id=span.kb_id_)
     if span is not None and span.end == i + 1 and _org_like(span):
         if span.label_ == "Place" and government_name(span.text) is None:
             return None  # "Springfield plastic surgeon", "Springfield Mayor": a town qualifies the title, it does not employ
@@ -748,7 +749,8 @@ def extract_stated_membership(doc: Doc, context: Context) -> Iterator[Candidate]
         org = None
         if tok.dep_ == "attr" and tok.lemma_.lower() in _MEMBER_WORDS | _MEMBER_NOUNS and tok.head.lemma_ == "be":
             org = _pobj_org(tok, "of", index)  # "is a member of", "was a fellow of"
-        elif tok.lemma_ == "be" and tok.pos_ in ("AUX", "VERB") and not any(c.dep_ in ("attr", "acomp") for c in tok.children):
+        elif tok.lemma_ == "be" and tok.pos_ in ("AUX", "VERB") \
+                and not any(c.dep_ in ("attr", "acomp") for c in tok.children):
             org = _pobj_org(tok, "with", index)  # "has been with Acme since 2001"
         if org is None:
             continue
