@@ -133,7 +133,13 @@ def test_section_lines_merge(monkeypatch, tmp_path):
 
 
 def test_titles_v2_extends_v1_with_newswire_titles():
-    from kgextract.nlp.gazetteers import TITLES
-    assert TITLES == "titles.v2"
     assert load_list("titles.v1") < load_list("titles.v2")
     assert {"official", "lobbyist", "candidate"} <= load_list("titles.v2") - load_list("titles.v1")
+
+
+def test_titles_v3_extends_v2_with_assistants():
+    from kgextract.nlp.gazetteers import TITLES
+    assert TITLES == "titles.v3"
+    assert load_list("titles.v2") < load_list("titles.v3")
+    assert {"special assistant", "staff assistant"} <= load_list("titles.v3") - load_list("titles.v2")
+    assert "assistant" not in load_list("titles.v3")  # alone a modifier ("assistant director")

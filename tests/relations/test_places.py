@@ -241,3 +241,68 @@ def test_nationality_and_kind_before_an_organization(run):
 ])
 def test_unit_named_after_a_possessive(run, text, expected):
     assert expected in run(text).triples
+
+
+@pytest.mark.parametrize("text, expected", [
+    pytest.param("Summit news\n\nThe minister will visit Osaka and Kobe, the Republic of Korea, next week.",
+                 {("osaka", "containedInPlace", "republic of korea"), ("kobe", "containedInPlace", "republic of korea")},
+                 id="coordinated-cities-comma-the-country"),
+    pytest.param("Summit news\n\nA native of the Germantown section of Philadelphia, Jane Roe joined the board in 1990.",
+                 {("germantown", "containedInPlace", "philadelphia")}, id="section-of-city"),
+    pytest.param("Summit news\n\nFighting continued in the Tigray region of Ethiopia on Monday.",
+                 {("tigray region", "containedInPlace", "ethiopia")}, id="region-of-country-kind-in-name"),
+])
+def test_part_of_a_place(run, text, expected):
+    assert expected <= run(text).triples
+
+
+def test_the_after_a_comma_needs_a_country(run):
+    """ "Kobe, the port ..., and Osaka": after "the", only a country locates the place before the comma."""
+    facts = run("Summit news\n\nThe mayor visited Kobe, the Osaka of the west, and Nara last week.")
+    assert not {t for t in facts.triples if t[1] == "containedInPlace"}
+
+
+def test_a_list_with_a_serial_comma_is_no_containment(run):
+    facts = run("Travel plans\n\nThe minister will travel to Oslo, Lyon, and Kobe next week.")
+    assert not {t for t in facts.triples if t[1] == "containedInPlace"}
+
+
+@pytest.mark.parametrize("text, expected", [
+    pytest.param("Talks\n\nThe talks were held in Lyon (France) on Monday with delegates from Kobe (Japan).",
+                 {("lyon", "containedInPlace", "france"), ("kobe", "containedInPlace", "japan")},
+                 id="place-country-in-parentheses"),
+    pytest.param("Talks\n\nThe ministers met in Bergen [Norway] on Monday.",
+                 {("bergen", "containedInPlace", "norway")}, id="place-country-in-brackets"),
+    pytest.param("Floods\n\nHeavy rain hit the Lombardy and Piedmont regions of Italy on Monday.",
+                 {("lombardy", "containedInPlace", "italy"), ("piedmont", "containedInPlace", "italy")},
+                 id="coordinated-regions-of-country"),
+])
+def test_bracketed_and_plural_part_forms(run, text, expected):
+    assert expected <= run(text).triples
+
+
+def test_a_city_in_brackets_after_a_country_is_no_containment(run):
+    facts = run("Talks\n\nThe ministers of Norway (Oslo) met on Monday.")
+    assert not {t for t in facts.triples if t[1] == "containedInPlace"}
+
+
+def test_the_capital_of_a_country_in_apposition(run):
+    facts = run("Talks held\n\nThe talks took place in Oslo, the capital of Norway, on Monday.")
+    assert ("oslo", "containedInPlace", "norway") in facts.triples
+
+
+@pytest.mark.parametrize("text", [
+    pytest.param("Deal closed\n\nGlobex Logistics Ltd, which is owned by Nordic Shipping Group, signed the deal.",
+                 id="which-is-owned-by"),
+    pytest.param("Deal closed\n\nGlobex Logistics Ltd, owned by Nordic Shipping Group, signed the deal.", id="owned-by"),
+    pytest.param("Deal closed\n\nNordic Shipping Group, the parent company of Globex Logistics Ltd, signed the deal.",
+                 id="the-parent-company-of"),
+    pytest.param("Deal closed\n\nThe Nordic Shipping Group owns Globex Logistics Ltd.", id="owns"),
+])
+def test_ownership_gives_the_parent(run, text):
+    assert ("globex logistics ltd", "parentOrganization", "nordic shipping group") in run(text).triples
+
+
+def test_owning_shares_is_no_parent(run):
+    facts = run("Deal closed\n\nThe Nordic Shipping Group owns shares in Globex Logistics Ltd.")
+    assert not {t for t in facts.triples if t[1] == "parentOrganization"}

@@ -494,3 +494,172 @@ def test_description_in_a_release_about_one_org_gives_no_member_of(run):
 ])
 def test_unnamed_board_of_an_organization(run, text, expected):
     assert expected in run(text).triples
+
+
+@pytest.mark.parametrize("text, expected", [
+    pytest.param("Georgian Ambassador Jane Roe also welcomed the agreement.",
+                 ("jane roe", "ambassador", "government of georgia"), id="demonym-v2-nationality"),
+    pytest.param("Deal signed\n\nThe deal was signed in the presence of the Danish Ambassador to Oslo Jens Madsen.",
+                 ("jens madsen", "ambassador to oslo", "government of denmark"), id="place-read-into-holder-name"),
+])
+def test_nationality_before_an_ambassador(run, text, expected):
+    assert expected in run(text).roles
+
+
+def test_counterpart_of_a_nationality_from_the_demonym_list(run):
+    facts = run("The statement was signed by Foreign Minister Jane Roe and his Georgian counterpart Kapanadze.")
+    assert ("kapanadze", "memberOf", "government of georgia") in facts.triples
+
+
+@pytest.mark.parametrize("text, expected", [
+    pytest.param('Board news\n\n"We are delighted," said Jane Roe, president and chief executive officer, '
+                 "The Nordic Marine Institute.",
+                 {("jane roe", "president", "nordic marine institute"),
+                  ("jane roe", "chief executive officer", "nordic marine institute")}, id="comma-the-organization"),
+    pytest.param("Board news\n\nThe Nordic Red Cross Society’s (NRCS) President, John Doe, visited Oslo.",
+                 {("john doe", "president", "nordic red cross society")}, id="possessive-then-acronym"),
+])
+def test_organization_of_a_title_in_other_positions(run, text, expected):
+    assert expected <= run(text).roles
+
+
+@pytest.mark.parametrize("text, expected", [
+    pytest.param('Board news\n\n"John Doe came to Globex Industries from the Nordic Marine Institute five years ago,"'
+                 " said Jane Roe.",
+                 {("john doe", "memberOf", "globex industries"), ("john doe", "memberOf", "nordic marine institute")},
+                 id="came-to-from"),
+    pytest.param("Board news\n\nJane Roe joined Globex Industries from the Nordic Marine Institute in 2019.",
+                 {("jane roe", "memberOf", "globex industries"), ("jane roe", "memberOf", "nordic marine institute")},
+                 id="joined-from"),
+])
+def test_career_move(run, text, expected):
+    assert expected <= run(text).triples
+
+
+def test_coming_to_an_organization_alone_is_a_visit(run):
+    facts = run("Board news\n\nThe minister Jane Roe came to the Nordic Council on Monday.")
+    assert not {t for t in facts.triples if t[1] == "memberOf"}
+
+
+@pytest.mark.parametrize("text, expected", [
+    pytest.param("Trade deal\n\nThe Honourable Ola Hansen, Minister of National Security signed the Agreement.",
+                 {("ola hansen", "minister of national security", None)}, id="the-honourable-name-comma-title"),
+    pytest.param("Trade deal\n\nThe Honourable Jane Roe, Minister of Trade and Industry signed the Agreement on behalf "
+                 "of the Government of Norway and His Excellency John Doe, Ambassador of the Republic of Korea, for "
+                 "the Government of the Republic of Korea.",
+                 {("jane roe", "minister of trade and industry", None),
+                  ("john doe", "ambassador", "government of the republic of korea")},
+                 id="for-object-after-another-person-is-not-the-first-holders"),
+])
+def test_styled_holder_names(run, text, expected):
+    assert run(text).roles == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    pytest.param("Trade deal\n\nHis Excellency John Doe, Ambassador of the People’s Republic of China, signed the deal.",
+                 ("john doe", "ambassador", "government of the people's republic of china"),
+                 id="formal-country-name-typeset-apostrophe"),
+    pytest.param("Trade deal\n\nSenator the Honourable Jane Roe, Minister of Foreign and EU Affairs hosted a "
+                 "Signing Ceremony on Monday.",
+                 ("jane roe", "minister of foreign and eu affairs", None), id="acronym-inside-a-portfolio"),
+])
+def test_government_and_portfolio_forms(run, text, expected):
+    assert expected in run(text).roles
+
+
+@pytest.mark.parametrize("text, expected", [
+    pytest.param("Board news\n\nJohn Doe was staff assistant to the Nordic Human Rights Commission from 1988 to 1994.",
+                 ("john doe", "staff assistant", "nordic human rights commission"), id="assistant-to-organization"),
+    pytest.param("Board news\n\nJane Roe replaces John Doe, who left last month to become a special assistant to the "
+                 "Nordic Council.", ("john doe", "special assistant", "nordic council"), id="become-special-assistant"),
+    pytest.param("Board news\n\nJane Roe, Permanent Representative of Norway to the United Nations, spoke.",
+                 ("jane roe", "permanent representative", GOV_NORWAY), id="representative-to-organization-not-member"),
+])
+def test_titles_to_an_organization(run, text, expected):
+    assert expected in run(text).roles
+
+
+@pytest.mark.parametrize("text, member", [
+    pytest.param("Study results published today\n\nJane Roe, a member of the Nordic Chess Federation, won the match.",
+                 True, id="a-member-of"),
+    pytest.param("Study results published today\n\nJane Roe, a critic of the Nordic Chess Federation, spoke.",
+                 False, id="a-critic-of-is-no-member"),
+    pytest.param("Study results published today\n\nJane Roe, an advocate for the Nordic Chess Federation, spoke.",
+                 False, id="an-advocate-for-is-no-member"),
+])
+def test_described_apposition_of_an_organization(run, text, member):
+    assert (("jane roe", "memberOf", "nordic chess federation") in run(text).triples) is member
+
+
+@pytest.mark.parametrize("text, member", [
+    pytest.param("Study results published today\n\nJane Roe is a member of the Nordic Chess Federation.",
+                 True, id="is-a-member-of"),
+    pytest.param("Study results published today\n\nJane Roe, who has been with the Nordic Chess Federation since "
+                 "2001, presented the results.", True, id="has-been-with"),
+    pytest.param("Study results published today\n\nJane Roe is a critic of the Nordic Chess Federation.",
+                 False, id="is-a-critic-of"),
+    pytest.param("Study results published today\n\nJane Roe was with the Nordic Chess Federation chief at the fair.",
+                 False, id="was-with-a-person"),
+])
+def test_membership_stated_with_a_verb(run, text, member):
+    assert (("jane roe", "memberOf", "nordic chess federation") in run(text).triples) is member
+
+
+def test_a_counterpart_holds_the_same_title(run):
+    facts = run("Talks held\n\nThe statement was signed by Foreign Minister Jane Roe and his Georgian counterpart Kapanadze.")
+    assert ("kapanadze", "foreign minister", "government of georgia") in facts.roles
+    assert ("jane roe", "foreign minister", None) in facts.roles
+
+
+def test_a_counterpart_of_a_person_without_title_holds_none(run):
+    facts = run("Talks held\n\nJane Roe met John Doe and his Danish counterpart Ole Madsen.")
+    assert not {r for r in facts.roles if r[0] == "ole madsen"}
+
+
+def test_honorific_typed_with_a_comma_before_the_name(run):
+    facts = run("Red Cross visit\n\nIn Oslo, Prof, Jane Roe met Nordic Red Cross Chairman Mrs, Kari Nordmann Hansen, "
+                "discussing cooperation.")
+    assert facts.roles == {("kari nordmann hansen", "chairman", "nordic red cross")}
+
+
+def test_title_before_a_styled_name(run):
+    facts = run("Trade deal\n\nSenator the Honourable Jane Roe, Minister of Foreign Affairs hosted a Signing Ceremony "
+                "on Monday.")
+    assert {("jane roe", "senator", None), ("jane roe", "minister of foreign affairs", None)} <= facts.roles
+
+
+def test_holder_after_the_of_phrase_of_a_title(run):
+    facts = run("Visit ends\n\nThere, he met with the Governor of the northern province of Lyonnais, Mr. Jean Roe.")
+    assert ("jean roe", "governor", None) in facts.roles
+
+
+@pytest.mark.parametrize("text, expected", [
+    pytest.param("Visit ends\n\nMr. John Doe met President Jane Roe as the head of a delegation of Oslo-based "
+                 "organizations.", ("john doe", "head", None), id="met-y-as-describes-the-subject"),
+    pytest.param("Visit ends\n\nGlobex Industries named Jane Roe as chief financial officer.",
+                 ("jane roe", "chief financial officer", None), id="named-y-as-describes-the-object"),
+])
+def test_who_an_as_phrase_describes(run, text, expected):
+    assert expected in run(text).roles
+
+
+@pytest.mark.parametrize("text, people", [
+    pytest.param("Panel named today\n\nJane Roe and John Doe, both of Globex Industries, presented the results.",
+                 {"jane roe", "john doe"}, id="both-of"),
+    pytest.param("Panel named today\n\nJane Roe, John Doe, and Ola Hansen, all from Globex Industries, presented "
+                 "the results.", {"jane roe", "john doe", "ola hansen"}, id="all-from"),
+])
+def test_people_listed_with_one_organization(run, text, people):
+    members = {s for s, p, o in run(text).triples if p == "memberOf" and o == "globex industries"}
+    assert members == people
+
+
+def test_who_chairs_the_board_of(run):
+    facts = run("Talks held\n\nJane Roe, who chairs the board of Globex Industries, spoke.")
+    assert ("jane roe", "memberOf", "globex industries") in facts.triples
+
+
+def test_a_country_the_model_took_for_a_person_holds_no_title(run):
+    facts = run("Summit news\n\nThe visit follows her election last month at the 12th Summit of the Authority of Heads "
+                "of State in Lome, Togo as the Chair of the Authority.")
+    assert not {r for r in facts.roles if r[0] == "togo"}

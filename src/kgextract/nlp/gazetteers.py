@@ -5,7 +5,7 @@ starts a comment, blank lines are skipped, inner white space is collapsed and
 entries keep their case (lists are lower case unless case matters). A
 sectioned list holds lines ``<section>: entry entry ...``. Names carry their
 version (``titles.v1``); a change of content that changes behaviour is a new
-file (``titles.v2``) beside the old one.
+file (``titles.v3``) beside the old one.
 
 >>> "secretary-general" in load_list("titles.v1")
 True
@@ -25,7 +25,7 @@ from kgextract.errors import Errors, KgextractError
 __all__ = ["TITLES", "available", "load_list", "load_rows", "load_sections"]
 
 #: The title list in use (roles, person-name prefixes, dateline checks).
-TITLES = "titles.v2"
+TITLES = "titles.v3"
 
 _NAME = re.compile(r"[A-Za-z0-9_][A-Za-z0-9_.\-]*")
 

@@ -1,6 +1,6 @@
 """The ``kgx_roles`` component: job titles as Role mentions.
 
-Titles come from the versioned gazetteer (``data/titles.v2.txt``) and are
+Titles come from the versioned gazetteer (``data/titles.v3.txt``) and are
 widened over what qualifies them in press releases:
 
 - modifiers before the title: "Executive Vice President", "interim CFO";
@@ -134,6 +134,10 @@ class Roles:
         titles = [self._widen(doc, start, end, entity_at, starts) for start, end in matches]
         titles += self._shared(doc, entity_at)
         titles = drop_overlaps(titles)
+        honoured = _styled_names(doc, titles, entity_at)
+        if honoured:  # "the Honourable Jane Roe, Minister of ...": the model's ORG over the name gives way
+            mentions = [m for m in mentions
+                        if not any(h.start < m.end and m.start < h.end for h in honoured)] + honoured
         mentions += _acronyms_before(doc, titles, entity_at)
         mentions += _signature_names(doc, titles, entity_at)
         mentions += _names_after_titles(doc, titles, entity_at)
@@ -372,6 +376,34 @@ def _names_after_titles(doc: Doc, titles: list[Span], entity_at: dict[int, Span]
     return found
 
 
+#: Words of a style of address right before a name ("the Honourable", "His Excellency", "Dr.").
+_STYLES = _HONORIFICS | {"honourable", "honorable", "hon", "excellency"}
+
+
+def _styled_names(doc: Doc, titles: list[Span], entity_at: dict[int, Span]) -> list[Span]:
+    """ "The Honourable Jane Roe, Minister of Trade": two or three capitalised words between
+    a style of address and the comma before a title are its holder's name, whatever the
+    model made of them (nothing, or an ORG "Honourable Jane Roe")."""
+    found = []
+    for title in titles:
+        comma = title.start - 1
+        if comma < 3 or doc[comma].text != ",":
+            continue
+        p = comma
+        while p > 0 and comma - p < 3 and doc[p - 1].is_title and doc[p - 1].is_alpha and doc[p - 1].pos_ == "PROPN" \
+                and doc[p - 1].lower_ not in _STYLES:
+            p -= 1
+        if not 2 <= comma - p <= 3 or p == 0 or doc[p - 1].lower_.rstrip(".") not in _STYLES:
+            continue
+        inner = entity_at.get(p)
+        if inner is not None and inner.label_ == "Person" and inner.start == p and inner.end == comma:
+            continue  # the model found the name already
+        if any(entity_at.get(i) is not None and entity_at[i].label_ in ("Role", "Event") for i in range(p, comma)):
+            continue
+        found.append(Span(doc, p, comma, label="Person"))
+    return found
+
+
 def _possessive_units(doc: Doc, titles: list[Span], entity_at: dict[int, Span]) -> list[Span]:
     """ "the ILO's Governing Body", "ACME's Audit Panel": a capitalised body name after an
     organization's (or an acronym's) possessive is an Organization, and so is the acronym.
@@ -518,11 +550,15 @@ def _widen_right(doc: Doc, end: int, entity_at: dict[int, Span], starts: set[int
         j = end + 1
         if doc[j].lower_ == "the" and j + 1 < n:
             j += 1
+        if doc[end - 1].lower_ in _SERVES_TO and j in entity_at and entity_at[j].label_ == "Organization":
+            return end  # "staff assistant to the Acme Commission" works there (an ambassador to the UN does not)
         if doc[j].is_title and (doc[j].ent_type_ in ("GPE", "") or j in entity_at):
             k = j
             while k + 1 < n and doc[k + 1].is_title and doc[k + 1].ent_iob_ != "B" \
                     and doc[k + 1].lower_.rstrip(".") not in _HONORIFICS and not _person_starts(doc, k + 1, entity_at):
                 k += 1
+            if j in entity_at and _place_before_name(doc, j, entity_at):
+                return j + 1  # "Ambassador to Oslo Jane Roe": the model read the place into the holder's name
             if j in entity_at:
                 k = max(k, entity_at[j].end - 1)
             return k + 1
@@ -553,6 +589,10 @@ def _widen_right(doc: Doc, end: int, entity_at: dict[int, Span], starts: set[int
     return end
 
 
+#: Last words of titles whose "to <organization>" names where the holder works.
+_SERVES_TO = {"assistant", "adviser", "advisor", "consultant", "counsel"}
+
+
 def _portfolio_end(doc: Doc, j: int) -> int | None:
     """Where a run of capitalised portfolio words starting at ``j`` ends ("Interior",
     "Foreign and Home Affairs", "Research & Development"), or None if a word of the run is
@@ -561,7 +601,10 @@ def _portfolio_end(doc: Doc, j: int) -> int | None:
     k = j
     last = None
     while k < len(doc) and (doc[k].is_title and doc[k].lower_ in words
-                            or doc[k].lower_ in ("and", "&") and last is not None):
+                            or doc[k].lower_ in ("and", "&") and last is not None
+                            # "Foreign and EU Affairs": an acronym qualifies the portfolio word after it
+                            or doc[k].is_upper and doc[k].is_alpha and k + 1 < len(doc) and doc[k + 1].is_title
+                            and doc[k + 1].lower_ in words):
         if doc[k].lower_ in words:
             last = k
         k += 1
@@ -577,6 +620,17 @@ def _person_starts(doc: Doc, j: int, entity_at: dict[int, Span]) -> bool:
     if span is not None:
         return span.label_ == "Person" and span.start == j
     return doc[j].ent_type_ == "PERSON" and doc[j].ent_iob_ == "B"
+
+
+def _place_before_name(doc: Doc, j: int, entity_at: dict[int, Span]) -> bool:
+    """A person mention of three or more words starting at ``j`` whose first word is a known
+    country or city ("Oslo Jane Roe" after "Ambassador to"): the place ends a title's remit."""
+    span = entity_at[j]
+    if not (span.label_ == "Person" and span.start == j and len(span) >= 3 and doc[j + 1].is_title):
+        return False
+    from kgextract.resolve.linking import link_name  # the place gazetteers load only when needed
+
+    return link_name(doc[j].text) is not None
 
 
 def _names_organization(doc: Doc, j: int) -> bool:

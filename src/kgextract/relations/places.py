@@ -1,12 +1,14 @@
 """containedInPlace, organization location and parentOrganization.
 
-- "Berlin, Germany" / "ARMONK, N.Y.": a place, a comma, a place;
+- "Berlin, Germany" / "ARMONK, N.Y." / "Osaka and Kobe, the Republic of Korea": a place, a comma, a place;
+- "the Germantown section of Philadelphia", "the X region of Y": a part of a place;
 - "the American Academy in Berlin": a venue in a place;
 - "Norway's Glomma River", "Bergen, the second city in Norway", "Dover and Canterbury, Kent";
 - "the Geneva-based X", "X, headquartered in Y": where an organization is based;
 - "Lyon LE PETIT JOURNAL in French": a digest's source line (see ``nlp.source_lines``);
 - "the ILO's Governing Body", "X, a unit of Y", "X is a wholly owned unit of Y", "its retail
-  arm, Acme Stores", "the body's Audit Committee": one organization part of another;
+  arm, Acme Stores", "the body's Audit Committee", "Y owns X", "X, owned by Y", "Y, the parent
+  company of X": one organization part of another;
 - "the Foundation's head office in Lyon", "Hiroshima University, Japan", "the Italian news
   agency ANSA": where an organization is.
 """
@@ -49,14 +51,21 @@ def extract_contained_in(doc: Doc, context: Context) -> Iterator[Candidate]:
     for place in mentions(doc, "Place"):
         j = place.end
         if j + 1 < len(doc) and doc[j].text == ",":
-            outer = index.get(j + 1)
-            if outer is not None and outer.label_ == "Place" and outer.start == j + 1:
+            outer = _outer_after_comma(doc, j, index)
+            if outer is not None:
                 after = doc[outer.end] if outer.end < len(doc) else None
                 # "Berlin, Germany, ..." but not a list "Berlin, Seoul, and Tokyo"
                 if after is None or after.lower_ not in ("and", "or") and not _list_follows(doc, outer.end, index):
                     yield Candidate(place, Predicate.CONTAINED_IN_PLACE, outer, 0.8,
                                     "kgx.places.contained.v1", evidence_span(place, outer))
         yield from _coordinated_in_region(doc, place, index)
+        yield from _part_of_place(doc, place, index)
+        if j + 2 < len(doc) and doc[j].text in ("(", "[") and government_name(place.text) is None:
+            outer = index.get(j + 1)  # "Lyon (France)", "Lyon [France]": a country in brackets after a place
+            if outer is not None and outer.label_ == "Place" and outer.start == j + 1 and outer.end < len(doc) \
+                    and doc[outer.end].text in (")", "]") and government_name(outer.text) is not None:
+                yield Candidate(place, Predicate.CONTAINED_IN_PLACE, outer, 0.75, "kgx.places.contained.v1",
+                                evidence_span(place, outer))
         if j + 1 < len(doc) and doc[j].lower_ in ("in", "at") and _is_venue(place):
             outer = _region_after_in(doc, j, index)
             if outer is not None:
@@ -107,11 +116,52 @@ def _coordinated_in_region(doc: Doc, place: Span, index: dict) -> Iterator[Candi
     if second is None or second.label_ != "Place" or second.start != j + 1 or government_name(place.text) is not None:
         return
     k = second.end
-    outer = index.get(k + 1) if k + 1 < len(doc) and doc[k].text == "," else None
-    if outer is not None and outer.label_ == "Place" and outer.start == k + 1 and not _list_follows(doc, outer.end, index) \
+    outer = _outer_after_comma(doc, k, index) if k + 1 < len(doc) and doc[k].text == "," else None
+    if outer is not None and not _list_follows(doc, outer.end, index) \
             and (place.start == 0 or doc[place.start - 1].text != ","):  # not the tail of a list "A, B and C, D"
         yield Candidate(place, Predicate.CONTAINED_IN_PLACE, outer, 0.6, "kgx.places.contained.v1",
                         evidence_span(place, outer))
+
+
+def _outer_after_comma(doc: Doc, comma: int, index: dict) -> Span | None:
+    """The place right after a comma: "Berlin, Germany", or a country with its article
+    ("Osaka, the Republic of Korea"; "Bergen, the second city" names no place)."""
+    k = comma + 1
+    if k + 1 < len(doc) and doc[k].lower_ == "the":
+        outer = index.get(k + 1)
+        if outer is not None and outer.label_ == "Place" and outer.start == k + 1 and government_name(outer.text):
+            return outer
+        return None
+    outer = index.get(k)
+    return outer if outer is not None and outer.label_ == "Place" and outer.start == k else None
+
+
+def _part_of_place(doc: Doc, place: Span, index: dict) -> Iterator[Candidate]:
+    """ "the Germantown section of Philadelphia", "the Tigray region of Ethiopia": a place
+    named, then the kind of part it is, then "of" and the place it is part of."""
+    j = place.end
+    if len(place) > 1 and place[-1].lower_ in _PART_OF_PLACE_WORDS:
+        j -= 1  # the model kept the kind in the name: "[the Tigray region] of Ethiopia"
+    if j + 2 >= len(doc) or doc[j].lower_ not in _PART_OF_PLACE_WORDS or doc[j + 1].lower_ != "of" \
+            or government_name(place.text) is not None:
+        return
+    k = j + 2 + (doc[j + 2].lower_ == "the")
+    outer = index.get(k)
+    if outer is not None and outer.label_ == "Place" and outer.start == k:
+        yield Candidate(place, Predicate.CONTAINED_IN_PLACE, outer, 0.7, "kgx.places.part_of.v1",
+                        evidence_span(place, outer))
+        if doc[j].lower_ in _PLURAL_PARTS:
+            for inner in _listed_before(doc, place, index):  # "the Tigray and Amhara regions of Ethiopia"
+                yield Candidate(inner, Predicate.CONTAINED_IN_PLACE, outer, 0.65, "kgx.places.part_of.v1",
+                                evidence_span(inner, outer))
+
+
+#: Nouns for a part of a place, between its name and "of <place>" ("the X region of Y").
+_PART_OF_PLACE_WORDS = {"section", "neighborhood", "neighbourhood", "district", "region", "province", "state",
+                        "county", "suburb", "area", "borough", "quarter", "department", "prefecture", "governorate",
+                        "municipality", "part"}
+_PLURAL_PARTS = {w + "s" for w in _PART_OF_PLACE_WORDS - {"county", "municipality"}} | {"counties", "municipalities"}
+_PART_OF_PLACE_WORDS |= _PLURAL_PARTS
 
 
 def _region_after_in(doc: Doc, j: int, index: dict) -> Span | None:
@@ -144,7 +194,8 @@ def extract_place_possessive(doc: Doc, context: Context) -> Iterator[Candidate]:
 @extractors.register("kgx.places.apposition.v1")
 def extract_place_apposition(doc: Doc, context: Context) -> Iterator[Candidate]:
     """containedInPlace from a place described by an apposition that locates it:
-    "Bergen, the second largest city in Norway", "Odda, one of the few towns in ..."."""
+    "Bergen, the second largest city in Norway", "Odda, one of the few towns in ...",
+    "Oslo, the capital of Norway"."""
     index = mention_index(doc)
     for inner in mentions(doc, "Place"):
         j = inner.end
@@ -152,9 +203,12 @@ def extract_place_apposition(doc: Doc, context: Context) -> Iterator[Candidate]:
             continue
         k = j + 1
         while k < len(doc) and k - j <= 7 and index.get(k) is None and (doc[k].is_lower or doc[k].like_num) \
-                and doc[k].lower_ not in ("in", "and", "or", "which", "who", "where") and not doc[k].is_punct:
+                and doc[k].lower_ not in ("in", "and", "or", "which", "who", "where") and not doc[k].is_punct \
+                and not (doc[k].lower_ == "of" and doc[k - 1].lower_ in _PLACE_WORDS):  # not "one of the towns in"
             k += 1
-        if k == j + 1 or k >= len(doc) or doc[k].lower_ != "in" \
+        if k < len(doc) and doc[k].lower_ == "of" and doc[k - 1].lower_ in _PLACE_WORDS:
+            pass  # "Oslo, the capital of Norway"
+        elif k == j + 1 or k >= len(doc) or doc[k].lower_ != "in" \
                 or not any(t.lower_ in _PLACE_WORDS for t in doc[j + 1 : k]):
             continue
         outer = _region_after_in(doc, k, index)
@@ -170,6 +224,10 @@ _PLACE_WORDS = {"city", "cities", "town", "towns", "village", "villages", "capit
 
 
 def _list_follows(doc: Doc, i: int, index) -> bool:
+    """A list goes on after ``i``: ", Tokyo" or ", and Tokyo" (the serial comma)."""
+    if i + 2 < len(doc) and doc[i].text == "," and doc[i + 1].lower_ in ("and", "or"):
+        nxt = index.get(i + 2)
+        return nxt is not None and nxt.label_ == "Place" and nxt.start == i + 2
     if i + 1 < len(doc) and doc[i].text == ",":
         nxt = index.get(i + 1)
         return nxt is not None and nxt.label_ == "Place" and (nxt.end >= len(doc) or doc[nxt.end].lower_ in (",", "and"))
@@ -429,6 +487,54 @@ def extract_parent_org(doc: Doc, context: Context) -> Iterator[Candidate]:
         if parent is not None:
             yield Candidate(org, Predicate.PARENT_ORGANIZATION, parent, 0.8, "kgx.orgs.parent.v2",
                             evidence_span(org, parent))
+        child = _child_after_parent_word(doc, org.end, index)
+        if child is not None:
+            yield Candidate(child, Predicate.PARENT_ORGANIZATION, org, 0.75, "kgx.orgs.ownership.v1",
+                            evidence_span(org, child))
+    yield from _ownership(doc, index)
+
+
+def _child_after_parent_word(doc: Doc, j: int, index: dict) -> Span | None:
+    """ "X, the parent (company) of Y": the organization whose parent X is."""
+    if j + 4 >= len(doc) or doc[j].text != "," or doc[j + 1].lower_ not in ("the", "a"):
+        return None
+    k = j + 2
+    if doc[k].lower_ not in ("parent", "owner", "holding"):
+        return None
+    k += 1
+    if doc[k].lower_ in ("company", "organization", "organisation", "group", "firm"):
+        k += 1
+    if k + 1 >= len(doc) or doc[k].lower_ != "of":
+        return None
+    k += 1 + (doc[k + 1].lower_ == "the")
+    child = index.get(k)
+    return child if child is not None and child.label_ == "Organization" and child.start == k else None
+
+
+def _ownership(doc: Doc, index: dict) -> Iterator[Candidate]:
+    """ "X owns Y", "Y, (which is) owned by X", "Y is wholly owned by X": X is Y's parent."""
+    for verb in doc:
+        if verb.lemma_.lower() != "own" or verb.pos_ != "VERB":
+            continue
+        if verb.tag_ == "VBN":
+            agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+            by = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
+            subj = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+            if subj is not None and subj.lower_ in ("which", "that") and verb.dep_ == "relcl":
+                subj = verb.head  # "Y, which is owned by X"
+            elif subj is None and verb.dep_ == "acl":
+                subj = verb.head  # "Y, owned by X"
+            owner = index.get(by.i) if by is not None else None
+            owned = index.get(subj.i) if subj is not None else None
+        else:
+            subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+            obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+            owner = index.get(subj.i) if subj is not None else None
+            owned = index.get(obj.i) if obj is not None else None
+        if owner is not None and owned is not None and owner != owned \
+                and owner.label_ == owned.label_ == "Organization":
+            yield Candidate(owned, Predicate.PARENT_ORGANIZATION, owner, 0.75, "kgx.orgs.ownership.v1",
+                            evidence_span(owner, owned))
 
 
 #: Nouns by which a text refers back to an organization ("the body's Audit Committee").

