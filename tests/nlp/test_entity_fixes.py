@@ -424,9 +424,9 @@ def test_issue13_name_given_an_acronym_is_an_organization(run):
 
 
 def test_issue13_cut_person_name_given_an_acronym_is_an_organization(nlp):
-    _, found = mentions(nlp, "Dubai Investments said that its subsidiaries, GlobalPharma and Emirates Float Glass "
-                             "(EFG), have signed strategic deals.")
-    assert ("Emirates Float Glass", "Organization") in found and ("EFG", "Organization") in found
+    _, found = mentions(nlp, "Orbis Investments said that its subsidiaries, GreenPharma and Karim Float Glass "
+                             "(KFG), have signed strategic deals.")
+    assert ("Karim Float Glass", "Organization") in found and ("KFG", "Organization") in found
 
 
 def test_issue13_surname_that_is_also_a_word(nlp):
@@ -450,11 +450,11 @@ def test_issue13_place_opening_a_line_before_a_title_is_no_person(nlp):
 
 
 def test_issue13_acronym_before_its_spelled_out_name(run):
-    facts = run("These agreements, supported by MoIAT (Ministry of Industry and Advanced Technology), align with "
-                "regional efforts. MoIAT said so.")
+    facts = run("The programmes, backed by MoTRA (Ministry of Trade and Rural Affairs), fit the "
+                "national plan. MoTRA said so.")
     orgs = facts.entities("Organization")
-    assert [e.name for e in orgs] == ["Ministry of Industry and Advanced Technology"]
-    assert "MoIAT" in orgs[0].aliases
+    assert [e.name for e in orgs] == ["Ministry of Trade and Rural Affairs"]
+    assert "MoTRA" in orgs[0].aliases
 
 
 def test_issue13_remit_with_an_adjective_org_word(nlp):

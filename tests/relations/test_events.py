@@ -207,8 +207,8 @@ def test_a_trip_to_two_cities_is_one_visit(run):
 
 
 def test_place_named_after_city_of(run):
-    facts = run("In the southern city of Tapachula, Jane Roe inaugurated a new clinic on 3 May 2023.")
-    assert _of_the_one_event(facts, "location") == {"tapachula"}
+    facts = run("In the southern city of Puebla, Jane Roe inaugurated a new clinic on 3 May 2023.")
+    assert _of_the_one_event(facts, "location") == {"puebla"}
 
 
 def test_an_event_that_only_dates_something_has_no_attendees(run):
@@ -476,10 +476,10 @@ def test_event_start_date(run, text, start):
 
 
 def test_a_fronted_place_covers_conjoined_events(run):
-    facts = run("In the city of Tapachula, Jane Roe opened a new office and signed a cooperation agreement with the "
+    facts = run("In the city of Puebla, Jane Roe opened a new office and signed a cooperation agreement with the "
                 "Northwind Bank.")
     signing = next(s for s, p, o in facts.triples if p == "attendee" and o == "northwind bank")
-    assert (signing, "location", "tapachula") in facts.triples
+    assert (signing, "location", "puebla") in facts.triples
 
 
 @pytest.mark.parametrize("text", [

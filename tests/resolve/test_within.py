@@ -178,10 +178,10 @@ def test_organization_named_like_a_persons_middle_name_stays(run):
 # --- issue 13, shape 8: short and long variants of names --------------------------------------
 
 def test_issue13_web_address_is_the_brand_not_its_unit(run):
-    facts = run("Jo Lee joined AccuWeather in May. She will lead all content on the AccuWeather.com website "
-                "and the AccuWeather Network. AccuWeather said so.")
+    facts = run("Jo Lee joined Skycast in May. She will lead all content on the Skycast.com website "
+                "and the Skycast Network. Skycast said so.")
     orgs = {e.name: e for e in facts.entities("Organization")}
-    assert "AccuWeather" in orgs and "AccuWeather.com" in orgs["AccuWeather"].aliases
+    assert "Skycast" in orgs and "Skycast.com" in orgs["Skycast"].aliases
 
 
 def test_issue13_acronym_of_an_event_is_its_alias(run):

@@ -4,13 +4,13 @@ It turns ``doc.ents`` into typed mentions in ``doc.spans[MENTIONS]`` and fixes
 the errors spaCy's small models make on press releases:
 
 - edges: a leading "the", a trailing possessive or dash ("the Republic of Korea-");
-- honorifics and titles swallowed into a PERSON span ("President Elbegdorj");
+- honorifics and titles swallowed into a PERSON span ("President Irarrazabal");
 - acronyms read as places ("AI" tagged GPE) when the text defines them as
   something that is not an entity;
 - organization names cut before their tail ("... Centre for Peace and
   Disarmament" + "in Asia and the Pacific");
 - acronyms and quoted short names the text defines ("Office on Drugs and Crime
-  (UNODC)", "Qoros Automotive Co. Ltd (“Qoros”)"): every later use of the short
+  (UNODC)", "Verano Automotive Co. Ltd (“Verano”)"): every later use of the short
   form becomes a mention of the same type.
 """
 
@@ -272,7 +272,7 @@ def apply_definitions(doc: Doc, spans: list[Span]) -> list[Span]:
             defs[short] = (long_span.start, long_span.end, long_span.label_)
         elif not quoted and long_span is not None and is_acronym_of(short, long_span.text):
             if long_span.label_ == "Person" and len(long_span) >= 2 and len(short) >= 3:
-                # "Emirates Float Glass (EFG)": a name the text gives an acronym is a body, not a person
+                # "Karim Float Glass (KFG)": a name the text gives an acronym is a body, not a person
                 grown = Span(doc, long_span.start, long_span.end, label="Organization")
                 spans = [grown if x is long_span else x for x in spans]
                 by_end[tok.i] = long_span = grown
@@ -282,7 +282,7 @@ def apply_definitions(doc: Doc, spans: list[Span]) -> list[Span]:
             if words is not None and is_acronym_of(short, words.text):
                 label = None
                 if long_span is not None and words.start > long_span.start and words[0].is_title:
-                    # "World Bank Stolen Asset Recovery Initiative (StAR)": the acronym names the tail
+                    # "Harbour Council Coastal Data Archive (CoDA)": the acronym names the tail
                     label = long_span.label_
                     tail = Span(doc, words.start, words.end, label=label)
                     head = trim_span(doc[long_span.start : words.start], label)
@@ -292,7 +292,7 @@ def apply_definitions(doc: Doc, spans: list[Span]) -> list[Span]:
                     # the model cut the name the acronym spells: take the whole of it
                     label = long_span.label_
                     if label == "Person" and len(words) >= 2 and len(short) >= 3:
-                        label = "Organization"  # "Emirates Float Glass (EFG)": a body, not a person
+                        label = "Organization"  # "Karim Float Glass (KFG)": a body, not a person
                     grown = Span(doc, words.start, words.end, label=label)
                     spans = [grown if s is long_span else s for s in spans]
                     by_end[tok.i] = grown
@@ -321,7 +321,7 @@ def apply_definitions(doc: Doc, spans: list[Span]) -> list[Span]:
 
 
 def spelled_out_acronyms(doc: Doc, spans: list[Span]) -> list[Span]:
-    """ "MoIAT (Ministry of Industry and Advanced Technology)": the name in brackets after the
+    """ "MoTRA (Ministry of Trade and Rural Affairs)": the name in brackets after the
     acronym it spells is one mention of the acronym's type (Organization when the model
     gave none), replacing the pieces the model cut it into."""
     by_start = {s.start: s for s in spans}

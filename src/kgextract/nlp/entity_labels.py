@@ -39,8 +39,8 @@ def harmonize_labels(spans: list[Span]) -> list[Span]:
       organization word in the name breaks ties towards Organization);
     - an organization or place whose last word is the surname of a person
       mentioned elsewhere, with no organization word, is that person;
-    - a "person" whose words start an organization's name ("Qoros
-      Automotive" beside "Qoros Automotive Co. Ltd") is that organization.
+    - a "person" whose words start an organization's name ("Verano
+      Automotive" beside "Verano Automotive Co. Ltd") is that organization.
     """
     named = [s for s in spans if s.label_ in _NAMED]
     votes: dict[str, Counter] = {}
@@ -48,7 +48,7 @@ def harmonize_labels(spans: list[Span]) -> list[Span]:
         votes.setdefault(s.text.lower(), Counter())[s.label_] += 1
     surnames = {s[-1].lower_ for s in named if s.label_ == "Person" and s[-1].is_title}
     full_surnames = {_surname(s) for s in named if s.label_ == "Person" and len(s) > 1}
-    # organization names that say they are one ("Qoros Automotive Co. Ltd"), not "Olabode of Ife"
+    # organization names that say they are one ("Verano Automotive Co. Ltd"), not "Olabode of Ife"
     org_starts = [s.text.lower().split() for s in named if s.label_ == "Organization" and len(s) > 1
                   and _has_org_word(s)]
     name_words = {t.lower_ for s in named if s.label_ == "Person" and len(s) > 1 for t in s}
@@ -82,7 +82,7 @@ def harmonize_labels(spans: list[Span]) -> list[Span]:
                 words = s.text.lower().split()
                 if any(len(o) > len(words) and o[: len(words)] == words for o in org_starts) \
                         and s.text.lower() not in located and not (label == "Place" and government_name(s.text)):
-                    label = "Organization"  # "Qoros" beside "Qoros Automotive Co. Ltd" (not "visit Porto")
+                    label = "Organization"  # "Verano" beside "Verano Automotive Co. Ltd" (not "visit Porto")
                 elif label == "Person" and len(s) == 1 and s[0].lower_ not in full_surnames \
                         and len(count) > 1 and "Organization" in count:
                     label = "Organization"  # a lone word never given a first name, tagged ORG elsewhere

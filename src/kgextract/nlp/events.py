@@ -12,7 +12,7 @@ Three kinds of Event mentions are found:
   relative clause; a weak noun counts when someone hosts or leads it ("hosted
   a dinner", "led them on a guided tour");
 - short names: a named event's bracketed short name and its later uses
-  ("... Forum on Aid (HLF-4)", "attending HLF-4");
+  ("... Forum on Water (WF-3)", "attending WF-3");
 - event verbs: "X met Y", "X will travel to Berlin", "X visited Tokyo" stand
   for a meeting or a visit even when no noun names it (the span is the verb);
   so do the trigger shapes of ``event_triggers.v1.json`` ("A and B signed an
@@ -256,8 +256,8 @@ class Events:
 
 
 def _short_names(doc: Doc, named: list[Span], taken: set[int]) -> list[Span]:
-    """The short name a named event is given in brackets ("... Forum on Aid (HLF-4)") and its
-    later uses ("Delegates attending HLF-4"): the same event, under the same head noun.
+    """The short name a named event is given in brackets ("... Forum on Water (WF-3)") and its
+    later uses ("Delegates attending WF-3"): the same event, under the same head noun.
 
     >>> import spacy
     >>> doc = spacy.blank("en")("the Baltic Water Forum (BWF-2) opened. BWF-2 ended.")

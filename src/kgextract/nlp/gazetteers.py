@@ -22,8 +22,10 @@ from importlib.resources import files
 
 from kgextract.errors import Errors, KgextractError
 
-__all__ = ["TITLES", "available", "load_list", "load_rows", "load_sections"]
+__all__ = ["TITLES", "DEMONYMS", "available", "demonym_forms", "load_list", "load_rows", "load_sections"]
 
+#: The list of nationality adjectives and short country forms in use ("Georgian = Georgia").
+DEMONYMS = "demonyms.v2"
 #: The title list in use (roles, person-name prefixes, dateline checks).
 TITLES = "titles.v3"
 
@@ -76,6 +78,17 @@ def load_list(name: str) -> frozenset[str]:
     kgextract.errors.KgextractError: [E040] No gazetteer named 'no_such_list.v1'...
     """
     return frozenset(line for _, line in _lines(name))
+
+
+@lru_cache(maxsize=1)
+def demonym_forms() -> dict[str, str]:
+    """Nationality adjectives and short forms, lower case, mapped to their country (``DEMONYMS``).
+
+    >>> demonym_forms()["belgian"]
+    'Belgium'
+    """
+    forms = (line.partition(" = ") for line in load_list(DEMONYMS))
+    return {form.strip(): country.strip() for form, _, country in forms}
 
 
 @lru_cache(maxsize=None)

@@ -22,7 +22,7 @@ import re
 
 from spacy.tokens import Doc, Span
 
-from kgextract.nlp.gazetteers import TITLES, load_list, load_sections
+from kgextract.nlp.gazetteers import TITLES, demonym_forms, load_list, load_sections
 from kgextract.resolve.countries import country_name, country_record
 
 __all__ = ["drop_non_names", "portfolios"]
@@ -49,7 +49,7 @@ def _title_words() -> frozenset[str]:
 
 @functools.lru_cache(maxsize=1)
 def _demonyms() -> frozenset[str]:
-    return frozenset(line.partition(" = ")[0].strip() for line in load_list("demonyms.v1"))
+    return frozenset(demonym_forms())
 
 
 def _has_org_word(span: Span) -> bool:
@@ -168,7 +168,7 @@ def _title_before(doc: Doc, i: int) -> bool:
 
 def _remit_start(doc: Doc, cut: int) -> int:
     """The first word of the remit that ends at ``cut``, walking back over
-    capitalised words and "and" ("Foreign and CARICOM Affairs", "Foreign Affairs
+    capitalised words and "and" ("Foreign and ASEAN Affairs", "Foreign Affairs
     and Home Affairs") to the "of/for" or "the" before it."""
     r = cut
     while r - 1 >= 0 and cut - r < 8 and not doc[r].is_sent_start and (

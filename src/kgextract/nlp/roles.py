@@ -348,7 +348,7 @@ _MODIFIER_WORDS = {"prime", "deputy", "vice", "chief", "foreign", "first"}
 
 
 def _names_after_titles(doc: Doc, titles: list[Span], entity_at: dict[int, Span]) -> list[Span]:
-    """ "the President of Mongolia Tsakhiagiin Elbegdorj": two or three capitalised proper nouns
+    """ "the President of Chile Tomas Irarrazabal": two or three capitalised proper nouns
     the model left untagged, right after a title (and its "of <country>"), are its holder's name."""
     found = []
     for title in titles:

@@ -255,7 +255,7 @@ def _is_relative(span: Span) -> bool:
 def _place_after_prep(span: Span) -> Token | None:
     root = span.root
     if root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.lemma_.lower() in load_list("place_nouns.v1"):
-        noun = root.head.head  # "in the southern city of Tapachula": the preposition of "city"
+        noun = root.head.head  # "in the southern city of Puebla": the preposition of "city"
         if noun.dep_ == "pobj" and noun.head.lower_ in _LOCATION_PREPS:
             return noun.head
     prev = span.doc[span.start - 1] if span.start > 0 else None
@@ -283,7 +283,7 @@ def extract_event_locations(doc: Doc, context: Context) -> Iterator[Candidate]:
             nearest = _nearest(events, place.start)
             targets = [nearest]
             if prep is not None and prep.i < prep.head.i:
-                # "In Tapachula, she opened an office and signed an agreement": the fronted place is both's
+                # "In Puebla, she opened an office and signed an agreement": the fronted place is both's
                 targets += [e for e in events if e is not nearest and _governing_verb(e) in prep.head.conjuncts]
             for event in targets:
                 if event.start <= place.start < event.end:
@@ -379,7 +379,7 @@ def _attached(event: Span, link: Token, place: Span) -> bool:
     if event.start <= tok.i < event.end or tok.i == verb.i:
         return True
     if link.dep_ == "prep" and link.i < link.head.i and verb in link.head.conjuncts:
-        return True  # "In Tapachula, she opened an office and signed an agreement": a fronted place covers both
+        return True  # "In Puebla, she opened an office and signed an agreement": a fronted place covers both
     return 0 <= place.start - event.end <= 3
 
 

@@ -631,7 +631,7 @@ def _named_after(doc: Doc, j: int, index: dict, plural: bool) -> list[Span]:
         found.append(span)
         j = span.end
         if j + 2 < len(doc) and doc[j].text == "(" and doc[j + 2].text == ")":
-            j += 3  # "Gulf Float Glass (GFG)"
+            j += 3  # "Karim Float Glass (KFG)"
         if not plural or j >= len(doc) or doc[j].lower_ not in (",", "and"):
             break
         j += 1

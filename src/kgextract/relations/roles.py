@@ -68,7 +68,7 @@ def _org_like(span: Span | None) -> bool:
 
 def _as_organization(span: Span) -> Span:
     """An organization slot's filler: a country stands for its government; another
-    place there ("Executive Vice President at SAIC Motors") is an organization the
+    place there ("Executive Vice President at Nordwind Motors") is an organization the
     model took for a place, and resolve retypes it."""
     if span.label_ == "Organization":
         return span

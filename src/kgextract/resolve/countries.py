@@ -26,27 +26,16 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import NamedTuple
 
-from kgextract.nlp.gazetteers import load_list, load_rows
+from kgextract.nlp.gazetteers import demonym_forms, load_rows
 from kgextract.resolve.names import clean_name
 
-__all__ = ["DEMONYM_LIST", "Country", "countries", "country_name", "government_name", "government_long_name",
+__all__ = ["Country", "countries", "country_name", "government_name", "government_long_name",
            "country_record"]
 
 #: The pinned table of ISO 3166-1 countries.
 COUNTRY_TABLE = "countries.v1"
-#: The versioned list of nationality adjectives and short forms ("Georgian = Georgia").
-DEMONYM_LIST = "demonyms.v2"
 
 _THE_PREFIXES = ("United ", "Republic ", "Russian ", "Democratic ", "Islamic ", "Kingdom ", "Federal ", "State ")
-
-
-@lru_cache(maxsize=1)
-def _forms() -> dict[str, str]:
-    out = {}
-    for line in load_list(DEMONYM_LIST):
-        form, _, name = line.partition(" = ")
-        out[form.strip()] = name.strip()
-    return out
 
 
 class Country(NamedTuple):
@@ -95,7 +84,7 @@ def country_record(name: str) -> Country | None:
 def country_name(text: str) -> str | None:
     """The country a name or nationality adjective stands for, or None."""
     text = clean_name(text).replace("’", "'")  # "People’s Republic of China" as typeset
-    mapped = _forms().get(text.lower())
+    mapped = demonym_forms().get(text.lower())
     if mapped:
         return mapped
     record = country_record(text)

@@ -41,8 +41,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict
 
 from kgextract.models import DocumentResult, EntityType, Predicate
-from kgextract.nlp.gazetteers import load_list
-from kgextract.resolve.countries import DEMONYM_LIST
+from kgextract.nlp.gazetteers import demonym_forms, load_list
 from kgextract.resolve.countries import countries as pinned_countries
 
 __all__ = ["Link", "link_name", "link_entities", "geonames_iri", "wikidata_iri", "wikidata_ids", "DOMINANCE"]
@@ -166,8 +165,7 @@ def _countries() -> tuple[dict[str, set[str]], dict[str, int], dict[str, str]]:
         for form in forms:
             index[_norm(form)].add(iso)
     curated: dict[str, set[str]] = {}
-    for line in load_list(DEMONYM_LIST):
-        form, _, country = line.partition(" = ")
+    for form, country in demonym_forms().items():
         isos = index.get(_norm(country.strip()), set())
         if len(isos) == 1:
             curated[_norm(form)] = isos

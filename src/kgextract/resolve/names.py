@@ -10,7 +10,7 @@
 True
 >>> is_acronym_of("ECLA", "United Nations Economic Commission for Latin America")
 True
->>> is_acronym_of("MoIAT", "Ministry of Industry and Advanced Technology")
+>>> is_acronym_of("MoTRA", "Ministry of Trade and Rural Affairs")
 True
 """
 
@@ -119,11 +119,11 @@ def is_acronym_of(short: str, long: str) -> bool:
         return True
     capitals = "".join(c for c in letters if c.isupper())
     if capitals != letters and len(capitals) >= 2 and capitals in (initials_all, initials_sig):
-        return True  # "MoIAT": the lower-case letters stand for small words ("of")
+        return True  # "MoTRA": the lower-case letters stand for small words ("of")
     sig = [w for w in words if w.lower() not in _STOP and w[0].isalnum()]
     if len(target) >= 3 and any("".join(w[0] for w in sig[k:]).upper() == target for k in (1, 2)):
         return True  # "United Nations Economic and Social Commission for Asia and the Pacific (ESCAP)"
-    # letters taken in order from the words' capitals (e.g. StAR, UNESCO-like blends)
+    # letters taken in order from the words' capitals (e.g. CoDA-like blends)
     caps = "".join(c for c in long if c.isupper())
     return len(target) >= 3 and _subsequence(target, caps) and target[0] == caps[:1]
 

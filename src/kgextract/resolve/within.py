@@ -5,8 +5,8 @@ Rules, by type:
 - Person: a mention whose words are a subset of a fuller name's words is that
   person ("Mr. Rhee" -> "Dong-yeol Rhee") when exactly one fuller name fits.
 - Organization / Place: the same normalised name; an acronym or quoted short
-  name the text defines; a short name that starts a longer one ("Qoros" ->
-  "Qoros Automotive Co. Ltd") unless the rest is a place ("GM China").
+  name the text defines; a short name that starts a longer one ("Verano" ->
+  "Verano Automotive Co. Ltd") unless the rest is a place ("Acme China").
 - Role: one entity per distinct title, abbreviations spelled out ("CEO").
 - Event: named events by name (a name contained in another is the same
   event); an unnamed "the Conference"/"the meeting" is the latest event with
@@ -29,7 +29,7 @@ from spacy.tokens import Doc, Span
 from kgextract.models import DOC, Document, DocumentResult, Entity, EntityType, Evidence, Mention, Predicate, Relation
 from kgextract.nlp.event_types import EVENT_TYPES, classify_spans
 from kgextract.nlp.doc_index import doc_text, mentions, sentence_of, sentence_spans, sentence_text, text_between
-from kgextract.nlp.gazetteers import load_list
+from kgextract.nlp.gazetteers import demonym_forms, load_list
 from kgextract.nlp.roles import expand_abbreviation
 from kgextract.relations.registry import Candidate
 from kgextract.resolve.countries import government_long_name, government_name
@@ -67,7 +67,7 @@ class _Cluster:
     def name(self) -> str:
         if self.synthetic_name:
             return self.synthetic_name
-        # "AccuWeather.com" is the web address of "AccuWeather": never the name when the name is used too
+        # "Skycast.com" is the web address of "Skycast": never the name when the name is used too
         return max(self.names, key=lambda n: (not _caps(n), not _web_form(n, self.names), len(n.split()), len(n), n))
 
 
@@ -224,7 +224,7 @@ class _Resolver:
                 c.alt_types = [EntityType.ORGANIZATION]
 
     def _event_acronyms(self) -> None:
-        """ "... Conference of Speakers of the Commonwealth (CSPOC)": an acronym the model took
+        """ "... Conference of Lake Harbour Mayors (CLHM)": an acronym the model took
         for an organization names the one event it spells; it becomes that event's alias."""
         events = [c for c in self.clusters if c.type is EntityType.EVENT and c.named]
         for org in [c for c in self.clusters if c.type is EntityType.ORGANIZATION]:
@@ -279,10 +279,10 @@ class _Resolver:
             target = next((c for c in mine if norm in {_name_key(n) for n in c.names}), None)
             if target is None and brand and not surface.lower().endswith(_WEB_ENDINGS):  # "Acme.com" is the brand
                 fits = [c for c in mine if any(_starts_name(_name_key(n), norm, place_words) for n in c.names)]
-                # "AccuWeather" starts "AccuWeather Network" and "AccuWeather Media": a brand of its own
+                # "Skycast" starts "Skycast Network" and "Skycast Media": a brand of its own
                 target = fits[0] if len(fits) == 1 else None
             if target is None and (surface.isupper() or _mixed_acronym(surface)):
-                # an undefined acronym of a name the text spells out ("UN", "EU", "MoIAT")
+                # an undefined acronym of a name the text spells out ("UN", "EU", "MoTRA")
                 fits = [c for c in mine if any(is_acronym_of(surface, n) for n in c.names)]
                 target = fits[0] if len(fits) == 1 else None
             if target is None and brand and len(words) >= 3 and any(w in load_list("org_words.v1") for w in words):
@@ -404,8 +404,8 @@ class _Resolver:
 
 @lru_cache(maxsize=1)
 def _nationalities() -> frozenset[str]:
-    """Nationality adjectives of ``demonyms.v1`` ("mexican", "belgian")."""
-    return frozenset(line.partition(" = ")[0].strip() for line in load_list("demonyms.v1"))
+    """Nationality adjectives and short country forms ("mexican", "belgian")."""
+    return frozenset(demonym_forms())
 
 
 def _own_participants(span: Span) -> bool:
@@ -446,20 +446,20 @@ def _near(cluster: _Cluster, span: Span, sentences: int = 2) -> bool:
 
 
 def _starts_name(longer: str, shorter: str, place_words: set[str]) -> bool:
-    """True when the one-word ``shorter`` starts ``longer`` ("Qoros" -> "Qoros Automotive Co. Ltd").
+    """True when the one-word ``shorter`` starts ``longer`` ("Verano" -> "Verano Automotive Co. Ltd").
 
     Not for acronyms ("UN" is not "UN Office on Drugs and Crime"), names of
     several words ("United Nations" is not "United Nations Office ..."), a
-    place in the rest ("GM China") or a hyphenated tail ("NATO-Russia Council").
+    place in the rest ("Acme China") or a hyphenated tail ("NATO-Russia Council").
     """
     longer = longer.replace(",", "")
     if not longer.startswith(shorter + " "):
         return False
     rest = longer[len(shorter) + 1 :]
     if all(w.strip(".,") in _LEGAL_SUFFIXES for w in rest.split()):
-        return True  # "Qoros Automotive" + "Co. Ltd"
+        return True  # "Verano Automotive" + "Co. Ltd"
     if " " in shorter or rest in _UNIT_WORDS:
-        return False  # "AccuWeather Network", "Acme Foundation": a unit of the brand, not the brand
+        return False  # "Skycast Network", "Acme Foundation": a unit of the brand, not the brand
     return rest not in place_words and not rest.startswith("-")
 
 
@@ -481,7 +481,7 @@ def _evidence(doc_id: str, cand: Candidate) -> Evidence:
 
 
 def _mixed_acronym(text: str) -> bool:
-    """ "MoIAT", "StAR": an acronym with a few lower-case letters (not "AccuWeather", "McDonald")."""
+    """ "MoTRA", "CoDA": an acronym with a few lower-case letters (not "SkyCast", "McDonald")."""
     upper = sum(c.isupper() for c in text)
     return text.isalpha() and upper >= 2 and sum(c.islower() for c in text) < upper
 
@@ -499,7 +499,7 @@ def _government_of(name: str) -> str | None:
 
 def _name_key(name: str) -> str:
     """The normalized name, one for every form of a country's government, and one for a
-    name and its web address ("AccuWeather.com" is "AccuWeather")."""
+    name and its web address ("Skycast.com" is "Skycast")."""
     short = _government_of(name)
     if short is None and name.lower().endswith(_WEB_ENDINGS) and "." in name[:-4].strip("."):
         return normalize(name)  # "acme.co.com"-like addresses: left as they are
@@ -576,7 +576,7 @@ def resolve_document(doc: Doc, candidates: list[Candidate], document: Document, 
         grouped.setdefault(k, []).append(cand)
         if cand.organization is not None:
             org_key = key_of(cand.organization)
-            # a post is held in an organization: a place the model typed so ("at SAIC Motors") is no holder
+            # a post is held in an organization: a place the model typed so ("at Nordwind Motors") is no holder
             if org_key is not None and org_key.startswith(_ORGANIZATION_KEY):
                 orgs.setdefault(k, org_key)
 
