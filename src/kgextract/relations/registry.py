@@ -94,8 +94,9 @@ def registered_extractors() -> dict[str, Callable]:
 
 
 def run_extractors(doc: Doc, context: Context, names: Iterable[str] | None = None) -> list[Candidate]:
-    """Run the named extractors (all registered ones by default) over ``doc``."""
-    registered = registered_extractors()
+    """Run the named extractors over ``doc``; by default every built-in one, by name
+    (a plugin's runs only when named)."""
+    registered = registered_extractors() if names is not None else builtin_extractors()
     chosen = sorted(registered) if names is None else list(names)
     out: list[Candidate] = []
     for name in chosen:

@@ -97,7 +97,7 @@ def extraction_fingerprint(config: ExtractConfig) -> str:
     extraction code. A plugin extractor's code lives in another package: its
     distribution's name and version stand for it.
 
-    >>> a = extraction_fingerprint(ExtractConfig(extractors=["kgx.events.signing.v1"]))
+    >>> a = extraction_fingerprint(ExtractConfig(extractors=["kgx.roles.v1"]))
     >>> a == extraction_fingerprint(ExtractConfig()), a == extraction_fingerprint(ExtractConfig(extractors=[]))
     (False, False)
     """
