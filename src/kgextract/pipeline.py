@@ -43,10 +43,11 @@ class Extractor:
         self.config = config or ExtractConfig()
         if self.config.hold_freed_memory:
             hold_freed_memory()
-        self.nlp = build_pipeline(self.config.model)
         # the relation stage runs after a long text's pieces are joined (kgextract.long_text),
-        # so it is applied here to the parsed Doc rather than inside ``nlp``
+        # so it is applied here to the parsed Doc rather than inside ``nlp``; an unknown
+        # extractor name (E048) fails before the model is loaded
         self._stages = (Dateline(), Relations(self.config.extractors, self.config.threshold))
+        self.nlp = build_pipeline(self.config.model)
 
     def process(self, documents: Iterable[Document]) -> Iterator[DocumentResult | DocumentError]:
         """Yield a result (or a ``DocumentError``) per document, in input order.
