@@ -145,7 +145,9 @@ class Relations:
 
     def __init__(self, extractors: Iterable[str] | None = None, threshold: float = 0.0,
                  dateline: Dateline | None = None):
-        self.extractors = selected_extractors(extractors)
+        # None stays None: every built-in extractor registered when a document is read, one
+        # registered after the pipeline was built included (as run_extractors does)
+        self.extractors = None if extractors is None else selected_extractors(extractors)
         self.threshold = threshold
         self._dateline = dateline
 
