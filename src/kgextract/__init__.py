@@ -4,7 +4,7 @@ The names below are imported on first use, so that ``kgextract --help``,
 ``kgextract query`` and the other commands that need no spaCy pipeline start
 without loading spaCy.
 
->>> from kgextract import extract, ExtractConfig
+>>> from kgextract import extract, load, ExtractConfig
 """
 
 from __future__ import annotations
@@ -12,9 +12,10 @@ from __future__ import annotations
 import importlib
 
 __version__ = "0.1.0"
-__all__ = ["extract", "ExtractConfig", "Document", "DocumentResult", "Entity", "Relation", "ExtractionResult"]
+__all__ = ["load", "extract", "ExtractConfig", "Document", "DocumentResult", "Entity", "Relation", "ExtractionResult"]
 
 _HOMES = {
+    "load": "kgextract.components",
     "extract": "kgextract.api",
     "ExtractConfig": "kgextract.config",
     "Document": "kgextract.models",

@@ -37,6 +37,10 @@ class ExtractConfig(BaseModel):
     threshold: float = Field(
         0.0, ge=0.0, le=1.0, description="drop relations whose confidence is below this"
     )
+    extractors: list[str] | None = Field(
+        None, description="relation extractors to run, by name; None: every built-in one (a plugin's runs only "
+        "when named)"
+    )
     max_bytes: int = Field(20_000_000, ge=1, description="skip input files larger than this")
     max_chars: int = Field(
         1_000_000, ge=1, description="skip (with E018) documents whose text is longer than this many characters"

@@ -83,6 +83,9 @@ class Errors(metaclass=_Catalogue):
     E047 = ("The event trigger file '{name}' in kgextract/nlp/data cannot be read: {err}. "
             "Give the file name without '.json', version included (e.g. 'event_triggers.v1'), "
             "and check that it holds 'triggers', each with 'id', 'event' and a DependencyMatcher 'pattern'.")
+    E048 = ("Unknown relation extractor '{name}'. Available: {options}. Name "
+            "extractors in the 'extractors' setting of the kgx_relations component "
+            "(or ExtractConfig.extractors); a plugin's must be installed.")
     # E050-E069: eval
     E050 = ("The gold file '{path}' holds the id '{doc_id}', which differs from "
             "its file name. Name it '{doc_id}.gold.json' or fix its 'id'.")

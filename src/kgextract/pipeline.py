@@ -1,36 +1,27 @@
 """The extraction run: documents in, one ``DocumentResult`` per document out.
 
-Stages, in order: the spaCy pipeline marks mentions (``nlp``), the dateline is
-added, the registered relation extractors read relations between mentions
-(``relations``), and mentions are merged into entities (``resolve``).
+Stages, in order: the spaCy pipeline marks mentions (``nlp``), then the
+relation components of ``kgextract.components`` add the dateline, read
+relations between mentions with the chosen extractors (``relations``) and
+merge mentions into entities (``resolve``).
 """
 
 from __future__ import annotations
 
-import datetime as dt
 import logging
 from collections.abc import Iterable, Iterator
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc
 
-import kgextract.relations  # noqa: F401  (registers the extractors)
 from kgextract.allocator import hold_freed_memory
+from kgextract.components import Dateline, Relations
 from kgextract.config import ExtractConfig
 from kgextract.errors import Errors
 from kgextract.limits import DocumentTimeout, time_limit
 from kgextract.long_text import PIECE_CHARS, parse
-from kgextract.ingest.dateline import find_dateline
 from kgextract.ingest.decode import valid_unicode
 from kgextract.models import Document, DocumentError, DocumentResult
-from kgextract.nlp.dates import infer_year
-from kgextract.nlp.doc_index import doc_text, remembering
-from kgextract.nlp.entity_fixes import drop_overlaps
-from kgextract.nlp.extensions import MENTIONS
 from kgextract.nlp.pipeline import build_pipeline
-from kgextract.relations.document import wire_agency
-from kgextract.relations.registry import Context, run_extractors
-from kgextract.relations.tenure import qualify
-from kgextract.resolve.within import resolve_document
 
 __all__ = ["Extractor"]
 
@@ -52,6 +43,10 @@ class Extractor:
         self.config = config or ExtractConfig()
         if self.config.hold_freed_memory:
             hold_freed_memory()
+        # the relation stage runs after a long text's pieces are joined (kgextract.long_text),
+        # so it is applied here to the parsed Doc rather than inside ``nlp``; an unknown
+        # extractor name (E048) fails before the model is loaded
+        self._stages = (Dateline(), Relations(self.config.extractors, self.config.threshold))
         self.nlp = build_pipeline(self.config.model)
 
     def process(self, documents: Iterable[Document]) -> Iterator[DocumentResult | DocumentError]:
@@ -99,50 +94,9 @@ class Extractor:
                 yield out
 
     def result(self, doc: Doc, document: Document) -> DocumentResult:
-        """Relations and entities of one parsed document."""
-        with remembering(doc):  # the rules ask for the same sentences and mentions again and again
-            context = _context(doc, document)
-            candidates = qualify(doc, run_extractors(doc, context), context)
-            return resolve_document(doc, candidates, document, threshold=self.config.threshold)
-
-
-def _context(doc: Doc, document: Document) -> Context:
-    text = doc_text(doc)
-    line = find_dateline(text)  # no year from page metadata: the guide takes dates from the text only
-    reference = None
-    if line is not None and line.date is not None and len(line.date.start) == 10:
-        reference = dt.date.fromisoformat(line.date.start)
-        _add_dateline_places(doc, line)
-    elif line is not None:
-        _add_dateline_places(doc, line)
-    if reference is None and document.date and len(document.date) >= 10:
-        try:
-            reference = dt.date.fromisoformat(document.date[:10])
-        except ValueError:
-            reference = None
-    if reference is None:
-        year = infer_year(text)
-        reference = dt.date(year, 7, 1) if year else None
-    doc._.kgx_dateline = line
-    return Context(document=document, reference_date=reference, dateline=line)
-
-
-def _add_dateline_places(doc: Doc, line) -> None:
-    """Make the dateline's place (and region) Place mentions, and its wire service
-    ("(AP)") an Organization mention, replacing what overlaps them."""
-    spans = list(doc.spans[MENTIONS]) if MENTIONS in doc.spans else []
-    new: list[Span] = []
-    region = (getattr(line, "region_start", None), getattr(line, "region_end", None))
-    for start, end in ((line.place_start, line.place_end), region, *getattr(line, "more_places", ())):
-        if start is None or end is None:
-            continue
-        span = doc.char_span(start, end, label="Place", alignment_mode="expand")
-        if span is not None:
-            new.append(span)
-    agency = wire_agency(doc, line)
-    if agency is not None:
-        new.append(agency)
-    if not new:
-        return
-    kept = [s for s in spans if not any(s.start < n.end and n.start < s.end for n in new)]
-    doc.spans[MENTIONS] = drop_overlaps(kept + new)
+        """Relations and entities of one parsed document: the relation components
+        (``kgx_dateline``, ``kgx_relations``) run on the whole parsed ``Doc``."""
+        doc._.kgx_document = document
+        for stage in self._stages:
+            doc = stage(doc)
+        return DocumentResult(document=document, entities=doc._.entities, relations=doc._.relations)

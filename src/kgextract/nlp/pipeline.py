@@ -15,7 +15,7 @@ from kgextract.errors import Errors, KgextractError
 from kgextract.nlp.extensions import register_extensions
 from kgextract.nlp.model import resolve_model_name
 
-__all__ = ["COMPONENTS", "build_pipeline"]
+__all__ = ["COMPONENTS", "assemble", "build_pipeline"]
 
 #: kgextract's components, in the order they run after spaCy's ``ner``.
 COMPONENTS = ("kgx_entity_fixes", "kgx_roles", "kgx_events")
@@ -23,7 +23,12 @@ COMPONENTS = ("kgx_entity_fixes", "kgx_roles", "kgx_events")
 
 @lru_cache(maxsize=4)
 def build_pipeline(model: str = "auto") -> Language:
-    """Load ``model`` and add kgextract's components after its entity recognizer."""
+    """``assemble(model)``, built once per model name and shared."""
+    return assemble(model)
+
+
+def assemble(model: str = "auto") -> Language:
+    """Load ``model`` anew and add kgextract's mention components after its entity recognizer."""
     register_extensions()
     name = resolve_model_name(model)
     try:

@@ -66,7 +66,7 @@ _HONORIFICS = {"mr", "mrs", "ms", "dr", "prof", "sir", "dame", "h.e"}
 _BOARD_WORDS = {"board", "directors", "trustees", "governors", "regents"}
 
 
-@Language.factory("kgx_roles", default_config={"gazetteer": TITLES})
+@Language.factory("kgx_roles", default_config={"gazetteer": TITLES}, requires=["doc.spans"], assigns=["doc.spans"])
 def make_roles(nlp: Language, name: str, gazetteer: str) -> "Roles":
     """Build the component; ``gazetteer`` names the title list in ``nlp/data``."""
     return Roles(nlp, gazetteer)

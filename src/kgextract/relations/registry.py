@@ -15,6 +15,7 @@ True
 from __future__ import annotations
 
 import functools
+import importlib.metadata
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date
@@ -24,7 +25,8 @@ from spacy.tokens import Doc, Span
 
 from kgextract.models import DOC, Document, Predicate
 
-__all__ = ["Candidate", "Context", "extractors", "registered_extractors", "run_extractors", "DOC"]
+__all__ = ["Candidate", "Context", "extractors", "registered_extractors", "builtin_extractors", "plugin_extractors",
+           "run_extractors", "DOC"]
 
 extractors = catalogue.create("kgextract", "relation_extractors", entry_points=True)
 
@@ -66,15 +68,35 @@ def _plugin_extractors() -> dict[str, Callable]:
     return extractors.get_entry_points()
 
 
+def builtin_extractors() -> dict[str, Callable]:
+    """The extractors registered in code (kgextract's own, and any registered on import), by name."""
+    return {key[-1]: func for key, func in list(catalogue.REGISTRY.items()) if key[:-1] == extractors.namespace}
+
+
+def plugin_extractors() -> dict[str, tuple[str, str]]:
+    """``name -> (distribution, version)`` of the extractors other packages declare
+    through the ``kgextract_relation_extractors`` entry point (they run only when named).
+
+    >>> isinstance(plugin_extractors(), dict)
+    True
+    """
+    out: dict[str, tuple[str, str]] = {}
+    group = "_".join(extractors.namespace)
+    for point in importlib.metadata.entry_points(group=group):
+        dist = point.dist
+        out[point.name] = (dist.name, dist.version) if dist is not None else ("", "")
+    return out
+
+
 def registered_extractors() -> dict[str, Callable]:
     """Every registered extractor by name: ``extractors.get_all()``, with the entry points read once."""
-    local = {key[-1]: func for key, func in list(catalogue.REGISTRY.items()) if key[:-1] == extractors.namespace}
-    return {**_plugin_extractors(), **local}
+    return {**_plugin_extractors(), **builtin_extractors()}
 
 
 def run_extractors(doc: Doc, context: Context, names: Iterable[str] | None = None) -> list[Candidate]:
-    """Run the named extractors (all registered ones by default) over ``doc``."""
-    registered = registered_extractors()
+    """Run the named extractors over ``doc``; by default every built-in one, by name
+    (a plugin's runs only when named)."""
+    registered = registered_extractors() if names is not None else builtin_extractors()
     chosen = sorted(registered) if names is None else list(names)
     out: list[Candidate] = []
     for name in chosen:

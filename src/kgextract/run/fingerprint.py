@@ -30,7 +30,7 @@ __all__ = ["extraction_fingerprint", "package_fingerprint", "document_key", "con
 
 _PACKAGE = Path(kgextract.__file__).parent
 #: The parts of the package whose code decides a ``DocumentResult``.
-_EXTRACTION_CODE = ("models.py", "pipeline.py", "config.py", "nlp", "relations", "resolve")
+_EXTRACTION_CODE = ("models.py", "pipeline.py", "components.py", "config.py", "nlp", "relations", "resolve")
 #: Modules under resolve/ that work on whole corpora, after the cache.
 _CORPUS_LEVEL = {"across.py", "linking.py"}
 
@@ -92,10 +92,18 @@ def extraction_fingerprint(config: ExtractConfig) -> str:
     """What every cached ``DocumentResult`` of a run depends on, besides its document.
 
     The model (resolved name and version), the settings that change results
-    (``threshold``; not ``batch_size``, which results do not depend on),
-    the spaCy and kgextract versions and a hash of the extraction code.
+    (``threshold``, the chosen ``extractors``; not ``batch_size``, which results
+    do not depend on), the spaCy and kgextract versions and a hash of the
+    extraction code. A plugin extractor's code lives in another package: its
+    distribution's name and version stand for it.
+
+    >>> a = extraction_fingerprint(ExtractConfig(extractors=["kgx.roles.v1"]))
+    >>> a == extraction_fingerprint(ExtractConfig()), a == extraction_fingerprint(ExtractConfig(extractors=[]))
+    (False, False)
     """
     import spacy
+
+    from kgextract.relations.registry import plugin_extractors
 
     parts = {
         "kgextract": kgextract.__version__,
@@ -104,6 +112,9 @@ def extraction_fingerprint(config: ExtractConfig) -> str:
         "threshold": config.threshold,
         "code": _extraction_code(),
     }
+    if config.extractors is not None:  # the default (every built-in one) is covered by the code hash
+        plugins = plugin_extractors()
+        parts["extractors"] = [[name, *plugins.get(name, ())] for name in config.extractors]
     return hashlib.sha256(json.dumps(parts, sort_keys=True).encode()).hexdigest()
 
 
