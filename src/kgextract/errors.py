@@ -233,6 +233,8 @@ class Warnings(metaclass=_Catalogue):
             "checked against the cache again and the outputs are rewritten.")
     W141 = ("The cached result '{path}' cannot be read ({err}); its document "
             "is extracted again.")
+    W142 = ("The write journal '{path}' cannot be read or emptied ({err}); files that a "
+            "killed run left behind may stay. Delete the cache folder to start clean.")
     # W160-W179: the Dask engine (kgextract.dask)
     W160 = ("The shard folder '{path}' holds shards of another run ({names}); "
             "they were removed.")

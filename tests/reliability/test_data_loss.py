@@ -164,3 +164,19 @@ def test_a_json_lines_record_that_would_collide_is_refused_alone(tmp_path):
     report = run_corpus([corpus], output=out / "g.nq", output_dir=out, fmt="nquads")
     assert [p.code for p in report.problems] == ["E144"]
     assert (out / "beta.nq").is_file() and graphs(out / "g.nq") >= {"beta"}  # g.nq is the merged graph
+
+
+def test_an_unreadable_write_journal_is_reported_and_the_run_goes_on(tmp_path, caplog):
+    from kgextract.run.runner import JOURNAL
+
+    corpus = write(tmp_path / "in", {"alpha.txt": RELEASES["alpha"], "beta.txt": RELEASES["beta"]})
+    out = tmp_path / "out"
+    first = run_corpus([corpus], output=tmp_path / "all.nq", output_dir=out, fmt="nquads")
+    journals = list(out.rglob(JOURNAL)) + list(tmp_path.rglob(JOURNAL))
+    assert journals, "the run keeps a write journal in its cache folder"
+    journals[0].write_bytes(b"\xff\xfe not text \x80\n")
+    caplog.set_level("WARNING", logger="kgextract")
+    again = run_corpus([corpus], output=tmp_path / "all.nq", output_dir=out, fmt="nquads")
+    assert "[W142]" in caplog.text
+    assert graphs(tmp_path / "all.nq") == {"alpha", "beta"}
+    assert not first.problems and not again.problems

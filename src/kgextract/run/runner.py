@@ -58,7 +58,7 @@ from pathlib import Path
 
 import kgextract
 from kgextract.config import ExtractConfig
-from kgextract.errors import Errors, KgextractError
+from kgextract.errors import Errors, KgextractError, Warnings
 from kgextract.ingest import iter_documents
 from kgextract.ingest.formats import format_of_name
 from kgextract.ingest.walk import walk
@@ -618,7 +618,10 @@ def _refuse_collision(paths, output: Path, output_dir: Path, ext: str) -> None:
 def _read_journal(path: Path | None) -> set[str]:
     try:
         return set(filter(None, path.read_text(encoding="utf-8").splitlines())) if path else set()
-    except (OSError, UnicodeDecodeError):
+    except FileNotFoundError:
+        return set()  # no run was killed here
+    except (OSError, UnicodeDecodeError) as err:
+        logger.warning("%s", Warnings.W142.format(path=path, err=err))
         return set()
 
 
@@ -627,8 +630,8 @@ def _truncate(path: Path | None) -> None:
         try:
             with open(path, "w", encoding="utf-8"):
                 pass
-        except OSError:
-            pass
+        except OSError as err:
+            logger.warning("%s", Warnings.W142.format(path=path, err=err))
 
 
 def _save_shard(shards: ShardStore, key: str, data: str, n: int) -> None:
