@@ -369,9 +369,8 @@ def _names_after_titles(doc: Doc, titles: list[Span], entity_at: dict[int, Span]
         while q < len(doc) and q - p < 4 and doc[q].is_title and doc[q].is_alpha and doc[q].pos_ == "PROPN" \
                 and q not in entity_at and doc[q].ent_type_ in ("", "PERSON") and doc[q].lower_ not in _HONORIFICS:
             q += 1
-        common = load_list(TITLES) | load_list("org_words.v1") | _event_words()
         if 2 <= q - p <= 3 and (q >= len(doc) or not doc[q].is_title) \
-                and not any(t.lower_ in common for t in doc[p:q]):  # "CEO Summit Meeting" is no name
+                and not any(t.lower_ in _not_name_words() for t in doc[p:q]):  # "CEO Summit Meeting" is no name
             found.append(Span(doc, p, q, label="Person"))
     return found
 
@@ -433,6 +432,13 @@ def _possessive_units(doc: Doc, titles: list[Span], entity_at: dict[int, Span]) 
 
 #: Head nouns of an organization's units besides the organization words ("Governing Body").
 _UNIT_HEADS = {"body", "panel", "bureau", "chamber", "directorate", "taskforce"}
+
+
+@lru_cache(maxsize=1)
+def _not_name_words() -> frozenset[str]:
+    """Titles, organization words and event words: none is part of a name after a title
+    (the union is built once, not once per title)."""
+    return load_list(TITLES) | load_list("org_words.v1") | _event_words()
 
 
 @lru_cache(maxsize=1)
