@@ -120,9 +120,10 @@ def _norm(name: str) -> str:
     >>> _norm("  The Hague"), _norm("Baden-Baden"), _norm("GENEVA,")
     ('hague', 'baden baden', 'geneva')
     """
-    if not name.isascii():
-        name = unicodedata.normalize("NFKC", name)
-    words = name.casefold().translate(_DASHES).split()
+    if name.isascii():  # the gazetteers' hundred thousand names: for ASCII, the same as below, faster
+        words = name.lower().replace("-", " ").split()
+    else:
+        words = unicodedata.normalize("NFKC", name).casefold().translate(_DASHES).split()
     if len(words) > 1 and words[0] == "the":
         words = words[1:]
     return " ".join(words).strip(_EDGES)
