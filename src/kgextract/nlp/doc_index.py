@@ -31,7 +31,8 @@ from spacy.tokens import Doc, Span, Token
 
 from kgextract.nlp.extensions import MENTIONS
 
-__all__ = ["remembering", "doc_text", "sentence_spans", "sentence_of", "sentence_text", "text_between", "mentions"]
+__all__ = ["remembering", "doc_text", "sentence_spans", "sentence_of", "sentence_text", "text_between", "mentions",
+           "line_starts"]
 
 # id(doc) -> memo, for the documents inside a ``remembering`` block (the block keeps the doc alive)
 _ACTIVE: dict[int, dict] = {}
@@ -116,3 +117,17 @@ def mentions(doc: Doc, label: str | None = None) -> list[Span]:
             by_label.setdefault(span.label_, []).append(span)
         cached = memo["mentions"] = (group, len(group), by_label)
     return list(cached[2].get(label, ()))
+
+
+def line_starts(doc: Doc) -> list[int]:
+    r"""The tokens a line break stands right before, in order (token 0 first).
+
+    >>> import spacy
+    >>> line_starts(spacy.blank("en")("Jane Roe\nChief Executive\n\nAcme"))
+    [0, 3, 6]
+    """
+    memo = _memo(doc)
+    if "line_starts" not in memo:
+        memo["line_starts"] = [i for i in range(len(doc)) if i == 0 or "\n" in doc[i - 1].whitespace_
+                               or doc[i - 1].is_space and "\n" in doc[i - 1].text]
+    return memo["line_starts"]

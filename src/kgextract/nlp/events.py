@@ -93,6 +93,19 @@ class Events:
             self.matcher = DependencyMatcher(vocab)
             for trigger in triggers.triggers:
                 self.matcher.add(trigger.id, [trigger.pattern])
+        #: the lemmas a trigger's anchor (its first node) may have, or None when some anchor
+        #: names no lemma list: a text with none of them holds no match, and the matcher
+        #: (a pass over every token for every node) need not run
+        self.anchor_lemmas: frozenset[str] | None = frozenset()
+        for trigger in triggers.triggers:
+            lemma = trigger.pattern[0].get("RIGHT_ATTRS", {}).get("LEMMA")
+            if isinstance(lemma, dict) and set(lemma) == {"IN"}:
+                self.anchor_lemmas |= frozenset(lemma["IN"])
+            elif isinstance(lemma, str):
+                self.anchor_lemmas |= {lemma}
+            else:
+                self.anchor_lemmas = None
+                break
 
     def __call__(self, doc: Doc) -> Doc:
         mentions = list(doc.spans[MENTIONS]) if MENTIONS in doc.spans else []
@@ -227,6 +240,8 @@ class Events:
     def _triggered(self, doc: Doc) -> list[Span]:
         """Events stated by the trigger shapes ("A and B signed an agreement"): the span is the verb."""
         if self.matcher is None:
+            return []
+        if self.anchor_lemmas is not None and not any(t.lemma_ in self.anchor_lemmas for t in doc):
             return []
         out: dict[int, Span] = {}
         label_at = {i: s.label_ for s in doc.spans.get(MENTIONS, []) for i in range(s.start, s.end)}

@@ -48,6 +48,12 @@ def _title_words() -> frozenset[str]:
 
 
 @functools.lru_cache(maxsize=1)
+def _person_title_words() -> frozenset[str]:
+    """Honorifics, titles and the words no person is named by: joined once, not per mention."""
+    return load_list("honorifics.v1") | _title_words() | _sections()["not_person"]
+
+
+@functools.lru_cache(maxsize=1)
 def _demonyms() -> frozenset[str]:
     return frozenset(demonym_forms())
 
@@ -87,7 +93,7 @@ def _only_titles(span: Span) -> bool:
     before = span.doc[span.start - 1] if span.start else None
     if before is not None and (before.lower_ in honorifics or before.lower_ + "." in honorifics):
         return False  # "Mr. King said": a surname that is also a title
-    words = honorifics | _title_words() | _sections()["not_person"]
+    words = _person_title_words()
     alpha = [t for t in span if any(c.isalpha() for c in t.text)]
     named = [t for t in alpha if t.lower_ in words or t.lower_.rstrip(".") in words]
     return bool(named) and all(t in named or t.is_upper and len(t) <= 4 for t in alpha)

@@ -16,6 +16,7 @@ never becomes an entity.
 
 from __future__ import annotations
 
+import bisect
 import json
 import re
 from functools import lru_cache
@@ -24,6 +25,7 @@ from spacy.language import Language
 from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc, Span
 
+from kgextract.nlp.doc_index import line_starts, remembering
 from kgextract.nlp.entity_fixes import drop_overlaps
 from kgextract.nlp.extensions import MENTIONS
 from kgextract.nlp.gazetteers import TITLES, load_list
@@ -113,6 +115,10 @@ class Roles:
         self.patterns.add("TITLE", [json.loads(p) for p in sorted(load_list(PATTERNS))], greedy="LONGEST")
 
     def __call__(self, doc: Doc) -> Doc:
+        with remembering(doc):  # the line of each title is asked for: the line breaks are found once
+            return self._call(doc)
+
+    def _call(self, doc: Doc) -> Doc:
         mentions = list(doc.spans[MENTIONS]) if MENTIONS in doc.spans else []
         entity_at = {i: s for s in mentions for i in range(s.start, s.end)}
         raw = [(start, end) for _, start, end in self.matcher(doc)]
@@ -184,19 +190,12 @@ class Roles:
         return Span(doc, start, end, label="Role")
 
 
-def _breaks_before(doc: Doc, i: int) -> bool:
-    """A line break stands right before token ``i``."""
-    return i == 0 or "\n" in doc[i - 1].whitespace_ or doc[i - 1].is_space and "\n" in doc[i - 1].text
-
-
 def _line_at(doc: Doc, i: int) -> Span:
     """The words of the line token ``i`` stands on, without white space."""
-    start = i
-    while not _breaks_before(doc, start):
-        start -= 1
-    end = i + 1
-    while end < len(doc) and not _breaks_before(doc, end):
-        end += 1
+    starts = line_starts(doc)  # once per document inside ``remembering``
+    k = bisect.bisect_right(starts, i)
+    start = starts[k - 1]
+    end = starts[k] if k < len(starts) else len(doc)
     while end > start and doc[end - 1].is_space:
         end -= 1
     while start < end and doc[start].is_space:
@@ -369,9 +368,8 @@ def _names_after_titles(doc: Doc, titles: list[Span], entity_at: dict[int, Span]
         while q < len(doc) and q - p < 4 and doc[q].is_title and doc[q].is_alpha and doc[q].pos_ == "PROPN" \
                 and q not in entity_at and doc[q].ent_type_ in ("", "PERSON") and doc[q].lower_ not in _HONORIFICS:
             q += 1
-        common = load_list(TITLES) | load_list("org_words.v1") | _event_words()
         if 2 <= q - p <= 3 and (q >= len(doc) or not doc[q].is_title) \
-                and not any(t.lower_ in common for t in doc[p:q]):  # "CEO Summit Meeting" is no name
+                and not any(t.lower_ in _not_name_words() for t in doc[p:q]):  # "CEO Summit Meeting" is no name
             found.append(Span(doc, p, q, label="Person"))
     return found
 
@@ -433,6 +431,13 @@ def _possessive_units(doc: Doc, titles: list[Span], entity_at: dict[int, Span]) 
 
 #: Head nouns of an organization's units besides the organization words ("Governing Body").
 _UNIT_HEADS = {"body", "panel", "bureau", "chamber", "directorate", "taskforce"}
+
+
+@lru_cache(maxsize=1)
+def _not_name_words() -> frozenset[str]:
+    """Titles, organization words and event words: none is part of a name after a title
+    (the union is built once, not once per title)."""
+    return load_list(TITLES) | load_list("org_words.v1") | _event_words()
 
 
 @lru_cache(maxsize=1)

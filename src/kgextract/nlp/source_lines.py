@@ -91,7 +91,11 @@ def _case_split(doc: Doc, i: int) -> tuple[Span, Span] | None:
 
 
 def _starts_line(doc: Doc, i: int) -> bool:
-    return i == 0 or _line_break_before(doc, i) or bool(_SERIAL.fullmatch(doc[i - 1].text))
+    if i == 0 or _line_break_before(doc, i):
+        return True
+    before = doc[i - 1].text
+    # a serial code is 7 to 14 characters long: the pattern is tried on those alone (it runs for every token)
+    return 7 <= len(before) <= 14 and bool(_SERIAL.fullmatch(before))
 
 
 def _line_break_before(doc: Doc, i: int) -> bool:

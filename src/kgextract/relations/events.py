@@ -942,6 +942,7 @@ def _people_of(tok: Token, index: dict[int, Span]) -> list[Span]:
     """The people and organizations a noun phrase names: the mentions in its subtree that are
     not someone else's ("the wife of X"), a title's holder, a delegation's body."""
     out: list[Span] = []
+    inside = {x.i for x in tok.subtree}  # built once, asked for each mention's ancestors
     for t in tok.subtree:
         span = index.get(t.i)
         if span is None or span.root.i != t.i:
@@ -952,7 +953,7 @@ def _people_of(tok: Token, index: dict[int, Span]) -> list[Span]:
             continue
         if span is None:
             continue
-        between = [a for a in span.root.ancestors if a.i in {x.i for x in tok.subtree}]
+        between = [a for a in span.root.ancestors if a.i in inside]
         if any(a.dep_ == "prep" for a in between):
             continue  # "the wife of X", "Chairperson of the Council": X is someone else's
         owner = index.get(span.root.head.i)

@@ -396,8 +396,15 @@ def extract_org_comma_place(doc: Doc, context: Context) -> Iterator[Candidate]:
                         evidence_span(org, place))
 
 
+#: Every beginning of a seat noun: a token whose lowered text is none of these starts no seat,
+#: so ``_seat_at`` answers for most tokens without building a span.
+_SEAT_PREFIXES = frozenset(seat[:k] for seat in _SEATS for k in range(1, len(seat) + 1))
+
+
 def _seat_at(doc: Doc, i: int) -> int | None:
     """Where a seat noun starting at ``i`` ends ("head office", "headquarters"), or None."""
+    if doc[i].text.lower() not in _SEAT_PREFIXES:
+        return None
     for size in (2, 1):
         if i + size <= len(doc) and doc[i : i + size].text.lower() in _SEATS:
             return i + size
