@@ -49,6 +49,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from kgextract.nlp.dates import (
+    WEEKDAYS,
     DateMatch,
     DateValue,
     date_at_start,
@@ -457,7 +458,6 @@ def find_dateline(text: str, *, year: int | None = None,
 
 #: "on Thursday" in the lead after a dateline: the weekday of the dateline's day.
 _LEAD_WEEKDAY = re.compile(r"\bon\s+(?P<day>monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", re.I)
-_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 
 
 def _with_year(match: DateMatch, header: DateMatch | None, text: str,
@@ -482,7 +482,7 @@ def _with_year(match: DateMatch, header: DateMatch | None, text: str,
         return normalize_date(match.text, year=found)
     for candidate in (found, found + 1):
         value = normalize_date(match.text, year=candidate)
-        if value is not None and value.precision == "day" and _WEEKDAYS[
+        if value is not None and value.precision == "day" and WEEKDAYS[
                 date.fromisoformat(value.start).weekday()] == weekday["day"].lower():
             return value
     return None

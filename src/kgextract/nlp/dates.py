@@ -40,8 +40,14 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Literal
 
-__all__ = ["DateMatch", "DateValue", "Precision", "find_dates", "date_at_start", "infer_year",
-           "normalize_date"]
+__all__ = ["DateMatch", "DateValue", "Precision", "MONTH_NAMES", "WEEKDAYS", "find_dates", "date_at_start",
+           "infer_year", "normalize_date"]
+
+#: Month names, lower case, January first (index + 1 is the month's number).
+MONTH_NAMES = ("january", "february", "march", "april", "may", "june", "july", "august", "september",
+               "october", "november", "december")
+#: Weekday names, lower case, Monday first (the index is ``date.weekday()``).
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 
 Precision = Literal["day", "month", "year"]
 
@@ -85,9 +91,7 @@ _SPACES = "\u00a0\u2002\u2003\u2007\u2009\u200a\u202f"
 # One character for one: offsets in the translated text are those of the input.
 _TRANSLATE = str.maketrans({**{c: "-" for c in _DASHES}, **{c: " " for c in _SPACES}})
 
-_MONTHS = {name: i for i, name in enumerate(
-    ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct",
-     "nov", "dec"), start=1)}
+_MONTHS = {name[:3]: i for i, name in enumerate(MONTH_NAMES, start=1)}
 _MON = (r"(?:jan(?:uary|\.)?|feb(?:ruary|\.)?|mar(?:ch|\.)?|apr(?:il|\.)?|may|"
         r"jun(?:e|\.)?|jul(?:y|\.)?|aug(?:ust|\.)?|sep(?:tember|t\.?|\.)?|"
         r"oct(?:ober|\.)?|nov(?:ember|\.)?|dec(?:ember|\.)?)(?![a-z])")

@@ -35,7 +35,7 @@ from collections.abc import Iterator
 from spacy.tokens import Doc, Span, Token
 
 from kgextract.models import Predicate
-from kgextract.nlp.dates import DateValue, find_dates, normalize_date
+from kgextract.nlp.dates import WEEKDAYS, DateValue, find_dates, normalize_date
 from kgextract.nlp.doc_index import sentence_of, sentence_spans
 from kgextract.nlp.gazetteers import load_list, load_sections
 from kgextract.relations.registry import Candidate, Context, extractors
@@ -63,8 +63,7 @@ _YEAR_PREPS = {"in", "during", "by", "until", "since", "from", "for", "of", "thr
 _THIS_YEAR = re.compile(r"^(?:later |earlier )?this year$", re.IGNORECASE)
 
 
-_WEEKDAYS = {name.lower(): i for i, name in enumerate(
-    ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"))}
+_WEEKDAYS = {name: i for i, name in enumerate(WEEKDAYS)}
 _WEEKDAY = re.compile(r"^(?:(?P<last>last|next|this|on) )?(?P<day>[A-Z][a-z]+)$")
 #: Verbs that put the date they govern at an event's end ("the forum ended yesterday").
 _END_VERBS = {"end", "conclude", "close", "wrap", "finish"}

@@ -41,7 +41,7 @@ from functools import lru_cache
 from spacy.tokens import Doc, Span, Token
 
 from kgextract.models import MembershipStatus, Predicate
-from kgextract.nlp.dates import find_dates
+from kgextract.nlp.dates import MONTH_NAMES, find_dates
 from kgextract.nlp.gazetteers import load_sections
 from kgextract.relations.registry import Candidate, Context
 from kgextract.relations.spans import HONORIFIC_TOKENS, antecedent, evidence_span, mention_index
@@ -51,9 +51,7 @@ __all__ = ["TENURE_WORDS", "QualifierCandidate", "qualify", "release_date", "ver
 #: The word lists in use.
 TENURE_WORDS = "tenure.v1"
 
-_MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august", "september",
-           "october", "november", "december"]
-_BARE_MONTH = re.compile(r"\b(" + "|".join(m.capitalize() for m in _MONTHS) + r")\b(?!\s*\d)(?:\s+of\s+(this|last|next)\s+year)?")
+_BARE_MONTH = re.compile(r"\b(" + "|".join(m.capitalize() for m in MONTH_NAMES) + r")\b(?!\s*\d)(?:\s+of\s+(this|last|next)\s+year)?")
 _RELATIVE = re.compile(r"\b(last|this|next)\s+(month|year)\b", re.IGNORECASE)
 _FUTURE_AUX = {"will", "shall", "'ll", "wo"}
 _PAST_AUX = {"was", "were", "had"}
@@ -255,8 +253,8 @@ def _dates(sent: Span, reference: dt.date | None, release: dt.date | None, futur
 
 def _relative_value(m: re.Match, release: dt.date, future: bool) -> str | None:
     first = m.group(1).lower()
-    if first in _MONTHS:
-        month = _MONTHS.index(first) + 1
+    if first in MONTH_NAMES:
+        month = MONTH_NAMES.index(first) + 1
         which = m.group(2)
         if which is not None:
             year = release.year + {"this": 0, "last": -1, "next": 1}[which.lower()]
