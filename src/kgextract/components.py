@@ -35,7 +35,7 @@ import kgextract.relations  # noqa: F401  (registers the built-in extractors)
 from kgextract.errors import Errors, KgextractError
 from kgextract.ingest.dateline import find_dateline
 from kgextract.models import Document
-from kgextract.nlp.dates import infer_year
+from kgextract.base.dates import infer_year
 from kgextract.nlp.doc_index import doc_text, remembering
 from kgextract.nlp.entity_fixes import drop_overlaps
 from kgextract.nlp.extensions import MENTIONS, register_extensions

@@ -73,14 +73,14 @@ class Errors(metaclass=_Catalogue):
             "(Word 2007 or later) without a password; save .doc or protected files "
             "as .docx or .txt first.")
     # E040-E049: nlp gazetteers and patterns
-    E040 = ("No gazetteer named '{name}' in kgextract/nlp/data. Available: "
+    E040 = ("No gazetteer named '{name}' in kgextract/base/data. Available: "
             "{options}. Give the file name without '.txt', version included "
             "(e.g. 'titles.v1').")
     E041 = ("Line {line} of gazetteer '{name}' is not a section line: {text!r}. "
             "Write sections as '<section>: entry entry ...'.")
     E042 = ("The gazetteer name '{name}' is not valid. Use a plain file name "
             "such as 'titles.v1' (letters, digits, '_', '-', '.'), no path.")
-    E047 = ("The event trigger file '{name}' in kgextract/nlp/data cannot be read: {err}. "
+    E047 = ("The event trigger file '{name}' in kgextract/base/data cannot be read: {err}. "
             "Give the file name without '.json', version included (e.g. 'event_triggers.v1'), "
             "and check that it holds 'triggers', each with 'id', 'event' and a DependencyMatcher 'pattern'.")
     E048 = ("Unknown relation extractor '{name}'. Available: {options}. Name "

@@ -8,7 +8,7 @@ from kgextract.config import ExtractConfig
 from kgextract.ingest import document_from_text
 from kgextract.models import EntityType, Predicate
 from kgextract.pipeline import Extractor
-from kgextract.resolve.names import entity_key
+from kgextract.base.names import entity_key
 
 pytestmark = pytest.mark.model
 

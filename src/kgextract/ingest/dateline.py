@@ -48,7 +48,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-from kgextract.nlp.dates import (
+from kgextract.base.dates import (
     WEEKDAYS,
     DateMatch,
     DateValue,
@@ -57,8 +57,8 @@ from kgextract.nlp.dates import (
     infer_year,
     normalize_date,
 )
-from kgextract.nlp.gazetteers import TITLES, load_list
-from kgextract.resolve.countries import country_record
+from kgextract.base.gazetteers import TITLES, load_list
+from kgextract.base.countries import country_record
 
 __all__ = ["Dateline", "find_dateline"]
 

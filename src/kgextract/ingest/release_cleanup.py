@@ -4,7 +4,7 @@ Article extractors keep what looks like prose; a web page around a release
 still brings cross-links ("Related: ..." and the headlines listed under it),
 calls to subscribe, share or follow, and paragraphs that are only links. Each
 such word can become a spurious entity, so they go. The word lists are data
-(``nlp/data/furniture_headings.v1.txt``, ``furniture_leads.v1.txt``).
+(``base/data/furniture_headings.v1.txt``, ``furniture_leads.v1.txt``).
 
 >>> text = ("Acme named Ann Lee chief executive.\\n\\nRelated stories\\n\\n"
 ...         "Acme opens Berlin plant\\n\\nBeta buys Gamma\\n\\nLee starts in April.")
@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 
-from kgextract.nlp.gazetteers import load_list
+from kgextract.base.gazetteers import load_list
 
 __all__ = ["HEADINGS", "LEADS", "clean_release"]
 

@@ -3,7 +3,7 @@
 "A and B signed an agreement", "the Minister was received by the Mayor",
 "she inaugurated the office", "the Bank will launch a portal" state a Signing,
 a Meeting, an Inauguration, a Launch though no noun names them. The shapes are spaCy ``DependencyMatcher``
-patterns in a versioned JSON file of ``kgextract/nlp/data``
+patterns in a versioned JSON file of ``kgextract/base/data``
 (``event_triggers.v1.json``); an ``IN`` list there may name a word list of
 the same folder as ``"@<name>"`` so one list (the agreement nouns) serves
 every rule that needs it.
@@ -25,7 +25,7 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, ValidationError
 
 from kgextract.errors import Errors, KgextractError
-from kgextract.nlp.gazetteers import load_list
+from kgextract.base.gazetteers import load_list
 
 __all__ = ["Trigger", "TriggerSet", "load_triggers"]
 
@@ -75,7 +75,7 @@ def load_triggers(name: str) -> TriggerSet:
 
     Raises ``KgextractError`` [E047] when the file is missing or malformed.
     """
-    path = files("kgextract.nlp") / "data" / f"{name}.json"
+    path = files("kgextract.base") / "data" / f"{name}.json"
     try:
         raw = json.loads(path.read_text(encoding="utf-8"))
         raw["triggers"] = [{**t, "pattern": _expand(t["pattern"]), "unless": _expand(t.get("unless", []))}

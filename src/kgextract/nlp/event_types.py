@@ -27,7 +27,7 @@ from functools import lru_cache
 from spacy.tokens import Span
 
 from kgextract.models import EventType
-from kgextract.nlp.gazetteers import load_sections
+from kgextract.base.gazetteers import load_sections
 
 __all__ = ["EVENT_TYPES", "classify_span", "classify_spans", "classify_words"]
 

@@ -32,7 +32,7 @@ from spacy.tokens import Doc, Span, Token
 
 from kgextract.nlp.event_triggers import load_triggers
 from kgextract.nlp.extensions import MENTIONS
-from kgextract.nlp.gazetteers import load_list
+from kgextract.base.gazetteers import load_list
 
 __all__ = ["Events", "make_events", "VERB_EVENTS", "STRONG_EVENT_NOUNS"]
 

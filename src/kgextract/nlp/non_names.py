@@ -2,7 +2,7 @@
 
 The annotation guide: topics, documents, portfolios, products and degrees are
 not entities; plural common nouns are not names. Used by ``kgx_entity_fixes``
-on its typed mentions; the word lists are ``nlp/data/non_names.v1.txt``.
+on its typed mentions; the word lists are ``base/data/non_names.v1.txt``.
 
 - ``drop_non_names``: "MoU", "COVID-19", "the Sustainable Development Goals",
   "the Global Energy Crisis", a name cut from a text's ("Programme of Action
@@ -22,8 +22,8 @@ import re
 
 from spacy.tokens import Doc, Span
 
-from kgextract.nlp.gazetteers import TITLES, demonym_forms, load_list, load_sections
-from kgextract.resolve.countries import country_name, country_record
+from kgextract.base.gazetteers import TITLES, demonym_forms, load_list, load_sections
+from kgextract.base.countries import country_name, country_record
 
 __all__ = ["drop_non_names", "portfolios"]
 

@@ -28,8 +28,8 @@ from spacy.tokens import Doc, Span
 from kgextract.nlp.doc_index import line_starts, remembering
 from kgextract.nlp.entity_fixes import drop_overlaps
 from kgextract.nlp.extensions import MENTIONS
-from kgextract.nlp.gazetteers import TITLES, load_list
-from kgextract.resolve.countries import government_name
+from kgextract.base.gazetteers import TITLES, load_list
+from kgextract.base.countries import government_name
 
 __all__ = ["Roles", "make_roles", "ABBREVIATIONS", "MODIFIERS", "PATTERNS", "PORTFOLIOS", "SHORT_FORMS", "short_forms", "expand_abbreviation", "holders_after",
            "line_before", "own_line", "plural", "singular"]
@@ -70,7 +70,7 @@ _BOARD_WORDS = {"board", "directors", "trustees", "governors", "regents"}
 
 @Language.factory("kgx_roles", default_config={"gazetteer": TITLES}, requires=["doc.spans"], assigns=["doc.spans"])
 def make_roles(nlp: Language, name: str, gazetteer: str) -> "Roles":
-    """Build the component; ``gazetteer`` names the title list in ``nlp/data``."""
+    """Build the component; ``gazetteer`` names the title list in ``base/data``."""
     return Roles(nlp, gazetteer)
 
 
@@ -633,7 +633,7 @@ def _place_before_name(doc: Doc, j: int, entity_at: dict[int, Span]) -> bool:
     span = entity_at[j]
     if not (span.label_ == "Person" and span.start == j and len(span) >= 3 and doc[j + 1].is_title):
         return False
-    from kgextract.resolve.linking import link_name  # the place gazetteers load only when needed
+    from kgextract.base.linking import link_name  # the place gazetteers load only when needed
 
     return link_name(doc[j].text) is not None
 

@@ -39,7 +39,7 @@ from kgextract.rdf.iri import document_iri, entity_iri
 from kgextract.rdf.mapping import text_literal
 from kgextract.rdf.namespaces import KGX, KGX_ID, PROV, RDF, RDFS, SDO
 from kgextract.resolve.across import MergeRecord
-from kgextract.resolve.linking import Link
+from kgextract.base.linking import Link
 
 __all__ = ["CORPUS_GRAPH", "merge_iri", "add_merges", "add_links"]
 

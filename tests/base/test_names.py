@@ -1,10 +1,10 @@
-"""Name normalisation and deterministic keys (kgextract.resolve.names)."""
+"""Name normalisation and deterministic keys (kgextract.base.names)."""
 
 from __future__ import annotations
 
 import pytest
 
-from kgextract.resolve.names import (
+from kgextract.base.names import (
     clean_name, entity_key, forget_names, is_acronym_of, is_all_caps, normalize, slug, strip_honorifics,
 )
 

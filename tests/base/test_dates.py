@@ -1,4 +1,4 @@
-"""Table-driven tests for kgextract.nlp.dates (sentences written for the tests)."""
+"""Table-driven tests for kgextract.base.dates (sentences written for the tests)."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from kgextract.nlp.dates import DateValue, date_at_start, find_dates, infer_year, normalize_date
+from kgextract.base.dates import DateValue, date_at_start, find_dates, infer_year, normalize_date
 
 REF = dt.date(2019, 4, 10)
 
@@ -202,7 +202,7 @@ def _plain_scan(text, reference=None):
     """find_dates with the patterns as written, without the look-ahead guards."""
     import re as _re
 
-    from kgextract.nlp import dates
+    from kgextract.base import dates
 
     plain = [(kind, _re.compile(_re.sub(r"^\(\?=\[[^\]]*\]\)", "", p.pattern), p.flags)) for kind, p in dates._SCAN]
     saved = dates._SCAN

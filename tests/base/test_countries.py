@@ -1,10 +1,10 @@
-"""Countries and their governments (kgextract.resolve.countries)."""
+"""Countries and their governments (kgextract.base.countries)."""
 
 from __future__ import annotations
 
 import pytest
 
-from kgextract.resolve.countries import country_name, government_name
+from kgextract.base.countries import country_name, government_name
 
 
 @pytest.mark.parametrize("text, expected", [
@@ -35,7 +35,7 @@ def test_country_names_come_from_the_pinned_table_only():
     import subprocess
     import sys
 
-    code = ("import sys, kgextract.resolve.countries as c, kgextract.resolve.linking as l;"
+    code = ("import sys, kgextract.base.countries as c, kgextract.base.linking as l;"
             "print(c.government_name('Turkey')); l.link_name('Turkey');"
             "print('pycountry' in sys.modules)")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
@@ -43,7 +43,7 @@ def test_country_names_come_from_the_pinned_table_only():
 
 
 def test_the_pinned_table_is_whole():
-    from kgextract.resolve.countries import countries
+    from kgextract.base.countries import countries
 
     rows = countries()
     assert len(rows) == len({c.alpha_2 for c in rows}) == len({c.alpha_3 for c in rows}) >= 249

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from kgextract.models import Document, DocumentResult, Entity, Relation
-from kgextract.resolve.linking import geonames_iri, link_entities, link_name, wikidata_ids, wikidata_iri
+from kgextract.base.linking import geonames_iri, link_entities, link_name, wikidata_ids, wikidata_iri
 from kgextract.run.corpus import corpus_graph
 
 QUERIES = Path(__file__).parent / "queries"
@@ -65,7 +65,7 @@ def test_links_in_rdf_are_queryable():
 
 
 def test_every_iso_country_has_one_wikidata_item():
-    from kgextract.resolve.countries import countries
+    from kgextract.base.countries import countries
 
     ids = wikidata_ids()
     assert set(ids) == {c.alpha_2 for c in countries()}
