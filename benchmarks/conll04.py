@@ -41,7 +41,7 @@ from kgextract.config import ExtractConfig
 from kgextract.eval.normalize import normalize_name
 from kgextract.ingest import document_from_text
 from kgextract.models import DocumentError, DocumentResult, Entity
-from kgextract.pipeline import Extractor
+from kgextract.pipeline.extractor import Extractor
 
 __all__ = [
     "RELATION_MAP", "ENTITY_MAP", "SIGNATURES", "PUBLISHED", "TARGET_F1",

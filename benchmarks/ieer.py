@@ -37,7 +37,7 @@ from kgextract.config import ExtractConfig
 from kgextract.ingest import document_from_text
 from kgextract.models import DocumentResult
 from kgextract.nlp.model import resolve_model_name
-from kgextract.pipeline import Extractor
+from kgextract.pipeline.extractor import Extractor
 
 __all__ = ["TYPES", "SPACY_MAP", "KGX_MAP", "Story", "parse_file", "load_stories", "spacy_spans",
            "kgextract_spans", "score", "run", "render", "main"]

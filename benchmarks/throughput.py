@@ -115,7 +115,7 @@ def _child(mode: str, folder: Path, batch_size: int, model: str, workers: int = 
         from kgextract.config import ExtractConfig
         from kgextract.ingest import document_from_text
         from kgextract.models import DocumentError
-        from kgextract.pipeline import Extractor
+        from kgextract.pipeline.extractor import Extractor
 
         config = ExtractConfig(model=model, batch_size=batch_size)
         documents = (document_from_text(t, i) for i, t in docs)

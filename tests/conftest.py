@@ -79,7 +79,7 @@ def extractor():
     """The default ``Extractor``, built once per session."""
     if not _any_model_installed():
         pytest.skip("no English spaCy pipeline installed")
-    from kgextract.pipeline import Extractor
+    from kgextract.pipeline.extractor import Extractor
 
     return Extractor()
 

@@ -15,7 +15,7 @@ __version__ = "0.1.0"
 __all__ = ["load", "extract", "ExtractConfig", "Document", "DocumentResult", "Entity", "Relation", "ExtractionResult"]
 
 _HOMES = {
-    "load": "kgextract.components",
+    "load": "kgextract.pipeline.components",
     "extract": "kgextract.api",
     "ExtractConfig": "kgextract.config",
     "Document": "kgextract.models",

@@ -17,7 +17,7 @@ from pathlib import Path
 from kgextract.config import ExtractConfig
 from kgextract.ingest import document_from_text, iter_documents
 from kgextract.models import Document, DocumentError, DocumentResult, ExtractionResult
-from kgextract.pipeline import Extractor
+from kgextract.pipeline.extractor import Extractor
 
 __all__ = ["extract"]
 

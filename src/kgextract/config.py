@@ -47,7 +47,7 @@ class ExtractConfig(BaseModel):
     )
     hold_freed_memory: bool = Field(
         True, description="on Linux with glibc, keep freed memory for the next batch instead of returning it to "
-        "the system after each one (kgextract.allocator; process-wide)"
+        "the system after each one (kgextract.pipeline.allocator; process-wide)"
     )
     time_limit: float = Field(
         120.0, ge=0.0, description="seconds one document may take before it is reported (E019); 0: no limit"

@@ -67,7 +67,7 @@ def test_unknown_model_is_e001(name):
 
 
 def test_unknown_model_fails_when_the_extractor_is_built():
-    from kgextract.pipeline import Extractor
+    from kgextract.pipeline.extractor import Extractor
 
     with pytest.raises(KgextractError, match=r"\[E001\]"):
         Extractor(ExtractConfig(model="xx_no_such_model"))

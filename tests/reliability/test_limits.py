@@ -15,7 +15,7 @@ import pytest
 import spacy
 
 from kgextract.ingest import iter_documents
-from kgextract.long_text import parse, split_points
+from kgextract.pipeline.long_text import parse, split_points
 from kgextract.models import DocumentError
 
 from .attacks import SENTENCE, heavy_pdf, long_text, nested_unclosed_html
@@ -44,7 +44,7 @@ def test_pieces_cover_the_text_and_end_at_breaks():
 @pytest.mark.model
 def test_mentions_of_every_piece_are_kept():
     from kgextract.nlp.extensions import MENTIONS
-    from kgextract.pipeline import Extractor
+    from kgextract.pipeline.extractor import Extractor
 
     nlp = Extractor().nlp
     text = "".join(SENTENCE.replace("Ann Lee", name) + "\n\n" for name in ("Ann Lee", "Maria Lopez", "John Carter"))

@@ -19,7 +19,7 @@ from typer.testing import CliRunner
 
 from kgextract.cli.app import app
 from kgextract.ingest import iter_documents
-from kgextract.long_text import parse
+from kgextract.pipeline.long_text import parse
 from kgextract.models import Document, DocumentError, DocumentResult, Entity
 from kgextract.run import run_corpus
 from kgextract.store.oxigraph import write_results

@@ -7,7 +7,7 @@ import pytest
 from kgextract.config import ExtractConfig
 from kgextract.ingest import document_from_text
 from kgextract.models import EntityType, Predicate
-from kgextract.pipeline import Extractor
+from kgextract.pipeline.extractor import Extractor
 from kgextract.base.names import entity_key
 
 pytestmark = pytest.mark.model

@@ -40,9 +40,9 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict
 
-from kgextract.models import DocumentResult, EntityType, Predicate
-from kgextract.base.gazetteers import demonym_forms, load_list
 from kgextract.base.countries import countries as pinned_countries
+from kgextract.base.gazetteers import demonym_forms, load_list
+from kgextract.models import DocumentResult, EntityType, Predicate
 
 __all__ = ["Link", "link_name", "link_entities", "geonames_iri", "wikidata_iri", "wikidata_ids", "DOMINANCE"]
 

@@ -11,11 +11,11 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 
 from kgextract.cli.app import app
 from kgextract.config import ExtractConfig
+from kgextract.dask.select import ENGINES, run_extraction
 from kgextract.errors import KgextractError
 from kgextract.models import DocumentError
 from kgextract.rdf.provenance import PROVENANCE_LEVELS
 from kgextract.rdf.serialize import FORMATS
-from kgextract.dask.select import ENGINES, run_extraction
 from kgextract.terminal import printable, setup_logging
 
 __all__ = ["extract_command", "EXIT_PARTIAL"]
@@ -104,7 +104,7 @@ def extract_command(
         config = ExtractConfig(model=model, threshold=threshold, batch_size=batch_size, max_bytes=max_bytes,
                                max_chars=max_chars, time_limit=time_limit, extractors=extractor or None)
         if config.extractors is not None:  # an unknown name fails here (E048), before any work
-            from kgextract.components import selected_extractors
+            from kgextract.pipeline.components import selected_extractors
 
             selected_extractors(config.extractors)
         with _progress(err, quiet) as progress:

@@ -113,7 +113,7 @@ def _extractor(config: dict):
     """The process's ``Extractor`` for ``config``, loaded on first use."""
     key = ExtractConfig(**config).model_dump_json()
     if key not in _EXTRACTORS:
-        from kgextract.pipeline import Extractor
+        from kgextract.pipeline.extractor import Extractor
 
         _EXTRACTORS[key] = Extractor(ExtractConfig(**config))
     return _EXTRACTORS[key]

@@ -48,6 +48,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
+from kgextract.base.countries import country_record
 from kgextract.base.dates import (
     WEEKDAYS,
     DateMatch,
@@ -58,7 +59,6 @@ from kgextract.base.dates import (
     normalize_date,
 )
 from kgextract.base.gazetteers import TITLES, load_list
-from kgextract.base.countries import country_record
 
 __all__ = ["Dateline", "find_dateline"]
 

@@ -23,6 +23,8 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from kgextract.base.dates import normalize_date
+from kgextract.base.gazetteers import TITLES, load_list
+from kgextract.base.names import is_acronym_of
 from kgextract.nlp.entity_labels import (
     country_after_place,
     government_phrases,
@@ -36,10 +38,8 @@ from kgextract.nlp.entity_labels import (
     split_paired_names,
 )
 from kgextract.nlp.extensions import MENTIONS
-from kgextract.base.gazetteers import TITLES, load_list
 from kgextract.nlp.non_names import drop_non_names, portfolios
 from kgextract.nlp.source_lines import source_lines
-from kgextract.base.names import is_acronym_of
 
 __all__ = ["EntityFixes", "make_entity_fixes", "LABELS", "COMPANY_ENDINGS"]
 

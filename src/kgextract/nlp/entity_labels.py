@@ -13,8 +13,8 @@ from collections import Counter
 
 from spacy.tokens import Doc, Span
 
-from kgextract.base.gazetteers import TITLES, load_list, load_sections
 from kgextract.base.countries import country_name, country_record, government_name
+from kgextract.base.gazetteers import TITLES, load_list, load_sections
 
 __all__ = ["country_after_place", "grow_person_names", "harmonize_labels", "join_country_names",
            "government_phrases", "list_item_people", "org_of_place", "org_word_names", "person_cues",

@@ -24,8 +24,8 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, ValidationError
 
-from kgextract.errors import Errors, KgextractError
 from kgextract.base.gazetteers import load_list
+from kgextract.errors import Errors, KgextractError
 
 __all__ = ["Trigger", "TriggerSet", "load_triggers"]
 

@@ -26,8 +26,8 @@ from functools import lru_cache
 
 from spacy.tokens import Span
 
-from kgextract.models import EventType
 from kgextract.base.gazetteers import load_sections
+from kgextract.models import EventType
 
 __all__ = ["EVENT_TYPES", "classify_span", "classify_spans", "classify_words"]
 

@@ -30,9 +30,9 @@ from spacy.language import Language
 from spacy.matcher import DependencyMatcher
 from spacy.tokens import Doc, Span, Token
 
+from kgextract.base.gazetteers import load_list
 from kgextract.nlp.event_triggers import load_triggers
 from kgextract.nlp.extensions import MENTIONS
-from kgextract.base.gazetteers import load_list
 
 __all__ = ["Events", "make_events", "VERB_EVENTS", "STRONG_EVENT_NOUNS"]
 

@@ -25,11 +25,11 @@ from spacy.language import Language
 from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc, Span
 
+from kgextract.base.countries import government_name
+from kgextract.base.gazetteers import TITLES, load_list
 from kgextract.nlp.doc_index import line_starts, remembering
 from kgextract.nlp.entity_fixes import drop_overlaps
 from kgextract.nlp.extensions import MENTIONS
-from kgextract.base.gazetteers import TITLES, load_list
-from kgextract.base.countries import government_name
 
 __all__ = ["Roles", "make_roles", "ABBREVIATIONS", "MODIFIERS", "PATTERNS", "PORTFOLIOS", "SHORT_FORMS", "short_forms", "expand_abbreviation", "holders_after",
            "line_before", "own_line", "plural", "singular"]

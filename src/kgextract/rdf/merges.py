@@ -35,11 +35,11 @@ from collections.abc import Iterable
 
 from rdflib import Dataset, Literal, URIRef
 
+from kgextract.base.linking import Link
 from kgextract.rdf.iri import document_iri, entity_iri
 from kgextract.rdf.mapping import text_literal
 from kgextract.rdf.namespaces import KGX, KGX_ID, PROV, RDF, RDFS, SDO
 from kgextract.resolve.across import MergeRecord
-from kgextract.base.linking import Link
 
 __all__ = ["CORPUS_GRAPH", "merge_iri", "add_merges", "add_links"]
 

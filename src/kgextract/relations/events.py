@@ -34,10 +34,10 @@ from collections.abc import Iterator
 
 from spacy.tokens import Doc, Span, Token
 
-from kgextract.models import Predicate
 from kgextract.base.dates import WEEKDAYS, DateValue, find_dates, normalize_date
-from kgextract.nlp.doc_index import sentence_of, sentence_spans
 from kgextract.base.gazetteers import load_list, load_sections
+from kgextract.models import Predicate
+from kgextract.nlp.doc_index import sentence_of, sentence_spans
 from kgextract.relations.registry import Candidate, Context, extractors
 from kgextract.relations.spans import HONORIFIC_TOKENS, antecedent, evidence_span, mention_index, mention_of, mentions, title_antecedent
 

@@ -20,11 +20,11 @@ from collections.abc import Iterator
 
 from spacy.tokens import Doc, Span
 
+from kgextract.base.countries import country_name, government_name
+from kgextract.base.gazetteers import load_list
 from kgextract.models import Predicate
 from kgextract.relations.registry import Candidate, Context, extractors
-from kgextract.base.gazetteers import load_list
 from kgextract.relations.spans import evidence_span, mention_index, mentions
-from kgextract.base.countries import country_name, government_name
 
 __all__ = [
     "extract_org_comma_place",

@@ -30,11 +30,11 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
+from kgextract.base.countries import government_name
 from kgextract.models import Predicate
 from kgextract.nlp.roles import holders_after, line_before, own_line
 from kgextract.relations.registry import Candidate, Context, extractors
 from kgextract.relations.spans import HONORIFIC_TOKENS, antecedent, evidence_span, mention_index, mentions
-from kgextract.base.countries import government_name
 
 __all__ = ["TitleItem", "title_chains", "its_organization", "extract_roles", "extract_affiliations", "extract_heads",
            "extract_representation", "extract_team_members", "extract_listed_affiliations", "extract_moves",

@@ -40,9 +40,9 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
-from kgextract.models import MembershipStatus, Predicate
 from kgextract.base.dates import MONTH_NAMES, find_dates
 from kgextract.base.gazetteers import load_sections
+from kgextract.models import MembershipStatus, Predicate
 from kgextract.relations.registry import Candidate, Context
 from kgextract.relations.spans import HONORIFIC_TOKENS, antecedent, evidence_span, mention_index
 

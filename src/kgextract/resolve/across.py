@@ -43,8 +43,8 @@ from dataclasses import dataclass, field
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from kgextract.models import DocumentResult, Entity, EntityType, Evidence, Relation
 from kgextract.base.names import entity_key, is_acronym_of, normalize
+from kgextract.models import DocumentResult, Entity, EntityType, Evidence, Relation
 
 __all__ = ["MergeRecord", "AcrossPlan", "plan_across", "resolve_across", "RULE_ALIAS", "RULE_TOKENS", "RULE_ACRONYM", "RULE_SAME_KEY"]
 

@@ -21,20 +21,19 @@ touches, are dropped.
 from __future__ import annotations
 
 import bisect
-from functools import lru_cache
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from spacy.tokens import Doc, Span
 
-from kgextract.models import DOC, Document, DocumentResult, Entity, EntityType, Evidence, Mention, Predicate, Relation
-from kgextract.nlp.event_types import EVENT_TYPES, classify_spans
-from kgextract.nlp.doc_index import doc_text, mentions, sentence_of, sentence_spans, sentence_text, text_between
+from kgextract.base.countries import government_long_name, government_name
 from kgextract.base.gazetteers import demonym_forms, load_list
+from kgextract.base.names import clean_name, entity_key, forget_names, is_acronym_of, key_prefix, normalize, strip_honorifics
+from kgextract.models import DOC, Document, DocumentResult, Entity, EntityType, Evidence, Mention, Predicate, Relation
+from kgextract.nlp.doc_index import doc_text, mentions, sentence_of, sentence_spans, sentence_text, text_between
+from kgextract.nlp.event_types import EVENT_TYPES, classify_spans
 from kgextract.nlp.roles import expand_abbreviation
 from kgextract.relations.registry import Candidate
-from kgextract.base.countries import government_long_name, government_name
-from kgextract.base.names import (clean_name, entity_key, forget_names, is_acronym_of, key_prefix, normalize,
-                                     strip_honorifics)
 
 __all__ = ["resolve_document"]
 

@@ -18,11 +18,11 @@ from dataclasses import dataclass, field
 
 from rdflib import Dataset
 
+from kgextract.base.linking import Link, link_entities
 from kgextract.models import DocumentResult
 from kgextract.rdf.mapping import to_rdf
 from kgextract.rdf.merges import add_links, add_merges
 from kgextract.resolve.across import MergeRecord, resolve_across
-from kgextract.base.linking import Link, link_entities
 
 __all__ = ["CorpusGraph", "corpus_graph"]
 

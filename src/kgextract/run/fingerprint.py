@@ -30,7 +30,7 @@ __all__ = ["extraction_fingerprint", "package_fingerprint", "document_key", "con
 
 _PACKAGE = Path(kgextract.__file__).parent
 #: The parts of the package whose code decides a ``DocumentResult``.
-_EXTRACTION_CODE = ("models.py", "pipeline.py", "components.py", "config.py", "base", "nlp", "relations", "resolve")
+_EXTRACTION_CODE = ("models.py", "config.py", "base", "nlp", "relations", "resolve", "pipeline")
 #: Modules that work on whole corpora, after the cache. (``base/linking.py`` is not one of them:
 #: the role component asks it whether a word names a place.)
 _CORPUS_LEVEL = {"across.py"}

@@ -84,7 +84,7 @@ def process_documents(
     if workers <= 1:
         for chunk in chunks:
             if extractor is None:  # loaded on the first document, not before
-                from kgextract.pipeline import Extractor
+                from kgextract.pipeline.extractor import Extractor
 
                 extractor = Extractor(config)
             yield from zip(chunk, _process_chunk(extractor, chunk), strict=True)
@@ -161,7 +161,7 @@ _INIT_ERROR: KgextractError | None = None
 def _init_worker(config: dict, parent: int) -> None:
     global _EXTRACTOR, _INIT_ERROR
     threading.Thread(target=_exit_with_parent, args=(parent,), daemon=True).start()
-    from kgextract.pipeline import Extractor
+    from kgextract.pipeline.extractor import Extractor
 
     try:
         _EXTRACTOR = Extractor(ExtractConfig(**config))

@@ -38,6 +38,7 @@ from pathlib import Path
 
 from rdflib import Dataset
 
+from kgextract.base.linking import link_entities
 from kgextract.errors import Errors, KgextractError
 from kgextract.graph.merge import merge_entities
 from kgextract.models import DOC, DocumentResult, EntityType, Predicate, Relation
@@ -47,7 +48,6 @@ from kgextract.rdf.merges import add_links, add_merges
 from kgextract.rdf.nquads import TripleBuffer, nquads_bytes
 from kgextract.rdf.serialize import serialize
 from kgextract.resolve.across import AcrossPlan, plan_across
-from kgextract.base.linking import link_entities
 from kgextract.run.files import TEMP_SUFFIX
 
 __all__ = ["CorpusStats", "write_nquads", "WORK_PREFIX"]

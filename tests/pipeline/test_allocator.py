@@ -1,4 +1,4 @@
-"""kgextract.allocator: glibc keeps freed memory when asked; elsewhere nothing happens."""
+"""kgextract.pipeline.allocator: glibc keeps freed memory when asked; elsewhere nothing happens."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ import sys
 
 import pytest
 
-from kgextract.allocator import hold_freed_memory
+from kgextract.pipeline.allocator import hold_freed_memory
 
 
 def _glibc() -> bool:
@@ -28,7 +28,7 @@ def test_freed_memory_is_reused_without_new_page_faults():
     # time (fresh pages, each one a fault); once tuned it keeps the block.
     script = """
 import resource, sys
-from kgextract.allocator import hold_freed_memory
+from kgextract.pipeline.allocator import hold_freed_memory
 if sys.argv[1] == "tuned":
     assert hold_freed_memory()
 def faults():

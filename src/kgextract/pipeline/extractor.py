@@ -1,7 +1,7 @@
 """The extraction run: documents in, one ``DocumentResult`` per document out.
 
 Stages, in order: the spaCy pipeline marks mentions (``nlp``), then the
-relation components of ``kgextract.components`` add the dateline, read
+relation components of ``kgextract.pipeline.components`` add the dateline, read
 relations between mentions with the chosen extractors (``relations``) and
 merge mentions into entities (``resolve``).
 """
@@ -13,15 +13,15 @@ from collections.abc import Iterable, Iterator
 
 from spacy.tokens import Doc
 
-from kgextract.allocator import hold_freed_memory
-from kgextract.components import Dateline, Relations
 from kgextract.config import ExtractConfig
 from kgextract.errors import Errors
-from kgextract.limits import DocumentTimeout, time_limit
-from kgextract.long_text import PIECE_CHARS, parse
 from kgextract.ingest.decode import valid_unicode
+from kgextract.limits import DocumentTimeout, time_limit
 from kgextract.models import Document, DocumentError, DocumentResult
 from kgextract.nlp.pipeline import build_pipeline
+from kgextract.pipeline.allocator import hold_freed_memory
+from kgextract.pipeline.components import Dateline, Relations
+from kgextract.pipeline.long_text import PIECE_CHARS, parse
 
 __all__ = ["Extractor"]
 
@@ -43,7 +43,7 @@ class Extractor:
         self.config = config or ExtractConfig()
         if self.config.hold_freed_memory:
             hold_freed_memory()
-        # the relation stage runs after a long text's pieces are joined (kgextract.long_text),
+        # the relation stage runs after a long text's pieces are joined (kgextract.pipeline.long_text),
         # so it is applied here to the parsed Doc rather than inside ``nlp``; an unknown
         # extractor name (E048) fails before the model is loaded
         self._stages = (Dateline(), Relations(self.config.extractors, self.config.threshold))
@@ -66,7 +66,7 @@ class Extractor:
             yield from self._batch(batch)
 
     def _batch(self, batch: list[Document]) -> Iterator[DocumentResult | DocumentError]:
-        # long texts are parsed alone, in pieces (kgextract.long_text): memory stays flat
+        # long texts are parsed alone, in pieces (kgextract.pipeline.long_text): memory stays flat
         ok = [d for d in batch if len(d.text) <= min(self.config.max_chars, PIECE_CHARS)]
         docs: dict[int, Doc] = {}
         try:

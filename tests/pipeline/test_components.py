@@ -1,4 +1,4 @@
-"""Relations from ``nlp(text)``: the kgx_dateline and kgx_relations components (kgextract.components)."""
+"""Relations from ``nlp(text)``: the kgx_dateline and kgx_relations components (kgextract.pipeline.components)."""
 
 from __future__ import annotations
 
@@ -6,13 +6,13 @@ import pytest
 import spacy
 
 import kgextract
-from kgextract.components import RELATION_COMPONENTS, selected_extractors
+from kgextract.pipeline.components import RELATION_COMPONENTS, selected_extractors
 from kgextract.config import ExtractConfig
 from kgextract.errors import KgextractError
 from kgextract.ingest import document_from_text
 from kgextract.models import DocumentResult
 from kgextract.nlp.pipeline import COMPONENTS, assemble
-from kgextract.pipeline import Extractor
+from kgextract.pipeline.extractor import Extractor
 from kgextract.relations import registry
 from kgextract.run.fingerprint import extraction_fingerprint
 

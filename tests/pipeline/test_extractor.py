@@ -1,4 +1,4 @@
-"""The extraction run (kgextract.pipeline.Extractor): documents in, one result per document out."""
+"""The extraction run (kgextract.pipeline.extractor.Extractor): documents in, one result per document out."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ import pytest
 from kgextract.config import ExtractConfig
 from kgextract.ingest import document_from_text
 from kgextract.models import DocumentError, DocumentResult
-from kgextract.pipeline import Extractor
+from kgextract.pipeline.extractor import Extractor
 from kgextract.relations.registry import extractors
 
 pytestmark = pytest.mark.model
