@@ -10,8 +10,8 @@ from pydantic import ValidationError
 from rdflib import Dataset, Literal, Namespace, URIRef
 
 import kgextract
+from kgextract.api import ExtractionResult
 from kgextract.ingest import document_from_text
-from kgextract.models import ExtractionResult
 
 pytestmark = pytest.mark.model
 

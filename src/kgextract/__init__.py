@@ -22,7 +22,7 @@ _HOMES = {
     "DocumentResult": "kgextract.models",
     "Entity": "kgextract.models",
     "Relation": "kgextract.models",
-    "ExtractionResult": "kgextract.models",
+    "ExtractionResult": "kgextract.api",
 }
 
 

@@ -14,14 +14,42 @@ import os
 from collections.abc import Iterable
 from pathlib import Path
 
-from kgextract.config import ExtractConfig
-from kgextract.ingest import document_from_text, iter_documents
-from kgextract.models import Document, DocumentError, DocumentResult, ExtractionResult
-from kgextract.pipeline.extractor import Extractor
+import networkx as nx
+from pydantic import BaseModel, ConfigDict, Field
+from rdflib import Dataset
 
-__all__ = ["extract"]
+from kgextract.config import ExtractConfig
+from kgextract.graph.build import to_networkx
+from kgextract.ingest import document_from_text, iter_documents
+from kgextract.models import Document, DocumentError, DocumentResult
+from kgextract.pipeline.extractor import Extractor
+from kgextract.rdf.corpus import to_rdf
+
+__all__ = ["extract", "ExtractionResult"]
 
 Source = str | os.PathLike | Document
+
+
+class ExtractionResult(BaseModel):
+    """The result of :func:`extract`: one ``DocumentResult`` per document, plus failures.
+
+    Convert it with :meth:`to_networkx` or :meth:`to_rdf`.
+    """
+
+    model_config = ConfigDict(extra="forbid")
+
+    documents: list[DocumentResult] = Field(default_factory=list)
+    errors: list[DocumentError] = Field(default_factory=list)
+
+    def to_networkx(self) -> nx.MultiDiGraph:
+        """The graph as a ``networkx.MultiDiGraph``: :func:`kgextract.graph.to_networkx` of the documents."""
+        return to_networkx(self.documents)
+
+    def to_rdf(self) -> Dataset:
+        """The graph as an ``rdflib.Dataset``: :func:`kgextract.rdf.to_rdf` of the documents (one
+        named graph per document, plus the corpus graph with the merges across documents and the
+        gazetteer links)."""
+        return to_rdf(self.documents)
 
 
 def _documents(inputs: Source | Iterable[Source], max_bytes: int):

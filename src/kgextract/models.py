@@ -31,7 +31,6 @@ __all__ = [
     "Relation",
     "DocumentResult",
     "DocumentError",
-    "ExtractionResult",
 ]
 
 #: The subject id that stands for the document itself (as in the gold files).
@@ -206,26 +205,3 @@ class DocumentError(_Model):
     code: str
     message: str
     level: Literal["error", "warning"] = "error"
-
-
-class ExtractionResult(_Model):
-    """The result of a run: one ``DocumentResult`` per document, plus failures.
-
-    Convert it with :meth:`to_networkx` or :meth:`to_rdf`.
-    """
-
-    documents: list[DocumentResult] = Field(default_factory=list)
-    errors: list[DocumentError] = Field(default_factory=list)
-
-    def to_networkx(self):
-        """Return the graph as a ``networkx.MultiDiGraph``."""
-        from kgextract.graph.build import to_networkx
-
-        return to_networkx(self.documents)
-
-    def to_rdf(self):
-        """Return the graph as an ``rdflib.Dataset``: one named graph per document, plus
-        the corpus graph with the merges across documents and the gazetteer links."""
-        from kgextract.run.corpus import corpus_graph
-
-        return corpus_graph(self.documents).dataset

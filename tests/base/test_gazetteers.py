@@ -6,9 +6,9 @@ from importlib.resources import files
 
 import pytest
 
-from kgextract.errors import KgextractError
 from kgextract.base import gazetteers
 from kgextract.base.gazetteers import available, load_list, load_sections
+from kgextract.errors import KgextractError
 
 LISTS = ["titles.v1", "title_modifiers.v1", "honorifics.v1", "event_nouns.v1",
          "org_words.v1"]

@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from kgextract.models import Document, DocumentResult, Entity, Relation
 from kgextract.base.linking import geonames_iri, link_entities, link_name, wikidata_ids, wikidata_iri
-from kgextract.run.corpus import corpus_graph
+from kgextract.models import Document, DocumentResult, Entity, Relation
+from kgextract.rdf.corpus import corpus_graph
 
 QUERIES = Path(__file__).parent / "queries"
 

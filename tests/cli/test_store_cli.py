@@ -21,7 +21,7 @@ from typer.testing import CliRunner
 import kgextract.cli.store  # noqa: F401 - registers the commands
 from kgextract.cli.app import app
 from kgextract.graph.examples import sample_results
-from kgextract.rdf.mapping import to_graph, to_rdf
+from kgextract.rdf import to_graph, to_rdf
 from kgextract.rdf.serialize import write_rdf
 from kgextract.store.server import free_port
 

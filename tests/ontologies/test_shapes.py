@@ -9,8 +9,8 @@ from rdflib import Graph, Literal, URIRef
 
 from kgextract.graph.examples import sample_results
 from kgextract.models import Document, DocumentResult, Entity, Evidence, Mention, Relation
+from kgextract.rdf import to_graph
 from kgextract.rdf.iri import document_iri, entity_iri
-from kgextract.rdf.mapping import to_graph
 from kgextract.rdf.namespaces import KGX, ORG, RDF, RDFS, SDO, XSD
 
 SHAPES = Path(__file__).resolve().parents[2] / "ontologies" / "shapes.ttl"

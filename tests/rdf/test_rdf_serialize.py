@@ -11,11 +11,11 @@ import pytest
 from rdflib import Dataset, Graph, Literal, URIRef
 from rdflib.compare import isomorphic
 
+import kgextract.rdf.serialize as ser
 from kgextract.errors import KgextractError
 from kgextract.models import Document, DocumentResult, Entity, Evidence, Mention, Relation
-import kgextract.rdf.serialize as ser
+from kgextract.rdf import to_graph, to_rdf
 from kgextract.rdf.iri import slugify
-from kgextract.rdf.mapping import to_graph, to_rdf
 from kgextract.rdf.serialize import FORMATS, format_for_path, get_format, serialize, union_graph, write_rdf
 
 from .conftest import make_result

@@ -22,7 +22,7 @@ HEADING = re.compile(r"^# (\w+)$", re.M)
 
 @pytest.fixture(scope="module")
 def dataset():
-    return to_rdf(sample_results())
+    return to_rdf(sample_results(), across=False, linking=False)  # as to_nquads writes
 
 
 def _blocks(turtle: str) -> list[tuple[str, str]]:
@@ -74,7 +74,7 @@ def test_turtle_sorts_by_label_and_puts_type_and_labels_first(dataset):
 
 
 def test_turtle_holds_the_same_triples_and_is_deterministic(dataset):
-    once, again = serialize(dataset, "turtle"), serialize(to_rdf(sample_results()), "turtle")
+    once, again = serialize(dataset, "turtle"), serialize(to_rdf(sample_results(), across=False, linking=False), "turtle")
     assert once == again
     assert isomorphic(Graph().parse(data=once, format="turtle"), union_graph(dataset))
 

@@ -8,8 +8,9 @@ from rdflib.namespace import TIME, XSD
 
 from kgextract.eval.predictions import graph_to_prediction
 from kgextract.models import Document, DocumentResult, Entity, Evidence, Relation
+from kgextract.rdf import to_graph, to_rdf
 from kgextract.rdf.iri import entity_iri, instant_iri
-from kgextract.rdf.mapping import to_graph, to_nquads, to_rdf
+from kgextract.rdf.mapping import to_nquads
 from kgextract.rdf.namespaces import KGX, ORG, RDF, SDO
 from kgextract.rdf.serialize import serialize
 

@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 
 from kgextract.ingest import document_from_text
 from kgextract.models import DocumentResult
-from kgextract.rdf.mapping import to_rdf
+from kgextract.rdf import to_rdf
 
 from .hostile import hostile_name, release_texts
 from .test_hostile_rdf import PARSERS, assert_round_trips

@@ -17,7 +17,7 @@ from rdflib.compare import isomorphic
 from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 
 from kgextract.models import Document, DocumentResult, Entity, Evidence, Relation
-from kgextract.rdf.mapping import to_rdf
+from kgextract.rdf import to_rdf
 from kgextract.rdf.serialize import FORMATS, serialize, union_graph, write_rdf
 
 from .hostile import results

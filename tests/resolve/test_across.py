@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 
 from kgextract.models import Document, DocumentResult, Entity, Evidence, Mention, Relation
+from kgextract.rdf.corpus import corpus_graph
 from kgextract.resolve.across import RULE_ACRONYM, RULE_ALIAS, RULE_SAME_KEY, RULE_TOKENS, resolve_across
-from kgextract.run.corpus import corpus_graph
 
 QUERIES = Path(__file__).parent / "queries"
 TYPES = {"person": "Person", "organization": "Organization", "place": "Place", "event": "Event", "role": "Role"}

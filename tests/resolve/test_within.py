@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import pytest
 
+from kgextract.base.names import entity_key
 from kgextract.config import ExtractConfig
 from kgextract.ingest import document_from_text
 from kgextract.models import EntityType, Predicate
 from kgextract.pipeline.extractor import Extractor
-from kgextract.base.names import entity_key
 
 pytestmark = pytest.mark.model
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from kgextract.models import Document, DocumentResult, Entity, Evidence, Mention, Relation
+from kgextract.rdf.corpus import corpus_graph
 from kgextract.rdf.serialize import serialize
-from kgextract.run.corpus import corpus_graph
 from kgextract.run.stream import write_nquads
 
 

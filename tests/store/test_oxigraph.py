@@ -14,7 +14,7 @@ from rdflib.compare import isomorphic
 
 from kgextract.errors import KgextractError
 from kgextract.rdf.iri import graph_iri
-from kgextract.rdf.mapping import to_rdf
+from kgextract.rdf import to_rdf
 from kgextract.rdf.serialize import write_rdf
 from kgextract.store.oxigraph import (
     load_files, open_store, write_dataset, write_results, writer_active,
@@ -102,7 +102,7 @@ def test_store_matches_to_rdf(tmp_path):
 @pytest.mark.parametrize("fmt", ["trig", "nquads", "json-ld", "turtle"])
 def test_load_every_output_format(tmp_path, fmt, caplog):
     ext = {"trig": ".trig", "nquads": ".nq", "json-ld": ".jsonld", "turtle": ".ttl"}[fmt]
-    path = write_rdf(to_rdf([doc1(), doc2()]), tmp_path / f"kg{ext}", fmt)
+    path = write_rdf(to_rdf([doc1(), doc2()], across=False, linking=False), tmp_path / f"kg{ext}", fmt)
     with caplog.at_level(logging.WARNING, logger="kgextract"):
         counts = load_files(tmp_path / "kg", [path])
     with open_store(tmp_path / "kg", read_only=True) as store:
@@ -203,7 +203,7 @@ def test_a_writer_in_another_process_is_seen(tmp_path):
 
 
 def test_bulk_load_and_rebuild_union(tmp_path):
-    path = write_rdf(to_rdf([doc1(), doc2()]), tmp_path / "kg.nq", "nquads")
+    path = write_rdf(to_rdf([doc1(), doc2()], across=False, linking=False), tmp_path / "kg.nq", "nquads")
     counts = load_files(tmp_path / "bulk", [path], bulk=True)
     load_files(tmp_path / "tx", [path])
     assert quads(tmp_path / "bulk") == quads(tmp_path / "tx")
@@ -219,7 +219,7 @@ def test_bulk_load_and_rebuild_union(tmp_path):
 
 
 def test_write_dataset_keeps_the_corpus_graph(tmp_path):
-    from kgextract.run.corpus import corpus_graph
+    from kgextract.rdf.corpus import corpus_graph
 
     graph = corpus_graph([doc1(), doc2()])
     n = write_dataset(tmp_path / "kg", graph.dataset)

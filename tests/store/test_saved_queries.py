@@ -10,7 +10,7 @@ import re
 
 import pytest
 
-from kgextract.rdf.mapping import to_rdf
+from kgextract.rdf import to_rdf
 from kgextract.store.bind import query_variables
 from kgextract.store.queries import get_query, saved_queries
 from kgextract.store.results import prepare, select_rows

@@ -8,7 +8,7 @@ import pytest
 from rdflib import Literal, URIRef
 
 from kgextract.errors import KgextractError
-from kgextract.rdf.mapping import to_graph, to_rdf
+from kgextract.rdf import to_graph, to_rdf
 from kgextract.rdf.serialize import write_rdf
 from kgextract.store.oxigraph import write_results
 from kgextract.store.validate import (

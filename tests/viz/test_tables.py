@@ -7,7 +7,7 @@ import pytest
 from rdflib import Dataset, URIRef
 
 from kgextract.errors import KgextractError
-from kgextract.rdf.mapping import to_rdf
+from kgextract.rdf import to_rdf
 from kgextract.rdf.namespaces import KGX_ID
 from kgextract.rdf.serialize import write_rdf
 from kgextract.viz.tables import (

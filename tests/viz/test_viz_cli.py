@@ -10,7 +10,7 @@ from typer.testing import CliRunner
 
 import kgextract.cli.viz  # noqa: F401 - registers the commands
 from kgextract.cli.app import app
-from kgextract.rdf.mapping import to_rdf
+from kgextract.rdf import to_rdf
 from kgextract.rdf.serialize import write_rdf
 
 from .conftest import EVIL_KEY

@@ -6,7 +6,7 @@ to a dask.distributed worker, which reads the files from shared storage and
 writes a shard (:mod:`kgextract.dask.worker`). The final step, here, reads
 the shards' results in partition order and builds the corpus graph with
 the local engine's functions (:func:`~kgextract.run.stream.write_nquads`
-for N-Quads, :func:`~kgextract.run.corpus.corpus_graph` otherwise), so the
+for N-Quads, :func:`~kgextract.rdf.corpus.corpus_graph` otherwise), so the
 merged graph is the one ``run_corpus`` writes for the same inputs.
 
 A worker that dies is replaced; its partitions run again (``retries``) and
@@ -32,9 +32,9 @@ from kgextract.config import ExtractConfig
 from kgextract.errors import Errors, KgextractError, Warnings
 from kgextract.ingest.walk import walk
 from kgextract.models import DocumentError, DocumentResult
+from kgextract.rdf.corpus import corpus_graph
 from kgextract.rdf.provenance import check_provenance
 from kgextract.rdf.serialize import get_format, write_rdf
-from kgextract.run.corpus import corpus_graph
 from kgextract.run.fingerprint import extraction_fingerprint
 from kgextract.run.stream import write_nquads
 

@@ -12,7 +12,7 @@ mention. Entities are shared across documents through their key.
 ...               Entity(key="organization/acme", type="Organization", name="Acme")],
 ...     relations=[Relation(subject="person/ann-lee", predicate="memberOf",
 ...                         object="organization/acme")])
->>> ds = to_rdf([res])
+>>> ds = document_graphs([res])
 >>> q = "SELECT ?name WHERE { ?p org:memberOf ?o . ?p rdfs:label ?name }"
 >>> [str(row.name) for row in ds.query(q)]
 ['Ann Lee']
@@ -43,9 +43,8 @@ from kgextract.rdf.iri import (
 )
 from kgextract.rdf.namespaces import KGX, ORG, PROV, RDF, RDFS, SDO, SKOS, TIME, XSD, bind_prefixes
 from kgextract.rdf.nquads import TripleBuffer, nquads_bytes
-from kgextract.rdf.serialize import union_graph
 
-__all__ = ["to_rdf", "to_nquads", "to_graph", "map_document", "CLASSES", "text_literal", "date_literal"]
+__all__ = ["document_graphs", "to_nquads", "map_document", "CLASSES", "text_literal", "date_literal"]
 
 #: The RDF class of each entity type.
 CLASSES: dict[EntityType, URIRef] = {
@@ -277,8 +276,12 @@ class _DocumentMapper:
                        ev.extractor)
 
 
-def to_rdf(results: Iterable[DocumentResult]) -> Dataset:
+def document_graphs(results: Iterable[DocumentResult]) -> Dataset:
     """Map extraction results to an ``rdflib.Dataset``, one named graph per document.
+
+    This is the per-document step of :func:`kgextract.rdf.to_rdf`, the one path
+    from results to RDF: call that (with ``across=False, linking=False`` for the
+    per-document graphs alone) rather than this.
 
     The dataset's default graph is the union of the named graphs, so SPARQL
     over it answers the annotation guide's questions directly.
@@ -286,7 +289,7 @@ def to_rdf(results: Iterable[DocumentResult]) -> Dataset:
     >>> from kgextract.models import Document, DocumentResult, Relation
     >>> res = DocumentResult(document=Document(id="d1", text="GENEVA, 5 December 2023"),
     ...     relations=[Relation(subject="DOC", predicate="datePublished", object="2023-12-05")])
-    >>> ds = to_rdf([res])
+    >>> ds = document_graphs([res])
     >>> sorted(str(c.identifier) for c in ds.graphs() if len(c))
     ['https://w3id.org/kgextract/id/graph/d1']
     >>> q = "SELECT ?d WHERE { ?a a schema:NewsArticle ; schema:datePublished ?d }"
@@ -300,11 +303,11 @@ def to_rdf(results: Iterable[DocumentResult]) -> Dataset:
 
 
 def to_nquads(results: Iterable[DocumentResult]) -> bytes:
-    """``serialize(to_rdf(results), "nquads")``, the same bytes, made without an rdflib store.
+    """``serialize(document_graphs(results), "nquads")``, the same bytes, made without an rdflib store.
 
     >>> from kgextract.graph.examples import sample_results
     >>> from kgextract.rdf.serialize import serialize
-    >>> to_nquads(sample_results()) == serialize(to_rdf(sample_results()), "nquads")
+    >>> to_nquads(sample_results()) == serialize(document_graphs(sample_results()), "nquads")
     True
     """
     graphs: list[TripleBuffer] = []
@@ -336,7 +339,7 @@ def _map_all(results: Iterable[DocumentResult], graph_of) -> None:
 def map_document(graph: Graph | TripleBuffer, res: DocumentResult, entities: dict[str, MergedEntity],
                  role_pairs: set[tuple[str, str]], relations: list[Relation] | None = None,
                  confidence: dict[URIRef, float] | None = None) -> None:
-    """Write the triples of one document into ``graph``, as :func:`to_rdf` does for each.
+    """Write the triples of one document into ``graph``, as :func:`document_graphs` does for each.
 
     ``entities`` is the corpus-wide table of :func:`merge_entities` (labels
     are chosen over every document), ``role_pairs`` the (person,
@@ -351,14 +354,3 @@ def map_document(graph: Graph | TripleBuffer, res: DocumentResult, entities: dic
     mapper.entity_nodes()
     for rel in rels:
         mapper.relation(rel)
-
-
-def to_graph(results: Iterable[DocumentResult]) -> Graph:
-    """The union of all documents' graphs as one ``rdflib.Graph`` (for Turtle, JSON-LD).
-
-    >>> from kgextract.models import Document, DocumentResult
-    >>> g = to_graph([DocumentResult(document=Document(id="d1", text="x"))])
-    >>> (None, SDO.identifier, Literal("d1")) in g
-    True
-    """
-    return union_graph(to_rdf(results))

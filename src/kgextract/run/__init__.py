@@ -5,15 +5,12 @@
   manifest beside the output;
 - :func:`process_documents`: documents in, results out in input order, in
   one process or ``workers`` processes;
-- :func:`corpus_graph`: results in, the RDF of the corpus out (per-document
-  named graphs, merges across documents, gazetteer links);
-  :func:`write_nquads` writes the same graph as N-Quads without holding it.
+- :func:`write_nquads`: the graph of :func:`kgextract.rdf.to_rdf` written as
+  N-Quads without holding it.
 """
 
-from kgextract.run.corpus import CorpusGraph, corpus_graph
 from kgextract.run.parallel import process_documents
 from kgextract.run.runner import RunReport, run_corpus, state_paths
 from kgextract.run.stream import write_nquads
 
-__all__ = ["run_corpus", "RunReport", "state_paths", "process_documents", "corpus_graph", "CorpusGraph",
-           "write_nquads"]
+__all__ = ["run_corpus", "RunReport", "state_paths", "process_documents", "write_nquads"]

@@ -63,11 +63,11 @@ from kgextract.ingest import iter_documents
 from kgextract.ingest.formats import format_of_name
 from kgextract.ingest.walk import walk
 from kgextract.models import Document, DocumentError, DocumentResult
-from kgextract.rdf.mapping import to_nquads, to_rdf
+from kgextract.rdf.corpus import corpus_graph, to_rdf
+from kgextract.rdf.mapping import to_nquads
 from kgextract.rdf.provenance import check_provenance, facts_only_nquads
 from kgextract.rdf.serialize import get_format, serialize, write_bytes_atomic
 from kgextract.run.behind import WriteBehind
-from kgextract.run.corpus import corpus_graph
 from kgextract.run.files import file_sha256, remove_stale_temp, remove_stale_temps, run_lock
 from kgextract.run.fingerprint import content_hash, document_key, extraction_fingerprint, package_fingerprint
 from kgextract.run.manifest import Manifest, ManifestEntry, OutputRecord, RunCounts, load_manifest, save_manifest
@@ -449,7 +449,7 @@ class _Writer:
                 result = self._extract_again(entry, shards)
                 if result is None:
                     return None
-        return self._write(to_nquads([result]) if self.fmt == "nquads" else to_rdf([result]), path, digest, behind,
+        return self._write(to_nquads([result]) if self.fmt == "nquads" else to_rdf([result], across=False, linking=False), path, digest, behind,
                            source=entry.source or entry.id)
 
     def _extract_again(self, entry: ManifestEntry, shards) -> DocumentResult | None:

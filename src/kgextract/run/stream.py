@@ -18,7 +18,7 @@ triples. The bytes are exactly those of ``serialize(corpus_graph(...).dataset,
 >>> import tempfile, pathlib
 >>> from kgextract.graph.examples import sample_results
 >>> from kgextract.rdf.serialize import serialize
->>> from kgextract.run.corpus import corpus_graph
+>>> from kgextract.rdf.corpus import corpus_graph
 >>> with tempfile.TemporaryDirectory() as tmp:
 ...     out = pathlib.Path(tmp) / "g.nq"
 ...     stats = write_nquads(sample_results, out, spill_lines=50)

@@ -36,8 +36,8 @@ from rdflib import Dataset
 
 from kgextract.errors import Errors, KgextractError, Warnings
 from kgextract.models import DocumentResult
+from kgextract.rdf.corpus import to_rdf
 from kgextract.rdf.iri import graph_iri
-from kgextract.rdf.mapping import to_rdf
 from kgextract.rdf.serialize import serialize
 from kgextract.store.union import rebuild_union, replace_graphs
 
@@ -210,8 +210,8 @@ def write_dataset(store_dir: str | os.PathLike, dataset: Dataset,
 def write_results(store_dir: str | os.PathLike, results: Iterable[DocumentResult]) -> int:
     """Write extraction results into the store, replacing each document's graph.
 
-    The results are mapped with :func:`kgextract.rdf.mapping.to_rdf` (so
-    labels are merged across the documents given together); then, per
+    The results are mapped with :func:`kgextract.rdf.to_rdf`, per-document graphs only
+    (labels are merged across the documents given together); then, per
     document, its named graph is cleared and refilled. Re-running is
     incremental (other documents' graphs stay) and idempotent. Return the
     number of quads written.
@@ -220,7 +220,7 @@ def write_results(store_dir: str | os.PathLike, results: Iterable[DocumentResult
     document again repairs it.
     """
     results = list(results)
-    return write_dataset(store_dir, to_rdf(results),
+    return write_dataset(store_dir, to_rdf(results, across=False, linking=False),
                          [graph_iri(r.document.id) for r in results])
 
 

@@ -13,7 +13,7 @@ current folder, and the package resource ``kgextract/ontologies/shapes.ttl``
 (should a build ever ship it there). E103 lists what was tried.
 
 >>> from kgextract.graph.examples import sample_results
->>> from kgextract.rdf.mapping import to_graph
+>>> from kgextract.rdf import to_graph
 >>> validate_graph(to_graph(sample_results())).conforms
 True
 """

@@ -8,7 +8,7 @@ relation, keyed by predicate, with its evidence), so every helper of
 file as on a fresh extraction.
 
 >>> from kgextract.graph.examples import sample_results
->>> from kgextract.rdf.mapping import to_rdf
+>>> from kgextract.rdf import to_rdf
 >>> G = rdf_to_networkx(to_rdf(sample_results()))
 >>> G.nodes["person/izumi-nakamitsu"]["label"]
 'Izumi Nakamitsu'
@@ -186,7 +186,7 @@ def rdf_to_networkx(data: Graph) -> nx.MultiDiGraph:
     ``hasRole``, ``organization``.
 
     >>> from kgextract.graph.examples import sample_results
-    >>> from kgextract.rdf.mapping import to_rdf
+    >>> from kgextract.rdf import to_rdf
     >>> G = rdf_to_networkx(to_rdf(sample_results()))
     >>> sorted(G["event/disarmament-conference"]["date/2023-12-04"])
     ['startDate']

@@ -13,6 +13,7 @@ from collections.abc import Iterable
 from decimal import Decimal
 from importlib import resources
 from pathlib import Path
+from typing import Protocol
 
 import networkx as nx
 import pandas as pd
@@ -20,7 +21,7 @@ from rdflib import BNode, Graph, Literal, URIRef
 
 from kgextract.errors import Errors, KgextractError
 from kgextract.graph.analysis import event_participants, events_table, roles_by_organization
-from kgextract.models import DOC, DocumentResult, ExtractionResult
+from kgextract.models import DOC, DocumentResult
 from kgextract.rdf.namespaces import KGX_ID
 from kgextract.rdf.serialize import union_graph
 
@@ -40,11 +41,17 @@ __all__ = [
     "query_frame",
 ]
 
-Results = ExtractionResult | Iterable[DocumentResult]
+class _HasDocuments(Protocol):
+    documents: list[DocumentResult]
+
+
+#: ``kgextract.extract(...)``'s result (anything with ``documents``), or the results themselves.
+Results = _HasDocuments | Iterable[DocumentResult]
 
 
 def _documents(results: Results) -> list[DocumentResult]:
-    return list(results.documents if isinstance(results, ExtractionResult) else results)
+    # duck-typed: ExtractionResult lives in kgextract.api, whose import loads spaCy
+    return list(results.documents if hasattr(results, "documents") else results)
 
 
 def entities_frame(results: Results) -> pd.DataFrame:
@@ -325,7 +332,7 @@ def query_frame(graph: Graph, query: str, *, label: str = "query", **params) -> 
     (E122) when the query fails.
 
     >>> from kgextract.graph.examples import sample_results
-    >>> from kgextract.rdf.mapping import to_rdf
+    >>> from kgextract.rdf import to_rdf
     >>> q = "SELECT ?e ?d WHERE { ?e <https://schema.org/startDate> ?d }"
     >>> query_frame(to_rdf(sample_results()), q).values.tolist()
     [['event/disarmament-conference', '2023-12-04']]
