@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import importlib
 
-__version__ = "0.1.0"
+from kgextract.version import __version__
+
 __all__ = ["load", "extract", "ExtractConfig", "Document", "DocumentResult", "Entity", "Relation", "ExtractionResult"]
 
 _HOMES = {

@@ -22,13 +22,13 @@ import json
 from functools import lru_cache
 from pathlib import Path
 
-import kgextract
 from kgextract.config import ExtractConfig
 from kgextract.models import Document
+from kgextract.version import __version__
 
 __all__ = ["extraction_fingerprint", "package_fingerprint", "document_key", "content_hash"]
 
-_PACKAGE = Path(kgextract.__file__).parent
+_PACKAGE = Path(__file__).parent.parent  # the kgextract package folder
 #: The parts of the package whose code decides a ``DocumentResult``.
 _EXTRACTION_CODE = ("models.py", "config.py", "base", "nlp", "relations", "resolve", "pipeline")
 #: Modules that work on whole corpora, after the cache. (``base/linking.py`` is not one of them:
@@ -107,7 +107,7 @@ def extraction_fingerprint(config: ExtractConfig) -> str:
     from kgextract.relations.registry import plugin_extractors
 
     parts = {
-        "kgextract": kgextract.__version__,
+        "kgextract": __version__,
         "spacy": spacy.__version__,
         "model": _model_identity(config.model),
         "threshold": config.threshold,

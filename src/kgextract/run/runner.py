@@ -56,7 +56,6 @@ from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
 
-import kgextract
 from kgextract.config import ExtractConfig
 from kgextract.errors import Errors, KgextractError, Warnings
 from kgextract.ingest import iter_documents
@@ -74,6 +73,7 @@ from kgextract.run.manifest import Manifest, ManifestEntry, OutputRecord, RunCou
 from kgextract.run.parallel import process_documents
 from kgextract.run.shards import ShardStore
 from kgextract.run.stream import WORK_PREFIX, write_nquads
+from kgextract.version import __version__
 
 __all__ = ["RunReport", "run_corpus", "state_paths", "CRASH_ENV"]
 
@@ -382,7 +382,7 @@ class _Writer:
                                removed=self.report.removed, outputs_written=self.report.outputs_written,
                                entities=self.report.entities, relations=self.report.relations,
                                merges=self.report.merges, links=self.report.links)
-            manifest = Manifest(kgextract=kgextract.__version__, fingerprint=fingerprint, format=self.fmt,
+            manifest = Manifest(kgextract=__version__, fingerprint=fingerprint, format=self.fmt,
                                 documents=entries, outputs=sorted(outputs.values(), key=lambda r: r.path),
                                 last_run=counts)
             save_manifest(manifest_path, manifest)

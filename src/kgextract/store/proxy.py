@@ -36,17 +36,31 @@ import socket
 import time
 import urllib.parse
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from typing import TYPE_CHECKING
+from typing import Protocol
 
 from kgextract.errors import Errors, KgextractError
 from kgextract.store.guard import QueryLimits, check_query
 
-if TYPE_CHECKING:  # pragma: no cover
-    from kgextract.store.server import SparqlServer
-
-__all__ = ["GuardProxy", "host_allowed", "check_request"]
+__all__ = ["GuardProxy", "Owner", "host_allowed", "check_request"]
 
 logger = logging.getLogger("kgextract")
+
+
+class Owner(Protocol):
+    """What the proxy needs of the server that runs it (:class:`~kgextract.store.server.SparqlServer`).
+
+    Declared here, so the proxy does not import the server that imports it.
+    """
+
+    host: str
+    timeout: float | None
+    limits: QueryLimits
+
+    def allowed_hosts(self) -> str: ...
+
+    def engine(self) -> tuple[int, int]: ...
+
+    def restart(self, generation: int | None = None, why: str = "") -> None: ...
 
 #: Request bodies larger than this are refused (HTTP 413); Graph Store uploads included.
 MAX_BODY = 256 * 1024 * 1024
@@ -158,7 +172,7 @@ class _Handler(BaseHTTPRequestHandler):
             return self._refuse(400, str(err))
         self._forward(owner, body)
 
-    def _forward(self, owner: SparqlServer, body: bytes) -> None:
+    def _forward(self, owner: Owner, body: bytes) -> None:
         timeout = owner.timeout
         deadline = time.monotonic() + timeout if timeout else None
         port, generation = owner.engine()
@@ -211,7 +225,7 @@ class GuardProxy(ThreadingHTTPServer):
     daemon_threads = True
     allow_reuse_address = True
 
-    def __init__(self, host: str, port: int, owner: SparqlServer):
+    def __init__(self, host: str, port: int, owner: Owner):
         self.address_family = socket.AF_INET6 if ":" in host else socket.AF_INET
         self.owner = owner
         super().__init__((host, port), _Handler)

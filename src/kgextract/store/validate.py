@@ -29,7 +29,6 @@ from pydantic import BaseModel, ConfigDict
 from rdflib import RDF, BNode, Graph, Namespace, URIRef
 from rdflib.term import Node
 
-import kgextract
 from kgextract.errors import Errors, KgextractError
 from kgextract.store.oxigraph import open_store, rdf_format
 from kgextract.store.results import compact
@@ -80,7 +79,7 @@ def shapes_candidates() -> list[Path]:
     found = []
     if os.environ.get(SHAPES_ENV):
         found.append(Path(os.environ[SHAPES_ENV]))
-    checkout = Path(kgextract.__file__).resolve().parents[2]
+    checkout = Path(__file__).resolve().parents[3]  # src/kgextract/store/validate.py
     found += [checkout / "ontologies" / "shapes.ttl", Path.cwd() / "ontologies" / "shapes.ttl"]
     try:
         res = resources.files("kgextract") / "ontologies" / "shapes.ttl"

@@ -93,7 +93,7 @@ def script_json(data) -> str:
 
 def render_html(G: nx.MultiDiGraph, title: str = "kgextract graph", exclude=()) -> str:
     """The standalone page for ``G`` (see the module docstring)."""
-    from kgextract import __version__
+    from kgextract.version import __version__
 
     slots = {"title": html.escape(title), "css": _asset("viz.css"), "js": _asset("viz.js"),
              "data": script_json(graph_payload(G, exclude)), "version": html.escape(__version__)}
