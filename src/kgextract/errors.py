@@ -164,8 +164,6 @@ class Errors(metaclass=_Catalogue):
             "--workers 1 to see the cause; if memory is short, lower --workers.")
     E142 = ("Another kgextract run is updating the output whose cache is "
             "'{path}'. Wait for it to finish, or write to another output.")
-    E143 = ("--store DIR needs kgextract.store.write_results, which this "
-            "installation does not have. Update kgextract, or leave out --store.")
     E144 = ("The document '{source}' would be written to '{output}', the file -o "
             "names (it lies in --output-dir), and one would overwrite the other. "
             "Write -o to another folder or give it another name.")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from kgextract.base.names import (
-    clean_name, entity_key, forget_names, is_acronym_of, is_all_caps, normalize, slug, strip_honorifics,
+    clean_name, entity_key, forget_names, is_acronym_of, normalize, slug, strip_honorifics,
 )
 
 
@@ -73,16 +73,6 @@ def test_slug_is_iri_safe_and_stable():
 ])
 def test_is_acronym_of(short, long, expected):
     assert is_acronym_of(short, long) is expected
-
-
-@pytest.mark.parametrize("text, expected", [
-    ("GLOBEX NAMES JANE ROE CHIEF EXECUTIVE", True),
-    ("GENEVA, 5 DECEMBER", True),
-    ("NATO", False),  # a short acronym, not a capitals line
-    ("The UN said so", False),
-])
-def test_is_all_caps(text, expected):
-    assert is_all_caps(text) is expected
 
 
 def test_forget_names_empties_the_memo():

@@ -30,7 +30,6 @@ __all__ = [
     "entity_key",
     "key_prefix",
     "is_acronym_of",
-    "is_all_caps",
 ]
 
 #: Honorifics dropped from canonical names (lower case, without the dot).
@@ -132,8 +131,3 @@ def _subsequence(needle: str, hay: str) -> bool:
     it = iter(hay)
     return all(c in it for c in needle)
 
-
-def is_all_caps(text: str) -> bool:
-    """True for text written in capitals (a headline or dateline), ignoring short acronyms."""
-    letters = [c for c in text if c.isalpha()]
-    return len(letters) > 4 and all(c.isupper() for c in letters)

@@ -1,4 +1,4 @@
-"""Load the spaCy pipeline by a configurable name.
+"""The spaCy pipeline a configurable name stands for (``nlp.pipeline`` loads it).
 
 The name ``"auto"`` prefers an official ``en_core_web_*`` package when one is
 installed and falls back to the PyPI repack the project depends on. Nothing is
@@ -8,18 +8,11 @@ ever downloaded.
 from __future__ import annotations
 
 import importlib.util
-import logging
-from functools import lru_cache
-
-import spacy
-from spacy.language import Language
 
 from kgextract.config import MODEL_PREFERENCE
 from kgextract.errors import Errors, KgextractError
 
-__all__ = ["resolve_model_name", "load_model"]
-
-logger = logging.getLogger("kgextract")
+__all__ = ["resolve_model_name"]
 
 
 def _installed(name: str) -> bool:
@@ -41,14 +34,3 @@ def resolve_model_name(name: str = "auto") -> str:
             return candidate
     raise KgextractError(Errors.E001.format(name="auto"))
 
-
-@lru_cache(maxsize=4)
-def load_model(name: str = "auto") -> Language:
-    """Load (once per process) the spaCy pipeline called ``name``."""
-    resolved = resolve_model_name(name)
-    try:
-        nlp = spacy.load(resolved)
-    except OSError as err:
-        raise KgextractError(Errors.E001.format(name=resolved)) from err
-    logger.info("loaded spaCy model %s %s", resolved, nlp.meta.get("version", ""))
-    return nlp

@@ -17,7 +17,7 @@ from __future__ import annotations
 import functools
 import importlib.metadata
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
 
 import catalogue
@@ -58,7 +58,6 @@ class Context:
     document: Document
     reference_date: date | None = None
     dateline: object | None = None
-    extras: dict = field(default_factory=dict)
 
 
 @functools.lru_cache(maxsize=1)

@@ -641,10 +641,8 @@ def _save_shard(shards: ShardStore, key: str, data: str, n: int) -> None:
 
 def _write_store(folder, dataset) -> None:
     """Replace the run's document graphs and the corpus graph (merges, links) in the store."""
-    try:
-        from kgextract.store import write_dataset
-    except ImportError as err:
-        raise KgextractError(Errors.E143) from err
+    from kgextract.store import write_dataset  # pyoxigraph loads only for --store
+
     write_dataset(Path(folder), dataset)
 
 
