@@ -25,7 +25,6 @@ from __future__ import annotations
 import io
 import json
 import os
-import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -34,6 +33,7 @@ from rdflib import Dataset, Graph
 from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 from rdflib.plugins.serializers.trig import TrigSerializer
 
+from kgextract.atomic import atomic_write
 from kgextract.errors import Errors, KgextractError
 from kgextract.rdf.nquads import nquads_bytes
 from kgextract.rdf.provenance import check_provenance, facts_only
@@ -51,7 +51,7 @@ __all__ = [
     "format_for_path",
     "serialize",
     "write_rdf",
-    "union_graph", "write_bytes_atomic",
+    "union_graph",
 ]
 
 Writer = Callable[[Dataset], bytes]
@@ -235,17 +235,6 @@ def _jsonld(ds: Dataset) -> bytes:
     return text.encode("utf-8", "surrogatepass")
 
 
-def _new_file_mode() -> int:
-    try:
-        with open("/proc/self/status", encoding="ascii") as fh:
-            for line in fh:
-                if line.startswith("Umask:"):
-                    return 0o666 & ~int(line.split()[1], 8)
-    except OSError:
-        pass
-    return 0o644
-
-
 def write_rdf(
     data: Graph, path: str | os.PathLike, format: str | None = None,  # noqa: A002
     *, provenance: str = "full",
@@ -270,26 +259,12 @@ def write_rdf(
 
 
 def write_bytes_atomic(path: str | os.PathLike, payload: bytes) -> Path:
-    """Write ``payload`` to ``path`` via a synced temporary file and ``os.replace``.
+    """Write an output's ``payload`` to ``path`` with :func:`kgextract.atomic.atomic_write`.
 
-    An existing file keeps its permissions; a failure leaves it untouched and
-    raises ``KgextractError`` (E070).
+    The file keeps or gets the mode that module's one rule gives; a failure
+    leaves any old file untouched and raises ``KgextractError`` (E070).
     """
-    path = Path(path)
-    tmp = None
     try:
-        mode = path.stat().st_mode & 0o7777 if path.exists() else _new_file_mode()
-        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(payload)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.chmod(tmp, mode)
-        os.replace(tmp, path)
-        tmp = None
+        return atomic_write(path, payload)
     except OSError as err:
         raise KgextractError(Errors.E070.format(path=path, err=err)) from err
-    finally:
-        if tmp is not None:
-            Path(tmp).unlink(missing_ok=True)
-    return path

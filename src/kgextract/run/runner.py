@@ -57,6 +57,7 @@ from functools import partial
 from pathlib import Path
 
 import kgextract
+from kgextract.atomic import TEMP_SUFFIX
 from kgextract.config import ExtractConfig
 from kgextract.errors import Errors, KgextractError, Warnings
 from kgextract.ingest import iter_documents
@@ -590,8 +591,8 @@ class _Writer:
 
 #: The journal of per-document files being written, in the cache folder.
 JOURNAL = "outputs-pending.txt"
-#: Bytes ``write_bytes_atomic`` adds around a name for its temporary file: ".", ".", 8 random, ".tmp".
-TEMP_OVERHEAD = 1 + 1 + 8 + len(".tmp")
+#: Bytes :mod:`kgextract.atomic` adds around a name for its temporary file: ".", ".", 8 random, ".tmp".
+TEMP_OVERHEAD = 1 + 1 + 8 + len(TEMP_SUFFIX)
 
 
 def _collides(output: Path, output_dir: Path, ext: str) -> str | None:
