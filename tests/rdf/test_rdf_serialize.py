@@ -202,3 +202,16 @@ def test_lone_surrogates_become_replacement_characters():
     for fmt in FORMATS:
         back = union_graph(parse(serialize(ds, fmt), fmt))
         assert Literal("broken \ufffd text") in set(back.objects())
+
+
+def test_every_reader_reads_the_one_format_registry(monkeypatch):
+    """A format registered once is known to the store's loader and the eval/viz readers."""
+    from kgextract.eval import predictions
+    from kgextract.rdf.serialize import READ_FORMATS, read_extensions
+    from kgextract.store.oxigraph import RDF_EXTENSIONS
+
+    assert set(RDF_EXTENSIONS) == set(read_extensions()) >= set(read_extensions(written=True))
+    assert set(predictions.FORMATS) == set(read_extensions(written=True))
+    assert list(predictions.FORMATS)[:2] == [".trig", ".nq"]  # the formats that keep per-document graphs
+    assert RDF_EXTENSIONS[".owl"].name == "RDF/XML" and READ_FORMATS["rdf-xml"].writer is None
+    assert ".json" not in predictions.FORMATS  # gold files and reports in a predictions folder

@@ -35,6 +35,7 @@ from kgextract.errors import Errors, KgextractError, Warnings
 from kgextract.eval.gold import GoldDocument, GoldEntity, GoldRelation
 from kgextract.models import DOC, DocumentError, EntityType, EventType, MembershipStatus, Predicate
 from kgextract.rdf.namespaces import KGX, KGX_ID, ORG, PROV, RDF, RDFS, SDO, SKOS, TIME
+from kgextract.rdf.serialize import read_extensions
 
 __all__ = [
     "FORMATS",
@@ -46,14 +47,10 @@ __all__ = [
     "load_prediction_dir",
 ]
 
-#: Prediction file extensions and their rdflib parser names, in order of preference.
-FORMATS = {
-    ".trig": "trig",
-    ".nq": "nquads",
-    ".ttl": "turtle",
-    ".jsonld": "json-ld",
-    ".json-ld": "json-ld",
-}
+#: Prediction file extensions (the formats kgextract writes) and their rdflib parser
+#: names, in order of preference: formats that keep the per-document graphs first.
+FORMATS = {ext: fmt.rdflib_name for ext, fmt in sorted(read_extensions(written=True).items(),
+                                                       key=lambda item: not item[1].keeps_graphs)}
 
 _TYPES = {
     SDO.Person: EntityType.PERSON,

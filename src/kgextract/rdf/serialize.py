@@ -46,6 +46,9 @@ __all__ = [
     "Format",
     "FORMATS",
     "register_format",
+    "register_read_format",
+    "READ_FORMATS",
+    "read_extensions",
     "get_format",
     "write_bytes_atomic",
     "format_for_path",
@@ -59,37 +62,76 @@ Writer = Callable[[Dataset], bytes]
 
 @dataclass(frozen=True)
 class Format:
-    """An output format: its name, file extension, media type and writer."""
+    """An RDF format: its name, file extension, media type, writer and how it is read.
+
+    ``writer`` is ``None`` for a format kgextract only reads (a store loads
+    N-Triples or RDF/XML files it did not write). ``parser`` is rdflib's
+    name for it (default: ``name``), ``aliases`` other extensions read as
+    this format, and ``keeps_graphs`` says whether the per-document named
+    graphs survive (TriG, N-Quads) or are merged into one (Turtle, JSON-LD).
+    """
 
     name: str
     extension: str
     media_type: str
-    writer: Writer
+    writer: Writer | None
+    parser: str = ""
+    aliases: tuple[str, ...] = ()
+    keeps_graphs: bool = False
+
+    @property
+    def rdflib_name(self) -> str:
+        """The name rdflib's ``parse``/``serialize`` know this format by."""
+        return self.parser or self.name
+
+    @property
+    def extensions(self) -> tuple[str, ...]:
+        """Every extension read as this format, the written one first."""
+        return (self.extension, *self.aliases)
 
 
-#: The registered output formats, by name.
+#: The registered output formats, by name: what ``--format`` takes.
 FORMATS: dict[str, Format] = {}
+#: Every RDF format kgextract reads, by name: the output formats and the read-only ones.
+READ_FORMATS: dict[str, Format] = {}
 
 
-def register_format(name: str, extension: str, media_type: str) -> Callable[[Writer], Writer]:
+def register_format(name: str, extension: str, media_type: str, *, parser: str = "",
+                    aliases: tuple[str, ...] = (), keeps_graphs: bool = False) -> Callable[[Writer], Writer]:
     """Register ``writer(dataset) -> bytes`` as the output format ``name``.
+
+    Every table of formats (the CLI's options, the run's file names, the
+    store's loader, the readers of eval and viz) reads this registry.
 
     >>> @register_format("ntriples-demo", ".demo.nt", "application/n-triples")
     ... def _demo(ds):
     ...     return FORMATS["nquads"].writer(union_graph(ds))
-    >>> FORMATS.pop("ntriples-demo").extension
-    '.demo.nt'
+    >>> FORMATS.pop("ntriples-demo").extension, READ_FORMATS.pop("ntriples-demo").rdflib_name
+    ('.demo.nt', 'ntriples-demo')
     """
 
     def decorate(writer: Writer) -> Writer:
-        FORMATS[name] = Format(name, extension, media_type, writer)
+        FORMATS[name] = READ_FORMATS[name] = Format(name, extension, media_type, writer, parser, aliases,
+                                                    keeps_graphs)
         return writer
 
     return decorate
 
 
+def register_read_format(name: str, extension: str, media_type: str, *, parser: str = "",
+                         aliases: tuple[str, ...] = (), keeps_graphs: bool = False) -> Format:
+    """Register a format kgextract reads but does not write.
+
+    >>> register_read_format("turtle-demo", ".demo.ttl", "text/turtle", parser="turtle").writer is None
+    True
+    >>> _ = READ_FORMATS.pop("turtle-demo")
+    """
+    fmt = READ_FORMATS[name] = Format(name, extension, media_type, None, parser, aliases, keeps_graphs)
+    return fmt
+
+
 def get_format(name: str) -> Format:
-    """The registered format called ``name``; raise ``KgextractError`` (E002) if none.
+    """The registered output format called ``name``; raise ``KgextractError`` (E002) if none.
 
     >>> get_format("nquads").extension
     '.nq'
@@ -101,7 +143,7 @@ def get_format(name: str) -> Format:
 
 
 def format_for_path(path: str | os.PathLike) -> Format:
-    """The format whose extension ends ``path``.
+    """The output format whose extension ends ``path``.
 
     >>> format_for_path("out/graph.jsonld").name
     'json-ld'
@@ -111,6 +153,18 @@ def format_for_path(path: str | os.PathLike) -> Format:
         if name.endswith(fmt.extension):
             return fmt
     return get_format(Path(path).suffix or name)
+
+
+def read_extensions(*, written: bool = False) -> dict[str, Format]:
+    """Extension -> format for reading, in registry order; ``written``: only the formats kgextract writes.
+
+    >>> list(read_extensions(written=True))
+    ['.ttl', '.trig', '.nq', '.jsonld', '.json-ld']
+    >>> read_extensions()[".owl"].rdflib_name
+    'xml'
+    """
+    formats = FORMATS if written else READ_FORMATS
+    return {ext: fmt for fmt in formats.values() for ext in fmt.extensions}
 
 
 def union_graph(data: Graph) -> Graph:
@@ -169,7 +223,7 @@ def _turtle(ds: Dataset) -> bytes:
     return readable_turtle(union_graph(ds))
 
 
-@register_format("trig", ".trig", "application/trig")
+@register_format("trig", ".trig", "application/trig", keeps_graphs=True)
 def _trig(ds: Dataset) -> bytes:
     ser = TrigSerializer(ds)
     # rdflib keeps graphs in a set: sort them (default graph first) for stable output.
@@ -180,7 +234,7 @@ def _trig(ds: Dataset) -> bytes:
     return out.getvalue()
 
 
-@register_format("nquads", ".nq", "application/n-quads")
+@register_format("nquads", ".nq", "application/n-quads", keeps_graphs=True)
 def _nquads(ds: Dataset) -> bytes:
     quads = ((s, p, o, getattr(c, "identifier", c)) for s, p, o, c in ds.quads((None, None, None, None)))
     return nquads_bytes((s, p, o, None if g == DATASET_DEFAULT_GRAPH_ID else g) for s, p, o, g in quads)
@@ -225,7 +279,7 @@ def _tidy(node, key: str | None = None):
     return node
 
 
-@register_format("json-ld", ".jsonld", "application/ld+json")
+@register_format("json-ld", ".jsonld", "application/ld+json", aliases=(".json-ld",))
 def _jsonld(ds: Dataset) -> bytes:
     # rdflib's own compaction drops empty strings, so take the expanded form
     # and compact IRIs here.
@@ -268,3 +322,12 @@ def write_bytes_atomic(path: str | os.PathLike, payload: bytes) -> Path:
         return atomic_write(path, payload)
     except OSError as err:
         raise KgextractError(Errors.E070.format(path=path, err=err)) from err
+
+
+# Formats a store loads but kgextract never writes. Plain ".json" is read as
+# JSON-LD only here, not by the readers of kgextract's own output: a folder of
+# predictions also holds gold files and score reports ending in ".json".
+register_read_format("n-triples", ".nt", "application/n-triples", parser="nt")
+register_read_format("rdf-xml", ".rdf", "application/rdf+xml", parser="xml", aliases=(".owl",))
+register_read_format("n3", ".n3", "text/n3")
+register_read_format("json", ".json", "application/ld+json", parser="json-ld")
