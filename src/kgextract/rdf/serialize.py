@@ -38,9 +38,7 @@ from kgextract.errors import Errors, KgextractError
 from kgextract.rdf.nquads import nquads_bytes
 from kgextract.rdf.provenance import check_provenance, facts_only
 from kgextract.rdf.turtle import readable_turtle
-from kgextract.rdf.namespaces import (
-    KGX, KGX_ID, ORG, PROV, RDF, RDFS, SDO, SKOS, XSD, bind_prefixes,
-)
+from kgextract.rdf.namespaces import bind_prefixes, prefix_iris
 
 __all__ = [
     "Format",
@@ -240,12 +238,8 @@ def _nquads(ds: Dataset) -> bytes:
     return nquads_bytes((s, p, o, None if g == DATASET_DEFAULT_GRAPH_ID else g) for s, p, o, g in quads)
 
 
-#: Prefixes of the JSON-LD ``@context``.
-JSONLD_CONTEXT = {
-    "schema": str(SDO), "org": str(ORG), "skos": str(SKOS), "prov": str(PROV),
-    "kgx": str(KGX), "kgxid": str(KGX_ID),
-    "rdf": str(RDF), "rdfs": str(RDFS), "xsd": str(XSD),
-}
+#: Prefixes of the JSON-LD ``@context``: the one table of :mod:`kgextract.rdf.namespaces`.
+JSONLD_CONTEXT = prefix_iris()
 
 
 def _compact_iri(iri: str) -> str:
