@@ -14,7 +14,7 @@ from rdflib.compare import isomorphic
 from kgextract.errors import KgextractError
 from kgextract.models import Document, DocumentResult, Entity, Evidence, Mention, Relation
 import kgextract.rdf.serialize as ser
-from kgextract.rdf.iri import slugify
+from kgextract.resolve.names import entity_key
 from kgextract.rdf.mapping import to_graph, to_rdf
 from kgextract.rdf.serialize import FORMATS, format_for_path, get_format, serialize, union_graph, write_rdf
 
@@ -41,7 +41,7 @@ def hostile_results() -> list[DocumentResult]:
     results = []
     for i, text in enumerate(HOSTILE_TEXT):
         name = f"{text} #{i}"
-        ent = Entity(key=f"person/{slugify(name)}", type="Person", name=name, aliases=[text, name + "!"],
+        ent = Entity(key=entity_key("Person", name), type="Person", name=name, aliases=[text, name + "!"],
                      mentions=[Mention(text=text, start=0, end=len(text), sentence=text)])
         raw = Entity(key=f"organization/{text}|{i}", type="Organization", name=f"Org {i} {text}")
         rel = Relation(subject=ent.key, predicate="memberOf", object=raw.key, evidence=[
