@@ -61,7 +61,7 @@ from kgextract.atomic import TEMP_SUFFIX
 from kgextract.config import ExtractConfig
 from kgextract.errors import Errors, KgextractError, Warnings
 from kgextract.ingest import iter_documents
-from kgextract.ingest.formats import format_of_name
+from kgextract.ingest.formats import READERS, format_of_name
 from kgextract.ingest.walk import walk
 from kgextract.models import Document, DocumentError, DocumentResult
 from kgextract.rdf.mapping import to_nquads, to_rdf
@@ -612,7 +612,8 @@ def _refuse_collision(paths, output: Path, output_dir: Path, ext: str) -> None:
     if stem is None:
         return
     for item in walk([Path(p) for p in _as_list(paths)]):
-        if isinstance(item, Path) and item.stem == stem and format_of_name(item) != "jsonl":
+        reader = READERS.get(format_of_name(item) or "") if isinstance(item, Path) else None
+        if isinstance(item, Path) and item.stem == stem and not (reader and reader.many):
             raise KgextractError(Errors.E144.format(source=item, output=output))
 
 
