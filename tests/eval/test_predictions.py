@@ -250,3 +250,11 @@ def test_dev_gold_written_as_rdf_scores_perfectly():
         score = score_document(gold, pred)
         assert (score.entities.f1, score.relations.f1) == (1.0, 1.0), doc_id
         assert score.qualifiers.fp + score.qualifiers.fn == 0, doc_id
+
+
+def test_the_reader_knows_every_class_the_mapping_writes():
+    from kgextract.eval.predictions import _TYPES
+    from kgextract.models import EntityType
+    from kgextract.rdf.mapping import CLASSES
+
+    assert {_TYPES[cls] for cls in CLASSES.values()} == set(EntityType)

@@ -57,3 +57,20 @@ def test_explicit_unsupported_file_gives_e017(write):
 def test_explicit_unknown_extension_with_html_content_is_read(write):
     docs, errors = split(iter_documents(write("saved.page", PAGE)))
     assert errors == [] and docs[0].format == "html"
+
+
+def test_a_new_input_format_is_one_registered_reader(tmp_path):
+    """Registering a reader is all it takes: the walker finds the files, the reader converts them."""
+    from kgextract.ingest import iter_documents
+    from kgextract.ingest.formats import READERS, register_reader, unregister_reader
+
+    (tmp_path / "a.rst").write_text("Acme hires Ann Lee.\n", encoding="utf-8")
+    (tmp_path / "b.txt").write_text("Ann Lee joins Acme.\n", encoding="utf-8")
+    assert [d.id for d in iter_documents(tmp_path)] == ["b"]
+    register_reader("rst", (".rst",), "kgextract.ingest.reader:plain_text")
+    try:
+        docs = list(iter_documents(tmp_path))
+        assert [(d.id, d.format) for d in docs] == [("a", "rst"), ("b", "txt")]
+    finally:
+        unregister_reader("rst")
+    assert "rst" not in READERS

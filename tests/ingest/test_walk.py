@@ -114,10 +114,10 @@ def test_unexpected_failure_is_recorded_and_the_run_goes_on(write, tmp_path, mon
     write("a.md", "# Boom")
     write("b.txt", "Fine.")
 
-    def boom(text):
+    def boom(text, source):
         raise RuntimeError("bug")
 
-    monkeypatch.setattr(reader, "markdown_to_text", boom)
+    monkeypatch.setattr(reader, "markdown_text", boom)  # the converter the "md" reader names
     docs, errors = split(iter_documents(tmp_path))
     assert [doc.id for doc in docs] == ["b"]
     assert errors[0].code == "E015" and "RuntimeError" in errors[0].message

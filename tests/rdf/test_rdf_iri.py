@@ -11,7 +11,7 @@ from rdflib.term import _is_valid_uri
 
 from kgextract.rdf.iri import (
     assertion_iri, document_iri, encode_segment, entity_iri, extractor_iri, graph_iri,
-    membership_iri, slugify,
+    membership_iri,
 )
 from kgextract.rdf.namespaces import KGX_ID, RDF, SDO
 
@@ -110,26 +110,3 @@ def test_assertion_iri():
     assert_valid_iri(a)
 
 
-@pytest.mark.parametrize("name, slug", [
-    ("Izumi Nakamitsu", "izumi-nakamitsu"),
-    ("  Ms.  Izumi   Nakamitsu!! ", "ms-izumi-nakamitsu"),
-    ("Under‑Secretary‑General", "under-secretary-general"),  # non-breaking hyphens
-    ("Republic of Korea – United Nations", "republic-of-korea-united-nations"),
-    ("ＵＮＯＤＡ", "unoda"),  # NFKC folds full-width letters
-    ("ﬁnance", "finance"),  # and ligatures
-    ("Nestlé S.A.", "nestlé-s-a"),
-    ("李小龙", "李小龙"),
-    ("हिन्दी नाम", "हिन्दी-नाम"),  # combining marks stay inside the word
-    ("Москва", "москва"),
-    ("O'Brien & \"Sons\" <Ltd>", "o-brien-sons-ltd"),
-    ("line\nbreak\ttab", "line-break-tab"),
-    ("2023 Summit", "2023-summit"),
-])
-def test_slugify(name, slug):
-    assert slugify(name) == slug
-
-
-def test_slugify_without_letters_still_gives_a_stable_distinct_slug():
-    a, b = slugify("!!!"), slugify("???")
-    assert a != b and a == slugify("!!!") and a.startswith("x-")
-    assert slugify("") != ""

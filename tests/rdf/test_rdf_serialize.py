@@ -14,8 +14,8 @@ from rdflib.compare import isomorphic
 import kgextract.rdf.serialize as ser
 from kgextract.errors import KgextractError
 from kgextract.models import Document, DocumentResult, Entity, Evidence, Mention, Relation
+from kgextract.base.names import entity_key
 from kgextract.rdf import to_graph, to_rdf
-from kgextract.rdf.iri import slugify
 from kgextract.rdf.serialize import FORMATS, format_for_path, get_format, serialize, union_graph, write_rdf
 
 from .conftest import make_result
@@ -41,7 +41,7 @@ def hostile_results() -> list[DocumentResult]:
     results = []
     for i, text in enumerate(HOSTILE_TEXT):
         name = f"{text} #{i}"
-        ent = Entity(key=f"person/{slugify(name)}", type="Person", name=name, aliases=[text, name + "!"],
+        ent = Entity(key=entity_key("Person", name), type="Person", name=name, aliases=[text, name + "!"],
                      mentions=[Mention(text=text, start=0, end=len(text), sentence=text)])
         raw = Entity(key=f"organization/{text}|{i}", type="Organization", name=f"Org {i} {text}")
         rel = Relation(subject=ent.key, predicate="memberOf", object=raw.key, evidence=[
@@ -202,3 +202,16 @@ def test_lone_surrogates_become_replacement_characters():
     for fmt in FORMATS:
         back = union_graph(parse(serialize(ds, fmt), fmt))
         assert Literal("broken \ufffd text") in set(back.objects())
+
+
+def test_every_reader_reads_the_one_format_registry(monkeypatch):
+    """A format registered once is known to the store's loader and the eval/viz readers."""
+    from kgextract.eval import predictions
+    from kgextract.rdf.serialize import READ_FORMATS, read_extensions
+    from kgextract.store.oxigraph import RDF_EXTENSIONS
+
+    assert set(RDF_EXTENSIONS) == set(read_extensions()) >= set(read_extensions(written=True))
+    assert set(predictions.FORMATS) == set(read_extensions(written=True))
+    assert list(predictions.FORMATS)[:2] == [".trig", ".nq"]  # the formats that keep per-document graphs
+    assert RDF_EXTENSIONS[".owl"].name == "RDF/XML" and READ_FORMATS["rdf-xml"].writer is None
+    assert ".json" not in predictions.FORMATS  # gold files and reports in a predictions folder

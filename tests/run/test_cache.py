@@ -7,7 +7,8 @@ import pytest
 from kgextract.config import ExtractConfig
 from kgextract.errors import KgextractError
 from kgextract.models import Document, DocumentResult, Entity
-from kgextract.run.files import atomic_write, remove_stale_temp, remove_stale_temps, run_lock
+from kgextract.atomic import atomic_write
+from kgextract.run.files import remove_stale_temp, remove_stale_temps, run_lock
 from kgextract.run.fingerprint import document_key, extraction_fingerprint
 from kgextract.run.manifest import Manifest, ManifestEntry, load_manifest, save_manifest
 from kgextract.run.runner import state_paths

@@ -82,3 +82,10 @@ def test_bar_chart_counts_and_sums():
     sums = bar_chart(df, "p", "n", top=2, color=TYPE_COLORS["Event"])
     assert [t.get_text() for t in sums.axes[0].get_yticklabels()] == ["c", "b"]
     assert png(sums).startswith(PNG)
+
+
+def test_every_entity_type_has_its_own_colour():
+    from kgextract.models import EntityType
+
+    colours = [TYPE_COLORS[t.value] for t in EntityType]
+    assert len(set(colours)) == len(colours)

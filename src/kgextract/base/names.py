@@ -81,10 +81,28 @@ def forget_names() -> None:
 
 
 def slug(text: str) -> str:
-    """A stable, IRI-safe slug of a name (keeps non-Latin letters)."""
+    """The slug of a name in its entity key, and so in its IRI: the one slug function.
+
+    The name's :func:`normalize` form, every run of characters that are not
+    word characters made one ``-``. A name with no word character at all
+    (punctuation or symbols only) is spelled with the Unicode names of its
+    characters: it keeps a key of its own, stable and readable, rather than
+    sharing one with every other such name.
+
+    >>> slug("Café Crème / Bar")
+    'café-crème-bar'
+    >>> slug("★"), slug("!?")
+    ('black-star', 'exclamation-mark-question-mark')
+    """
     norm = normalize(text)
     out = re.sub(r"[^\w]+", "-", norm, flags=re.UNICODE).strip("-_")
-    return out or "x"
+    return out or _spelled(norm or text) or "x"
+
+
+def _spelled(text: str) -> str:
+    """``text`` spelled with its characters' Unicode names (``uXXXX`` for an unnamed one)."""
+    names = (unicodedata.name(ch, f"u{ord(ch):04x}") for ch in text if not ch.isspace())
+    return re.sub(r"[^a-z0-9]+", "-", "-".join(names).lower()).strip("-")
 
 
 def key_prefix(type_name: str) -> str:

@@ -8,6 +8,7 @@ from typing import Annotated
 import typer
 from rich.console import Console
 
+from kgextract.atomic import atomic_write_text
 from kgextract.cli.app import app
 from kgextract.terminal import printable
 from kgextract.errors import KgextractError
@@ -58,7 +59,7 @@ def eval_command(
         out.print(explain(ev))
     if json_file is not None:
         try:
-            json_file.write_text(to_json(ev) + "\n", encoding="utf-8")
+            atomic_write_text(json_file, to_json(ev) + "\n")
         except OSError as exc:
             err.print(f"error: cannot write '{json_file}': {exc}", markup=False, highlight=False)
             raise typer.Exit(code=1) from exc

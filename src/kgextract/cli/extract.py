@@ -13,6 +13,7 @@ from kgextract.cli.app import app
 from kgextract.config import ExtractConfig
 from kgextract.dask.select import ENGINES, run_extraction
 from kgextract.errors import KgextractError
+from kgextract.ingest.formats import extensions_help
 from kgextract.models import DocumentError
 from kgextract.rdf.provenance import PROVENANCE_LEVELS
 from kgextract.rdf.serialize import FORMATS
@@ -29,7 +30,7 @@ _DEFAULTS = ExtractConfig()
 @app.command("extract")
 def extract_command(
     paths: Annotated[list[Path], typer.Argument(
-        help="Files or folders of press releases (.txt, .md, .html, .pdf, .docx, .jsonl); folders are walked recursively.",
+        help=f"Files or folders of press releases ({extensions_help()}); folders are walked recursively.",
         metavar="PATH...", show_default=False)],
     output: Annotated[Path | None, typer.Option(
         "-o", "--output", metavar="FILE",

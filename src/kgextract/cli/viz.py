@@ -12,13 +12,13 @@ from rich.console import Console
 from kgextract.cli.app import app
 from kgextract.terminal import printable
 from kgextract.errors import Errors, KgextractError
-from kgextract.eval.predictions import FORMATS as RDF_FORMATS
+from kgextract.rdf.serialize import read_extensions
 from kgextract.viz.export import EXPORT_FORMATS, export_text, read_graph, write_text_atomic
 from kgextract.viz.html import write_html
 
 __all__ = ["export_command", "viz_command"]
 
-_GRAPH_HELP = (f"An RDF graph written by 'kgextract extract' ({', '.join(RDF_FORMATS)}).")
+_GRAPH_HELP = (f"An RDF graph written by 'kgextract extract' ({', '.join(read_extensions(written=True))}).")
 
 
 def _fail(err: Console, error: KgextractError) -> typer.Exit:

@@ -37,7 +37,7 @@ from kgextract.config import ExtractConfig
 from kgextract.errors import KgextractError
 from kgextract.models import Document, DocumentError, DocumentResult
 from kgextract.rdf.mapping import to_nquads
-from kgextract.run.files import atomic_write
+from kgextract.atomic import atomic_write
 from kgextract.run.fingerprint import content_hash
 
 try:  # the base class only; kgextract.dask.engine says what to install when it is missing

@@ -34,7 +34,9 @@ from rdflib import BNode, Dataset, Graph, Literal, URIRef
 from kgextract.errors import Errors, KgextractError, Warnings
 from kgextract.eval.gold import GoldDocument, GoldEntity, GoldRelation
 from kgextract.models import DOC, DocumentError, EntityType, EventType, MembershipStatus, Predicate
+from kgextract.rdf.mapping import CLASSES
 from kgextract.rdf.namespaces import KGX, KGX_ID, ORG, PROV, RDF, RDFS, SDO, SKOS, TIME
+from kgextract.rdf.serialize import read_extensions
 
 __all__ = [
     "FORMATS",
@@ -46,22 +48,13 @@ __all__ = [
     "load_prediction_dir",
 ]
 
-#: Prediction file extensions and their rdflib parser names, in order of preference.
-FORMATS = {
-    ".trig": "trig",
-    ".nq": "nquads",
-    ".ttl": "turtle",
-    ".jsonld": "json-ld",
-    ".json-ld": "json-ld",
-}
+#: Prediction file extensions (the formats kgextract writes) and their rdflib parser
+#: names, in order of preference: formats that keep the per-document graphs first.
+FORMATS = {ext: fmt.rdflib_name for ext, fmt in sorted(read_extensions(written=True).items(),
+                                                       key=lambda item: not item[1].keeps_graphs)}
 
-_TYPES = {
-    SDO.Person: EntityType.PERSON,
-    SDO.Organization: EntityType.ORGANIZATION,
-    SDO.Place: EntityType.PLACE,
-    SDO.Event: EntityType.EVENT,
-    ORG.Role: EntityType.ROLE,
-}
+# The classes of the RDF mapping, read back: one source for type <-> class.
+_TYPES = {cls: etype for etype, cls in CLASSES.items()}
 _EVENT_CLASSES = {KGX[kind.value]: kind for kind in EventType}
 _TYPES.update(dict.fromkeys(_EVENT_CLASSES, EntityType.EVENT))
 _TYPE_ORDER = list(EntityType)

@@ -16,27 +16,19 @@ from typing import NamedTuple
 from kgextract import limits
 from kgextract.errors import DocumentFailed, Errors, KgextractError, Warnings
 from kgextract.ingest.charsets import text_encoding
-from kgextract.ingest.docx import docx_to_text
 from kgextract.ingest.decode import decode_bytes, normalise_newlines, valid_unicode
-from kgextract.ingest.formats import FORMATS, detect_format
-from kgextract.ingest.article import page_to_text
+from kgextract.ingest.formats import READERS, detect_format
 from kgextract.ingest.html import Extracted, declared_charset
-from kgextract.ingest.jsonl import jsonl_documents
-from kgextract.ingest.markdown import markdown_to_text
-from kgextract.ingest.pdf import pdf_to_text
 from kgextract.ingest.walk import walk
 from kgextract.models import Document, DocumentError
 
-__all__ = ["DEFAULT_MAX_BYTES", "iter_documents", "read_document", "document_from_text"]
+__all__ = ["DEFAULT_MAX_BYTES", "iter_documents", "read_document", "document_from_text", "plain_text",
+           "markdown_text", "page_text"]
 
 logger = logging.getLogger("kgextract")
 
 #: The largest file read, in bytes (larger ones give E013).
 DEFAULT_MAX_BYTES = 20_000_000
-
-
-#: Formats read from their bytes (no text decoding): format -> reader(data, source).
-_BINARY_READERS = {"pdf": pdf_to_text, "docx": docx_to_text}
 
 
 class _Raw(NamedTuple):
@@ -83,7 +75,7 @@ def read_document(path: str | os.PathLike, *, max_bytes: int = DEFAULT_MAX_BYTES
     if not path.exists():
         raise DocumentFailed("E004", Errors.E004.format(path=path))
     raw = _read(path, max_bytes)
-    if raw.format == "jsonl":
+    if READERS[raw.format].many:
         raise DocumentFailed("E021", Errors.E021.format(source=path))
     *warnings, doc = _convert(raw)
     for warning in warnings:
@@ -174,7 +166,7 @@ def _read(path: Path, max_bytes: int) -> _Raw:
     fmt = detect_format(path, data)
     if fmt is None:
         raise DocumentFailed("E017", Errors.E017.format(
-            fmt=path.suffix or "(no extension)", source=source, options=", ".join(FORMATS)))
+            fmt=path.suffix or "(no extension)", source=source, options=", ".join(READERS)))
     return _Raw(path, data, fmt)
 
 
@@ -183,33 +175,52 @@ def _read_bytes(path: Path, limit: int) -> bytes:
         return handle.read(limit)
 
 
+def plain_text(text: str, source: str) -> Extracted:
+    """The reader of plain text files: the text as it is.
+
+    >>> plain_text("Ann Lee joins Acme.", "a.txt").text
+    'Ann Lee joins Acme.'
+    """
+    return Extracted(text)
+
+
+def markdown_text(text: str, source: str) -> Extracted:
+    """The reader of Markdown files (:func:`~kgextract.ingest.markdown.markdown_to_text`)."""
+    from kgextract.ingest.markdown import markdown_to_text
+
+    return markdown_to_text(text)
+
+
+def page_text(text: str, source: str) -> Extracted:
+    """The reader of HTML pages (:func:`~kgextract.ingest.article.page_to_text`)."""
+    from kgextract.ingest.article import page_to_text
+
+    return page_to_text(text)
+
+
 def _convert(raw: _Raw) -> Iterator[Document | DocumentError]:
     source = str(raw.path)
-    if raw.format in _BINARY_READERS:
-        content = _BINARY_READERS[raw.format](raw.data, source)
+    reader = READERS[raw.format]
+    convert = reader.load()
+    if reader.binary:
+        content = convert(raw.data, source)
     else:
         # a declared charset is honoured only if it is a text encoding (not unicode_escape, rot13...)
-        declared = text_encoding(declared_charset(raw.data)) if raw.format == "html" else None
+        declared = text_encoding(declared_charset(raw.data)) if reader.charset else None
         decoded = decode_bytes(raw.data, source, declared=declared)
         if decoded.encoding:
             yield DocumentError(
                 source=source, code="W001", level="warning",
                 message=Warnings.W001.format(source=source, encoding=decoded.encoding),
             )
-        if raw.format == "jsonl":
-            yield from jsonl_documents(decoded.text, source)
+        if reader.many:
+            yield from convert(decoded.text, source)
             return
         if not decoded.text.strip():
             raise DocumentFailed("E010", Errors.E010.format(source=source))
-        if raw.format == "md":
-            content = markdown_to_text(decoded.text)
-        elif raw.format == "html":
-            content = page_to_text(decoded.text)
-            if not content.text.strip():
-                raise DocumentFailed("E022", Errors.E022.format(source=source))
-        else:
-            content = Extracted(decoded.text)
+        content = convert(decoded.text, source)
     if not content.text.strip():
-        raise DocumentFailed("E010", Errors.E010.format(source=source))
+        code = reader.empty_code
+        raise DocumentFailed(code, getattr(Errors, code).format(source=source))
     meta = {key: valid_unicode(value) if value else value for key, value in content._asdict().items()}
     yield Document(id=raw.path.stem, source=source, format=raw.format, **meta)

@@ -1,6 +1,7 @@
 """Deterministic IRIs for everything kgextract mints.
 
-Every IRI is a pure function of its inputs (entity key, document id, ...):
+Every IRI is a pure function of its inputs (entity key, document id, ...);
+an entity key's slug comes from :func:`kgextract.base.names.slug`.
 the same input always gives the same graph, and nothing is random. Keys and
 ids may hold any string; characters that are not safe in an IRI are
 percent-encoded (UTF-8), so the result is always a valid IRI. Letters,
@@ -11,8 +12,6 @@ characters), so non-Latin names stay readable.
 rdflib.term.URIRef('https://w3id.org/kgextract/id/person/izumi-nakamitsu')
 >>> document_iri("seed 2023/12")
 rdflib.term.URIRef('https://w3id.org/kgextract/id/doc/seed%202023%2F12')
->>> slugify("Ms. Izumi  Nakamitsu!")
-'ms-izumi-nakamitsu'
 """
 
 from __future__ import annotations
@@ -27,7 +26,6 @@ from rdflib.term import Node
 from kgextract.rdf.namespaces import KGX_ID
 
 __all__ = [
-    "slugify",
     "encode_segment",
     "entity_iri",
     "document_iri",
@@ -83,35 +81,6 @@ def encode_segment(text: str, keep_slash: bool = False) -> str:
     elif encoded in (".", ".."):
         encoded = encoded.replace(".", "%2E")
     return encoded
-
-
-def slugify(name: str) -> str:
-    """Normalise a name into the slug part of an entity key.
-
-    NFKC, lower case, every run of characters that are not letters, digits
-    or marks (of any script) becomes one ``-``, trimmed at both ends. A name
-    with no letter or digit at all gets a short hash, so it still has a key.
-
-    >>> slugify("United Nations Office for Disarmament Affairs")
-    'united-nations-office-for-disarmament-affairs'
-    >>> slugify("Under‑Secretary‑General")
-    'under-secretary-general'
-    >>> slugify("Ｓｅｏｕｌ 서울")
-    'seoul-서울'
-    >>> slugify("!!!")
-    'x-9a7b006d203b'
-    """
-    text = unicodedata.normalize("NFKC", name).lower()
-    chars = []
-    for ch in text:
-        if unicodedata.category(ch)[0] in "LMN":
-            chars.append(ch)
-        elif chars and chars[-1] != "-":
-            chars.append("-")
-    slug = "".join(chars).strip("-")
-    if not slug:
-        slug = "x-" + hashlib.sha1(name.encode("utf-8", "surrogatepass")).hexdigest()[:12]
-    return slug
 
 
 def _digest(*parts: object) -> str:

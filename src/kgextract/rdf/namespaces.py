@@ -14,7 +14,8 @@ from __future__ import annotations
 from rdflib import Namespace
 from rdflib.namespace import ORG, PROV, RDF, RDFS, SKOS, TIME, XSD, ClosedNamespace
 
-__all__ = ["SDO", "ORG", "SKOS", "PROV", "RDF", "RDFS", "TIME", "XSD", "KGX", "KGX_ID", "bind_prefixes"]
+__all__ = ["SDO", "ORG", "SKOS", "PROV", "RDF", "RDFS", "TIME", "XSD", "KGX", "KGX_ID", "PREFIXES", "bind_prefixes",
+           "prefix_iris"]
 
 #: schema.org, with the https IRI form the annotation guide's contract uses.
 SDO = Namespace("https://schema.org/")
@@ -59,13 +60,32 @@ KGX = ClosedNamespace(
 )
 
 
+#: The one prefix table: the bindings of every graph kgextract serializes (Turtle,
+#: TriG), the JSON-LD ``@context``, the prologue the store gives every SPARQL query,
+#: and the prefixed names of query results.
+PREFIXES: dict[str, Namespace] = {
+    "schema": SDO, "org": ORG, "skos": SKOS, "prov": PROV, "kgx": KGX, "kgxid": KGX_ID,
+    "rdf": RDF, "rdfs": RDFS, "xsd": XSD, "time": TIME,
+}
+
+
+def prefix_iris() -> dict[str, str]:
+    """:data:`PREFIXES` as plain strings (for JSON-LD and SPARQL).
+
+    >>> prefix_iris()["kgx"]
+    'https://w3id.org/kgextract/ontology#'
+    """
+    return {prefix: str(ns) for prefix, ns in PREFIXES.items()}
+
+
 def bind_prefixes(graph) -> None:
-    """Bind the usual prefixes on an rdflib graph or dataset."""
-    graph.bind("schema", SDO, replace=True)
-    graph.bind("org", ORG)
-    graph.bind("skos", SKOS)
-    graph.bind("prov", PROV)
-    graph.bind("kgx", KGX)
-    graph.bind("kgxid", KGX_ID)
-    graph.bind("xsd", XSD)
-    graph.bind("time", TIME)
+    """Bind the prefixes of :data:`PREFIXES` on an rdflib graph or dataset.
+
+    >>> from rdflib import Graph
+    >>> g = Graph(); bind_prefixes(g)
+    >>> str(dict(g.namespaces())["kgxid"]) == str(KGX_ID)
+    True
+    """
+    for prefix, ns in PREFIXES.items():
+        # "schema" may come bound to http://schema.org/ (older rdflib): ours is the https form
+        graph.bind(prefix, ns, replace=prefix == "schema")

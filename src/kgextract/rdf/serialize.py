@@ -25,7 +25,6 @@ from __future__ import annotations
 import io
 import json
 import os
-import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -34,24 +33,26 @@ from rdflib import Dataset, Graph
 from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 from rdflib.plugins.serializers.trig import TrigSerializer
 
+from kgextract.atomic import atomic_write
 from kgextract.errors import Errors, KgextractError
 from kgextract.rdf.nquads import nquads_bytes
 from kgextract.rdf.provenance import check_provenance, facts_only
 from kgextract.rdf.turtle import readable_turtle
-from kgextract.rdf.namespaces import (
-    KGX, KGX_ID, ORG, PROV, RDF, RDFS, SDO, SKOS, XSD, bind_prefixes,
-)
+from kgextract.rdf.namespaces import bind_prefixes, prefix_iris
 
 __all__ = [
     "Format",
     "FORMATS",
     "register_format",
+    "register_read_format",
+    "READ_FORMATS",
+    "read_extensions",
     "get_format",
     "write_bytes_atomic",
     "format_for_path",
     "serialize",
     "write_rdf",
-    "union_graph", "write_bytes_atomic",
+    "union_graph",
 ]
 
 Writer = Callable[[Dataset], bytes]
@@ -59,37 +60,76 @@ Writer = Callable[[Dataset], bytes]
 
 @dataclass(frozen=True)
 class Format:
-    """An output format: its name, file extension, media type and writer."""
+    """An RDF format: its name, file extension, media type, writer and how it is read.
+
+    ``writer`` is ``None`` for a format kgextract only reads (a store loads
+    N-Triples or RDF/XML files it did not write). ``parser`` is rdflib's
+    name for it (default: ``name``), ``aliases`` other extensions read as
+    this format, and ``keeps_graphs`` says whether the per-document named
+    graphs survive (TriG, N-Quads) or are merged into one (Turtle, JSON-LD).
+    """
 
     name: str
     extension: str
     media_type: str
-    writer: Writer
+    writer: Writer | None
+    parser: str = ""
+    aliases: tuple[str, ...] = ()
+    keeps_graphs: bool = False
+
+    @property
+    def rdflib_name(self) -> str:
+        """The name rdflib's ``parse``/``serialize`` know this format by."""
+        return self.parser or self.name
+
+    @property
+    def extensions(self) -> tuple[str, ...]:
+        """Every extension read as this format, the written one first."""
+        return (self.extension, *self.aliases)
 
 
-#: The registered output formats, by name.
+#: The registered output formats, by name: what ``--format`` takes.
 FORMATS: dict[str, Format] = {}
+#: Every RDF format kgextract reads, by name: the output formats and the read-only ones.
+READ_FORMATS: dict[str, Format] = {}
 
 
-def register_format(name: str, extension: str, media_type: str) -> Callable[[Writer], Writer]:
+def register_format(name: str, extension: str, media_type: str, *, parser: str = "",
+                    aliases: tuple[str, ...] = (), keeps_graphs: bool = False) -> Callable[[Writer], Writer]:
     """Register ``writer(dataset) -> bytes`` as the output format ``name``.
+
+    Every table of formats (the CLI's options, the run's file names, the
+    store's loader, the readers of eval and viz) reads this registry.
 
     >>> @register_format("ntriples-demo", ".demo.nt", "application/n-triples")
     ... def _demo(ds):
     ...     return FORMATS["nquads"].writer(union_graph(ds))
-    >>> FORMATS.pop("ntriples-demo").extension
-    '.demo.nt'
+    >>> FORMATS.pop("ntriples-demo").extension, READ_FORMATS.pop("ntriples-demo").rdflib_name
+    ('.demo.nt', 'ntriples-demo')
     """
 
     def decorate(writer: Writer) -> Writer:
-        FORMATS[name] = Format(name, extension, media_type, writer)
+        FORMATS[name] = READ_FORMATS[name] = Format(name, extension, media_type, writer, parser, aliases,
+                                                    keeps_graphs)
         return writer
 
     return decorate
 
 
+def register_read_format(name: str, extension: str, media_type: str, *, parser: str = "",
+                         aliases: tuple[str, ...] = (), keeps_graphs: bool = False) -> Format:
+    """Register a format kgextract reads but does not write.
+
+    >>> register_read_format("turtle-demo", ".demo.ttl", "text/turtle", parser="turtle").writer is None
+    True
+    >>> _ = READ_FORMATS.pop("turtle-demo")
+    """
+    fmt = READ_FORMATS[name] = Format(name, extension, media_type, None, parser, aliases, keeps_graphs)
+    return fmt
+
+
 def get_format(name: str) -> Format:
-    """The registered format called ``name``; raise ``KgextractError`` (E002) if none.
+    """The registered output format called ``name``; raise ``KgextractError`` (E002) if none.
 
     >>> get_format("nquads").extension
     '.nq'
@@ -101,7 +141,7 @@ def get_format(name: str) -> Format:
 
 
 def format_for_path(path: str | os.PathLike) -> Format:
-    """The format whose extension ends ``path``.
+    """The output format whose extension ends ``path``.
 
     >>> format_for_path("out/graph.jsonld").name
     'json-ld'
@@ -111,6 +151,18 @@ def format_for_path(path: str | os.PathLike) -> Format:
         if name.endswith(fmt.extension):
             return fmt
     return get_format(Path(path).suffix or name)
+
+
+def read_extensions(*, written: bool = False) -> dict[str, Format]:
+    """Extension -> format for reading, in registry order; ``written``: only the formats kgextract writes.
+
+    >>> list(read_extensions(written=True))
+    ['.ttl', '.trig', '.nq', '.jsonld', '.json-ld']
+    >>> read_extensions()[".owl"].rdflib_name
+    'xml'
+    """
+    formats = FORMATS if written else READ_FORMATS
+    return {ext: fmt for fmt in formats.values() for ext in fmt.extensions}
 
 
 def union_graph(data: Graph) -> Graph:
@@ -169,7 +221,7 @@ def _turtle(ds: Dataset) -> bytes:
     return readable_turtle(union_graph(ds))
 
 
-@register_format("trig", ".trig", "application/trig")
+@register_format("trig", ".trig", "application/trig", keeps_graphs=True)
 def _trig(ds: Dataset) -> bytes:
     ser = TrigSerializer(ds)
     # rdflib keeps graphs in a set: sort them (default graph first) for stable output.
@@ -180,18 +232,14 @@ def _trig(ds: Dataset) -> bytes:
     return out.getvalue()
 
 
-@register_format("nquads", ".nq", "application/n-quads")
+@register_format("nquads", ".nq", "application/n-quads", keeps_graphs=True)
 def _nquads(ds: Dataset) -> bytes:
     quads = ((s, p, o, getattr(c, "identifier", c)) for s, p, o, c in ds.quads((None, None, None, None)))
     return nquads_bytes((s, p, o, None if g == DATASET_DEFAULT_GRAPH_ID else g) for s, p, o, g in quads)
 
 
-#: Prefixes of the JSON-LD ``@context``.
-JSONLD_CONTEXT = {
-    "schema": str(SDO), "org": str(ORG), "skos": str(SKOS), "prov": str(PROV),
-    "kgx": str(KGX), "kgxid": str(KGX_ID),
-    "rdf": str(RDF), "rdfs": str(RDFS), "xsd": str(XSD),
-}
+#: Prefixes of the JSON-LD ``@context``: the one table of :mod:`kgextract.rdf.namespaces`.
+JSONLD_CONTEXT = prefix_iris()
 
 
 def _compact_iri(iri: str) -> str:
@@ -225,7 +273,7 @@ def _tidy(node, key: str | None = None):
     return node
 
 
-@register_format("json-ld", ".jsonld", "application/ld+json")
+@register_format("json-ld", ".jsonld", "application/ld+json", aliases=(".json-ld",))
 def _jsonld(ds: Dataset) -> bytes:
     # rdflib's own compaction drops empty strings, so take the expanded form
     # and compact IRIs here.
@@ -233,17 +281,6 @@ def _jsonld(ds: Dataset) -> bytes:
     doc = {"@context": JSONLD_CONTEXT, "@graph": _tidy(expanded)}
     text = json.dumps(doc, sort_keys=True, indent=2, ensure_ascii=False) + "\n"
     return text.encode("utf-8", "surrogatepass")
-
-
-def _new_file_mode() -> int:
-    try:
-        with open("/proc/self/status", encoding="ascii") as fh:
-            for line in fh:
-                if line.startswith("Umask:"):
-                    return 0o666 & ~int(line.split()[1], 8)
-    except OSError:
-        pass
-    return 0o644
 
 
 def write_rdf(
@@ -270,26 +307,21 @@ def write_rdf(
 
 
 def write_bytes_atomic(path: str | os.PathLike, payload: bytes) -> Path:
-    """Write ``payload`` to ``path`` via a synced temporary file and ``os.replace``.
+    """Write an output's ``payload`` to ``path`` with :func:`kgextract.atomic.atomic_write`.
 
-    An existing file keeps its permissions; a failure leaves it untouched and
-    raises ``KgextractError`` (E070).
+    The file keeps or gets the mode that module's one rule gives; a failure
+    leaves any old file untouched and raises ``KgextractError`` (E070).
     """
-    path = Path(path)
-    tmp = None
     try:
-        mode = path.stat().st_mode & 0o7777 if path.exists() else _new_file_mode()
-        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(payload)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.chmod(tmp, mode)
-        os.replace(tmp, path)
-        tmp = None
+        return atomic_write(path, payload)
     except OSError as err:
         raise KgextractError(Errors.E070.format(path=path, err=err)) from err
-    finally:
-        if tmp is not None:
-            Path(tmp).unlink(missing_ok=True)
-    return path
+
+
+# Formats a store loads but kgextract never writes. Plain ".json" is read as
+# JSON-LD only here, not by the readers of kgextract's own output: a folder of
+# predictions also holds gold files and score reports ending in ".json".
+register_read_format("n-triples", ".nt", "application/n-triples", parser="nt")
+register_read_format("rdf-xml", ".rdf", "application/rdf+xml", parser="xml", aliases=(".owl",))
+register_read_format("n3", ".n3", "text/n3")
+register_read_format("json", ".json", "application/ld+json", parser="json-ld")

@@ -37,7 +37,9 @@ import re
 from rdflib import BNode, Graph, Literal, Namespace, URIRef
 from rdflib.plugins.serializers.turtle import TurtleSerializer
 
+from kgextract.models import EntityType, EventType
 from kgextract.rdf.namespaces import KGX, KGX_ID, ORG, PROV, RDF, RDFS, SDO, SKOS, bind_prefixes
+from kgextract.base.names import key_prefix
 
 __all__ = ["SECTIONS", "KIND_PREFIXES", "readable_turtle"]
 
@@ -47,7 +49,7 @@ SECTIONS: tuple[tuple[str, tuple[URIRef, ...]], ...] = (
     ("People", (SDO.Person,)),
     ("Organizations", (SDO.Organization,)),
     ("Roles", (ORG.Role,)),
-    ("Events", (SDO.Event, KGX.Meeting, KGX.Visit, KGX.Conference, KGX.Signing, KGX.Ceremony, KGX.Other)),
+    ("Events", (SDO.Event, *(KGX[kind.value] for kind in EventType))),
     ("Places", (SDO.Place,)),
     ("Documents", (SDO.NewsArticle,)),
     ("Memberships", (ORG.Membership,)),
@@ -59,7 +61,8 @@ _PROVENANCE = len(SECTIONS) - 1
 
 #: A prefix per kind of resource kgextract mints (``person:ann-lee``).
 KIND_PREFIXES = {kind: Namespace(f"{KGX_ID}{kind}/") for kind in (
-    "person", "organization", "role", "event", "place", "doc", "membership", "assertion", "extractor", "merge")}
+    *(key_prefix(t.value).rstrip("/") for t in EntityType),
+    "doc", "membership", "assertion", "extractor", "merge")}
 
 # What the labels of a resource are, in the order they are looked for (for sorting).
 _LABELS = (RDFS.label, SKOS.prefLabel, SDO.name, SDO.headline, SDO.identifier)

@@ -1,14 +1,8 @@
-"""Small file helpers for crash-safe runs: atomic writes, a run lock, hashes.
+"""Small file helpers for crash-safe runs: a run lock, hashes, stale temporary files.
 
-A file written with :func:`atomic_write` is either the old one or the whole
-new one, whenever the process is killed: the bytes go to a temporary file in
-the same folder, are synced, and replace the target with ``os.replace``.
-
->>> import tempfile, pathlib
->>> with tempfile.TemporaryDirectory() as tmp:
-...     path = atomic_write(pathlib.Path(tmp) / "a.json", b"{}")
-...     path.read_bytes(), sorted(p.name for p in path.parent.iterdir())
-(b'{}', ['a.json'])
+Files are written with :func:`kgextract.atomic.atomic_write`; a writer killed
+half-way leaves a ``.<name>.<random>.tmp`` beside its target, which
+:func:`remove_stale_temps` clears.
 """
 
 from __future__ import annotations
@@ -16,35 +10,13 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import os
-import tempfile
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
+from kgextract.atomic import TEMP_SUFFIX
 from kgextract.errors import Errors, KgextractError
 
-__all__ = ["atomic_write", "file_sha256", "remove_stale_temp", "remove_stale_temps", "run_lock", "TEMP_SUFFIX"]
-
-#: Suffix of the temporary files :func:`atomic_write` (and ``write_rdf``) create.
-TEMP_SUFFIX = ".tmp"
-
-
-def atomic_write(path: Path, data: bytes, *, sync: bool = True) -> Path:
-    """Write ``data`` to ``path`` atomically (temporary file, fsync, ``os.replace``)."""
-    path = Path(path)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=TEMP_SUFFIX)
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-            if sync:
-                fh.flush()
-                os.fsync(fh.fileno())
-        os.chmod(tmp, 0o644)
-        os.replace(tmp, path)
-    except BaseException:
-        with contextlib.suppress(FileNotFoundError):
-            os.unlink(tmp)
-        raise
-    return path
+__all__ = ["file_sha256", "remove_stale_temp", "remove_stale_temps", "run_lock"]
 
 
 def file_sha256(path: Path) -> str | None:
@@ -94,7 +66,7 @@ def remove_stale_temps(paths: Iterable[Path]) -> int:
         with contextlib.suppress(OSError), os.scandir(folder) as entries:
             for entry in entries:
                 name = entry.name
-                # ".<name>.<random>.tmp", as write_bytes_atomic and atomic_write make them
+                # ".<name>.<random>.tmp", as kgextract.atomic makes them
                 if name.startswith(".") and name.endswith(TEMP_SUFFIX) and \
                         name[1:-len(TEMP_SUFFIX)].rpartition(".")[0] in names:
                     with contextlib.suppress(OSError):

@@ -20,7 +20,7 @@ from pathlib import Path
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from kgextract.errors import Warnings
-from kgextract.run.files import atomic_write
+from kgextract.atomic import atomic_write
 
 __all__ = ["Manifest", "ManifestEntry", "OutputRecord", "RunCounts", "load_manifest", "save_manifest",
            "MANIFEST_VERSION"]

@@ -56,10 +56,11 @@ from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
 
+from kgextract.atomic import TEMP_SUFFIX
 from kgextract.config import ExtractConfig
 from kgextract.errors import Errors, KgextractError, Warnings
 from kgextract.ingest import iter_documents
-from kgextract.ingest.formats import format_of_name
+from kgextract.ingest.formats import READERS, format_of_name
 from kgextract.ingest.walk import walk
 from kgextract.models import Document, DocumentError, DocumentResult
 from kgextract.rdf.corpus import corpus_graph, to_rdf
@@ -590,8 +591,8 @@ class _Writer:
 
 #: The journal of per-document files being written, in the cache folder.
 JOURNAL = "outputs-pending.txt"
-#: Bytes ``write_bytes_atomic`` adds around a name for its temporary file: ".", ".", 8 random, ".tmp".
-TEMP_OVERHEAD = 1 + 1 + 8 + len(".tmp")
+#: Bytes :mod:`kgextract.atomic` adds around a name for its temporary file: ".", ".", 8 random, ".tmp".
+TEMP_OVERHEAD = 1 + 1 + 8 + len(TEMP_SUFFIX)
 
 
 def _collides(output: Path, output_dir: Path, ext: str) -> str | None:
@@ -611,7 +612,8 @@ def _refuse_collision(paths, output: Path, output_dir: Path, ext: str) -> None:
     if stem is None:
         return
     for item in walk([Path(p) for p in _as_list(paths)]):
-        if isinstance(item, Path) and item.stem == stem and format_of_name(item) != "jsonl":
+        reader = READERS.get(format_of_name(item) or "") if isinstance(item, Path) else None
+        if isinstance(item, Path) and item.stem == stem and not (reader and reader.many):
             raise KgextractError(Errors.E144.format(source=item, output=output))
 
 

@@ -27,7 +27,7 @@ from pydantic import ValidationError
 
 from kgextract.errors import Errors, KgextractError, Warnings
 from kgextract.models import DocumentResult
-from kgextract.run.files import TEMP_SUFFIX, atomic_write
+from kgextract.atomic import TEMP_SUFFIX, atomic_write
 
 __all__ = ["ShardStore"]
 

@@ -38,6 +38,7 @@ from pathlib import Path
 
 from rdflib import Dataset
 
+from kgextract.atomic import atomic_writer
 from kgextract.base.linking import link_entities
 from kgextract.errors import Errors, KgextractError
 from kgextract.graph.merge import merge_entities
@@ -48,7 +49,6 @@ from kgextract.rdf.merges import add_links, add_merges
 from kgextract.rdf.nquads import TripleBuffer, nquads_bytes
 from kgextract.rdf.serialize import serialize
 from kgextract.resolve.across import AcrossPlan, plan_across
-from kgextract.run.files import TEMP_SUFFIX
 
 __all__ = ["CorpusStats", "write_nquads", "WORK_PREFIX"]
 
@@ -145,23 +145,13 @@ def write_nquads(load: Callable[[], Iterable[DocumentResult]], path: str | os.Pa
 
 def _merge_runs(runs: list[Path], path: Path) -> None:
     """Merge sorted run files into ``path`` (unique lines), atomically."""
-    tmp = None
     try:
-        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=TEMP_SUFFIX)
-        with contextlib.ExitStack() as stack, os.fdopen(fd, "wb") as out:
+        with contextlib.ExitStack() as stack, atomic_writer(path) as out:
             files = [stack.enter_context(open(run, "rb")) for run in runs]
             last = None
             for line in heapq.merge(*files):
                 if line != last:
                     out.write(line)
                     last = line
-            out.flush()
-            os.fsync(out.fileno())
-        mode = path.stat().st_mode & 0o7777 if path.exists() else 0o644
-        os.chmod(tmp, mode)
-        os.replace(tmp, path)
     except OSError as err:
-        if tmp is not None:
-            with contextlib.suppress(OSError):
-                os.unlink(tmp)
         raise KgextractError(Errors.E070.format(path=path, err=err)) from err

@@ -29,7 +29,7 @@ from collections.abc import Iterable, Iterator, Mapping
 import pyoxigraph as ox
 
 from kgextract.errors import Errors, KgextractError
-from kgextract.rdf import namespaces as ns
+from kgextract.rdf.namespaces import prefix_iris
 
 __all__ = ["PREFIXES", "Term", "parse_term", "parse_param", "query_variables",
            "where_group", "bind_params"]
@@ -37,11 +37,7 @@ __all__ = ["PREFIXES", "Term", "parse_term", "parse_param", "query_variables",
 Term = ox.NamedNode | ox.Literal
 
 #: Prefixes every query may use without declaring them (and ``^^xsd:...`` in values).
-PREFIXES: dict[str, str] = {
-    name: str(getattr(ns, attr)) for name, attr in [
-        ("schema", "SDO"), ("org", "ORG"), ("skos", "SKOS"), ("prov", "PROV"), ("kgx", "KGX"),
-        ("kgxid", "KGX_ID"), ("rdf", "RDF"), ("rdfs", "RDFS"), ("xsd", "XSD")]
-}
+PREFIXES: dict[str, str] = prefix_iris()
 
 _NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 _LITERAL = re.compile(

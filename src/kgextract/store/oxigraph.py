@@ -38,7 +38,7 @@ from kgextract.errors import Errors, KgextractError, Warnings
 from kgextract.models import DocumentResult
 from kgextract.rdf.corpus import to_rdf
 from kgextract.rdf.iri import graph_iri
-from kgextract.rdf.serialize import serialize
+from kgextract.rdf.serialize import read_extensions, serialize
 from kgextract.store.union import rebuild_union, replace_graphs
 
 __all__ = ["RDF_EXTENSIONS", "StoreHandle", "open_store", "rdf_format", "load_files", "write_results",
@@ -46,13 +46,10 @@ __all__ = ["RDF_EXTENSIONS", "StoreHandle", "open_store", "rdf_format", "load_fi
 
 logger = logging.getLogger("kgextract")
 
-#: File extensions :func:`load_files` understands, and their Oxigraph format.
+#: File extensions :func:`load_files` understands, and their Oxigraph format: every
+#: format of the registry in :mod:`kgextract.rdf.serialize`, matched by media type.
 RDF_EXTENSIONS: dict[str, ox.RdfFormat] = {
-    ".ttl": ox.RdfFormat.TURTLE, ".trig": ox.RdfFormat.TRIG, ".nq": ox.RdfFormat.N_QUADS,
-    ".nt": ox.RdfFormat.N_TRIPLES, ".jsonld": ox.RdfFormat.JSON_LD,
-    ".json": ox.RdfFormat.JSON_LD, ".rdf": ox.RdfFormat.RDF_XML, ".owl": ox.RdfFormat.RDF_XML,
-    ".n3": ox.RdfFormat.N3,
-}
+    ext: ox.RdfFormat.from_media_type(fmt.media_type) for ext, fmt in read_extensions().items()}
 
 
 def rdf_format(path: str | os.PathLike) -> ox.RdfFormat:

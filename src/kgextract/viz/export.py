@@ -32,13 +32,12 @@ import networkx as nx
 from rdflib import Dataset, Graph, Literal, URIRef
 
 from kgextract.errors import Errors, KgextractError
-from kgextract.eval.predictions import FORMATS as RDF_FORMATS
 from kgextract.graph.build import date_node, document_node
 from kgextract.graph.merge import choose_label
 from kgextract.models import EntityType, Predicate
 from kgextract.rdf.mapping import CLASSES
 from kgextract.rdf.namespaces import KGX, KGX_ID, ORG, PROV, RDF, RDFS, SDO, SKOS
-from kgextract.rdf.serialize import union_graph, write_bytes_atomic
+from kgextract.rdf.serialize import read_extensions, union_graph, write_bytes_atomic
 
 __all__ = [
     "EXPORT_FORMATS",
@@ -203,20 +202,21 @@ def read_graph(path: str | os.PathLike) -> nx.MultiDiGraph:
     Raises ``KgextractError`` (E004 when missing, E121 when not readable as RDF).
     """
     path = Path(path)
-    options = ", ".join(RDF_FORMATS)
+    extensions = read_extensions(written=True)
+    options = ", ".join(extensions)
     if path.is_dir():
         raise KgextractError(Errors.E121.format(
             path=path, err="it is a folder; give the one file 'kgextract extract -o FILE' wrote",
             options=options))
     if not path.is_file():
         raise KgextractError(Errors.E004.format(path=path))
-    fmt = RDF_FORMATS.get(path.suffix.lower())
+    fmt = extensions.get(path.suffix.lower())
     if fmt is None:
         raise KgextractError(Errors.E121.format(path=path, err=f"unknown extension '{path.suffix}'",
                                                 options=options))
     ds = Dataset()
     try:
-        ds.parse(source=str(path), format=fmt)
+        ds.parse(source=str(path), format=fmt.rdflib_name)
     except Exception as err:  # noqa: BLE001 - rdflib parsers raise many kinds
         raise KgextractError(Errors.E121.format(path=path, err=err, options=options)) from err
     return rdf_to_networkx(ds)

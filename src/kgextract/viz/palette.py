@@ -10,15 +10,18 @@ Okabe-Ito colours, distinguishable with the common colour-vision deficiencies.
 
 from __future__ import annotations
 
+from kgextract.models import EntityType
+
 __all__ = ["TYPE_COLORS", "type_color"]
 
-#: Node type -> colour, in legend order.
+#: Node type -> colour, in legend order: the entity types of :class:`~kgextract.models.EntityType`
+#: (a new type without a colour fails ``tests/viz``), then the graph's own nodes.
 TYPE_COLORS: dict[str, str] = {
-    "Person": "#0072B2",
-    "Organization": "#E69F00",
-    "Role": "#CC79A7",
-    "Event": "#D55E00",
-    "Place": "#009E73",
+    EntityType.PERSON.value: "#0072B2",
+    EntityType.ORGANIZATION.value: "#E69F00",
+    EntityType.ROLE.value: "#CC79A7",
+    EntityType.EVENT.value: "#D55E00",
+    EntityType.PLACE.value: "#009E73",
     "Document": "#56B4E9",
     "Date": "#7F7F7F",
 }
