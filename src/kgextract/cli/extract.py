@@ -7,7 +7,6 @@ from typing import Annotated
 
 import typer
 from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from kgextract.cli.app import app
 from kgextract.config import ExtractConfig
@@ -128,7 +127,9 @@ def extract_command(
         raise typer.Exit(EXIT_PARTIAL)
 
 
-def _progress(console: Console, quiet: bool) -> Progress:
+def _progress(console: Console, quiet: bool):
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
     return Progress(
         TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
         console=console, disable=quiet or not console.is_terminal, transient=True,
