@@ -31,9 +31,11 @@ import json
 import os
 import re
 import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from collections.abc import Sequence
 from pathlib import Path
@@ -175,14 +177,20 @@ def measure(cmd: Sequence[str], env: dict | None = None, sample: float = 0.5
     with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
         t0 = time.perf_counter()
         proc = subprocess.Popen(cmd, stdout=out, stderr=err, env=env)
-        tree_peak = 0.0
-        while True:
-            pid, status, usage = os.wait4(proc.pid, os.WNOHANG)  # the rusage of this child alone
-            if pid:
-                break
-            tree_peak = max(tree_peak, _tree_rss_mib(proc.pid))
-            time.sleep(sample)
+        peaks = [0.0]
+        finished = threading.Event()
+
+        def sample_tree() -> None:  # beside the wait, so the wall time is not rounded to the sampling step
+            while not finished.wait(sample):
+                peaks.append(_tree_rss_mib(proc.pid))
+
+        sampler = threading.Thread(target=sample_tree, daemon=True)
+        sampler.start()
+        _, status, usage = os.wait4(proc.pid, 0)  # the rusage of this child alone
         wall = time.perf_counter() - t0
+        finished.set()
+        sampler.join()
+        tree_peak = max(peaks)
         proc.returncode = code = os.waitstatus_to_exitcode(status)
         out.seek(0)
         err.seek(0)
@@ -245,18 +253,22 @@ def _best(runs: list[dict]) -> dict:
     times = [r[key] for r in runs]
     best["runs"] = len(runs)
     best["spread"] = max(times) / min(times) - 1 if len(runs) > 1 and min(times) else None
+    best["median_wall_s"] = statistics.median(r["wall_s"] for r in runs)
+    best["wall_range_s"] = (min(r["wall_s"] for r in runs), max(r["wall_s"] for r in runs))
     best["rss_mib"] = max(r["rss_mib"] for r in runs)
     return best
 
 
 def benchmark(sources: Sequence[tuple[str, str]], sizes: Sequence[int], batch_size: int = 32, model: str = "auto",
               cli: bool = True, workers: int | None = None, repeats: int = 1,
-              only: Sequence[str] = ()) -> dict:
+              only: Sequence[str] = (), against: str | None = None) -> dict:
     """Measure every configuration for every size, ``repeats`` rounds; return the rows and notes.
 
     The rounds interleave the configurations (spacy, kgextract, cli, ... then again), so a slow spell of the
     machine falls on all of them alike; each row is the configuration's fastest run. ``only`` keeps the
     configurations of those labels (``kgextract``, ``cli``, ``cli --workers 2``, ...) and bare spaCy.
+    ``against`` (another checkout's ``src``) adds each kgextract configuration run from there, labelled
+    ``... [against]``. Each row also carries the median of its runs (``median_s``, ``wall_ratio_median``).
     """
     has_workers = cli_has_workers()
     workers = workers or os.cpu_count() or 1
@@ -276,13 +288,17 @@ def benchmark(sources: Sequence[tuple[str, str]], sizes: Sequence[int], batch_si
                     jobs.append((f"cli --workers {workers}", "cli", workers, ["--workers", str(workers)]))
             if only:  # bare spaCy always runs: every ratio is against it
                 jobs = [job for job in jobs if job[0] == "spacy" or job[0] in only]
+            if against:  # the same configurations from another checkout's source, in the same rounds
+                jobs += [(f"{label} [against]", mode, n_workers, extra) for label, mode, n_workers, extra in jobs
+                         if mode != "spacy"]
             if repeats == 1:  # one round: bare spaCy again at the end shows how far the machine drifted
                 jobs.append(("spacy, again", "spacy", 1, []))
             runs: dict[str, list[dict]] = {label: [] for label, *_ in jobs}
             for _ in range(repeats):
                 for label, mode, n_workers, extra in jobs:
+                    job_env = env | {"PYTHONPATH": against} if label.endswith("[against]") else env
                     runs[label].append(_run_job(label, mode, n_workers, extra, folder, Path(tmp), batch_size,
-                                                model, env))
+                                                model, job_env))
             tokens = runs["spacy"][0]["tokens"]
             rows.extend(_best(found) | {"n": n, "tokens": tokens} for found in runs.values())
     for row in rows:
@@ -295,6 +311,8 @@ def benchmark(sources: Sequence[tuple[str, str]], sizes: Sequence[int], batch_si
         # end to end: both processes from start to exit (imports, model load, reading, writing)
         row["wall_ratio_vs_spacy"] = (spacy_row["wall_s"] / row["wall_s"] * row["docs"] / spacy_row["docs"]
                                       if row["wall_s"] and spacy_row["docs"] else None)
+        row["wall_ratio_median"] = (spacy_row["median_wall_s"] / row["median_wall_s"] * row["docs"] / spacy_row["docs"]
+                                    if row["median_wall_s"] and spacy_row["docs"] else None)
     notes = [f"batch size {batch_size}; {os.cpu_count()} CPUs; corpus built from {len(sources)} source releases."]
     if not has_workers:
         notes.append("`kgextract extract` has no `--workers` option: kgextract is measured in 1 process only "
@@ -323,13 +341,15 @@ def render(report: dict) -> str:
 
     table = [[r["n"], r["config"], r["docs"], r["tokens"], num(r["seconds"], ".1f"), num(r["load_s"], ".1f"),
               num(r.get("wall_s"), ".1f"), f"{r['docs_per_s']:.1f}", round(r["tokens_per_s"]),
-              num(r["ratio_vs_spacy"], ".2f"), num(r.get("wall_ratio_vs_spacy"), ".2f"), round(r["rss_mib"]),
+              num(r["ratio_vs_spacy"], ".2f"), num(r.get("wall_ratio_vs_spacy"), ".2f"),
+              num(r.get("median_wall_s"), ".2f"), num(r.get("wall_ratio_median"), ".2f"), round(r["rss_mib"]),
               "-" if r.get("spread") is None else f"{r['spread']:.0%}"]
              for r in report["rows"]]
     return "\n".join([
         "## Throughput: bare spaCy vs kgextract (same model, same batch size, same run)", "",
         markdown_table(["N", "configuration", "docs", "tokens", "processing (s)", "model load (s)", "wall (s)",
-                        "docs/s", "tokens/s", "vs spaCy, processing", "vs spaCy, end to end", "peak RSS (MiB)",
+                        "docs/s", "tokens/s", "vs spaCy, processing", "vs spaCy, end to end",
+                        "median wall (s)", "vs spaCy, end to end (medians)", "peak RSS (MiB)",
                         "spread"],
                        table), "",
         *report["notes"],
@@ -355,6 +375,11 @@ def main(argv: Sequence[str] | None = None) -> int:
                         help="rounds over all configurations; each row keeps its fastest run (default 1)")
     parser.add_argument("--only", nargs="+", default=(), metavar="CONFIG",
                         help="measure only the configurations of these labels (kgextract, cli, ...) besides bare spaCy")
+    parser.add_argument("--against", type=Path, default=None, metavar="SRC",
+                        help="also run each kgextract configuration with PYTHONPATH=SRC (another checkout's src)")
+    parser.add_argument("--roots", type=Path, nargs="+", default=None, metavar="DIR",
+                        help="read the source releases from these folders instead of corpus/ and SHARED/corpus "
+                             "(e.g. a folder of links to the work set)")
     parser.add_argument("--json", type=Path, default=None, help="also write the rows here")
     parser.add_argument("--child", choices=["spacy", "kgextract"], help=argparse.SUPPRESS)
     parser.add_argument("--dir", type=Path, help=argparse.SUPPRESS)
@@ -362,15 +387,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.child:
         print(json.dumps(_child(args.child, args.dir, args.batch_size, args.model, args.workers or 1)))
         return 0
-    roots = [REPO / "corpus", args.shared / "corpus"]
+    roots = args.roots or [REPO / "corpus", args.shared / "corpus"]
     sources = source_texts(roots)
     if not sources:
         print(f"no releases found in {' or '.join(map(str, roots))}: nothing to measure.", file=sys.stderr)
         return 2
-    if not (args.shared / "corpus").is_dir():
+    if args.roots is None and not (args.shared / "corpus").is_dir():
         print(f"note: {args.shared / 'corpus'} is absent; using {REPO / 'corpus'} only.", file=sys.stderr)
     report = benchmark(sources, args.sizes, args.batch_size, args.model, cli=not args.no_cli, workers=args.workers,
-                       repeats=max(1, args.repeats), only=args.only)
+                       repeats=max(1, args.repeats), only=args.only,
+                       against=str(args.against) if args.against else None)
     print(render(report))
     write_json(args.json, report)
     return 0

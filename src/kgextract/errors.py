@@ -192,6 +192,8 @@ class Errors(metaclass=_Catalogue):
     E165 = ("Unknown engine '{engine}'. Available: local, dask.")
     E166 = ("--scheduler needs --engine dask; the local engine runs on this "
             "machine only.")
+    E167 = ("--workers takes 'auto' or a whole number of processes of 1 or more, not '{value}'. "
+            "Use --workers auto to let kgextract choose from the cores and the number of documents.")
     # E180-E199: the command line as a whole
     E180 = ("kgextract stopped on an unexpected error: {err}. Report it with the "
             "command line; set KGEXTRACT_DEBUG=1 to see where it happened.")

@@ -38,7 +38,8 @@ DOC = "DOC"
 
 
 class _Model(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    # defer_build: each validator is built at its first use, not at import (start-up of the command line)
+    model_config = ConfigDict(extra="forbid", defer_build=True)
 
 
 class EntityType(str, Enum):

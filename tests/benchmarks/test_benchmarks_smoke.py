@@ -172,3 +172,14 @@ def test_article_extraction_runs_on_a_slice():
     assert 0.0 <= ours["f1"] <= 1.0 and set(ours) >= {"precision", "recall", "accuracy"}
     assert len(results) == 5
     assert "kgextract (read_document)" in bench.render(results)
+
+
+def test_startup_benchmark_reports_ratios_and_imports():
+    startup = _load("startup")
+    report = startup.benchmark({"python -c pass": ("pass",), "import json": ("import json",),
+                                "import email": ("import email.parser",)}, repeats=2)
+    rows = {r["command"]: r for r in report["rows"]}
+    assert rows["python -c pass"]["ratio_vs_python"] == 1.0
+    assert rows["import json"]["min_s"] <= rows["import json"]["median_s"] <= rows["import json"]["max_s"]
+    assert startup.imported("import pydantic") == ["pydantic"]
+    assert "| import json |" in startup.render(report)

@@ -119,3 +119,24 @@ def test_facts_only_nquads_match_the_local_engine(corpus, tmp_path):
     facts = _load(out)
     assert _same(facts, _load(local))
     assert len(facts_only(facts)) == len(facts) > 0  # nothing left to strip
+
+
+def test_workers_auto_sizes_the_local_cluster_by_the_rule(tmp_path, monkeypatch):
+    """``workers="auto"``: a handful of input files gives a cluster of one process (no cluster is started here)."""
+    from kgextract.dask import engine
+
+    class Stop(Exception):
+        pass
+
+    seen = {}
+
+    def fake_extract(files, config, scheduler, workers, *rest):
+        seen["workers"], seen["files"] = workers, len(files)
+        raise Stop
+
+    for name in ("a.txt", "b.txt", "c.txt"):
+        (tmp_path / name).write_text("Acme names Ann Lee chief executive.\n", encoding="utf-8")
+    monkeypatch.setattr(engine, "_extract", fake_extract)
+    with pytest.raises(Stop):
+        run_dask([tmp_path], output=tmp_path / "out.nq", workers="auto")
+    assert seen == {"workers": 1, "files": 3}

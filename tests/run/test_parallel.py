@@ -66,9 +66,9 @@ def _config(model):
 
 
 @pytest.mark.model
-def test_cli_workers_2_writes_the_same_bytes_as_workers_1(corpus, tmp_path):
+def test_cli_workers_2_and_auto_write_the_same_bytes_as_workers_1(corpus, tmp_path):
     outs = {}
-    for n in ("1", "2"):
+    for n in ("1", "2", "auto"):
         root = tmp_path / f"w{n}"
         result = CliRunner().invoke(app, ["extract", str(corpus), "-o", str(root / "g.trig"), "-f", "trig",
                                           "--output-dir", str(root / "docs"), "--workers", n,
@@ -76,5 +76,5 @@ def test_cli_workers_2_writes_the_same_bytes_as_workers_1(corpus, tmp_path):
         assert result.exit_code == 0, result.output
         outs[n] = {p.relative_to(root).as_posix(): p.read_bytes() for p in sorted(root.rglob("*"))
                    if p.is_file() and ".kgx-cache" not in p.as_posix() and not p.name.endswith(".json")}
-    assert outs["1"] == outs["2"]
+    assert outs["1"] == outs["2"] == outs["auto"]
     assert len(outs["1"]) == 9  # the merged graph and eight per-document graphs

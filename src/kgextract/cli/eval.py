@@ -13,8 +13,6 @@ from kgextract.cli.app import app
 from kgextract.terminal import printable
 from kgextract.errors import KgextractError
 from kgextract.eval.predictions import FORMATS
-from kgextract.eval.report import explain, summary, to_json
-from kgextract.eval.runner import evaluate_dirs
 
 __all__ = ["eval_command"]
 
@@ -43,6 +41,9 @@ def eval_command(
     without a gold file is ignored (both with a warning). Exit status 0 on
     success, 1 when a folder or file cannot be read.
     """
+    from kgextract.eval.report import explain, summary, to_json  # here: the scorer imports networkx
+    from kgextract.eval.runner import evaluate_dirs
+
     out, err = Console(), Console(stderr=True)
     try:
         ev = evaluate_dirs(gold_dir, pred_dir)

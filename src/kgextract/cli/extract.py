@@ -7,7 +7,6 @@ from typing import Annotated
 
 import typer
 from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from kgextract.cli.app import app
 from kgextract.config import ExtractConfig
@@ -17,6 +16,7 @@ from kgextract.ingest.formats import extensions_help
 from kgextract.models import DocumentError
 from kgextract.rdf.provenance import PROVENANCE_LEVELS
 from kgextract.rdf.serialize import FORMATS
+from kgextract.run.workers import parse_workers
 from kgextract.terminal import printable, setup_logging
 
 __all__ = ["extract_command", "EXIT_PARTIAL"]
@@ -57,9 +57,10 @@ def extract_command(
     time_limit: Annotated[float, typer.Option(
         "--time-limit", min=0.0, help="Seconds one document may take before it is skipped (E019); 0: no limit.")
     ] = _DEFAULTS.time_limit,
-    workers: Annotated[int, typer.Option(
-        "--workers", "-w", min=1, help="Extract in N processes (each loads the model once); "
-        "the output is the same for any N.")] = 1,
+    workers: Annotated[str, typer.Option(
+        "--workers", "-w", metavar="N|auto", help="Extract in N processes (each loads the model once); "
+        "'auto': as many as the usable cores, but only where each gets two batches of documents "
+        "(1 on small inputs). The output is the same for any N.")] = "1",
     no_cache: Annotated[bool, typer.Option(
         "--no-cache", help="Keep no cache of per-document results and no manifest beside the output; "
         "extract every document.")] = False,
@@ -102,6 +103,7 @@ def extract_command(
         err.print(printable(item.message), markup=False, highlight=False, soft_wrap=True)
 
     try:
+        n_workers = parse_workers(workers)  # "auto" or N >= 1, else E167 before any work
         config = ExtractConfig(model=model, threshold=threshold, batch_size=batch_size, max_bytes=max_bytes,
                                max_chars=max_chars, time_limit=time_limit, extractors=extractor or None)
         if config.extractors is not None:  # an unknown name fails here (E048), before any work
@@ -112,7 +114,7 @@ def extract_command(
             task = progress.add_task("extracting", total=None)
             report = run_extraction(
                 engine, paths, scheduler=scheduler, output=output, output_dir=output_dir, fmt=fmt, config=config,
-                workers=workers,
+                workers=n_workers,
                 cache=not no_cache, force=force, store=store, on_problem=problem, provenance=provenance,
                 on_document=lambda kind: progress.advance(task))
     except KgextractError as error:
@@ -129,7 +131,9 @@ def extract_command(
         raise typer.Exit(EXIT_PARTIAL)
 
 
-def _progress(console: Console, quiet: bool) -> Progress:
+def _progress(console: Console, quiet: bool):
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
     return Progress(
         TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
         console=console, disable=quiet or not console.is_terminal, transient=True,

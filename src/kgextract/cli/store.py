@@ -22,7 +22,6 @@ from kgextract.store.results import RESULT_FORMATS, answer, check_format, prepar
 from kgextract.store.sandbox import run_isolated
 from kgextract.store.server import DEFAULT_TIMEOUT, SparqlServer
 from kgextract.terminal import printable, setup_logging
-from kgextract.store.validate import validate_file, validate_store
 
 __all__ = ["load_command", "query_command", "serve_command", "validate_command"]
 
@@ -244,6 +243,8 @@ def validate_command(
     Lists every violation and warning with its focus node, path, value and
     message. Exit status 1 when there is a violation (warnings alone: 0).
     """
+    from kgextract.store.validate import validate_file, validate_store  # here: it imports rdflib and pySHACL
+
     out, err = Console(), Console(stderr=True)
     try:
         if (file is None) == (store is None):

@@ -18,7 +18,6 @@ from kgextract.cli.app import app
 from kgextract.cli.extract import EXIT_PARTIAL, printable
 from kgextract.config import ExtractConfig
 from kgextract.errors import KgextractError
-from kgextract.ingest import iter_documents
 from kgextract.models import Document
 
 __all__ = ["text_command", "render_document"]
@@ -60,6 +59,8 @@ def text_command(
     was dropped, a date taken from the page's metadata. Problems go to stderr;
     exit status 3 when some documents failed or were read with warnings.
     """
+    from kgextract.ingest import iter_documents  # here: the readers import markdown-it, lxml and more
+
     err = Console(stderr=True)
     problems = 0
     first = True

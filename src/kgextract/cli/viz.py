@@ -14,7 +14,6 @@ from kgextract.terminal import printable
 from kgextract.errors import Errors, KgextractError
 from kgextract.rdf.serialize import read_extensions
 from kgextract.viz.export import EXPORT_FORMATS, export_text, read_graph, write_text_atomic
-from kgextract.viz.html import write_html
 
 __all__ = ["export_command", "viz_command"]
 
@@ -72,6 +71,8 @@ def viz_command(
     sentences they were read from. Everything is inlined in the file; it
     opens offline in any browser. Exit status 0, or 1 on an error.
     """
+    from kgextract.viz.html import write_html  # here: it imports networkx
+
     err = Console(stderr=True)
     try:
         G = read_graph(graph)

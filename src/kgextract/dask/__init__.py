@@ -6,6 +6,13 @@ manifest), then merges the shards' results across documents exactly as the
 local engine does. See ``docs/cluster.md``. Needs ``pip install "dask[distributed]"``.
 """
 
-from kgextract.dask.engine import DaskReport, run_dask
+from kgextract.lazy import lazy_exports
+
+# Imported on first use (kgextract.lazy): `kgextract --help` and `kgextract query` need only a few of them.
+_HOMES = {
+    "DaskReport": "kgextract.dask.engine",
+    "run_dask": "kgextract.dask.engine",
+}
+__getattr__, __dir__ = lazy_exports(globals(), _HOMES)
 
 __all__ = ["DaskReport", "run_dask"]

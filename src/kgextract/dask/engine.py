@@ -37,6 +37,7 @@ from kgextract.rdf.provenance import check_provenance
 from kgextract.rdf.serialize import get_format, write_rdf
 from kgextract.run.fingerprint import extraction_fingerprint
 from kgextract.run.stream import write_nquads
+from kgextract.run.workers import AUTO, Workers, auto_workers, parse_workers
 
 __all__ = ["DaskReport", "input_files", "partition", "run_dask", "shard_dir_for"]
 
@@ -155,7 +156,7 @@ def run_dask(
     fmt: str = "nquads",
     config: ExtractConfig | None = None,
     scheduler: str | None = None,
-    workers: int = 2,
+    workers: Workers = 2,
     partitions: int | None = None,
     retries: int = 3,
     shard_dir: str | os.PathLike | None = None,
@@ -166,7 +167,8 @@ def run_dask(
     """Extract ``paths`` on a Dask cluster and write the merged graph to ``output``.
 
     ``scheduler=None`` starts a local cluster of ``workers`` processes (one
-    thread each) on 127.0.0.1; an address (``tcp://host:8786``) uses that
+    thread each; ``"auto"``: the rule of :mod:`kgextract.run.workers`, one
+    input file counted as one document) on 127.0.0.1; an address (``tcp://host:8786``) uses that
     cluster, whose workers must see the inputs and ``shard_dir`` at the same
     paths (give absolute paths). ``partitions`` defaults to four per worker.
     Shards go to ``shard_dir`` (default ``FILE.kgx-dask`` beside ``output``).
@@ -190,6 +192,9 @@ def run_dask(
         output.parent.mkdir(parents=True, exist_ok=True)
     except OSError as err:
         raise KgextractError(Errors.E070.format(path=shards, err=err)) from err
+    if workers == AUTO:
+        workers = auto_workers(len(files), config.batch_size)
+    workers = parse_workers(workers)
     on_cluster = time.monotonic()
     manifests = _extract(files, config, scheduler, workers, partitions, retries, shards, report) if files else []
     report.cluster_seconds = round(time.monotonic() - on_cluster, 3)

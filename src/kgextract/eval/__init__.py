@@ -6,24 +6,34 @@
 1.0
 """
 
-from kgextract.eval.gold import GoldDocument, GoldEntity, GoldRelation, load_gold, load_gold_dir
-from kgextract.eval.normalize import names_match, normalize_name, token_contains
-from kgextract.eval.predictions import (
-    Prediction,
-    graph_to_prediction,
-    load_prediction_dir,
-    read_prediction,
-)
-from kgextract.eval.runner import Evaluation, evaluate, evaluate_dirs
-from kgextract.eval.score import (
-    CorpusScore,
-    Counts,
-    DocumentScore,
-    match_entities,
-    match_relations,
-    score_corpus,
-    score_document,
-)
+from kgextract.lazy import lazy_exports
+
+# Imported on first use (kgextract.lazy): `kgextract --help` and `kgextract query` need only a few of them.
+_HOMES = {
+    "GoldDocument": "kgextract.eval.gold",
+    "GoldEntity": "kgextract.eval.gold",
+    "GoldRelation": "kgextract.eval.gold",
+    "load_gold": "kgextract.eval.gold",
+    "load_gold_dir": "kgextract.eval.gold",
+    "names_match": "kgextract.eval.normalize",
+    "normalize_name": "kgextract.eval.normalize",
+    "token_contains": "kgextract.eval.normalize",
+    "Prediction": "kgextract.eval.predictions",
+    "graph_to_prediction": "kgextract.eval.predictions",
+    "load_prediction_dir": "kgextract.eval.predictions",
+    "read_prediction": "kgextract.eval.predictions",
+    "Evaluation": "kgextract.eval.runner",
+    "evaluate": "kgextract.eval.runner",
+    "evaluate_dirs": "kgextract.eval.runner",
+    "CorpusScore": "kgextract.eval.score",
+    "Counts": "kgextract.eval.score",
+    "DocumentScore": "kgextract.eval.score",
+    "match_entities": "kgextract.eval.score",
+    "match_relations": "kgextract.eval.score",
+    "score_corpus": "kgextract.eval.score",
+    "score_document": "kgextract.eval.score",
+}
+__getattr__, __dir__ = lazy_exports(globals(), _HOMES)
 
 __all__ = [
     "GoldDocument",

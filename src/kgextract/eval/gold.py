@@ -52,7 +52,8 @@ _DATE = re.compile(r"^\d{4}(?:-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12]\d|3[01]))?)?$
 
 
 class _Model(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    # defer_build: each validator is built at its first use, not at import (start-up of the command line)
+    model_config = ConfigDict(extra="forbid", defer_build=True)
 
 
 class GoldEntity(_Model):

@@ -67,7 +67,8 @@ _HTTP_SCHEMA = "http://schema.org/"
 
 
 class _Model(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    # defer_build: each validator is built at its first use, not at import (start-up of the command line)
+    model_config = ConfigDict(extra="forbid", defer_build=True)
 
 
 class EvidenceRecord(_Model):

@@ -17,11 +17,13 @@ several documents is one edge with the evidence of all of them.
 from __future__ import annotations
 
 from collections.abc import Iterable
-
-import networkx as nx
+from typing import TYPE_CHECKING
 
 from kgextract.graph.merge import checked_relations, merge_entities
 from kgextract.models import DOC, DocumentResult, Predicate, Relation
+
+if TYPE_CHECKING:  # imported by to_networkx: the node-key helpers here are used without a graph
+    import networkx as nx
 
 __all__ = ["to_networkx", "document_node", "date_node"]
 
@@ -100,6 +102,8 @@ def to_networkx(results: Iterable[DocumentResult]) -> nx.MultiDiGraph:
     ('organization/united-nations-office-for-disarmament-affairs', 'kgx.roles.v1')
     """
     results = list(results)
+    import networkx as nx
+
     entities = merge_entities(results)
     G = nx.MultiDiGraph()
     for key, ent in entities.items():

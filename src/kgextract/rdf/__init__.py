@@ -4,13 +4,26 @@
 
 >>> from kgextract.graph.examples import sample_results
 >>> from kgextract.rdf.serialize import serialize
+>>> from kgextract.rdf import to_rdf
 >>> ds = to_rdf(sample_results())
 >>> serialize(ds, "nquads") == serialize(to_rdf(sample_results()), "nquads")
 True
 """
 
-from kgextract.rdf.corpus import CorpusGraph, corpus_graph, to_graph, to_rdf
-from kgextract.rdf.serialize import FORMATS, get_format, union_graph, write_rdf
+from kgextract.lazy import lazy_exports
+
+# Imported on first use (kgextract.lazy): `kgextract --help` and `kgextract query` need only a few of them.
+_HOMES = {
+    "CorpusGraph": "kgextract.rdf.corpus",
+    "corpus_graph": "kgextract.rdf.corpus",
+    "to_graph": "kgextract.rdf.corpus",
+    "to_rdf": "kgextract.rdf.corpus",
+    "FORMATS": "kgextract.rdf.serialize",
+    "get_format": "kgextract.rdf.serialize",
+    "union_graph": "kgextract.rdf.serialize",
+    "write_rdf": "kgextract.rdf.serialize",
+}
+__getattr__, __dir__ = lazy_exports(globals(), _HOMES)
 
 # ``serialize`` (the function) is not re-exported: it would hide the
 # ``kgextract.rdf.serialize`` module. Import it from there.

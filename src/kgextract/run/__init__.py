@@ -9,8 +9,16 @@
   N-Quads without holding it.
 """
 
-from kgextract.run.parallel import process_documents
-from kgextract.run.runner import RunReport, run_corpus, state_paths
-from kgextract.run.stream import write_nquads
+from kgextract.lazy import lazy_exports
+
+# Imported on first use (kgextract.lazy): `kgextract --help` and `kgextract query` need only a few of them.
+_HOMES = {
+    "process_documents": "kgextract.run.parallel",
+    "RunReport": "kgextract.run.runner",
+    "run_corpus": "kgextract.run.runner",
+    "state_paths": "kgextract.run.runner",
+    "write_nquads": "kgextract.run.stream",
+}
+__getattr__, __dir__ = lazy_exports(globals(), _HOMES)
 
 __all__ = ["run_corpus", "RunReport", "state_paths", "process_documents", "write_nquads"]

@@ -32,6 +32,7 @@ from itertools import islice
 from kgextract.config import ExtractConfig
 from kgextract.errors import Errors, KgextractError
 from kgextract.models import Document, DocumentError, DocumentResult
+from kgextract.run.workers import Workers, plan_workers
 
 __all__ = ["process_documents", "chunked", "default_chunk_size", "start_context"]
 
@@ -67,18 +68,19 @@ def process_documents(
     documents: Iterable[Document],
     config: ExtractConfig | None = None,
     *,
-    workers: int = 1,
+    workers: Workers = 1,
     chunk_size: int | None = None,
     extractor=None,
 ) -> Iterator[tuple[Document, Output]]:
     """Yield ``(document, result or DocumentError)`` for every document, in input order.
 
     ``workers`` processes extract in parallel (1: this process, with
-    ``extractor`` if given). A document that fails yields a
+    ``extractor`` if given; ``"auto"``: :mod:`kgextract.run.workers` chooses). A document that fails yields a
     ``DocumentError`` (E015) and the run goes on. Raise ``KgextractError``
     when the model cannot be loaded (E001) or a worker dies (E141).
     """
     config = config or ExtractConfig()
+    workers, documents = plan_workers(workers, documents, config.batch_size)
     size = chunk_size or default_chunk_size(config, workers)
     chunks = chunked(documents, size)
     if workers <= 1:

@@ -68,6 +68,7 @@ from kgextract.rdf.mapping import to_nquads
 from kgextract.rdf.provenance import check_provenance, facts_only_nquads
 from kgextract.rdf.serialize import get_format, serialize, write_bytes_atomic
 from kgextract.run.behind import WriteBehind
+from kgextract.run.workers import Workers
 from kgextract.run.files import file_sha256, remove_stale_temp, remove_stale_temps, run_lock
 from kgextract.run.fingerprint import content_hash, document_key, extraction_fingerprint, package_fingerprint
 from kgextract.run.manifest import Manifest, ManifestEntry, OutputRecord, RunCounts, load_manifest, save_manifest
@@ -166,7 +167,7 @@ def run_corpus(
     output_dir: str | os.PathLike | None = None,
     fmt: str = "turtle",
     config: ExtractConfig | None = None,
-    workers: int = 1,
+    workers: Workers = 1,
     cache: bool = True,
     force: bool = False,
     across: bool = True,
@@ -178,8 +179,9 @@ def run_corpus(
 ) -> RunReport:
     """Extract a corpus into ``output`` (one merged graph) and/or ``output_dir`` (one file per document).
 
-    ``workers`` processes extract in parallel; the outputs are byte-identical
-    for any number of workers. With ``cache`` (the default) results are kept
+    ``workers`` processes extract in parallel (``"auto"``: the rule of
+    :mod:`kgextract.run.workers`, over the documents not in the cache); the
+    outputs are byte-identical for any number of workers. With ``cache`` (the default) results are kept
     beside the output and a re-run extracts only new or changed documents;
     ``force`` extracts everything again. ``across`` merges entities across
     documents and ``linking`` links places to gazetteers, in the merged graph

@@ -18,6 +18,7 @@ joins over shared entities explode.
 
 >>> import tempfile
 >>> from kgextract.graph.examples import sample_results
+>>> from kgextract.store import select_rows, write_results
 >>> with tempfile.TemporaryDirectory() as tmp:
 ...     _ = write_results(tmp, sample_results())
 ...     rows = select_rows(tmp, "people_roles")
@@ -25,11 +26,23 @@ joins over shared entities explode.
 [{'organizationLabel': 'United Nations Office for Disarmament Affairs', 'personLabel': 'Izumi Nakamitsu', 'roleLabel': 'Under-Secretary-General'}]
 """
 
-from kgextract.store.oxigraph import load_files, open_store, write_dataset, write_results
-from kgextract.store.queries import get_query, saved_queries
-from kgextract.store.results import run_query, select_rows
-from kgextract.store.server import SparqlServer
-from kgextract.store.validate import validate_file, validate_store
+from kgextract.lazy import lazy_exports
+
+# Imported on first use (kgextract.lazy): `kgextract --help` and `kgextract query` need only a few of them.
+_HOMES = {
+    "load_files": "kgextract.store.oxigraph",
+    "open_store": "kgextract.store.oxigraph",
+    "write_dataset": "kgextract.store.oxigraph",
+    "write_results": "kgextract.store.oxigraph",
+    "get_query": "kgextract.store.queries",
+    "saved_queries": "kgextract.store.queries",
+    "run_query": "kgextract.store.results",
+    "select_rows": "kgextract.store.results",
+    "SparqlServer": "kgextract.store.server",
+    "validate_file": "kgextract.store.validate",
+    "validate_store": "kgextract.store.validate",
+}
+__getattr__, __dir__ = lazy_exports(globals(), _HOMES)
 
 __all__ = ["open_store", "load_files", "write_results", "write_dataset", "saved_queries", "get_query",
            "run_query", "select_rows", "SparqlServer", "validate_file", "validate_store"]

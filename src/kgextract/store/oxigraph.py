@@ -29,17 +29,19 @@ import logging
 import os
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
+from typing import TYPE_CHECKING
 from pathlib import Path
 
 import pyoxigraph as ox
-from rdflib import Dataset
 
 from kgextract.errors import Errors, KgextractError, Warnings
-from kgextract.models import DocumentResult
-from kgextract.rdf.corpus import to_rdf
-from kgextract.rdf.iri import graph_iri
-from kgextract.rdf.serialize import read_extensions, serialize
+from kgextract.rdf.serialize import read_extensions
 from kgextract.store.union import rebuild_union, replace_graphs
+
+if TYPE_CHECKING:  # the writers import rdflib and the RDF mapping when called: `kgextract query` needs neither
+    from rdflib import Dataset
+
+    from kgextract.models import DocumentResult
 
 __all__ = ["RDF_EXTENSIONS", "StoreHandle", "open_store", "rdf_format", "load_files", "write_results",
            "write_dataset", "store_exists", "writer_active"]
@@ -195,6 +197,8 @@ def write_dataset(store_dir: str | os.PathLike, dataset: Dataset,
     Return the number of quads written. Use it for a corpus graph (document
     graphs plus ``kgxid:corpus`` with merges and links).
     """
+    from kgextract.rdf.serialize import serialize
+
     quads = list(ox.parse(serialize(dataset, "nquads"), format=ox.RdfFormat.N_QUADS))
     names = {q.graph_name for q in quads if isinstance(q.graph_name, ox.NamedNode)}
     names |= {ox.NamedNode(str(g)) for g in graphs or ()}
@@ -216,6 +220,9 @@ def write_results(store_dir: str | os.PathLike, results: Iterable[DocumentResult
     An interrupted run can leave one document's graph empty; writing that
     document again repairs it.
     """
+    from kgextract.rdf.iri import graph_iri
+    from kgextract.rdf.corpus import to_rdf
+
     results = list(results)
     return write_dataset(store_dir, to_rdf(results, across=False, linking=False),
                          [graph_iri(r.document.id) for r in results])

@@ -25,10 +25,10 @@ import json
 import os
 import re
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 from pathlib import Path
 from urllib.parse import unquote
 
-import networkx as nx
 from rdflib import Dataset, Graph, Literal, URIRef
 
 from kgextract.errors import Errors, KgextractError
@@ -38,6 +38,9 @@ from kgextract.models import EntityType, Predicate
 from kgextract.rdf.mapping import CLASSES
 from kgextract.rdf.namespaces import KGX, KGX_ID, ORG, PROV, RDF, RDFS, SDO, SKOS
 from kgextract.rdf.serialize import read_extensions, union_graph, write_bytes_atomic
+
+if TYPE_CHECKING:  # networkx is imported where a graph is built: the command line lists the formats without it
+    import networkx as nx
 
 __all__ = [
     "EXPORT_FORMATS",
@@ -88,6 +91,8 @@ class _Reader:
                     self.contexts.setdefault((s, p, o), set()).add(unquote(ident[len(KGX_ID["graph/"]):]))
         self.articles = {a: str(self.g.value(a, SDO.identifier) or _key(a).split("/", 1)[-1])
                          for a in self.g.subjects(RDF.type, SDO.NewsArticle)}
+        import networkx as nx
+
         self.G = nx.MultiDiGraph()
 
     def node(self, term) -> str:
@@ -232,11 +237,14 @@ def scalar_graph(G: nx.MultiDiGraph) -> nx.MultiDiGraph:
     """A copy of ``G`` whose attributes GraphML/GEXF can hold: lists and dicts
     become JSON strings, ``None`` values are left out.
 
+    >>> import networkx as nx
     >>> G = nx.MultiDiGraph()
     >>> G.add_node("a", aliases=["A", "Á"], organization=None)
     >>> dict(scalar_graph(G).nodes["a"])
     {'aliases': '["A", "Á"]'}
     """
+    import networkx as nx
+
     H = nx.MultiDiGraph()
     H.add_nodes_from((n, {k: _scalar(v) for k, v in d.items() if v is not None})
                      for n, d in G.nodes(data=True))
@@ -249,16 +257,22 @@ _XML_DECLARATION = '<?xml version="1.0" encoding="utf-8"?>\n'
 
 
 def _graphml(G: nx.MultiDiGraph) -> str:
+    import networkx as nx
+
     return _XML_DECLARATION + "\n".join(nx.generate_graphml(scalar_graph(G))) + "\n"
 
 
 def _gexf(G: nx.MultiDiGraph) -> str:
+    import networkx as nx
+
     text = "\n".join(nx.generate_gexf(scalar_graph(G))) + "\n"
     # Leave out the writing date, so the same graph always gives the same file.
     return _XML_DECLARATION + re.sub(r' lastmodifieddate="[^"]*"', "", text, count=1)
 
 
 def _cytoscape(G: nx.MultiDiGraph) -> str:
+    import networkx as nx
+
     data = nx.cytoscape_data(G, name="label")
     return json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
 
@@ -274,6 +288,7 @@ EXPORT_FORMATS: dict[str, tuple[str, Callable[[nx.MultiDiGraph], str]]] = {
 def export_text(G: nx.MultiDiGraph, format: str) -> str:  # noqa: A002
     """Serialize ``G`` as GraphML, GEXF or Cytoscape.js JSON.
 
+    >>> import networkx as nx
     >>> G = nx.MultiDiGraph([("a", "b", "p")])
     >>> json.loads(export_text(G, "cytoscape-json"))["elements"]["edges"][0]["data"]["key"]
     'p'
