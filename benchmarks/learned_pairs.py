@@ -42,7 +42,7 @@ from kgextract.rdf.mapping import to_rdf
 from kgextract.relations.learned import (EXTRACTOR, MODEL_FILE, PairModel, _rule_names, added_candidates,
                                          rule_links)
 from kgextract.relations.logistic import train
-from kgextract.relations.pairs import PAIR_TYPES, candidate_pairs, pair_features
+from kgextract.relations.pairs import PAIR_TYPES, already_linked, candidate_pairs, pair_features
 from kgextract.relations.registry import Context, run_extractors
 from kgextract.relations.tenure import qualify
 from kgextract.resolve.within import resolve_document
@@ -70,7 +70,8 @@ class Row:
     pair: object
     features: list[str]
     label: int
-    rule: bool  # a rule already gave this predicate between these two mentions
+    rule: bool  # the rules-only run already holds this relation between the two mentions' entities
+    unit: tuple  # the relation the pair stands for: (doc, predicate, subject entity, object entity)
 
 
 @dataclass
@@ -130,6 +131,7 @@ def _label(item: Item) -> None:
         for name in ent.names:
             for t in ent.types:
                 by_name.setdefault((t.value, normalize_name(name)), ent.id)
+    base_rels = {(r.predicate.value, r.subject, r.object) for r in base.relations}
     gold_rel: set[tuple[str, str, str]] = set()
     for rel in item.gold.relations:
         for obj in [rel.o, *rel.alt]:
@@ -146,9 +148,11 @@ def _label(item: Item) -> None:
             gs, go = gold_of(pair.subject), gold_of(pair.object)
             label = int(gs is not None and go is not None and (pair.predicate.value, gs, go) in gold_rel)
             s, o = pair.subject, pair.object
-            rule = pair.predicate.value in item.links.get((s.start, s.end, o.start, o.end), ())
+            ks, ko = by_offsets.get((s.start_char, s.end_char)), by_offsets.get((o.start_char, o.end_char))
+            rule = already_linked(pair, item.links) or (pair.predicate.value, ks, ko) in base_rels
+            unit = (item.doc_id, pair.predicate.value, gs or ks or normalize_name(s.text), go or ko or normalize_name(o.text))
             item.rows.setdefault(pair.predicate, []).append(
-                Row(item.doc_id, pair, pair_features(pair, item.links), label, rule))
+                Row(item.doc_id, pair, pair_features(pair, item.links), label, rule, unit))
 
 
 def fit(items: list[Item], predicate: Predicate):
@@ -161,12 +165,20 @@ def folds(items: list[Item], k: int) -> list[list[Item]]:
 
 
 def choose_threshold(items: list[Item], predicate: Predicate, inner: int = 3) -> float:
-    """The threshold that maximises pair-level F1 of rules + additions over inner out-of-fold scores."""
-    scored = []  # (prob, label, rule)
+    """The threshold that maximises F1 of rules + additions over inner out-of-fold scores, counted per
+    relation (``Row.unit``: several mention pairs of the same two entities are one relation)."""
+    units: dict[tuple, list] = {}  # unit -> [best probability of a pair the rules missed, label, rule]
     for held in folds(items, inner):
         ids = {it.doc_id for it in held}
         model = fit([it for it in items if it.doc_id not in ids], predicate)
-        scored += [(model.probability(r.features), r.label, r.rule) for it in held for r in it.rows.get(predicate, [])]
+        for it in held:
+            for r in it.rows.get(predicate, []):
+                entry = units.setdefault(r.unit, [0.0, 0, False])
+                entry[1] |= r.label
+                entry[2] |= r.rule
+                if not r.rule:
+                    entry[0] = max(entry[0], model.probability(r.features))
+    scored = [tuple(v) for v in units.values()]
     positives = sum(label for _, label, _ in scored)
     best, best_f1 = 1.01, -1.0
     for t in THRESHOLDS:
@@ -253,9 +265,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("mode", choices=["cv", "train"])
     parser.add_argument("--shared", type=Path, default=common.default_shared())
     parser.add_argument("--folds", type=int, default=11)
+    parser.add_argument("--l2", type=float, default=SETTINGS["l2"])
+    parser.add_argument("--positive-weight", type=float, default=SETTINGS["positive_weight"])
     parser.add_argument("--out", type=Path, default=common.REPO / "src" / "kgextract" / "nlp" / "data" / MODEL_FILE)
     args = parser.parse_args(argv)
     common.require_dir(args.shared / "eval" / "dev", "the dev gold")
+    SETTINGS.update(l2=args.l2, positive_weight=args.positive_weight)
     items = prepare(args.shared)
     if args.mode == "cv":
         cross_validate(items, args.folds)

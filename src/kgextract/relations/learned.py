@@ -29,7 +29,7 @@ from spacy.tokens import Doc
 
 from kgextract.models import Predicate
 from kgextract.relations.logistic import LogisticModel
-from kgextract.relations.pairs import Pair, candidate_pairs, pair_features
+from kgextract.relations.pairs import Pair, already_linked, candidate_pairs, name_key, pair_features, pair_key
 from kgextract.relations.registry import Candidate, Context, builtin_extractors, extractors, run_extractors
 from kgextract.relations.spans import evidence_span
 
@@ -78,13 +78,16 @@ def _rule_names() -> list[str]:
 
 
 def rule_links(candidates: Iterable[Candidate]) -> dict[tuple, set[str]]:
-    """``(subject start, end, object start, end) -> predicates`` of the rules' mention-to-mention candidates."""
+    """The predicates the rules gave between two mentions, keyed both by the mentions' token
+    offsets (``pair_key``) and by their normalised names (``name_key``): a relation the rules
+    read from another mention of the same two names is already there once the mentions merge.
+    """
     out: dict[tuple, set[str]] = {}
     for cand in candidates:
         if isinstance(cand.subject, str) or isinstance(cand.object, str):
             continue
-        key = (cand.subject.start, cand.subject.end, cand.object.start, cand.object.end)
-        out.setdefault(key, set()).add(cand.predicate.value)
+        for key in (pair_key(cand.subject, cand.object), name_key(cand.subject, cand.object)):
+            out.setdefault(key, set()).add(cand.predicate.value)
     return out
 
 
@@ -99,7 +102,7 @@ def added_candidates(scored: Iterable[tuple[Pair, float]], links: dict[tuple, se
     """Candidates for the pairs at or above their predicate's threshold that no rule linked so."""
     for pair, prob in scored:
         s, o = pair.subject, pair.object
-        if prob < thresholds[pair.predicate] or pair.predicate.value in links.get((s.start, s.end, o.start, o.end), ()):
+        if prob < thresholds[pair.predicate] or already_linked(pair, links):
             continue
         yield Candidate(subject=s, predicate=pair.predicate, object=o, confidence=round(prob, 3),
                         extractor=extractor, evidence=evidence_span(s, o))

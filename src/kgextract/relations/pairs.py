@@ -27,10 +27,12 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
+from kgextract.eval.normalize import normalize_name
 from kgextract.models import Predicate
 from kgextract.nlp.doc_index import mentions, sentence_of
 
-__all__ = ["PAIR_TYPES", "Pair", "candidate_pairs", "path_features", "pair_features"]
+__all__ = ["PAIR_TYPES", "Pair", "candidate_pairs", "path_features", "pair_features", "pair_key", "name_key",
+           "already_linked"]
 
 #: The predicates the classifier scores, with the (subject, object) mention types each takes.
 PAIR_TYPES: dict[Predicate, tuple[frozenset[str], frozenset[str]]] = {
@@ -152,11 +154,30 @@ def pair_features(pair: Pair, rule_links: dict[tuple, set[str]] | None = None) -
     feats.append(f"odep={o.root.dep_}")
     feats += path_features(s, o)
     if rule_links is not None:
-        linked = rule_links.get((s.start, s.end, o.start, o.end), set())
-        back = rule_links.get((o.start, o.end, s.start, s.end), set())
+        linked = rule_links.get(pair_key(s, o), set())
+        named = rule_links.get(name_key(s, o), set()) - linked
+        back = rule_links.get(pair_key(o, s), set())
         feats += [f"rule={p}" for p in sorted(linked)] or ["rule=none"]
+        feats += [f"rule_name={p}" for p in sorted(named)]
         feats += [f"rule_back={p}" for p in sorted(back)]
     return feats
+
+
+def pair_key(subject: Span, obj: Span) -> tuple:
+    """The key of a mention pair by token offsets (see ``relations.learned.rule_links``)."""
+    return ("span", subject.start, subject.end, obj.start, obj.end)
+
+
+def name_key(subject: Span, obj: Span) -> tuple:
+    """The key of a mention pair by the normalised names of the two mentions."""
+    return ("name", normalize_name(subject.text), normalize_name(obj.text))
+
+
+def already_linked(pair: Pair, links: dict[tuple, set[str]]) -> bool:
+    """True when the rules gave ``pair``'s predicate between these mentions or two of the same names."""
+    p = pair.predicate.value
+    return p in links.get(pair_key(pair.subject, pair.object), ()) or p in links.get(
+        name_key(pair.subject, pair.object), ())
 
 
 def candidate_pairs(doc: Doc, predicates: tuple[Predicate, ...] | None = None) -> Iterator[Pair]:
