@@ -40,7 +40,7 @@ from kgextract.nlp.doc_index import remembering
 from kgextract.nlp.pipeline import build_pipeline
 from kgextract.rdf.mapping import to_rdf
 from kgextract.relations.learned import (EXTRACTOR, MODEL_FILE, PairModel, _rule_names, added_candidates,
-                                         rule_links)
+                                         load_pair_model, rule_links, score_pairs)
 from kgextract.relations.logistic import train
 from kgextract.relations.pairs import PAIR_TYPES, already_linked, candidate_pairs, pair_features
 from kgextract.relations.registry import Context, run_extractors
@@ -48,7 +48,10 @@ from kgextract.relations.tenure import qualify
 from kgextract.resolve.within import resolve_document
 
 #: Training settings (part of the model's version: a change is a new model file).
-SETTINGS = {"bits": 16, "l2": 3e-3, "epochs": 300, "rate": 0.05, "positive_weight": 2.0}
+SETTINGS = {"bits": 16, "l2": 3e-3, "epochs": 300, "rate": 0.05, "positive_weight": 1.0}
+#: The predicates the shipped model scores: those where the CV showed a gain over the rules alone
+#: (memberOf +0.027 F1; the others lost precision without recall, see the README of benchmarks/).
+SHIPPED = ("memberOf",)
 THRESHOLDS = [round(0.3 + 0.05 * k, 2) for k in range(13)]  # 0.30 .. 0.90
 PREDICATES = tuple(PAIR_TYPES)
 
@@ -248,21 +251,40 @@ def _table(base, new, chosen, k: int, n_docs: int) -> None:
                                  "dF1", "thresholds"], rows))
 
 
-def train_all(items: list[Item], out: Path) -> None:
+def score_shipped(items: list[Item]) -> None:
+    """Rules alone vs rules + the shipped model on the work set it was trained on (optimistic)."""
+    model = load_pair_model()
+    base_counts: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0])
+    new_counts: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0])
+    for it in items:
+        with remembering(it.doc):
+            extra = list(added_candidates(score_pairs(it.doc, model, it.links), it.links, model.thresholds))
+        for counts, extra_cands in ((base_counts, []), (new_counts, extra)):
+            score = score_document(it.gold, _prediction(_resolve(it, extra_cands)))
+            for key, c in score.relations_by_predicate.items():
+                counts[key][0] += c.tp
+                counts[key][1] += c.fp
+                counts[key][2] += c.fn
+    print("\nThe shipped model on the work set it was trained on (optimistic; the CV table is the honest one):")
+    _table(base_counts, new_counts, {}, 0, len(items))
+
+
+def train_all(items: list[Item], out: Path, predicates: tuple[str, ...]) -> None:
     models, thresholds = {}, {}
-    for p in PREDICATES:
+    for p in (Predicate(name) for name in predicates):
         models[p] = fit(items, p)
         thresholds[p] = choose_threshold(items, p, inner=5)
     data = PairModel(models, thresholds).to_dict(
         extractor=EXTRACTOR, trained_on=sorted(it.doc_id for it in items),
-        command="python benchmarks/learned_pairs.py train", settings=SETTINGS)
+        command="python benchmarks/learned_pairs.py train", settings=SETTINGS, thresholds_from="inner 5-fold CV")
     out.write_text(json.dumps(data, indent=1, sort_keys=True) + "\n", encoding="utf-8")
     print(f"wrote {out} ({', '.join(f'{p.value} t={t}' for p, t in thresholds.items())})")
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("mode", choices=["cv", "train"])
+    parser.add_argument("mode", choices=["cv", "train", "score"])
+    parser.add_argument("--predicates", nargs="+", default=list(SHIPPED), help="what `train` fits")
     parser.add_argument("--shared", type=Path, default=common.default_shared())
     parser.add_argument("--folds", type=int, default=11)
     parser.add_argument("--l2", type=float, default=SETTINGS["l2"])
@@ -274,8 +296,10 @@ def main(argv: list[str] | None = None) -> int:
     items = prepare(args.shared)
     if args.mode == "cv":
         cross_validate(items, args.folds)
+    elif args.mode == "train":
+        train_all(items, args.out, tuple(args.predicates))
     else:
-        train_all(items, args.out)
+        score_shipped(items)
     return 0
 
 

@@ -12,6 +12,12 @@ written by ``benchmarks/learned_pairs.py train`` from the work-set gold only;
 the same script prints the cross-validated comparison with the rules alone.
 A new training of different behaviour is a new file and a new extractor name.
 
+The extractor is opt-in: it is declared through the ``kgextract_relation_extractors``
+entry point (``pyproject.toml``), so it runs only when named
+(``kgextract extract --extractor ...``), never among the defaults. Importing this
+module registers nothing. The cross-validated gain is small (memberOf only; see
+``benchmarks/README.md``), too small to change every run's output for it.
+
 >>> model = load_pair_model()
 >>> sorted(p.value for p in model.predicates)[:2]
 ['attendee', 'hasRole']
@@ -30,7 +36,7 @@ from spacy.tokens import Doc
 from kgextract.models import Predicate
 from kgextract.relations.logistic import LogisticModel
 from kgextract.relations.pairs import Pair, already_linked, candidate_pairs, name_key, pair_features, pair_key
-from kgextract.relations.registry import Candidate, Context, builtin_extractors, extractors, run_extractors
+from kgextract.relations.registry import Candidate, Context, builtin_extractors, run_extractors
 from kgextract.relations.spans import evidence_span
 
 __all__ = ["EXTRACTOR", "MODEL_FILE", "PairModel", "load_pair_model", "rule_links", "score_pairs", "learned_pairs"]
@@ -108,7 +114,6 @@ def added_candidates(scored: Iterable[tuple[Pair, float]], links: dict[tuple, se
                         extractor=extractor, evidence=evidence_span(s, o))
 
 
-@extractors.register(EXTRACTOR)
 def learned_pairs(doc: Doc, context: Context) -> Iterator[Candidate]:
     """The classifier's relations between mentions of one sentence (see the module text)."""
     model = load_pair_model()
