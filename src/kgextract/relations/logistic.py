@@ -9,7 +9,8 @@ weights: no randomness, so the same data always gives the same weights.
 >>> model = train(X, [1, 0, 1, 0], bits=8, epochs=200)
 >>> model.probability(["bias", "w=join"]) > 0.8 > 0.2 > model.probability(["bias", "w=meet"])
 True
->>> LogisticModel.from_dict(model.to_dict()).probability(["bias", "w=join"]) == model.probability(["bias", "w=join"])
+>>> again = LogisticModel.from_dict(model.to_dict())  # the data-file form keeps 5 digits
+>>> round(again.probability(["bias", "w=join"]), 3) == round(model.probability(["bias", "w=join"]), 3)
 True
 """
 

@@ -11,13 +11,13 @@ features; the weights the classifier learns sit on the path.
 
 >>> import spacy
 >>> from spacy.tokens import Span
->>> nlp = spacy.blank("en")
+>>> nlp = spacy.blank("en")  # no lemmatizer here: the word itself stands for its lemma
 >>> words = ["Ann", "Lee", "joined", "Acme", "."]
 >>> heads, deps = [1, 2, 2, 2, 2], ["compound", "nsubj", "ROOT", "dobj", "punct"]
 >>> doc = spacy.tokens.Doc(nlp.vocab, words=words, heads=heads, deps=deps, sent_starts=[1, 0, 0, 0, 0])
 >>> person, org = Span(doc, 0, 2, label="Person"), Span(doc, 3, 4, label="Organization")
 >>> path_features(person, org)[:3]
-['path=nsubj< join dobj>', 'dpath=nsubj< dobj>', 'top=join']
+['path=nsubj< joined dobj>', 'dpath=nsubj< dobj>', 'top=joined']
 """
 
 from __future__ import annotations
