@@ -20,7 +20,7 @@ module registers nothing. The cross-validated gain is small (memberOf only; see
 
 >>> model = load_pair_model()
 >>> [p.value for p in model.predicates]
-['attendee', 'hasRole']
+['memberOf']
 """
 
 from __future__ import annotations
