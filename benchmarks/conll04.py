@@ -38,7 +38,7 @@ from common import (Score, default_shared, is_derived_government, markdown_table
                     write_json)
 
 from kgextract.config import ExtractConfig
-from kgextract.eval.normalize import normalize_name
+from kgextract.base.normalize import normalize_name
 from kgextract.ingest import document_from_text
 from kgextract.models import DocumentError, DocumentResult, Entity
 from kgextract.pipeline.extractor import Extractor

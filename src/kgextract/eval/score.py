@@ -29,7 +29,7 @@ import networkx as nx
 from pydantic import BaseModel, ConfigDict, Field, computed_field
 
 from kgextract.eval.gold import GoldDocument, GoldEntity, GoldRelation
-from kgextract.eval.normalize import name_tokens, normalize_name
+from kgextract.base.normalize import name_tokens, normalize_name
 from kgextract.models import DOC, EntityType, Predicate
 
 __all__ = [

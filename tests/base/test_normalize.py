@@ -2,7 +2,7 @@
 
 import pytest
 
-from kgextract.eval.normalize import name_tokens, names_match, normalize_name, token_contains
+from kgextract.base.normalize import name_tokens, names_match, normalize_name, token_contains
 
 
 @pytest.mark.parametrize(
