@@ -12,7 +12,7 @@ from kgextract.atomic import atomic_write_text
 from kgextract.cli.app import app
 from kgextract.terminal import printable
 from kgextract.errors import KgextractError
-from kgextract.eval.predictions import FORMATS
+from kgextract.rdf.serialize import read_extensions
 
 __all__ = ["eval_command"]
 
@@ -23,7 +23,7 @@ def eval_command(
         help="Folder of gold annotations, one <id>.gold.json per document.", metavar="GOLD_DIR",
         show_default=False)],
     pred_dir: Annotated[Path, typer.Argument(
-        help=f"Folder of predictions, one <id>{{{','.join(FORMATS)}}} file per document "
+        help=f"Folder of predictions, one <id>{{{','.join(read_extensions(written=True))}}} file per document "
              "(what 'kgextract extract --output-dir' writes).",
         metavar="PRED_DIR", show_default=False)],
     json_file: Annotated[Path | None, typer.Option(
