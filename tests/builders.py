@@ -16,7 +16,15 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from kgextract.models import Document, DocumentResult, Entity, EntityType, Evidence, Mention, Relation
+from kgextract.models import (
+    Document,
+    DocumentResult,
+    Entity,
+    EntityType,
+    Evidence,
+    Mention,
+    Relation,
+)
 
 __all__ = ["Relation", "entity", "evidence", "result", "type_of"]
 

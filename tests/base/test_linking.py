@@ -6,9 +6,15 @@ import re
 from pathlib import Path
 
 import pytest
-
-from kgextract.base.linking import geonames_iri, link_entities, link_name, wikidata_ids, wikidata_iri
 from builders import entity, result
+
+from kgextract.base.linking import (
+    geonames_iri,
+    link_entities,
+    link_name,
+    wikidata_ids,
+    wikidata_iri,
+)
 from kgextract.models import Relation
 from kgextract.rdf.corpus import corpus_graph
 

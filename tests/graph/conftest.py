@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from builders import entity, evidence, result
+
 from kgextract.models import DocumentResult, Entity, Evidence, Relation
 
 P, R, R2 = "person/ann-lee", "role/ceo", "role/chair"

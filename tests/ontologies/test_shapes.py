@@ -5,10 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from builders import entity, evidence, result
 from rdflib import Graph, Literal, URIRef
 
 from kgextract.graph.examples import sample_results
-from builders import entity, evidence, result
 from kgextract.models import DocumentResult, Mention, Relation
 from kgextract.rdf import to_graph
 from kgextract.rdf.iri import document_iri, entity_iri

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import pytest
-
-from builders import entity, result as build_result
+from builders import entity
 from builders import evidence as build_evidence
+from builders import result as build_result
+
 from kgextract.models import DocumentResult, Evidence, Mention, Relation
 
 DOC_ID = "unrcpd-2023-12-05"

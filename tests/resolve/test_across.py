@@ -5,11 +5,17 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-
 from builders import entity, evidence, result
+
 from kgextract.models import DocumentResult, Entity, Relation
 from kgextract.rdf.corpus import corpus_graph
-from kgextract.resolve.across import RULE_ACRONYM, RULE_ALIAS, RULE_SAME_KEY, RULE_TOKENS, resolve_across
+from kgextract.resolve.across import (
+    RULE_ACRONYM,
+    RULE_ALIAS,
+    RULE_SAME_KEY,
+    RULE_TOKENS,
+    resolve_across,
+)
 
 QUERIES = Path(__file__).parent / "queries"
 

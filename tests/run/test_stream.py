@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import pytest
-
 from builders import entity, evidence, result
+
 from kgextract.models import DocumentResult, Evidence, Mention, Relation
 from kgextract.rdf.corpus import corpus_graph
 from kgextract.rdf.serialize import serialize

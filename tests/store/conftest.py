@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import pytest
-
 from builders import entity, evidence, result
+
 from kgextract.models import DocumentResult, Evidence, Mention, Relation
 from kgextract.store.oxigraph import write_results
 

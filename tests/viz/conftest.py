@@ -4,11 +4,17 @@ release whose names and sentences try to break out of HTML and XML."""
 from __future__ import annotations
 
 import pytest
+from builders import entity, evidence, result
 
 from kgextract.graph import to_networkx
 from kgextract.graph.examples import sample_results
-from builders import entity, evidence, result
-from kgextract.models import DocumentResult, EventType, Evidence, MembershipStatus, Relation
+from kgextract.models import (
+    DocumentResult,
+    EventType,
+    Evidence,
+    MembershipStatus,
+    Relation,
+)
 
 EVIL = "</script><script>window.__pwned=1</script><!-- & \u2028"
 EVIL_KEY = "person/evil"
