@@ -44,7 +44,7 @@ def benchmark(folder: Path, work: Path, workers: Sequence[int] = (1, 2)) -> list
     for n in workers:
         out = work / f"dask-{n}.nq"
         t0 = time.perf_counter()
-        dreport = run_dask([folder], output=out, workers=n)
+        dreport = run_dask([folder], output=out, fmt="nquads", workers=n)
         rows.append({"engine": "dask", "workers": n, "documents": dreport.documents,
                      "seconds": time.perf_counter() - t0, "cluster_seconds": dreport.cluster_seconds,
                      "same_graph": out.read_bytes() == local.read_bytes()})

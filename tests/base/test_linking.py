@@ -6,9 +6,16 @@ import re
 from pathlib import Path
 
 import pytest
+from builders import entity, result
 
-from kgextract.base.linking import geonames_iri, link_entities, link_name, wikidata_ids, wikidata_iri
-from kgextract.models import Document, DocumentResult, Entity, Relation
+from kgextract.base.linking import (
+    geonames_iri,
+    link_entities,
+    link_name,
+    wikidata_ids,
+    wikidata_iri,
+)
+from kgextract.models import Relation
 from kgextract.rdf.corpus import corpus_graph
 
 QUERIES = Path(__file__).parent / "queries"
@@ -36,18 +43,11 @@ def test_link_name(name, kind, geonames, iso):
         assert (link.kind, link.geonames, link.iso if kind != "continent" else None) == (kind, geonames, iso)
 
 
-def place(key, name):
-    return Entity(key=key, type="Place", name=name)
-
-
 def test_context_settles_a_shared_city_name_and_names_must_agree():
-    a = DocumentResult(document=Document(id="a", text="x"),
-                       entities=[place("place/geneva", "Geneva"), place("place/united-states", "United States"),
-                                 place("place/paris", "Paris")],
-                       relations=[Relation(subject="place/geneva", predicate="containedInPlace",
-                                           object="place/united-states")])
-    b = DocumentResult(document=Document(id="b", text="x"),
-                       entities=[place("place/paris", "Paris, Texas"), place("place/vienna", "Vienna")])
+    a = result("a", [entity("place/geneva", "Geneva"), entity("place/united-states", "United States"),
+                     entity("place/paris", "Paris")],
+               [Relation(subject="place/geneva", predicate="containedInPlace", object="place/united-states")])
+    b = result("b", [entity("place/paris", "Paris, Texas"), entity("place/vienna", "Vienna")])
     links = {ln.key: ln for ln in link_entities([a, b])}
     assert links["place/geneva"].geonames == 4893591 and links["place/geneva"].rule == "kgx.link.city.context.v1"
     assert "place/paris" not in links  # "Paris" and "Paris, Texas" disagree
@@ -55,9 +55,8 @@ def test_context_settles_a_shared_city_name_and_names_must_agree():
 
 
 def test_links_in_rdf_are_queryable():
-    res = DocumentResult(document=Document(id="a", text="x"),
-                         entities=[place("place/geneva", "Geneva"), place("place/switzerland", "Switzerland"),
-                                   Entity(key="organization/geneva", type="Organization", name="Geneva")])
+    res = result("a", [entity("place/geneva", "Geneva"), entity("place/switzerland", "Switzerland"),
+                       entity("organization/geneva", "Geneva")])
     ds = corpus_graph([res]).dataset
     rows = [tuple(map(str, r)) for r in ds.query((QUERIES / "links.rq").read_text())]
     assert rows == [("Geneva", geonames_iri(2660646), "None"), ("Switzerland", geonames_iri(2658434), "CH"),

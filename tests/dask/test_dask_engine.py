@@ -70,7 +70,7 @@ def _same(a: Dataset, b: Dataset) -> bool:
 
 def test_two_workers_give_the_local_graph(corpus, local_graph, tmp_path):
     out = tmp_path / "dask.nq"
-    report = run_dask([corpus], output=out, workers=2)
+    report = run_dask([corpus], output=out, fmt="nquads", workers=2)
     assert (report.documents, report.workers, report.failed) == (5, 2, 0)
     assert report.partitions == 4 and report.merges >= 1  # "Ms. Nakamitsu" -> Izumi Nakamitsu
     assert _same(_load(out), local_graph)
@@ -88,7 +88,7 @@ def test_a_worker_that_dies_loses_nothing(corpus, local_graph, tmp_path, monkeyp
     marker = tmp_path / "died-once"
     monkeypatch.setenv(CRASH_ENV, f"1:{marker}")  # the worker running partition 1 exits once, mid-shard
     out = tmp_path / "dask.nq"
-    report = run_dask([corpus], output=out, workers=2, retries=2)
+    report = run_dask([corpus], output=out, fmt="nquads", workers=2, retries=2)
     assert marker.exists()  # the worker did die
     assert report.documents == 5 and report.clean
     assert _same(_load(out), local_graph)
@@ -114,7 +114,7 @@ def test_facts_only_nquads_match_the_local_engine(corpus, tmp_path):
     local = tmp_path / "local-facts.nq"
     run_corpus([corpus], output=local, fmt="nquads", cache=False, provenance="none")
     out = tmp_path / "dask-facts.nq"
-    report = run_dask([corpus], output=out, workers=1, provenance="none")
+    report = run_dask([corpus], output=out, fmt="nquads", workers=1, provenance="none")
     assert report.documents == 5
     facts = _load(out)
     assert _same(facts, _load(local))
@@ -138,5 +138,5 @@ def test_workers_auto_sizes_the_local_cluster_by_the_rule(tmp_path, monkeypatch)
         (tmp_path / name).write_text("Acme names Ann Lee chief executive.\n", encoding="utf-8")
     monkeypatch.setattr(engine, "_extract", fake_extract)
     with pytest.raises(Stop):
-        run_dask([tmp_path], output=tmp_path / "out.nq", workers="auto")
+        run_dask([tmp_path], output=tmp_path / "out.nq", fmt="nquads", workers="auto")
     assert seen == {"workers": 1, "files": 3}

@@ -5,10 +5,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from builders import entity, evidence, result
 from rdflib import Graph, Literal, URIRef
 
 from kgextract.graph.examples import sample_results
-from kgextract.models import Document, DocumentResult, Entity, Evidence, Mention, Relation
+from kgextract.models import DocumentResult, Mention, Relation
 from kgextract.rdf import to_graph
 from kgextract.rdf.iri import document_iri, entity_iri
 from kgextract.rdf.namespaces import KGX, ORG, RDF, RDFS, SDO, XSD
@@ -26,12 +27,12 @@ def full_result() -> DocumentResult:
     """Every predicate, memberships with and without roles, mentions and evidence."""
     p, r, o, o2 = "person/ann", "role/ceo", "organization/acme", "organization/acme-group"
     e, pl, pl2 = "event/summit", "place/geneva", "place/switzerland"
-    ev = Evidence(doc_id="d", sentence="s", start=0, end=3, confidence=1.0, extractor="x")
-    ents = [Entity(key=p, type="Person", name="Ann", mentions=[Mention(text="Ann", start=0, end=3)]),
-            Entity(key=r, type="Role", name="CEO"), Entity(key=o, type="Organization", name="Acme"),
-            Entity(key=o2, type="Organization", name="Acme Group"),
-            Entity(key=e, type="Event", name="Summit"), Entity(key=pl, type="Place", name="Geneva"),
-            Entity(key=pl2, type="Place", name="Switzerland")]
+    ev = evidence("d", 0, 3, confidence=1.0, extractor="x")
+    ents = [entity(p, "Ann", mentions=[Mention(text="Ann", start=0, end=3)]),
+            entity(r, "CEO"), entity(o, "Acme"),
+            entity(o2, "Acme Group"),
+            entity(e, "Summit"), entity(pl, "Geneva"),
+            entity(pl2, "Switzerland")]
     rels = [Relation(subject=p, predicate="hasRole", object=r, organization=o, evidence=[ev]),
             Relation(subject=p, predicate="memberOf", object=o2, evidence=[ev]),
             Relation(subject=o, predicate="parentOrganization", object=o2, evidence=[ev]),
@@ -48,8 +49,7 @@ def full_result() -> DocumentResult:
             Relation(subject=e, predicate="attendee", object=o2),
             Relation(subject="DOC", predicate="datePublished", object="2024"),
             Relation(subject="DOC", predicate="locationCreated", object=pl)]
-    return DocumentResult(document=Document(id="d", text="Ann", title="t", url="https://x.org/"),
-                          entities=ents, relations=rels)
+    return result("d", ents, rels, text="Ann", title="t", url="https://x.org/")
 
 
 def validate(g: Graph):
@@ -121,19 +121,17 @@ def test_shapes_catch_contract_breaches(breakage):
 
 def qualified_result() -> DocumentResult:
     """A membership with start, end and status, and a typed event (roles in time)."""
-    from kgextract.models import Evidence
-
-    ev = Evidence(doc_id="q", sentence="s", start=0, end=1, confidence=0.8, extractor="kgx.tenure.start.v1")
-    ents = [Entity(key="person/ann", type="Person", name="Ann"),
-            Entity(key="role/ceo", type="Role", name="CEO"),
-            Entity(key="organization/acme", type="Organization", name="Acme"),
-            Entity(key="event/talks", type="Event", name="talks", event_type="Meeting", event_type_evidence=ev)]
+    ev = evidence("q", 0, 1, confidence=0.8, extractor="kgx.tenure.start.v1")
+    ents = [entity("person/ann", "Ann"),
+            entity("role/ceo", "CEO"),
+            entity("organization/acme", "Acme"),
+            entity("event/talks", "talks", event_type="Meeting", event_type_evidence=ev)]
     rels = [Relation(subject="person/ann", predicate="hasRole", object="role/ceo", organization="organization/acme",
                      start="2024-07-01", end="2025", status="future",
                      qualifier_evidence={"start": [ev], "status": [ev]}),
             Relation(subject="person/ann", predicate="memberOf", object="organization/acme", end="2019-05",
                      status="former")]
-    return DocumentResult(document=Document(id="q", text="Ann"), entities=ents, relations=rels)
+    return result("q", ents, rels, text="Ann")
 
 
 def test_qualified_output_conforms():

@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import pytest
+from builders import entity
+from builders import evidence as build_evidence
+from builders import result as build_result
 
-from kgextract.models import Document, DocumentResult, Entity, Evidence, Mention, Relation
+from kgextract.models import DocumentResult, Evidence, Mention, Relation
 
 DOC_ID = "unrcpd-2023-12-05"
 P, R, UNODA = "person/izumi-nakamitsu", "role/under-secretary-general", "organization/unoda"
@@ -16,26 +19,23 @@ SENTENCE = 'Ms. Izumi Nakamitsu, Under-Secretary-General of UNODA, "opened" the 
 
 def evidence(start: int, end: int, confidence: float = 0.9, extractor: str = "kgx.test.v1",
              doc_id: str = DOC_ID, sentence: str = SENTENCE) -> Evidence:
-    return Evidence(doc_id=doc_id, sentence=sentence, start=start, end=end,
-                    confidence=confidence, extractor=extractor)
+    return build_evidence(doc_id, start, end, sentence=sentence, confidence=confidence, extractor=extractor)
 
 
 def make_result() -> DocumentResult:
     """A release: a person with a role in an organization, and an event."""
     ents = [
-        Entity(key=P, type="Person", name="Izumi Nakamitsu",
-               aliases=["Ms. Izumi Nakamitsu", "Nakamitsu"],
+        entity(P, "Izumi Nakamitsu", "Ms. Izumi Nakamitsu", "Nakamitsu",
                mentions=[Mention(text="Ms. Izumi Nakamitsu", start=0, end=19, sentence=SENTENCE)]),
-        Entity(key=R, type="Role", name="Under-Secretary-General"),
-        Entity(key=UNODA, type="Organization", name="United Nations Office for Disarmament Affairs",
-               aliases=["UNODA"]),
-        Entity(key=UNRCPD, type="Organization", name="UNRCPD"),
-        Entity(key=KOREA, type="Organization", name="Government of the Republic of Korea"),
-        Entity(key=ACME, type="Organization", name="Acme"),
-        Entity(key=EVENT, type="Event", name="Disarmament Conference", aliases=["the Conference"]),
-        Entity(key=SUMMIT, type="Event", name="REAIM Summit"),
-        Entity(key=GENEVA, type="Place", name="Geneva"),
-        Entity(key=SWISS, type="Place", name="Switzerland"),
+        entity(R, "Under-Secretary-General"),
+        entity(UNODA, "United Nations Office for Disarmament Affairs", "UNODA"),
+        entity(UNRCPD, "UNRCPD"),
+        entity(KOREA, "Government of the Republic of Korea"),
+        entity(ACME, "Acme"),
+        entity(EVENT, "Disarmament Conference", "the Conference"),
+        entity(SUMMIT, "REAIM Summit"),
+        entity(GENEVA, "Geneva"),
+        entity(SWISS, "Switzerland"),
     ]
     rels = [
         Relation(subject=P, predicate="hasRole", object=R, organization=UNODA,
@@ -56,9 +56,8 @@ def make_result() -> DocumentResult:
         Relation(subject="DOC", predicate="datePublished", object="2023-12-05"),
         Relation(subject="DOC", predicate="locationCreated", object=GENEVA),
     ]
-    doc = Document(id=DOC_ID, text="GENEVA, 5 December 2023 - " + SENTENCE, title="Conference opens",
-                   url="https://example.org/press/1", publisher="UNODA", source="corpus/unrcpd.txt")
-    return DocumentResult(document=doc, entities=ents, relations=rels)
+    return build_result(DOC_ID, ents, rels, text="GENEVA, 5 December 2023 - " + SENTENCE, title="Conference opens",
+                        url="https://example.org/press/1", publisher="UNODA", source="corpus/unrcpd.txt")
 
 
 @pytest.fixture

@@ -6,17 +6,28 @@ import logging
 from pathlib import Path
 
 import pytest
+from builders import entity
+from builders import result as build_result  # "result" is the fixture here
 from rdflib import Dataset, Literal, URIRef
 from rdflib.compare import isomorphic
 
-from kgextract.models import Document, DocumentResult, Entity, Relation
-from kgextract.rdf.iri import document_iri, entity_iri, graph_iri
+from kgextract.models import Document, Relation
 from kgextract.rdf import to_graph, to_rdf
-from kgextract.rdf.serialize import serialize
+from kgextract.rdf.iri import document_iri, entity_iri, graph_iri
 from kgextract.rdf.namespaces import KGX, ORG, PROV, RDF, RDFS, SDO, SKOS, XSD
+from kgextract.rdf.serialize import serialize
 
 from .conftest import (
-    DOC_ID, EVENT, GENEVA, KOREA, P, R, SENTENCE, UNODA, evidence, make_result,
+    DOC_ID,
+    EVENT,
+    GENEVA,
+    KOREA,
+    SENTENCE,
+    UNODA,
+    P,
+    R,
+    evidence,
+    make_result,
 )
 
 QUERIES = Path(__file__).parent / "queries"
@@ -110,13 +121,13 @@ def test_one_named_graph_per_document(result):
 
 
 def test_memberships():
-    ents = [Entity(key=P, type="Person", name="Ann"), Entity(key=R, type="Role", name="CEO"),
-            Entity(key=UNODA, type="Organization", name="Acme"),
-            Entity(key=KOREA, type="Organization", name="Korea")]
+    ents = [entity(P, "Ann"), entity(R, "CEO"),
+            entity(UNODA, "Acme"),
+            entity(KOREA, "Korea")]
     rels = [Relation(subject=P, predicate="hasRole", object=R, organization=UNODA),
             Relation(subject=P, predicate="memberOf", object=UNODA),
             Relation(subject=P, predicate="memberOf", object=KOREA)]
-    g = to_graph([DocumentResult(document=Document(id="d", text=""), entities=ents, relations=rels)])
+    g = to_graph([build_result("d", text="", entities=ents, relations=rels)])
     memberships = set(g.subjects(RDF.type, ORG.Membership))
     assert len(memberships) == 2
     by_org = {g.value(m, ORG.organization): m for m in memberships}
@@ -126,9 +137,9 @@ def test_memberships():
 
 
 def test_role_without_organization():
-    ents = [Entity(key=P, type="Person", name="Ann"), Entity(key=R, type="Role", name="CEO")]
+    ents = [entity(P, "Ann"), entity(R, "CEO")]
     rels = [Relation(subject=P, predicate="hasRole", object=R)]
-    g = to_graph([DocumentResult(document=Document(id="d", text=""), entities=ents, relations=rels)])
+    g = to_graph([build_result("d", text="", entities=ents, relations=rels)])
     (m,) = g.subjects(RDF.type, ORG.Membership)
     assert g.value(m, ORG.member) == entity_iri(P)
     assert g.value(m, ORG.organization) is None
@@ -137,8 +148,8 @@ def test_role_without_organization():
 
 def test_cross_document_label_rule():
     def doc(doc_id: str, name: str, aliases=()):
-        ent = Entity(key=P, type="Person", name=name, aliases=list(aliases))
-        return DocumentResult(document=Document(id=doc_id, text=""), entities=[ent])
+        ent = entity(P, name, aliases=list(aliases))
+        return build_result(doc_id, text="", entities=[ent])
 
     results = [doc("a", "Nakamitsu", ["Ms. Nakamitsu"]), doc("b", "Izumi Nakamitsu"),
                doc("c", "Izumi Nakamitsx")]
@@ -161,7 +172,7 @@ def test_date_literals_are_typed(result):
 
 
 def test_document_date_is_a_fallback_for_date_published():
-    res = DocumentResult(document=Document(id="d", text="", date="2024-01-02"))
+    res = build_result("d", text="", date="2024-01-02")
     g = to_graph([res])
     assert g.value(document_iri("d"), SDO.datePublished) == Literal("2024-01-02", datatype=XSD.date)
     res.relations.append(Relation(subject="DOC", predicate="datePublished", object="2024-01"))
@@ -242,13 +253,13 @@ def test_the_scorer_reads_the_mapping_back(result, fmt):
 
 @pytest.mark.parametrize("url", ["https://example.org/a\u00a0b", "urn:x\u2028y", "http://example.org/\u0085"])
 def test_a_url_with_unicode_white_space_or_controls_is_kept_as_a_literal(url):
-    res = DocumentResult(document=Document(id="d", text="x", url=url))
+    res = build_result("d", text="x", url=url)
     value = to_graph([res]).value(document_iri("d"), SDO.url)
     assert isinstance(value, Literal) and value.datatype == XSD.anyURI and str(value) == url
 
 
 def test_n_quads_of_a_url_literal_parse_back():
-    res = DocumentResult(document=Document(id="d", text="x", url="A:\u00a0"))
+    res = build_result("d", text="x", url="A:\u00a0")
     written = to_rdf([res])
     ds = Dataset()
     ds.parse(data=serialize(written, "nquads"), format="nquads")

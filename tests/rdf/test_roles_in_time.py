@@ -3,27 +3,29 @@ kgx: event classes; both writers agree byte for byte, the evaluator reads it all
 
 from __future__ import annotations
 
+from builders import entity, evidence
+from builders import result as build_result  # "result" is a helper here
 from rdflib import Literal
 from rdflib.namespace import TIME, XSD
 
 from kgextract.eval.predictions import graph_to_prediction
-from kgextract.models import Document, DocumentResult, Entity, Evidence, Relation
+from kgextract.models import DocumentResult, Relation
 from kgextract.rdf import to_graph, to_rdf
 from kgextract.rdf.iri import entity_iri, instant_iri
 from kgextract.rdf.mapping import to_nquads
 from kgextract.rdf.namespaces import KGX, ORG, RDF, SDO
 from kgextract.rdf.serialize import serialize
 
-EV = Evidence(doc_id="d1", sentence="Ann will become CEO on 1 July 2024.", start=21, end=34, confidence=0.8,
-              extractor="kgx.tenure.start.v1")
+EV = evidence("d1", 21, 34, sentence="Ann will become CEO on 1 July 2024.", confidence=0.8,
+               extractor="kgx.tenure.start.v1")
 
 
 def result() -> DocumentResult:
-    ents = [Entity(key="person/ann", type="Person", name="Ann"),
-            Entity(key="role/ceo", type="Role", name="CEO"),
-            Entity(key="organization/acme", type="Organization", name="Acme"),
-            Entity(key="organization/globex", type="Organization", name="Globex"),
-            Entity(key="event/talks-d1-0", type="Event", name="talks", event_type="Meeting",
+    ents = [entity("person/ann", "Ann"),
+            entity("role/ceo", "CEO"),
+            entity("organization/acme", "Acme"),
+            entity("organization/globex", "Globex"),
+            entity("event/talks-d1-0", "talks", event_type="Meeting",
                    event_type_evidence=EV.model_copy(update={"extractor": "kgx.event.types.v1"}))]
     rels = [Relation(subject="person/ann", predicate="hasRole", object="role/ceo",
                      organization="organization/acme", start="2024-07-01", status="future",
@@ -31,8 +33,7 @@ def result() -> DocumentResult:
             Relation(subject="person/ann", predicate="memberOf", object="organization/acme"),
             Relation(subject="person/ann", predicate="memberOf", object="organization/globex",
                      start="2010", end="2015-03", status="former")]
-    return DocumentResult(document=Document(id="d1", text="Ann will become CEO on 1 July 2024."),
-                          entities=ents, relations=rels)
+    return build_result("d1", text="Ann will become CEO on 1 July 2024.", entities=ents, relations=rels)
 
 
 def test_contract_triples():

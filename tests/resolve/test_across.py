@@ -5,23 +5,27 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from builders import entity, evidence, result
 
-from kgextract.models import Document, DocumentResult, Entity, Evidence, Mention, Relation
+from kgextract.models import DocumentResult, Entity, Relation
 from kgextract.rdf.corpus import corpus_graph
-from kgextract.resolve.across import RULE_ACRONYM, RULE_ALIAS, RULE_SAME_KEY, RULE_TOKENS, resolve_across
+from kgextract.resolve.across import (
+    RULE_ACRONYM,
+    RULE_ALIAS,
+    RULE_SAME_KEY,
+    RULE_TOKENS,
+    resolve_across,
+)
 
 QUERIES = Path(__file__).parent / "queries"
-TYPES = {"person": "Person", "organization": "Organization", "place": "Place", "event": "Event", "role": "Role"}
 
 
 def ent(key: str, name: str, *aliases: str) -> Entity:
-    return Entity(key=key, type=TYPES[key.split("/")[0]], name=name, aliases=list(aliases),
-                  mentions=[Mention(text=name, start=0, end=len(name))])
+    return entity(key, name, *aliases, mention=True)
 
 
 def doc(doc_id: str, *entities: Entity, relations=()) -> DocumentResult:
-    return DocumentResult(document=Document(id=doc_id, text="x"), entities=list(entities),
-                          relations=list(relations))
+    return result(doc_id, entities, relations)
 
 
 IZUMI = ent("person/izumi-nakamitsu", "Izumi Nakamitsu", "Ms. Nakamitsu")
@@ -65,7 +69,7 @@ def test_merge_rules(name):
 
 
 def test_keys_are_rewritten_in_relations_and_duplicates_merge():
-    ev = [Evidence(doc_id="b", sentence="s", start=0, end=5, confidence=0.8, extractor="kgx.x.v1")]
+    ev = [evidence("b", 0, 5, confidence=0.8, extractor="kgx.x.v1")]
     b = doc("b", ent("person/izumi", "Izumi"), SHORT, ent("event/talks", "Talks"),
             ent("organization/unoda", "UNODA"), ent("role/envoy", "Envoy"), relations=[
                 Relation(subject="event/talks", predicate="attendee", object="person/izumi", evidence=ev),

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import pytest
+from builders import entity, result
 
+from kgextract.atomic import atomic_write
 from kgextract.config import ExtractConfig
 from kgextract.errors import KgextractError
-from kgextract.models import Document, DocumentResult, Entity
-from kgextract.atomic import atomic_write
+from kgextract.models import Document
 from kgextract.run.files import remove_stale_temp, remove_stale_temps, run_lock
 from kgextract.run.fingerprint import document_key, extraction_fingerprint
 from kgextract.run.manifest import Manifest, ManifestEntry, load_manifest, save_manifest
@@ -34,8 +35,7 @@ def test_fingerprint_follows_settings_that_change_results_only():
 
 def test_shards_round_trip_and_garbage_collection(tmp_path, caplog):
     store = ShardStore(tmp_path / "cache")
-    res = DocumentResult(document=Document(id="d1", text="x"),
-                         entities=[Entity(key="person/ann-lee", type="Person", name="Ann Lee")])
+    res = result("d1", text="x", entities=[entity("person/ann-lee", "Ann Lee")])
     store.save("aa11", res)
     store.save("bb22", res.model_dump_json())
     assert store.load("aa11") == res == store.load("bb22")

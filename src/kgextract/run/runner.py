@@ -52,12 +52,11 @@ import signal
 import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
 
 from kgextract.atomic import TEMP_SUFFIX
-from kgextract.config import ExtractConfig
+from kgextract.config import RunConfig
 from kgextract.errors import Errors, KgextractError, Warnings
 from kgextract.ingest import iter_documents
 from kgextract.ingest.formats import READERS, format_of_name
@@ -68,11 +67,11 @@ from kgextract.rdf.mapping import to_nquads
 from kgextract.rdf.provenance import check_provenance, facts_only_nquads
 from kgextract.rdf.serialize import get_format, serialize, write_bytes_atomic
 from kgextract.run.behind import WriteBehind
-from kgextract.run.workers import Workers
 from kgextract.run.files import file_sha256, remove_stale_temp, remove_stale_temps, run_lock
 from kgextract.run.fingerprint import content_hash, document_key, extraction_fingerprint, package_fingerprint
-from kgextract.run.manifest import Manifest, ManifestEntry, OutputRecord, RunCounts, load_manifest, save_manifest
+from kgextract.run.manifest import Manifest, ManifestEntry, OutputRecord, load_manifest, save_manifest
 from kgextract.run.parallel import process_documents
+from kgextract.run.report import RunReport
 from kgextract.run.shards import ShardStore
 from kgextract.run.stream import WORK_PREFIX, write_nquads
 from kgextract.version import __version__
@@ -85,31 +84,6 @@ logger = logging.getLogger("kgextract")
 #: result, ``output`` after the merged output is written, ``manifest`` after
 #: the manifest is written.
 CRASH_ENV = "KGEXTRACT_CRASH_AT"
-
-
-@dataclass
-class RunReport:
-    """What a corpus run did."""
-
-    documents: int = 0  # documents with a result (extracted now or cached)
-    extracted: int = 0
-    cached: int = 0
-    failed: int = 0
-    removed: int = 0
-    kept: int = 0  # earlier results of documents that could not be read this time (never "removed")
-    outputs_written: int = 0
-    entities: int = 0  # as extracted, summed over the documents (before merges across them)
-    relations: int = 0
-    merges: int = 0
-    links: int = 0
-    seconds: float = 0.0
-    problems: list[DocumentError] = field(default_factory=list)
-    manifest: Path | None = None
-
-    @property
-    def clean(self) -> bool:
-        """True when no document failed or was read with a warning."""
-        return not self.problems
 
 
 def state_paths(output: Path | None, output_dir: Path | None) -> tuple[Path, Path]:
@@ -161,23 +135,21 @@ def _crash_point(stage: str, count: int | None = None) -> None:
 
 
 def run_corpus(
-    paths: Iterable[str | os.PathLike] | str | os.PathLike,
+    paths: Iterable[str | os.PathLike] | str | os.PathLike | None = None,
     *,
-    output: str | os.PathLike | None = None,
-    output_dir: str | os.PathLike | None = None,
-    fmt: str = "turtle",
-    config: ExtractConfig | None = None,
-    workers: Workers = 1,
-    cache: bool = True,
-    force: bool = False,
-    across: bool = True,
-    linking: bool = True,
-    store: str | os.PathLike | None = None,
+    run_config: RunConfig | None = None,
     on_problem: Callable[[DocumentError], None] | None = None,
     on_document: Callable[[str], None] | None = None,
-    provenance: str = "full",
+    **options,
 ) -> RunReport:
     """Extract a corpus into ``output`` (one merged graph) and/or ``output_dir`` (one file per document).
+
+    The settings are a :class:`~kgextract.config.RunConfig`: ``run_config``,
+    with ``options`` (its fields by name: ``output=``, ``output_dir=``,
+    ``fmt=``, ``config=`` (an ``ExtractConfig``), ``workers=``, ``cache=``,
+    ``force=``, ``across=``, ``linking=``, ``store=``, ``provenance=``) over
+    it, and ``paths`` over its ``paths`` when given. Its ``engine`` is not
+    read here (see :func:`kgextract.dask.select.run_extraction`).
 
     ``workers`` processes extract in parallel (``"auto"``: the rule of
     :mod:`kgextract.run.workers`, over the documents not in the cache); the
@@ -198,13 +170,15 @@ def run_corpus(
     on the same output (E142).
     """
     started = time.monotonic()
+    if paths is not None:
+        options["paths"] = paths
+    run = RunConfig.of(run_config, **options)
+    paths, output, output_dir, config = run.paths, run.output, run.output_dir, run.extract
     if output is None and output_dir is None:
         raise KgextractError(Errors.E008)
-    fmt_info = get_format(fmt)
-    check_provenance(provenance)
-    config = config or ExtractConfig()
-    output = Path(output) if output is not None else None
-    output_dir = Path(output_dir) if output_dir is not None else None
+    fmt_info = get_format(run.fmt)
+    provenance = check_provenance(run.provenance)
+    cache = run.cache
     if output is not None and output_dir is not None:
         _refuse_collision(paths, output, output_dir, fmt_info.extension)
     try:
@@ -213,8 +187,8 @@ def run_corpus(
                 folder.mkdir(parents=True, exist_ok=True)
     except OSError as err:
         raise KgextractError(Errors.E070.format(path=output or output_dir, err=err)) from err
-    writer = _Writer(output, output_dir, fmt_info.name, fmt_info.extension, config, workers, cache, force,
-                     across, linking, store, on_problem, on_document)
+    writer = _Writer(output, output_dir, fmt_info.name, fmt_info.extension, config, run.workers, cache, run.force,
+                     run.across, run.linking, run.store, on_problem, on_document)
     writer.provenance = provenance
     if not cache:
         try:
@@ -380,14 +354,9 @@ class _Writer:
         self.report.outputs_written = self._written
         self.report.removed = self._removed_documents(old, entries)
         if manifest_path is not None:
-            counts = RunCounts(documents=self.report.documents, extracted=self.report.extracted,
-                               cached=self.report.cached, failed=self.report.failed,
-                               removed=self.report.removed, outputs_written=self.report.outputs_written,
-                               entities=self.report.entities, relations=self.report.relations,
-                               merges=self.report.merges, links=self.report.links)
             manifest = Manifest(kgextract=__version__, fingerprint=fingerprint, format=self.fmt,
                                 documents=entries, outputs=sorted(outputs.values(), key=lambda r: r.path),
-                                last_run=counts)
+                                last_run=self.report.counts())
             save_manifest(manifest_path, manifest)
             self.report.manifest = manifest_path
             _truncate(journal)  # every file named there is in the manifest now, or removed

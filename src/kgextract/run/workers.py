@@ -26,17 +26,14 @@ from __future__ import annotations
 import os
 from collections.abc import Iterable, Iterator
 from itertools import chain, islice
-from typing import Literal, TypeVar
+from typing import TypeVar
 
-from kgextract.errors import Errors, KgextractError
+# the type, the word and the check live with RunConfig, which validates ``workers``; re-exported here
+from kgextract.config import AUTO, Workers, parse_workers
 
 __all__ = ["AUTO", "Workers", "usable_cores", "auto_workers", "parse_workers", "plan_workers"]
 
 T = TypeVar("T")
-
-AUTO: Literal["auto"] = "auto"
-#: What ``--workers`` and the ``workers=`` arguments of the run and dask layers take.
-Workers = int | Literal["auto"]
 
 
 def usable_cores() -> int:
@@ -51,19 +48,6 @@ def auto_workers(documents: int, batch_size: int, cores: int | None = None) -> i
     """The number of worker processes for ``documents`` documents: see the module's rule."""
     cores = usable_cores() if cores is None else cores
     return max(1, min(cores, documents // max(1, 2 * batch_size)))
-
-
-def parse_workers(value: str | int) -> Workers:
-    """``"auto"`` or a whole number >= 1, from the command line or a caller; else E167."""
-    if isinstance(value, str) and value.strip().lower() == AUTO:
-        return AUTO
-    try:
-        number = int(value)
-    except (TypeError, ValueError):
-        number = 0
-    if number < 1 or (isinstance(value, float) and not value.is_integer()):
-        raise KgextractError(Errors.E167.format(value=value))
-    return number
 
 
 def plan_workers(workers: Workers, documents: Iterable[T], batch_size: int) -> tuple[int, Iterator[T]]:
