@@ -53,7 +53,7 @@ def auto_workers(documents: int, batch_size: int, cores: int | None = None) -> i
     return max(1, min(cores, documents // max(1, 2 * batch_size)))
 
 
-def parse_workers(value: str | int) -> Workers:
+def parse_workers(value: str | int | float) -> Workers:
     """``"auto"`` or a whole number >= 1, from the command line or a caller; else E167."""
     if isinstance(value, str) and value.strip().lower() == AUTO:
         return AUTO
@@ -76,8 +76,9 @@ def plan_workers(workers: Workers, documents: Iterable[T], batch_size: int) -> t
     >>> n, list(docs)
     (1, [0, 1, 2, 3, 4])
     """
+    workers = parse_workers(workers)   # also "Auto" or " auto"
     if workers != AUTO:
-        return parse_workers(workers), iter(documents)
+        return workers, iter(documents)
     cores = usable_cores()
     it = iter(documents)
     head = list(islice(it, cores * 2 * max(1, batch_size)))
