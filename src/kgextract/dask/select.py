@@ -15,6 +15,7 @@ from collections.abc import Callable
 
 from kgextract.errors import Errors, KgextractError
 from kgextract.models import DocumentError
+from kgextract.run.workers import Workers
 
 __all__ = ["ENGINES", "run_extraction"]
 
@@ -23,7 +24,7 @@ ENGINES = ("local", "dask")
 
 
 def run_extraction(engine: str, paths, *, scheduler: str | None = None, output=None, output_dir=None,
-                   store=None, fmt: str = "turtle", config=None, workers: int | str = 1, provenance: str = "full",
+                   store=None, fmt: str = "turtle", config=None, workers: Workers = 1, provenance: str = "full",
                    on_problem: Callable[[DocumentError], None] | None = None,
                    on_document: Callable[[str], None] | None = None, **local_options):
     """Run ``run_corpus`` (``engine="local"``) or ``run_dask`` (``"dask"``); return its report.
