@@ -55,6 +55,7 @@ from collections.abc import Callable, Collection, Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
+from typing import TextIO
 
 from kgextract.atomic import TEMP_SUFFIX
 from kgextract.config import ExtractConfig
@@ -246,7 +247,7 @@ class _Writer:
     """One run's state; see :func:`run_corpus`."""
 
     def __init__(self, output, output_dir, fmt, ext, config, workers, cache, force, across, linking, store,
-                 on_problem, on_document):
+                 on_problem, on_document) -> None:
         self.output, self.output_dir, self.fmt, self.ext = output, output_dir, fmt, ext
         self.config, self.workers, self.cache, self.force = config, workers, cache, force
         self.across, self.linking, self.store = across, linking, store
@@ -260,7 +261,7 @@ class _Writer:
         self.base: Path | None = None  # the manifest's folder
         self._unreadable: list[Path] = []  # sources that could not be read (E014) in this run
         self._failed_writes: list[tuple[Path, str, str]] = []  # (path, source, why), from any thread
-        self._journal = None  # names of per-document files about to be written (see _journal_add)
+        self._journal: TextIO | None = None  # names of per-document files about to be written (see _journal_add)
         self._name_max: int | None = None
         self.provenance = "full"  # or "none": output files without provenance records
 
