@@ -29,7 +29,7 @@ from typing import TYPE_CHECKING
 from pathlib import Path
 from urllib.parse import unquote
 
-from rdflib import ConjunctiveGraph, Dataset, Graph, Literal, URIRef
+from rdflib import ConjunctiveGraph, Dataset, Graph, Literal
 from rdflib.term import Node
 
 from kgextract.errors import Errors, KgextractError
