@@ -76,8 +76,14 @@ def extract(inputs: Source | Iterable[Source], *, config: ExtractConfig | None =
     docs: list[Document] = []
     errors: list[DocumentError] = []
     for item in _documents(inputs, config.max_bytes):
-        (errors if isinstance(item, DocumentError) else docs).append(item)
+        if isinstance(item, DocumentError):
+            errors.append(item)
+        else:
+            docs.append(item)
     results: list[DocumentResult] = []
     for out in extractor.process(docs):
-        (errors if isinstance(out, DocumentError) else results).append(out)
+        if isinstance(out, DocumentError):
+            errors.append(out)
+        else:
+            results.append(out)
     return ExtractionResult(documents=results, errors=errors)

@@ -72,7 +72,7 @@ AUTO: Literal["auto"] = "auto"
 Workers = int | Literal["auto"]
 
 
-def parse_workers(value: str | int) -> Workers:
+def parse_workers(value: str | int | float) -> Workers:
     """``"auto"`` or a whole number >= 1, from the command line or a caller; else E167.
 
     >>> parse_workers("auto"), parse_workers("3"), parse_workers(2)

@@ -207,6 +207,7 @@ def _nearest_year(month: int, day: int | None, reference: dt.date) -> int | None
 
 def _iso(year: int, month: int | None, day: int | None) -> str:
     if day is not None:
+        assert month is not None   # a day comes with its month
         return dt.date(year, month, day).isoformat()   # ValueError if invalid
     return f"{year:04d}-{month:02d}" if month is not None else f"{year:04d}"
 
@@ -222,21 +223,27 @@ def _resolve(groups: dict, kind: str, reference: dt.date | None,
     d1, d2 = _int(groups.get("d1")), _int(groups.get("d2"))
     m1, m2 = _month(groups.get("m1")), _month(groups.get("m2"))
     y1, y2 = _int(groups.get("y1")), _int(groups.get("y2"))
-    if kind == "us" and m1 > 12 and d1 <= 12:
-        m1, d1 = d1, m1
+    if kind == "us":
+        assert m1 is not None and d1 is not None   # the pattern has both groups
+        if m1 > 12 and d1 <= 12:
+            m1, d1 = d1, m1
     is_range = groups.get("sep") is not None
     if is_range:
         m1, m2 = m1 or m2, m2 or m1
-    precision = "day" if d1 else "month" if m1 else "year"
+    precision: Precision = "day" if d1 else "month" if m1 else "year"
     for m, d in ((m1, d1), (m2, d2)):
         if m is not None and not 1 <= m <= 12:
             return _INVALID
-        if d is not None and d > calendar.monthrange(2000, m)[1]:
-            return _INVALID
+        if d is not None:
+            assert m is not None   # every pattern with a day has its month
+            if d > calendar.monthrange(2000, m)[1]:
+                return _INVALID
     if (is_range and groups["sep"].strip().lower() == "and" and not allow_and
             and not _consecutive((y1, m1, d1), (y2, m2, d2), precision)):
         return _INVALID
     if precision != "year":
+        # a day comes with its month, and both ends of a range have one (above)
+        assert m1 is not None and (m2 is not None or not is_range)
         if y1 is None and y2 is None:
             if year is not None:
                 y1 = year
@@ -244,12 +251,15 @@ def _resolve(groups: dict, kind: str, reference: dt.date | None,
                 y1 = _nearest_year(m1, d1, reference)
             if y1 is None:
                 return None
-            y2 = (y1 + 1 if m2 < m1 else y1) if is_range else None
+            y2 = (y1 + 1 if m2 < m1 else y1) if is_range and m2 is not None else None
         elif y1 is None:
+            assert y2 is not None and m2 is not None   # only a range gives y2 alone
             y1 = y2 - 1 if m1 > m2 else y2   # only a month wrap crosses a year
+    # every pattern without month and day has its year; a range has its second
+    assert y1 is not None and (y2 is not None or not is_range)
     try:
         start = _iso(y1, m1, d1)
-        end = _iso(y2, m2, d2) if is_range else None
+        end = _iso(y2, m2, d2) if y2 is not None and is_range else None
     except ValueError:
         return _INVALID
     if end is not None and end <= start:

@@ -72,6 +72,7 @@ def source_version(modules: Iterable[str]) -> str:
     digest = hashlib.sha256()
     for name in modules:
         module = sys.modules.get(name) or __import__(name, fromlist=["_"])
+        assert module.__file__ is not None, name   # a module with source, not a namespace package
         digest.update(name.encode() + b"\0" + Path(module.__file__).read_bytes() + b"\0")
     return digest.hexdigest()[:16]
 

@@ -312,15 +312,15 @@ def link_entities(results: Iterable[DocumentResult]) -> list[Link]:
                 inside[rel.subject].add(rel.object)
     countries: dict[str, str] = {}
     for key, forms in names.items():
-        links = [link_name(n) for n in forms]
-        if links and all(ln is not None and ln.kind == "country" for ln in links) \
-                and len({ln.iso for ln in links}) == 1:
+        links = [ln for ln in (link_name(n) for n in forms) if ln is not None]
+        if links and len(links) == len(forms) and all(ln.kind == "country" for ln in links) \
+                and len({ln.iso for ln in links}) == 1 and links[0].iso is not None:
             countries[key] = links[0].iso
     out = []
     for key in sorted(names):
         context = sorted(countries[k] for k in inside.get(key, ()) if k in countries)
-        links = [link_name(n, context) for n in names[key]]
-        if not links or any(ln is None for ln in links):
+        links = [ln for ln in (link_name(n, context) for n in names[key]) if ln is not None]
+        if not links or len(links) != len(names[key]):
             continue
         if len({(ln.kind, ln.geonames) for ln in links}) != 1:
             continue

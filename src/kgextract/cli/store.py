@@ -247,9 +247,12 @@ def validate_command(
 
     out, err = Console(), Console(stderr=True)
     try:
-        if (file is None) == (store is None):
+        if file is not None and store is None:
+            report = validate_file(file, shapes)
+        elif store is not None and file is None:
+            report = validate_store(store, shapes)
+        else:
             raise KgextractError(Errors.E104)
-        report = validate_file(file, shapes) if file else validate_store(store, shapes)
     except KgextractError as exc:
         raise _fail(err, exc) from exc
     if report.findings:

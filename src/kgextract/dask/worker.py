@@ -30,6 +30,7 @@ import hashlib
 import os
 import threading
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -40,10 +41,13 @@ from kgextract.rdf.mapping import to_nquads
 from kgextract.atomic import atomic_write
 from kgextract.run.fingerprint import content_hash
 
-try:  # the base class only; kgextract.dask.engine says what to install when it is missing
+if TYPE_CHECKING:
     from distributed import WorkerPlugin
-except ImportError:  # pragma: no cover - without dask the engine refuses to start (E160)
-    WorkerPlugin = object
+else:
+    try:  # the base class only; kgextract.dask.engine says what to install when it is missing
+        from distributed import WorkerPlugin
+    except ImportError:  # pragma: no cover - without dask the engine refuses to start (E160)
+        WorkerPlugin = object
 
 __all__ = [
     "CRASH_ENV",
@@ -167,7 +171,10 @@ def extract_partition(index: int, files: list[str], base: str, config: dict, fin
             item = fix_source(item, read, given)
             if isinstance(item, DocumentError) and item.code == "W020":
                 continue  # ids repeated across files are reported by the final step, in input order
-            (documents if isinstance(item, Document) else errors).append(item)
+            if isinstance(item, Document):
+                documents.append(item)
+            else:
+                errors.append(item)
     results: list[DocumentResult] = []
     with _LOCK:
         extractor = _extractor(config)

@@ -29,7 +29,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, Field
-from rdflib import BNode, Dataset, Graph, Literal, URIRef
+from rdflib import BNode, ConjunctiveGraph, Dataset, Graph, Literal, URIRef
+from rdflib.term import Node
 
 from kgextract.errors import Errors, KgextractError, Warnings
 from kgextract.eval.gold import GoldDocument, GoldEntity, GoldRelation
@@ -54,13 +55,13 @@ FORMATS = {ext: fmt.rdflib_name for ext, fmt in sorted(read_extensions(written=T
                                                        key=lambda item: not item[1].keeps_graphs)}
 
 # The classes of the RDF mapping, read back: one source for type <-> class.
-_TYPES = {cls: etype for etype, cls in CLASSES.items()}
-_EVENT_CLASSES = {KGX[kind.value]: kind for kind in EventType}
+_TYPES: dict[Node, EntityType] = {cls: etype for etype, cls in CLASSES.items()}
+_EVENT_CLASSES: dict[Node, EventType] = {KGX[kind.value]: kind for kind in EventType}
 _TYPES.update(dict.fromkeys(_EVENT_CLASSES, EntityType.EVENT))
 _TYPE_ORDER = list(EntityType)
 _STATUS = {KGX[status.value]: status for status in MembershipStatus}
 _INSTANT_VALUES = (TIME.inXSDDate, TIME.inXSDgYearMonth, TIME.inXSDgYear)
-_SCHEMA_PREDICATES = {
+_SCHEMA_PREDICATES: dict[Node, Predicate] = {
     SDO[p.value]: p for p in Predicate if p not in (Predicate.HAS_ROLE, Predicate.MEMBER_OF)
 }
 _HTTP_SCHEMA = "http://schema.org/"
@@ -109,7 +110,8 @@ class Prediction(_Model):
 
 def _union(graph: Graph) -> Graph:
     """All triples of every graph, with http://schema.org/ read as https."""
-    triples = (q[:3] for q in graph.quads()) if graph.context_aware else graph
+    # context-aware graphs are the ConjunctiveGraphs (a Dataset is one)
+    triples = (q[:3] for q in graph.quads()) if isinstance(graph, ConjunctiveGraph) else graph
     union = Graph()
     for triple in triples:
         union.add(tuple(_https(term) for term in triple))
@@ -161,7 +163,7 @@ def _membership_qualifiers(g: Graph, membership) -> dict[str, str]:
     status = g.value(membership, KGX.status)
     if status in _STATUS:
         found["status"] = _STATUS[status].value
-    for interval in sorted(g.objects(membership, ORG.memberDuring)):
+    for interval in sorted(g.objects(membership, ORG.memberDuring)):  # type: ignore[type-var]  # rdflib's terms order; typed as Node
         for key, prop in (("start", TIME.hasBeginning), ("end", TIME.hasEnd)):
             value = _instant(g, g.value(interval, prop))
             if value is not None:
@@ -224,17 +226,17 @@ def graph_to_prediction(graph: Graph, doc_id: str, source: str | None = None) ->
     qualified: dict[tuple[str, Predicate, str], dict[str, str]] = {}
     for prop, pred in _SCHEMA_PREDICATES.items():
         relations.update((conv(s), pred, conv(o)) for s, o in g.subject_objects(prop))
-    for membership in sorted(set(g.subjects(ORG.member, None))):
-        roles = sorted(g.objects(membership, ORG.role))
-        found = _membership_qualifiers(g, membership)
+    for membership in sorted(set(g.subjects(ORG.member, None))):  # type: ignore[type-var]  # rdflib's terms order; typed as Node
+        roles = sorted(g.objects(membership, ORG.role))  # type: ignore[type-var]  # as above
+        qualifiers = _membership_qualifiers(g, membership)
         for person in g.objects(membership, ORG.member):
             keys = [(conv(person), Predicate.HAS_ROLE, conv(role)) for role in roles]
             relations.update(keys)
             if not roles:
                 keys = [(conv(person), Predicate.MEMBER_OF, conv(org))
                         for org in g.objects(membership, ORG.organization)]
-            for key in keys if found else ():
-                for field, value in found.items():
+            for key in keys if qualifiers else ():
+                for field, value in qualifiers.items():
                     qualified.setdefault(key, {}).setdefault(field, value)
     relations.update((conv(s), Predicate.MEMBER_OF, conv(o))
                      for s, o in g.subject_objects(ORG.memberOf))

@@ -163,12 +163,14 @@ def _doc_text(gold: GoldDocument, pred: Prediction, strict: DocumentScore,
 
     for ent_id in strict.missed_entities:
         ent = gold.entity(ent_id)
+        assert ent is not None   # a missed entity is one of the gold's
         note = ""
         if ent_id in relaxed_links:
             note = f"relaxed match: {_name(doc, relaxed_links[ent_id])}"
         line("missed", f"{ent.type.value} {ent.name} [{ent.id}]", note)
     for ent_id in strict.spurious_entities:
         ent = doc.entity(ent_id)
+        assert ent is not None   # a spurious entity is one of the prediction's
         line("spurious", f"{ent.type.value} {ent.name or '(no label)'} [{ent.id}]",
              _evidence(pred.entity_evidence.get(ent_id, [])))
     for rel in strict.missed_relations:

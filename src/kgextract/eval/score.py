@@ -63,17 +63,17 @@ class Counts(_Model):
     fp: int = 0
     fn: int = 0
 
-    @computed_field
+    @computed_field  # type: ignore[prop-decorator]  # pydantic's documented form; mypy rejects any decorator on a property
     @property
     def precision(self) -> float:
         return self.tp / (self.tp + self.fp) if self.tp + self.fp else 0.0
 
-    @computed_field
+    @computed_field  # type: ignore[prop-decorator]  # pydantic's documented form; mypy rejects any decorator on a property
     @property
     def recall(self) -> float:
         return self.tp / (self.tp + self.fn) if self.tp + self.fn else 0.0
 
-    @computed_field
+    @computed_field  # type: ignore[prop-decorator]  # pydantic's documented form; mypy rejects any decorator on a property
     @property
     def f1(self) -> float:
         return 2 * self.tp / (2 * self.tp + self.fp + self.fn) if self.tp else 0.0
@@ -168,17 +168,17 @@ class DocumentScore(_Model):
     spurious_qualifiers: list[Qualifier] = Field(default_factory=list)
     qualifiers_by_key: dict[str, Counts] = Field(default_factory=dict)
 
-    @computed_field
+    @computed_field  # type: ignore[prop-decorator]  # pydantic's documented form; mypy rejects any decorator on a property
     @property
     def entities(self) -> Counts:
         return _total(self.entities_by_type.values())
 
-    @computed_field
+    @computed_field  # type: ignore[prop-decorator]  # pydantic's documented form; mypy rejects any decorator on a property
     @property
     def relations(self) -> Counts:
         return _total(self.relations_by_predicate.values())
 
-    @computed_field
+    @computed_field  # type: ignore[prop-decorator]  # pydantic's documented form; mypy rejects any decorator on a property
     @property
     def qualifiers(self) -> Counts:
         return _total(self.qualifiers_by_key.values())
@@ -190,32 +190,32 @@ class CorpusScore(_Model):
     relaxed: bool = False
     documents: list[DocumentScore] = Field(default_factory=list)
 
-    @computed_field
+    @computed_field  # type: ignore[prop-decorator]  # pydantic's documented form; mypy rejects any decorator on a property
     @property
     def entities_by_type(self) -> dict[str, Counts]:
         return _merge((d.entities_by_type for d in self.documents), _TYPES)
 
-    @computed_field
+    @computed_field  # type: ignore[prop-decorator]  # pydantic's documented form; mypy rejects any decorator on a property
     @property
     def relations_by_predicate(self) -> dict[str, Counts]:
         return _merge((d.relations_by_predicate for d in self.documents), _PREDICATES)
 
-    @computed_field
+    @computed_field  # type: ignore[prop-decorator]  # pydantic's documented form; mypy rejects any decorator on a property
     @property
     def qualifiers_by_key(self) -> dict[str, Counts]:
         return _merge((d.qualifiers_by_key for d in self.documents), _Q_KEYS)
 
-    @computed_field
+    @computed_field  # type: ignore[prop-decorator]  # pydantic's documented form; mypy rejects any decorator on a property
     @property
     def entities(self) -> Counts:
         return _total(d.entities for d in self.documents)
 
-    @computed_field
+    @computed_field  # type: ignore[prop-decorator]  # pydantic's documented form; mypy rejects any decorator on a property
     @property
     def relations(self) -> Counts:
         return _total(d.relations for d in self.documents)
 
-    @computed_field
+    @computed_field  # type: ignore[prop-decorator]  # pydantic's documented form; mypy rejects any decorator on a property
     @property
     def qualifiers(self) -> Counts:
         return _total(d.qualifiers for d in self.documents)

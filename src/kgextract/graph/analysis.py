@@ -9,11 +9,17 @@
 
 from __future__ import annotations
 
+from typing import overload
+
 import networkx as nx
 
 __all__ = ["roles_by_organization", "event_participants", "events_table"]
 
 
+@overload
+def _name(G: nx.MultiDiGraph, node: str, labels: bool) -> str: ...
+@overload
+def _name(G: nx.MultiDiGraph, node: None, labels: bool) -> None: ...
 def _name(G: nx.MultiDiGraph, node: str | None, labels: bool) -> str | None:
     if node is None or not labels:
         return node
@@ -61,7 +67,7 @@ def roles_by_organization(
     rows = {(u, v, d.get("organization")) for u, v, d in G.edges(data=True)
             if d.get("predicate") == "hasRole"}
     ordered = sorted(rows, key=lambda r: (r[2] is None, r[2] or "", r[0], r[1]))
-    return [tuple(_name(G, n, labels) for n in row) for row in ordered]
+    return [(_name(G, u, labels), _name(G, v, labels), _name(G, org, labels)) for u, v, org in ordered]
 
 
 def event_participants(G: nx.MultiDiGraph, labels: bool = False) -> dict[str, list[str]]:

@@ -110,9 +110,9 @@ def to_networkx(results: Iterable[DocumentResult]) -> nx.MultiDiGraph:
         G.add_node(key, type=ent.type.value, label=ent.label, aliases=list(ent.aliases),
                    alt_types=[t.value for t in ent.alt_types], documents=list(ent.documents))
     for res in results:  # an event's kind: the first release that typed it
-        for ent in res.entities:
-            if ent.event_type is not None and G.nodes[ent.key].get("event_type") is None:
-                G.nodes[ent.key]["event_type"] = ent.event_type.value
+        for entity in res.entities:
+            if entity.event_type is not None and G.nodes[entity.key].get("event_type") is None:
+                G.nodes[entity.key]["event_type"] = entity.event_type.value
     for res in results:
         doc = res.document
         dnode = document_node(doc.id)
@@ -135,7 +135,7 @@ def to_networkx(results: Iterable[DocumentResult]) -> nx.MultiDiGraph:
             key = _edge_key(G, u, v, rel)
             evidence = [ev.model_dump() for ev in rel.evidence]
             if not G.has_edge(u, v, key):
-                attrs = {"predicate": rel.predicate.value, "confidence": rel.confidence,
+                attrs: dict[str, object] = {"predicate": rel.predicate.value, "confidence": rel.confidence,
                          "evidence": [], "documents": []}
                 if rel.predicate is Predicate.HAS_ROLE:
                     attrs["organization"] = rel.organization

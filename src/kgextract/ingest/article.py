@@ -18,6 +18,7 @@ over trafilatura's guesses: it is what the publisher declared.
 from __future__ import annotations
 
 import logging
+from typing import Any
 
 from kgextract.ingest.html import NEVER_CONTENT, Extracted, block_text, html_to_text, page_metadata
 from kgextract.ingest.isodate import iso_date
@@ -32,7 +33,7 @@ logger = logging.getLogger("kgextract")
 #: come from markup only: a date guessed from the running text would be reported as
 #: the page's metadata. Elements that are never text (``<template>``, ``<noscript>``, form
 #: controls ...) are pruned first: trafilatura keeps a template's markup as text.
-EXTRACTOR_OPTIONS = {
+EXTRACTOR_OPTIONS: dict[str, Any] = {
     "include_comments": False,
     "favor_precision": True,
     "include_tables": True,
@@ -64,8 +65,10 @@ def trafilatura_text(page: str) -> Extracted | None:
     except Exception as err:  # noqa: BLE001 - any failure means: use the fallback
         logger.debug("trafilatura failed (%r); the own extractor reads the page", err)
         return None
+    if found is None or isinstance(found, dict):   # a dict only with as_dict=True
+        return None
     body = getattr(found, "body", None)
-    if found is None or body is None:
+    if body is None:
         return None
     for el in body.iter():
         if isinstance(el.tag, str):

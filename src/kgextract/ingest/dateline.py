@@ -211,9 +211,10 @@ def _places(body: str, offset: int, strict: bool) -> dict | None:
     found = [_place(text, offset + at, strict) for text, at in pieces]
     if len(found) == 1:
         return found[0]
-    if all(found):
-        first = dict(found[0])
-        first["more_places"] = tuple((f["place_start"], f["place_end"]) for f in found[1:])
+    placed = [f for f in found if f]
+    if len(placed) == len(found):
+        first = dict(placed[0])
+        first["more_places"] = tuple((f["place_start"], f["place_end"]) for f in placed[1:])
         return first
     return _place(body, offset, strict)
 
@@ -316,11 +317,14 @@ def _after_dash(content: str, start: int) -> tuple[dict, DateMatch] | None:
     Only a place with a date counts here."""
     for dash in _LONG_DASH.finditer(content):
         found = _inline(content[dash.end():], start + dash.end())
-        if found is not None and found[1] is not None:
+        if found is None:
+            continue
+        fields, date = found
+        if date is not None:
             wire = _WIRE_BEFORE_DASH.search(content, 0, dash.start())
-            if wire and "agency_start" not in found[0]:
-                found[0].update(agency_start=start + wire.start("agency"), agency_end=start + wire.end("agency"))
-            return found
+            if wire and "agency_start" not in fields:
+                fields.update(agency_start=start + wire.start("agency"), agency_end=start + wire.end("agency"))
+            return fields, date
     return None
 
 
@@ -376,7 +380,9 @@ def _header_date(content: str, start: int) -> DateMatch | None:
         if m.value is not None and m.value.precision == "year":
             return None
         return _shift(m, start + 1)
-    skip = _LABEL.match(line).end()
+    label = _LABEL.match(line)
+    assert label is not None   # the label is optional: the pattern matches at every start
+    skip = label.end()
     m = date_at_start(line[skip:], ranges=False) or _numeric_date(line[skip:])
     if m is None:
         return None
@@ -394,7 +400,8 @@ _SIGN_OFF_LINES = 4
 
 def _sign_off_date(text: str) -> DateMatch | None:
     """A date line with its year among the last lines of the release ("27 NOVEMBER 2011")."""
-    lines, end = [], len(text)
+    lines: list[tuple[int, str]] = []
+    end = len(text)
     while end > 0 and len(lines) < _SIGN_OFF_LINES:
         start = text.rfind("\n", 0, end) + 1
         content = text[start:end]

@@ -87,14 +87,16 @@ def jsonl_documents(text: str, source: str) -> Iterator[Document | DocumentError
             yield DocumentError(source=where, code="E010", message=Errors.E010.format(source=where))
             continue
         meta = {key: valid_unicode(value) for key in _META if (value := getattr(release, key)) is not None}
-        if "date" in meta and not (date := iso_date(meta["date"])):
-            yield DocumentError(
-                source=where, code="W021", level="warning",
-                message=Warnings.W021.format(value=meta.pop("date"), source=where),
-            )
-        elif "date" in meta:
-            meta["date"] = date
-        doc_id = valid_unicode(release.id) if release.id is not None else f"{stem}-{number}"
+        if "date" in meta:
+            if date := iso_date(meta["date"]):
+                meta["date"] = date
+            else:
+                yield DocumentError(
+                    source=where, code="W021", level="warning",
+                    message=Warnings.W021.format(value=meta.pop("date"), source=where),
+                )
+        # str(): the id is a string already (_as_string), its declared type is the input's
+        doc_id = valid_unicode(str(release.id)) if release.id is not None else f"{stem}-{number}"
         if problem := unsafe_id(doc_id):
             yield _bad(source, number, f"the id {doc_id[:80]!r} {problem}; ids name the "
                                        "per-document output files, so give a plain file name")

@@ -78,8 +78,10 @@ def read_document(path: str | os.PathLike, *, max_bytes: int = DEFAULT_MAX_BYTES
     if READERS[raw.format].many:
         raise DocumentFailed("E021", Errors.E021.format(source=path))
     *warnings, doc = _convert(raw)
+    assert isinstance(doc, Document)   # a one-document reader yields its warnings, then the document
     for warning in warnings:
-        logger.warning(warning.message)
+        if isinstance(warning, DocumentError):
+            logger.warning(warning.message)
     return doc
 
 

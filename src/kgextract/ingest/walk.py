@@ -98,9 +98,10 @@ def _walk_dir(root: Path, info: os.stat_result, seen: set) -> Iterator[Path | Do
 def _entries(folder: Path) -> list[os.DirEntry | DocumentError]:
     try:
         with os.scandir(folder) as it:
-            return sorted(it, key=lambda entry: entry.name)
+            entries = sorted(it, key=lambda entry: entry.name)
     except OSError as err:
         return [_unreadable(folder, err)]
+    return [*entries]
 
 
 def _first_visit(info: os.stat_result, seen: set) -> bool:

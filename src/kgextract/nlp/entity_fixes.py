@@ -316,9 +316,9 @@ def apply_definitions(doc: Doc, spans: list[Span]) -> list[Span]:
         if label is None:
             continue
         for match in re.finditer(r"(?<!\w)%s(?!\w)" % re.escape(short), doc.text):
-            span = doc.char_span(match.start(), match.end(), label=label)
-            if span is not None and (span.start, span.end) not in covered:
-                kept.append(span)
+            spelled = doc.char_span(match.start(), match.end(), label=label)
+            if spelled is not None and (spelled.start, spelled.end) not in covered:
+                kept.append(spelled)
     return kept
 
 

@@ -195,7 +195,8 @@ def join_country_names(doc: Doc, spans: list[Span]) -> list[Span]:
                 break
             for back in (1, 2):  # words of the country before "and": "Trinidad", "Saint Kitts"
                 head = doc[max(s.start, s.end - back) : end].text
-                if country_record(head) is not None and country_record(head).name.lower() == head.lower():
+                record = country_record(head)
+                if record is not None and record.name.lower() == head.lower():
                     grown[id(s)] = Span(doc, s.start, end, label=s.label_)
                     break
             if id(s) in grown:

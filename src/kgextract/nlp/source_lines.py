@@ -41,7 +41,8 @@ def source_lines(doc: Doc, spans: list[Span]) -> list[Span]:
         else:
             # "Lyon Radio Rhone Network" or "Lyon GAZETTAPRESS" read as one name
             broadcaster = span is not None and span.label_ == "Organization" and span.start in (i, i - 1)
-            pair = (broadcaster and _broadcaster_split(doc, i, span)) or _case_split(doc, i)
+            pair = (_broadcaster_split(doc, i, span) if span is not None and broadcaster else None) \
+                or _case_split(doc, i)
         if pair is not None and _closes(doc, *pair):
             found.append(pair)
     if not found:

@@ -56,6 +56,6 @@ def hold_freed_memory(limit: int = DEFAULT_LIMIT) -> bool:
 
 def _glibc() -> bool:
     try:
-        return os.confstr("CS_GNU_LIBC_VERSION").startswith("glibc")
+        return (os.confstr("CS_GNU_LIBC_VERSION") or "").startswith("glibc")   # None: not set
     except (AttributeError, ValueError, OSError):  # no confstr, or no such name on this system
         return False

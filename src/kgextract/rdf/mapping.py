@@ -127,7 +127,7 @@ _SDO_PREDICATES: dict[Predicate, URIRef] = {
 class _DocumentMapper:
     """Writes the triples of one document into its named graph."""
 
-    def __init__(self, g: Graph, res: DocumentResult, entities: dict[str, MergedEntity],
+    def __init__(self, g: Graph | TripleBuffer, res: DocumentResult, entities: dict[str, MergedEntity],
                  role_pairs: set[tuple[str, str]], confidence: dict[URIRef, float]):
         self.g, self.res, self.entities, self.role_pairs = g, res, entities, role_pairs
         self.doc = document_iri(res.document.id)
@@ -218,6 +218,7 @@ class _DocumentMapper:
         g, s, t = self.g, self.node(rel.subject), _T
         pred = rel.predicate
         m = None
+        triple: tuple[Node, Node, Node]
         if pred is Predicate.HAS_ROLE:
             m = membership_iri(rel.subject, rel.object, rel.organization)
             role = self.node(rel.object)
@@ -237,8 +238,8 @@ class _DocumentMapper:
                 g.add((m, t.member, s))
                 g.add((m, t.organization, o))
         else:
-            o = date_literal(rel.object) if pred.takes_date else self.node(rel.object)
-            triple = (s, _SDO_PREDICATES[pred], o)
+            value = date_literal(rel.object) if pred.takes_date else self.node(rel.object)
+            triple = (s, _SDO_PREDICATES[pred], value)
             g.add(triple)
         for ev in rel.evidence:
             self.evidence(triple, ev)
@@ -256,7 +257,7 @@ class _DocumentMapper:
             g.add((interval, t.type, t.Interval))
             for field, prop, value in (("start", t.has_beginning, rel.start), ("end", t.has_end, rel.end)):
                 kind = date_kind(value) if value else None
-                if kind is None:
+                if value is None or kind is None:
                     continue
                 instant = instant_iri(value)
                 g.add((instant, t.type, t.Instant))

@@ -11,8 +11,13 @@ The project's own terms live in a closed namespace, so a typo such as
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from rdflib import Namespace
 from rdflib.namespace import ORG, PROV, RDF, RDFS, SKOS, TIME, XSD, ClosedNamespace
+
+if TYPE_CHECKING:   # at run time a module-level name of this class sets pytest's doctest finder warning
+    from rdflib.namespace import DefinedNamespace
 
 __all__ = ["SDO", "ORG", "SKOS", "PROV", "RDF", "RDFS", "TIME", "XSD", "KGX", "KGX_ID", "PREFIXES", "bind_prefixes",
            "prefix_iris"]
@@ -63,7 +68,7 @@ KGX = ClosedNamespace(
 #: The one prefix table: the bindings of every graph kgextract serializes (Turtle,
 #: TriG), the JSON-LD ``@context``, the prologue the store gives every SPARQL query,
 #: and the prefixed names of query results.
-PREFIXES: dict[str, Namespace] = {
+PREFIXES: dict[str, Namespace | type[DefinedNamespace]] = {
     "schema": SDO, "org": ORG, "skos": SKOS, "prov": PROV, "kgx": KGX, "kgxid": KGX_ID,
     "rdf": RDF, "rdfs": RDFS, "xsd": XSD, "time": TIME,
 }

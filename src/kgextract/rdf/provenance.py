@@ -21,7 +21,7 @@ N-Quads bytes written without one.
 
 from __future__ import annotations
 
-from rdflib import Dataset, Graph, URIRef
+from rdflib import ConjunctiveGraph, Dataset, Graph, URIRef
 from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 
 from kgextract.errors import Errors, KgextractError
@@ -60,7 +60,8 @@ def facts_only(data: Graph) -> Dataset:
     out = Dataset()
     for prefix, ns in data.namespaces():
         out.bind(prefix, ns, replace=True)
-    quads = data.quads((None, None, None, None)) if data.context_aware else (
+    # context-aware graphs are the ConjunctiveGraphs (a Dataset is one)
+    quads = data.quads((None, None, None, None)) if isinstance(data, ConjunctiveGraph) else (
         (s, p, o, None) for s, p, o in data)
     for s, p, o, c in quads:
         if is_provenance(s, p, o):

@@ -29,7 +29,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from rdflib import Dataset, Graph
+from rdflib import ConjunctiveGraph, Dataset, Graph
 from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 from rdflib.plugins.serializers.trig import TrigSerializer
 
@@ -180,7 +180,8 @@ def union_graph(data: Graph) -> Graph:
     for prefix, ns in data.namespaces():
         g.bind(prefix, ns, replace=True)
     bind_prefixes(g)
-    triples = data.quads((None, None, None, None)) if data.context_aware else data
+    # context-aware graphs are the ConjunctiveGraphs (a Dataset is one)
+    triples = data.quads((None, None, None, None)) if isinstance(data, ConjunctiveGraph) else data
     for s, p, o, *_ in triples:
         g.add((s, p, o))
     return g
@@ -192,7 +193,7 @@ def _as_dataset(data: Graph) -> Dataset:
     ds = Dataset()
     for prefix, ns in data.namespaces():
         ds.bind(prefix, ns, replace=True)
-    if data.context_aware:
+    if isinstance(data, ConjunctiveGraph):   # context-aware
         for s, p, o, c in data.quads((None, None, None, None)):
             ds.graph(getattr(c, "identifier", c)).add((s, p, o))
     else:
@@ -210,6 +211,7 @@ def serialize(data: Graph, format: str, *, provenance: str = "full") -> bytes:  
     format (E002) or provenance level (E009).
     """
     writer = get_format(format).writer
+    assert writer is not None   # FORMATS holds the formats with a writer (the read-only ones: READ_FORMATS)
     if check_provenance(provenance) == "none":
         return writer(facts_only(data))
     return writer(_as_dataset(data))

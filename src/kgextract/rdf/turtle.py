@@ -77,8 +77,8 @@ def readable_turtle(graph: Graph) -> bytes:
     for prefix, ns in graph.namespaces():
         g.bind(prefix, ns, replace=True)
     bind_prefixes(g)
-    for prefix, ns in KIND_PREFIXES.items():
-        g.bind(prefix, ns, replace=True)
+    for prefix, kind_ns in KIND_PREFIXES.items():
+        g.bind(prefix, kind_ns, replace=True)
     g += graph
     out = io.BytesIO()
     _ReadableSerializer(g).serialize(out, encoding="utf-8")

@@ -29,6 +29,7 @@ def extract_document_facts(doc: Doc, context: Context) -> Iterator[Candidate]:
     line = context.dateline
     first = doc[0 : min(len(doc), 1)]
     if line is not None and line.date is not None:
+        assert line.date_start is not None and line.date_end is not None   # set with the date
         ev = doc.char_span(line.date_start, line.date_end, alignment_mode="expand") or first
         yield Candidate(DOC, Predicate.DATE_PUBLISHED, line.date.start, 0.9, "kgx.document.v2", ev)
     elif context.document.date:
@@ -38,7 +39,7 @@ def extract_document_facts(doc: Doc, context: Context) -> Iterator[Candidate]:
         for start, end in ((line.place_start, line.place_end), *getattr(line, "more_places", ())):
             span = doc.char_span(start, end, alignment_mode="expand")
             place = mention_index(doc).get(span.start) if span is not None else None
-            if place is not None and place.label_ == "Place":
+            if span is not None and place is not None and place.label_ == "Place":
                 yield Candidate(DOC, Predicate.LOCATION_CREATED, place, 0.9, "kgx.document.v2", span)
 
 
@@ -78,7 +79,10 @@ def extract_wire_location(doc: Doc, context: Context) -> Iterator[Candidate]:
     reports from, not a head office, hence the lower confidence."""
     line = context.dateline
     agency = wire_agency(doc, line) if line is not None else None
-    if agency is None or _distributor(doc, line) or line.agency_start < line.place_start:
+    if line is None or agency is None or _distributor(doc, line):
+        return
+    assert line.agency_start is not None and line.place_start is not None   # an agency is read beside a place
+    if line.agency_start < line.place_start:
         # "(ANSA) - ROME, July 6 -": the agency's own story, told from where it happened
         return
     index = mention_index(doc)
@@ -86,7 +90,7 @@ def extract_wire_location(doc: Doc, context: Context) -> Iterator[Candidate]:
     if org is None or org.label_ != "Organization":
         return
     for start, end in ((line.place_start, line.place_end), (line.region_start, line.region_end)):
-        span = doc.char_span(start, end, alignment_mode="expand") if start is not None else None
+        span = doc.char_span(start, end, alignment_mode="expand") if start is not None and end is not None else None
         place = index.get(span.start) if span is not None else None
         if place is not None and place.label_ == "Place":
             yield Candidate(org, Predicate.LOCATION, place, 0.6, "kgx.document.wire_location.v1",

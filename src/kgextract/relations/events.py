@@ -162,6 +162,7 @@ def sentence_dates(sent: Span, reference: dt.date | None) -> list[tuple[Span, Da
         if ent.label_ != "DATE" or taken.intersection(range(ent.start, ent.end)):
             continue
         text = ent.text.strip()
+        value: DateValue | None
         if _THIS_YEAR.match(text) and reference is not None:
             value = DateValue(start=str(reference.year), precision="year")
         else:
@@ -188,7 +189,7 @@ def extract_event_dates(doc: Doc, context: Context) -> Iterator[Candidate]:
         dates = sentence_dates(sent, context.reference_date)
         for date_span, value in dates:
             event = _nearest(events, date_span.start)
-            if line is not None and line.date_start is not None and \
+            if line is not None and line.date_start is not None and line.date_end is not None and \
                     date_span.start_char < line.date_end and line.date_start < date_span.end_char:
                 continue  # the release's own date, not the event's
             if date_span.start > 0 and doc[date_span.start - 1].lower_ == "since":
@@ -308,10 +309,10 @@ def extract_event_locations(doc: Doc, context: Context) -> Iterator[Candidate]:
                 yield Candidate(event, Predicate.LOCATION, place, 0.65, "kgx.events.location.v3",
                                 evidence_span(event, place))
             else:
-                place = _where_clause_place(event, doc)
-                if place is not None:
-                    yield Candidate(event, Predicate.LOCATION, place, 0.75, "kgx.events.location.v3",
-                                    evidence_span(place, event))
+                where = _where_clause_place(event, doc)
+                if where is not None:
+                    yield Candidate(event, Predicate.LOCATION, where, 0.75, "kgx.events.location.v3",
+                                    evidence_span(where, event))
 
 
 #: Prepositions that put one event inside another ("during the summit", "on the sidelines of the forum").
@@ -440,10 +441,10 @@ def extract_event_agents(doc: Doc, context: Context) -> Iterator[Candidate]:
     """organizer, funder, sponsor from "<verb>ed by X", "X <verb>ed the event", "in partnership with X"."""
     index = mention_index(doc)
     sections = _verb_sections()
-    lemma_to_pred = {}
-    for pred in ("organizer", "funder", "sponsor"):
-        for lemma in sections.get(pred, ()):
-            lemma_to_pred[lemma] = Predicate(pred)
+    lemma_to_pred: dict[str, Predicate] = {}
+    for name in ("organizer", "funder", "sponsor"):
+        for lemma in sections.get(name, ()):
+            lemma_to_pred[lemma] = Predicate(name)
     for tok in doc:
         pred = lemma_to_pred.get(tok.lemma_.lower())
         if pred is None or tok.pos_ not in ("VERB", "NOUN"):

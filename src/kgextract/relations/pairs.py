@@ -74,7 +74,7 @@ def _ancestors(tok: Token, sent: Span) -> list[Token]:
     return chain
 
 
-def _path(a: Token, b: Token, sent: Span) -> tuple[list[Token], Token | None, list[Token]] | None:
+def _path(a: Token, b: Token, sent: Span) -> tuple[list[Token], Token, list[Token]] | None:
     """The tokens from ``a`` up to the lowest common ancestor and from it down to ``b``."""
     up_a, up_b = _ancestors(a, sent), _ancestors(b, sent)
     index_b = {t.i: k for k, t in enumerate(up_b)}

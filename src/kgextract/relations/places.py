@@ -95,7 +95,7 @@ _COMPASS = re.compile(r"(?:north|south|east|west|central|northern|southern|easte
 
 def _listed_before(doc: Doc, place: Span, index: dict) -> list[Span]:
     """The places listed before ``place`` ("Dover, Deal and [Canterbury] in ..."), none a country."""
-    found = []
+    found: list[Span] = []
     i = place.start
     while i >= 2 and doc[i - 1].lower_ in (",", "and") and len(found) < 5:
         prev = index.get(i - 2)

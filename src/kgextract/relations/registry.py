@@ -19,11 +19,15 @@ import importlib.metadata
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date
+from typing import TYPE_CHECKING
 
 import catalogue
 from spacy.tokens import Doc, Span
 
 from kgextract.models import DOC, Document, Predicate
+
+if TYPE_CHECKING:
+    from kgextract.ingest.dateline import Dateline
 
 __all__ = ["Candidate", "Context", "extractors", "registered_extractors", "builtin_extractors", "plugin_extractors",
            "run_extractors", "DOC"]
@@ -57,7 +61,7 @@ class Context:
 
     document: Document
     reference_date: date | None = None
-    dateline: object | None = None
+    dateline: Dateline | None = None
 
 
 @functools.lru_cache(maxsize=1)

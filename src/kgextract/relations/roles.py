@@ -229,9 +229,8 @@ def title_chains(doc: Doc) -> Iterator[tuple[list[TitleItem], int, int]]:
             used.add(i)
             prefix = _org_prefix(doc, role, index)
             if not items and prefix is not None:
-                chain_start = _its_before(doc, role)
-                if chain_start is None:
-                    chain_start = prefix.start
+                its = _its_before(doc, role)
+                chain_start = its if its is not None else prefix.start
             org, end = _org_suffix(doc, role.end, index)
             items.append(TitleItem(role, org or prefix))
             if org is not None and doc[role.end].text == "," and end + 1 < len(doc) and doc[end].lower_ == "and":
@@ -240,10 +239,11 @@ def title_chains(doc: Doc) -> Iterator[tuple[list[TitleItem], int, int]]:
                         and (other.end >= len(doc) or doc[other.end].lower_ in _CLOSERS - {"and"}):
                     items.append(TitleItem(role, other))
                     end = other.end
-            i = _next_item(doc, end, roles, index)
-            if i is None:
+            following = _next_item(doc, end, roles, index)
+            if following is None:
                 i = end
                 break
+            i = following
         yield items, chain_start, i
 
 
@@ -354,7 +354,8 @@ def _signature_holder(doc: Doc, start: int, end: int, index: dict[int, Span]) ->
     chain = doc[start:end]
     above = line_before(chain) if own_line(chain) is not None else None
     person = index.get(above.start) if above is not None else None
-    if person is not None and person.label_ == "Person" and (person.start, person.end) == (above.start, above.end):
+    if above is not None and person is not None and person.label_ == "Person" \
+            and (person.start, person.end) == (above.start, above.end):
         return person
     return None
 
@@ -1043,19 +1044,19 @@ def extract_listed_affiliations(doc: Doc, context: Context) -> Iterator[Candidat
         if tok.lower_ in ("board", "boards") and tok.dep_ == "pobj" and tok.head.lower_ in ("to", "on"):
             org = _board_owner(doc, tok, index)  # "appointed to the board of directors of Acme"
             verb = tok.head.head
-            person = _subject_person(verb, index) if verb.pos_ in ("VERB", "AUX") else None
-            if org is not None and person is not None:
-                yield Candidate(person, Predicate.MEMBER_OF, org, 0.65, "kgx.roles.affiliation_lists.v1",
-                                evidence_span(person, org))
+            member = _subject_person(verb, index) if verb.pos_ in ("VERB", "AUX") else None
+            if org is not None and member is not None:
+                yield Candidate(member, Predicate.MEMBER_OF, org, 0.65, "kgx.roles.affiliation_lists.v1",
+                                evidence_span(member, org))
     for verb in doc:
         if verb.lemma_.lower() != "join" or verb.pos_ != "VERB":
             continue
         obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
         org = index.get(obj.i) if obj is not None else None
-        person = _subject_person(verb, index)
-        if org is not None and org.label_ == "Organization" and person is not None:
-            yield Candidate(person, Predicate.MEMBER_OF, org, 0.65, "kgx.roles.affiliation_lists.v1",
-                            evidence_span(person, org))
+        member = _subject_person(verb, index)
+        if org is not None and org.label_ == "Organization" and member is not None:
+            yield Candidate(member, Predicate.MEMBER_OF, org, 0.65, "kgx.roles.affiliation_lists.v1",
+                            evidence_span(member, org))
 
 
 def _people_before(doc: Doc, end: int, index: dict[int, Span]) -> list[Span]:

@@ -241,11 +241,11 @@ def _dates(sent: Span, reference: dt.date | None, release: dt.date | None, futur
             taken.append((m.start, m.end))
     if release is None:
         return out
-    for m in list(_BARE_MONTH.finditer(text)) + list(_RELATIVE.finditer(text)):
-        if any(s < m.end() and m.start() < e for s, e in taken):
+    for word in list(_BARE_MONTH.finditer(text)) + list(_RELATIVE.finditer(text)):
+        if any(s < word.end() and word.start() < e for s, e in taken):
             continue
-        value = _relative_value(m, release, future)
-        span = doc.char_span(base + m.start(), base + m.end(), alignment_mode="expand")
+        value = _relative_value(word, release, future)
+        span = doc.char_span(base + word.start(), base + word.end(), alignment_mode="expand")
         if value is not None and span is not None:
             out.append(_Date(span, value, None, _cue(doc, span.start)))
     return out
@@ -376,7 +376,7 @@ class _Reader:
         if verb is not None and anchor.descriptor and (kind != "leave" or _has_own_title(verb, target, self.index)):
             verb, kind = None, None  # "Jane Roe, Acme's CFO, was appointed CEO": the CFO post is not dated
         tense = _tense(verb) if verb is not None and verb.pos_ in ("VERB", "AUX") else "present"
-        if kind == "join" and not successor and verb.lemma_.lower() in self.words["successor"] \
+        if kind == "join" and verb is not None and not successor and verb.lemma_.lower() in self.words["successor"] \
                 and holder.root.head.i == verb.i and holder.root.dep_ == "dobj":
             kind = "leave"  # "Jane Roe succeeded John Doe as CEO in May": his post ends in May
         status, status_tok = _status_word(target, self.index)
@@ -528,6 +528,7 @@ def _held_now(cands: list[Candidate], release: dt.date | None) -> list[Candidate
     started after the release, whatever another sentence about the same person and title says
     ("as of 1 October her title will be chairman, president and CEO")."""
     def key(c: Candidate) -> tuple:
+        assert isinstance(c.subject, Span)   # only memberships between mentions have qualifiers
         words = frozenset(t.lower_ for t in c.subject if t.is_alpha and t.lower_ not in HONORIFIC_TOKENS)
         org = c.organization.text if c.organization is not None else None
         return words, c.object.text.lower() if isinstance(c.object, Span) else c.object, org
@@ -549,6 +550,7 @@ def _held_now(cands: list[Candidate], release: dt.date | None) -> list[Candidate
 def _successor(reader: _Reader, cand: Candidate) -> list[Candidate]:
     """ "Jane Roe will succeed John Doe as CFO on 1 July": the parse gives "as CFO" to the object;
     the subject takes the post up (and the object, read above, leaves it)."""
+    assert isinstance(cand.subject, Span) and isinstance(cand.object, Span)   # the caller's test
     person = reader.successor(cand.subject, cand.object)
     if person is None:
         return []

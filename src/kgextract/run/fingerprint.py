@@ -49,7 +49,7 @@ def _hash_files(paths: list[Path]) -> str:
 
 
 def _files(parts: tuple[str, ...]) -> list[Path]:
-    out = []
+    out: list[Path] = []
     for part in parts:
         path = _PACKAGE / part
         if path.is_dir():

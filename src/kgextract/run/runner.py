@@ -51,9 +51,10 @@ import shutil
 import signal
 import time
 from collections import deque
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Collection, Iterable, Iterator
 from functools import partial
 from pathlib import Path
+from typing import TextIO
 
 from kgextract.atomic import TEMP_SUFFIX
 from kgextract.config import RunConfig
@@ -105,7 +106,7 @@ def state_paths(output: Path | None, output_dir: Path | None) -> tuple[Path, Pat
 class _MemoryShards:
     """The ``--no-cache`` stand-in for ``ShardStore``: results held in memory for one run."""
 
-    def __init__(self):
+    def __init__(self) -> None:
         self.items: dict[str, DocumentResult] = {}
 
     def has(self, key: str) -> bool:
@@ -220,7 +221,7 @@ class _Writer:
     """One run's state; see :func:`run_corpus`."""
 
     def __init__(self, output, output_dir, fmt, ext, config, workers, cache, force, across, linking, store,
-                 on_problem, on_document):
+                 on_problem, on_document) -> None:
         self.output, self.output_dir, self.fmt, self.ext = output, output_dir, fmt, ext
         self.config, self.workers, self.cache, self.force = config, workers, cache, force
         self.across, self.linking, self.store = across, linking, store
@@ -234,7 +235,7 @@ class _Writer:
         self.base: Path | None = None  # the manifest's folder
         self._unreadable: list[Path] = []  # sources that could not be read (E014) in this run
         self._failed_writes: list[tuple[Path, str, str]] = []  # (path, source, why), from any thread
-        self._journal = None  # names of per-document files about to be written (see _journal_add)
+        self._journal: TextIO | None = None  # names of per-document files about to be written (see _journal_add)
         self._name_max: int | None = None
         self.provenance = "full"  # or "none": output files without provenance records
 
@@ -324,6 +325,7 @@ class _Writer:
                 self._save(shards, entry.key, out, behind)
                 if entry.output is not None:
                     record = self._per_document(entry, out, old, behind=behind)
+                    assert record is not None   # with its result at hand a document's file is written
                     outputs[record.path], written_by[record.path] = record, entry.key
                 self.on_document("extracted")
         if not entries and not self.report.problems:
@@ -393,6 +395,7 @@ class _Writer:
             payload = ds if self.provenance == "full" else facts_only_nquads(ds)
         else:
             payload = serialize(ds, self.fmt, provenance=self.provenance)
+        write: Callable[[Path, bytes], object]
         if source is None:
             write = write_bytes_atomic
         else:
@@ -409,6 +412,7 @@ class _Writer:
     def _per_document(self, entry: ManifestEntry, result: DocumentResult | None, old: Manifest,
                       shards=None, behind: WriteBehind | None = None) -> OutputRecord | None:
         path = self.output_dir / entry.output
+        assert entry.key is not None   # only documents with a result have a file
         digest = _digest("document", self.code, self._fmt_key, entry.key)
         # a file already written in this run (a repeated id) may still be queued: never trust what is on disk
         if not self.force and path not in self._written_paths:
@@ -498,7 +502,7 @@ class _Writer:
             self._journal.flush()
 
     def _remove_gone(self, old: Manifest, outputs: dict, pending: Iterable[str] = (),
-                     keep: set[str] = frozenset()) -> None:
+                     keep: Collection[str] = frozenset()) -> None:
         """Delete the per-document files of documents now gone: those the last manifest lists,
         and those a killed run had started writing (its journal)."""
         if self.base is None:
@@ -518,7 +522,7 @@ class _Writer:
         if self.output is None and self.store is None:
             return None
         digest = _digest("corpus", self.code, self._fmt_key, str(self.across), str(self.linking),
-                         *(e.key for e in ok))
+                         *(e.key for e in ok if e.key is not None))   # all: ok holds those with a result
         if self.output is not None and not self.force and self.store is None:
             rec = self._up_to_date(old, self.output, digest)
             if rec is not None:
@@ -538,6 +542,7 @@ class _Writer:
             graph = corpus_graph(list(load()), across=self.across, linking=self.linking)
             self.report.merges, self.report.links = len(graph.merges), len(graph.links)
         if self.store is not None:
+            assert graph is not None   # built above for a store
             _write_store(self.store, graph.dataset)
         if self.output is None:
             return None
@@ -550,6 +555,7 @@ class _Writer:
             record = OutputRecord(path=self._name(self.output), digest=digest,
                                   sha256=file_sha256(self.output) or "")
         else:
+            assert graph is not None   # built above when not streamed
             record = self._write(graph.dataset, self.output, digest)
         _crash_point("output")
         return record

@@ -60,8 +60,9 @@ def plan_workers(workers: Workers, documents: Iterable[T], batch_size: int) -> t
     >>> n, list(docs)
     (1, [0, 1, 2, 3, 4])
     """
+    workers = parse_workers(workers)   # also "Auto" or " auto"
     if workers != AUTO:
-        return parse_workers(workers), iter(documents)
+        return workers, iter(documents)
     cores = usable_cores()
     it = iter(documents)
     head = list(islice(it, cores * 2 * max(1, batch_size)))

@@ -51,7 +51,8 @@ logger = logging.getLogger("kgextract")
 #: File extensions :func:`load_files` understands, and their Oxigraph format: every
 #: format of the registry in :mod:`kgextract.rdf.serialize`, matched by media type.
 RDF_EXTENSIONS: dict[str, ox.RdfFormat] = {
-    ext: ox.RdfFormat.from_media_type(fmt.media_type) for ext, fmt in read_extensions().items()}
+    ext: ox_fmt for ext, fmt in read_extensions().items()
+    if (ox_fmt := ox.RdfFormat.from_media_type(fmt.media_type)) is not None}
 
 
 def rdf_format(path: str | os.PathLike) -> ox.RdfFormat:
@@ -203,7 +204,7 @@ def write_dataset(store_dir: str | os.PathLike, dataset: Dataset,
     names = {q.graph_name for q in quads if isinstance(q.graph_name, ox.NamedNode)}
     names |= {ox.NamedNode(str(g)) for g in graphs or ()}
     with open_store(store_dir) as store:
-        replace_graphs(store, sorted(names, key=str), quads)
+        replace_graphs(store.store, sorted(names, key=str), quads)
     logger.info("wrote %d quads in %d graphs to %s", len(quads), len(names), store_dir)
     return len(quads)
 
@@ -281,13 +282,13 @@ def load_files(store_dir: str | os.PathLike, paths: Iterable[str | os.PathLike],
         for path, fmt in todo:
             if bulk:
                 before = len(store)
-                _bulk_load(store, path, fmt, target)
+                _bulk_load(store.store, path, fmt, target)
                 counts[path.name] = len(store) - before
                 continue
             quads = _read(path, fmt, target)
             named = {q.graph_name for q in quads if isinstance(q.graph_name, ox.NamedNode)}
-            replace_graphs(store, sorted(named, key=str) if replace else [], quads)
+            replace_graphs(store.store, sorted(named, key=str) if replace else [], quads)
             counts[path.name] = len(quads)
         if bulk:
-            rebuild_union(store)
+            rebuild_union(store.store)
     return counts

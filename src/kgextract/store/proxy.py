@@ -154,7 +154,7 @@ class _Handler(BaseHTTPRequestHandler):
             value = self.headers.get(header)
             if header == "Origin" and (value is None or value == "null"):
                 continue
-            name = urllib.parse.urlsplit(value).netloc if header == "Origin" else value
+            name = urllib.parse.urlsplit(value).netloc if header == "Origin" and value is not None else value
             if not host_allowed(name, owner.host):
                 return self._refuse(403, Errors.E113.format(host=value, allowed=owner.allowed_hosts()))
         if "chunked" in self.headers.get("Transfer-Encoding", "").lower():

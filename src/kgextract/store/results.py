@@ -101,7 +101,9 @@ def serialize_result(result: Result, fmt: str) -> bytes:
     check_format(fmt)
     if isinstance(result, ox.QueryTriples):
         return ox.serialize(result, format=ox.RdfFormat.N_TRIPLES) or b""
-    return result.serialize(format=RESULT_FORMATS[fmt])
+    out = result.serialize(format=RESULT_FORMATS[fmt])
+    assert out is not None   # with no output file the serialization is returned
+    return out
 
 
 def compact(iri: str) -> str:
@@ -154,7 +156,7 @@ def answer(store_dir: str | os.PathLike, query: str, source: str | None, union: 
     (:func:`kgextract.store.sandbox.run_isolated`) that is killed on timeout.
     """
     with open_store(store_dir, read_only=True) as store:
-        result = execute(store, query, source, union, limits)
+        result = execute(store.store, query, source, union, limits)
         return display(result) if fmt == "table" else serialize_result(result, fmt)
 
 
@@ -164,7 +166,7 @@ def run_query(store_dir: str | os.PathLike, query: str, params: Params | None = 
     check_format(fmt)
     text, source = prepare(query, params)
     with open_store(store_dir, read_only=True) as store:
-        return serialize_result(execute(store, text, source, union), fmt)
+        return serialize_result(execute(store.store, text, source, union), fmt)
 
 
 def select_rows(store_dir: str | os.PathLike, query: str, params: Params | None = None,
@@ -172,7 +174,7 @@ def select_rows(store_dir: str | os.PathLike, query: str, params: Params | None 
     """Run a SELECT query; each row maps bound variables to their value (lexical form)."""
     text, source = prepare(query, params)
     with open_store(store_dir, read_only=True) as store:
-        result = execute(store, text, source, union)
+        result = execute(store.store, text, source, union)
         if not isinstance(result, ox.QuerySolutions):
             raise KgextractError(Errors.E099.format(err="not a SELECT query", where=""))
         names = [v.value for v in result.variables]

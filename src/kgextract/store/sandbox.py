@@ -76,7 +76,7 @@ def run_isolated(fn: Callable[..., Any], args: tuple = (), timeout: float | None
                else f"exit status {code}")
         raise KgextractError(Errors.E112.format(why=why))
     finally:
-        if proc.is_alive():
+        if proc.is_alive() and proc.pid is not None:   # alive: started, so it has a pid
             os.kill(proc.pid, signal.SIGKILL)
         proc.join(5)
         parent.close()

@@ -44,10 +44,14 @@ import urllib.error
 import urllib.parse
 import urllib.request
 from pathlib import Path
+from typing import IO, TYPE_CHECKING, NoReturn
 
 from kgextract.errors import Errors, KgextractError, Warnings
 from kgextract.store.guard import QueryLimits
 from kgextract.store.oxigraph import store_exists, writer_active
+
+if TYPE_CHECKING:
+    from kgextract.store.proxy import GuardProxy
 
 __all__ = ["SparqlServer", "oxigraph_program", "free_port", "is_loopback", "DEFAULT_TIMEOUT"]
 
@@ -128,8 +132,8 @@ class SparqlServer:
         self.process: subprocess.Popen | None = None
         self.engine_port = 0
         self.restarts = 0
-        self._log = None
-        self._proxy = None
+        self._log: IO[bytes] | None = None
+        self._proxy: GuardProxy | None = None
         self._lock = threading.RLock()
         self._generation = 0
         self._stopping = threading.Event()
@@ -233,6 +237,7 @@ class SparqlServer:
     def _wait_ready(self) -> None:
         deadline = time.monotonic() + self.startup
         while time.monotonic() < deadline:
+            assert self.process is not None   # started by _spawn
             if self.process.poll() is not None:
                 self._fail(f"it exited with status {self.process.returncode}")
             if self._ready_at(f"http://127.0.0.1:{self.engine_port}"):
@@ -240,7 +245,7 @@ class SparqlServer:
             time.sleep(0.02)
         self._fail(f"no answer within {self.startup:g} s")
 
-    def _fail(self, why: str):
+    def _fail(self, why: str) -> NoReturn:
         output = self.output()
         self._kill_engine()
         detail = f"{why}; it said: {output.strip()[-500:]}" if output.strip() else why

@@ -53,7 +53,7 @@ def replace_graphs(store: ox.Store, graphs: Iterable[ox.NamedNode], quads: Itera
     the default graph; then its dropped triples leave the default graph
     unless another named graph still holds them.
     """
-    by_graph: dict[object, list[ox.Quad]] = defaultdict(list)
+    by_graph: dict[ox.NamedNode | ox.BlankNode | ox.DefaultGraph, list[ox.Quad]] = defaultdict(list)
     for quad in quads:
         by_graph[quad.graph_name].append(quad)
     for graph in graphs:
@@ -65,8 +65,8 @@ def replace_graphs(store: ox.Store, graphs: Iterable[ox.NamedNode], quads: Itera
         for t in old - kept:
             if not _held_by_a_named_graph(store, t):
                 store.remove(ox.Quad(t.subject, t.predicate, t.object, _DEFAULT))
-    for graph, rest in by_graph.items():
-        named = isinstance(graph, ox.NamedNode)
+    for name, rest in by_graph.items():
+        named = isinstance(name, ox.NamedNode)
         store.extend(rest + (_in_default(q.triple for q in rest) if named else []))
 
 

@@ -130,14 +130,16 @@ def _findings(report: Graph, shapes: Graph) -> list[Finding]:
     out = []
     for res in report.subjects(RDF.type, SH.ValidationResult):
         severity = str(report.value(res, SH.resultSeverity)).rsplit("#", 1)[-1]
-        message = report.value(res, SH.resultMessage)
-        if message is None:
+        said = report.value(res, SH.resultMessage)
+        if said is not None:
+            message = str(said)
+        else:
             component = str(report.value(res, SH.sourceConstraintComponent))
             message = f"fails {component.rsplit('#', 1)[-1]}"
         out.append(Finding(
             severity=severity, focus=_text(report.value(res, SH.focusNode)) or "",
             path=_text(report.value(res, SH.resultPath)),
-            value=_text(report.value(res, SH.value)), message=str(message),
+            value=_text(report.value(res, SH.value)), message=message,
             shape=_shape_name(report.value(res, SH.sourceShape), shapes)))
     return sorted(out, key=lambda f: (_SEVERITY_ORDER.get(f.severity, 9), f.focus,
                                       f.path or "", f.message, f.value or ""))

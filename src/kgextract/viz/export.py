@@ -29,7 +29,8 @@ from typing import TYPE_CHECKING
 from pathlib import Path
 from urllib.parse import unquote
 
-from rdflib import Dataset, Graph, Literal, URIRef
+from rdflib import ConjunctiveGraph, Dataset, Graph, Literal
+from rdflib.term import Node
 
 from kgextract.errors import Errors, KgextractError
 from kgextract.graph.build import date_node, document_node
@@ -84,7 +85,7 @@ class _Reader:
     def __init__(self, data: Graph):
         self.g = union_graph(data)
         self.contexts: dict[tuple, set[str]] = {}
-        if data.context_aware:
+        if isinstance(data, ConjunctiveGraph):   # context-aware
             for s, p, o, c in data.quads((None, None, None, None)):
                 ident = str(getattr(c, "identifier", c) or "")
                 if ident.startswith(str(KGX_ID["graph/"])):
@@ -111,10 +112,10 @@ class _Reader:
     def nodes(self) -> None:
         g = self.g
         for art, doc_id in sorted(self.articles.items(), key=lambda kv: kv[1]):
-            label = g.value(art, SDO.headline)
-            self.G.add_node(document_node(doc_id), type="Document", label=str(label or doc_id),
+            headline = g.value(art, SDO.headline)
+            self.G.add_node(document_node(doc_id), type="Document", label=str(headline or doc_id),
                             aliases=[], documents=[doc_id])
-        types: dict[URIRef, set[EntityType]] = {}
+        types: dict[Node, set[EntityType]] = {}
         for cls, etype in _TYPES.items():
             for node in g.subjects(RDF.type, cls):
                 types.setdefault(node, set()).add(etype)
@@ -128,7 +129,8 @@ class _Reader:
                             alt_types=[t.value for t in ordered[1:]], documents=docs)
 
     def evidence(self) -> dict[tuple, list[dict]]:
-        g, found = self.g, {}
+        g = self.g
+        found: dict[tuple, list[dict]] = {}
         for a in g.subjects(RDF.type, KGX.Assertion):
             triple = tuple(g.value(a, prop) for prop in (RDF.subject, RDF.predicate, RDF.object))
             if None in triple or triple[1] == RDF.type:
@@ -168,10 +170,10 @@ class _Reader:
         for prop, name in sorted(_SCHEMA.items()):
             for s, o in sorted(g.subject_objects(prop)):
                 self.edge((s, prop, o), self.node(s), self.node(o), name, ev)
-        for m in sorted(set(g.subjects(RDF.type, ORG.Membership))):
+        for m in sorted(set(g.subjects(RDF.type, ORG.Membership))):  # type: ignore[type-var]  # rdflib's terms order; typed as Node
             org = g.value(m, ORG.organization)
-            for person in sorted(g.objects(m, ORG.member)):
-                for role in sorted(g.objects(m, ORG.role)):
+            for person in sorted(g.objects(m, ORG.member)):  # type: ignore[type-var]  # as above
+                for role in sorted(g.objects(m, ORG.role)):  # type: ignore[type-var]  # as above
                     self.edge((m, ORG.role, role), self.node(person), self.node(role), "hasRole",
                               ev, organization=None if org is None else _key(org))
         for s, o in sorted(g.subject_objects(ORG.memberOf)):

@@ -21,7 +21,7 @@ import matplotlib.dates as mdates
 import networkx as nx
 import pandas as pd
 from matplotlib.axes import Axes
-from matplotlib.figure import Figure
+from matplotlib.figure import Figure, SubFigure
 from matplotlib.lines import Line2D
 
 from kgextract.graph.analysis import events_table
@@ -35,7 +35,8 @@ __all__ = ["component_layout", "draw_graph", "plot_timeline", "plot_leadership",
 _RADS = (0.06, 0.3, -0.2, 0.5, -0.4)
 
 
-def _axes(ax: Axes | None, figsize: tuple[float, float]) -> tuple[Figure, Axes]:
+def _axes(ax: Axes | None, figsize: tuple[float, float]) -> tuple[Figure | SubFigure, Axes]:
+    # a given ax may sit in a SubFigure: the plots return what holds their ax
     if ax is not None:
         return ax.figure, ax
     fig = Figure(figsize=figsize, layout="constrained")
@@ -82,7 +83,7 @@ def component_layout(G: nx.Graph, seed: int = 7, spacing: float = 1.6) -> dict:
 
 def draw_graph(G: nx.MultiDiGraph, *, exclude=("Document", "Date"), isolates: bool = False,
                ax: Axes | None = None, seed: int = 7, edge_labels: bool = True, wrap: int = 18,
-               figsize: tuple[float, float] | None = None) -> Figure:
+               figsize: tuple[float, float] | None = None) -> Figure | SubFigure:
     """The network: nodes coloured by type (legend), sized by degree, edges labelled by predicate.
 
     ``exclude`` leaves out node types (by default documents and dates), and
@@ -144,7 +145,7 @@ def date_span(value: str) -> tuple[date, date] | None:
 
 
 def plot_timeline(G: nx.MultiDiGraph, *, ax: Axes | None = None, wrap: int = 40,
-                  figsize: tuple[float, float] = (11, 3.5)) -> Figure:
+                  figsize: tuple[float, float] = (11, 3.5)) -> Figure | SubFigure:
     """Events on a time axis, from their start (and end) dates; the place is written beside.
 
     A bar covers what the dates say (a day, a month, a year: vaguer dates
@@ -188,7 +189,7 @@ STATUS_COLORS = {"future": "#1f77b4", "former": "#7f7f7f", None: "#2ca02c"}
 
 
 def plot_leadership(G: nx.MultiDiGraph, *, ax: Axes | None = None, wrap: int = 45,
-                    figsize: tuple[float, float] = (11, 3.5)) -> Figure:
+                    figsize: tuple[float, float] = (11, 3.5)) -> Figure | SubFigure:
     """A timeline of leadership changes: each dated post from its start to its end.
 
     One line per person and post (:func:`kgextract.viz.tables.leadership_changes`):
@@ -210,11 +211,12 @@ def plot_leadership(G: nx.MultiDiGraph, *, ax: Axes | None = None, wrap: int = 4
     for row in frame.to_dict("records"):
         row = {k: v if isinstance(v, str) else None for k, v in row.items()}  # pandas gives NaN for None
         start, end = date_span(row["start"] or ""), date_span(row["end"] or "")
-        if start is None and end is None:
+        first = start or end
+        if first is None:
             continue  # a status without a date: nothing to place on the axis
-        rows.append((start, end, row))
-    rows.sort(key=lambda r: ((r[0] or r[1])[0], r[2]["person"] or ""), reverse=True)
-    for y, (start, end, row) in enumerate(rows):
+        rows.append((first[0], start, end, row))
+    rows.sort(key=lambda r: (r[0], r[3]["person"] or ""), reverse=True)
+    for y, (_, start, end, row) in enumerate(rows):
         color = STATUS_COLORS.get(row["status"], STATUS_COLORS[None])
         if start is not None and end is not None:
             left, right = mdates.date2num(start[0]), mdates.date2num(end[1])
@@ -224,7 +226,7 @@ def plot_leadership(G: nx.MultiDiGraph, *, ax: Axes | None = None, wrap: int = 4
         if end is not None:
             ax.plot([mdates.date2num(end[1])], [y], "s", color=color, markersize=7)
     labels = [f"{r['person']}: {r['role'] or 'member'}" + (f" ({r['organization']})" if r["organization"] else "")
-              for _, _, r in rows]
+              for *_, r in rows]
     ax.set_yticks(range(len(rows)), [_wrap(t, wrap) for t in labels], fontsize=8)
     ax.set_ylim(-0.8, max(len(rows), 1) - 0.2)
     locator = mdates.AutoDateLocator()
@@ -242,7 +244,7 @@ def plot_leadership(G: nx.MultiDiGraph, *, ax: Axes | None = None, wrap: int = 4
 
 
 def plot_organization(G: nx.MultiDiGraph, organization: str, *, ax: Axes | None = None,
-                      figsize: tuple[float, float] = (9, 6)) -> Figure:
+                      figsize: tuple[float, float] = (9, 6)) -> Figure | SubFigure:
     """An organization (key, label or alias) in the middle, its people around with their roles."""
     fig, ax = _axes(ax, figsize)
     people = organization_people(G, organization)
@@ -273,7 +275,7 @@ def plot_organization(G: nx.MultiDiGraph, organization: str, *, ax: Axes | None 
 
 def bar_chart(frame: pd.DataFrame, column: str, value: str | None = None, *,
               ax: Axes | None = None, title: str | None = None, top: int = 20,
-              color: str = "#0072B2", figsize: tuple[float, float] = (8, 4)) -> Figure:
+              color: str = "#0072B2", figsize: tuple[float, float] = (8, 4)) -> Figure | SubFigure:
     """Horizontal bars: how often each value of ``column`` occurs, or ``value`` per ``column``.
 
     >>> fig = bar_chart(pd.DataFrame({"p": ["a", "b", "a"]}), "p")

@@ -21,7 +21,7 @@ from rdflib import BNode, Graph, Literal, URIRef
 
 from kgextract.errors import Errors, KgextractError
 from kgextract.graph.analysis import event_participants, events_table, roles_by_organization
-from kgextract.models import DOC, DocumentResult
+from kgextract.models import DOC, DocumentResult, Evidence
 from kgextract.rdf.namespaces import KGX_ID
 from kgextract.rdf.serialize import union_graph
 
@@ -85,13 +85,14 @@ def relations_frame(results: Results, all_evidence: bool = False) -> pd.DataFram
         names = {e.key: e.name for e in res.entities} | {DOC: DOC}
         for rel in res.relations:
             evidence = sorted(rel.evidence, key=lambda ev: (-ev.confidence, ev.start))
-            for ev in (evidence if all_evidence else evidence[:1]) or [None]:
+            shown: list[Evidence | None] = list(evidence if all_evidence else evidence[:1]) or [None]
+            for ev in shown:
                 rows.append({
                     "doc_id": res.document.id,
                     "subject": names.get(rel.subject, rel.subject),
                     "predicate": rel.predicate.value,
                     "object": names.get(rel.object, rel.object),
-                    "organization": names.get(rel.organization, rel.organization),
+                    "organization": names.get(rel.organization, rel.organization) if rel.organization is not None else None,
                     "confidence": rel.confidence,
                     "sentence": ev and ev.sentence, "extractor": ev and ev.extractor,
                     "start": ev and ev.start, "end": ev and ev.end,
@@ -349,7 +350,8 @@ def query_frame(graph: Graph, query: str, *, label: str = "query", **params) -> 
     try:
         result = graph.query(query)
         columns = [str(v) for v in result.vars or []]
-        rows = [[_value(t) for t in row] for row in result]
+        # a SELECT's rows; an ASK's bool is not iterable and fails as E122 below
+        rows = [[_value(t) for t in row] for row in result]  # type: ignore[union-attr]
     except Exception as err:  # noqa: BLE001 - rdflib's parser and engine raise many kinds
         raise KgextractError(Errors.E122.format(name=repr(label), err=err)) from err
     return pd.DataFrame(rows, columns=columns)
