@@ -40,6 +40,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Literal
 
+from kgextract.base.chars import dash_table
+
 __all__ = ["DateMatch", "DateValue", "Precision", "MONTH_NAMES", "WEEKDAYS", "find_dates", "date_at_start",
            "infer_year", "normalize_date"]
 
@@ -86,10 +88,9 @@ class DateMatch:
 
 # --- the grammar ------------------------------------------------------------
 
-_DASHES = "\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63\uff0d"
 _SPACES = "\u00a0\u2002\u2003\u2007\u2009\u200a\u202f"
 # One character for one: offsets in the translated text are those of the input.
-_TRANSLATE = str.maketrans({**{c: "-" for c in _DASHES}, **{c: " " for c in _SPACES}})
+_TRANSLATE = {**dash_table("-"), **str.maketrans({c: " " for c in _SPACES})}
 
 _MONTHS = {name[:3]: i for i, name in enumerate(MONTH_NAMES, start=1)}
 _MON = (r"(?:jan(?:uary|\.)?|feb(?:ruary|\.)?|mar(?:ch|\.)?|apr(?:il|\.)?|may|"

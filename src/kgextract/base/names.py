@@ -20,6 +20,8 @@ import functools
 import re
 import unicodedata
 
+from kgextract.base.chars import dash_table
+
 __all__ = [
     "HONORIFICS",
     "clean_name",
@@ -41,7 +43,7 @@ HONORIFICS = (
 _HONORIFIC_RE = re.compile(
     r"^(?:(?:%s)\.?\s+)+" % "|".join(re.escape(h) for h in HONORIFICS), re.IGNORECASE
 )
-_DASHES = dict.fromkeys(map(ord, "‐‑‒–—―−"), "-")
+_DASHES = dash_table("-")
 _QUOTES = dict.fromkeys(map(ord, "’‘`´"), "'")
 _STOP = {"of", "and", "the", "for", "on", "in", "at", "to", "&", "a", "an", "de", "des", "du", "la", "le"}
 

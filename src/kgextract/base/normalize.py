@@ -18,6 +18,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from kgextract.base.chars import dash_table
+
 __all__ = ["HONORIFICS", "normalize_name", "name_tokens", "token_contains", "names_match"]
 
 #: Honorifics dropped at the start of a name (compared after lower-casing).
@@ -27,9 +29,7 @@ HONORIFICS = (
     "dr.", "dr", "prof.", "prof",
 )
 
-# Hyphen, non-breaking hyphen, figure dash, en dash, em dash, horizontal bar,
-# minus sign, small/full-width hyphen-minus (NFKC maps the last two already).
-_DASHES = re.compile("[\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63\uff0d]")
+_DASHES = dash_table("-")
 _LEADING = re.compile(
     r"^(?:the|" + "|".join(re.escape(h.rstrip(".")) + (r"\." if h.endswith(".") else "")
                           for h in HONORIFICS) + r")(?:\s+|$)"
@@ -54,7 +54,7 @@ def normalize_name(name: str) -> str:
     'kim won-soo'
     """
     text = unicodedata.normalize("NFKC", name).lower()
-    text = " ".join(_DASHES.sub("-", text).split())
+    text = " ".join(text.translate(_DASHES).split())
     previous = None
     while text != previous:
         previous = text

@@ -48,6 +48,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
+from kgextract.base.chars import dash_table
 from kgextract.base.countries import country_record
 from kgextract.base.dates import (
     WEEKDAYS,
@@ -86,7 +87,7 @@ class Dateline:
     more_places: tuple[tuple[int, int], ...] = ()
 
 
-_DASH = str.maketrans({c: "-" for c in "\u2010\u2011\u2012\u2013\u2014\u2015\u2212"})
+_DASH = dash_table("-")
 _LABEL = re.compile(
     r"(?:(?:dated|date|published|posted|released|release\s+date|issued|time|"
     r"press\s+release|news\s+release|media\s+release|for\s+immediate\s+release)"

@@ -13,6 +13,7 @@ from collections import Counter
 
 from spacy.tokens import Doc, Span
 
+from kgextract.base.chars import JOINING_DASHES
 from kgextract.base.countries import country_name, country_record, government_name
 from kgextract.base.gazetteers import TITLES, load_list, load_sections
 
@@ -219,7 +220,7 @@ def join_country_names(doc: Doc, spans: list[Span]) -> list[Span]:
     return out
 
 
-_HYPHENS = "-\u2010\u2011\u2012\u2013"
+_HYPHENS = JOINING_DASHES
 
 
 def _name_word(tok) -> bool:
