@@ -10,7 +10,7 @@ from kgextract.base import gazetteers
 from kgextract.base.gazetteers import available, load_list, load_sections
 from kgextract.errors import KgextractError
 
-LISTS = ["titles.v1", "title_modifiers.v1", "honorifics.v1", "event_nouns.v1",
+LISTS = ["titles.v1", "title_modifiers.v2", "honorifics.v1", "event_nouns.v2",
          "org_words.v1"]
 
 
@@ -32,11 +32,11 @@ def test_available_lists_every_shipped_file():
                    "chief executive officer", "ceo", "chairperson", "professor", "dean",
                    "rector", "co-founder", "permanent representative", "consul general",
                    "crown prince", "admiral", "mayor", "senator"]),
-    ("title_modifiers.v1", ["acting", "deputy", "assistant", "associate", "senior",
+    ("title_modifiers.v2", ["acting", "deputy", "assistant", "associate", "senior",
                             "executive", "vice", "chief", "interim", "former", "lead"]),
     ("honorifics.v1", ["mr", "mr.", "ms.", "dr.", "prof.", "h.e.", "his excellency",
                        "her excellency", "sir", "dame", "the honourable", "rev."]),
-    ("event_nouns.v1", ["conference", "summit", "visit", "signing ceremony", "webinar",
+    ("event_nouns.v2", ["conference", "summit", "visit", "signing ceremony", "webinar",
                         "memorial service", "press conference", "ministerial"]),
     ("org_words.v1", ["ministry", "university", "centre", "center", "inc.", "ltd",
                       "programme", "secretariat", "embassy", "AG", "SpA"]),
@@ -53,7 +53,7 @@ def test_titles_cover_sectors():
 @pytest.mark.parametrize("name, absent", [
     ("honorifics.v1", ["he", "don", "ambassador"]),   # pronoun, name, title
     ("org_words.v1", ["as", "co", "ag"]),              # English words: listed with case
-    ("event_nouns.v1", ["year", "day"]),
+    ("event_nouns.v2", ["year", "day"]),
 ])
 def test_lists_avoid_common_words(name, absent):
     assert not set(absent) & load_list(name)
@@ -65,8 +65,8 @@ def test_data_files_have_no_duplicates(name):
     assert len(entries) == len(set(entries))
 
 
-@pytest.mark.parametrize("name", ["titles.v1", "title_modifiers.v1", "honorifics.v1",
-                                  "event_nouns.v1", "event_verbs.v1"])
+@pytest.mark.parametrize("name", ["titles.v1", "title_modifiers.v2", "honorifics.v1",
+                                  "event_nouns.v2", "event_verbs.v1"])
 def test_lists_are_lower_case(name):
     assert all(entry == entry.lower() for entry in _entries(name))
 

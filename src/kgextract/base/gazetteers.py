@@ -22,12 +22,16 @@ from importlib.resources import files
 
 from kgextract.errors import Errors, KgextractError
 
-__all__ = ["TITLES", "DEMONYMS", "available", "demonym_forms", "load_list", "load_rows", "load_sections"]
+__all__ = ["TITLES", "TITLE_MODIFIERS", "EVENT_NOUNS", "DEMONYMS", "available", "demonym_forms", "load_list", "load_rows", "load_sections"]
 
 #: The list of nationality adjectives and short country forms in use ("Georgian = Georgia").
 DEMONYMS = "demonyms.v2"
 #: The title list in use (roles, person-name prefixes, dateline checks).
 TITLES = "titles.v3"
+#: The words that qualify a base title ("Acting Deputy", "Under") in use.
+TITLE_MODIFIERS = "title_modifiers.v2"
+#: The head nouns of events ("summit", "signing ceremony") in use.
+EVENT_NOUNS = "event_nouns.v2"
 
 _NAME = re.compile(r"[A-Za-z0-9_][A-Za-z0-9_.\-]*")
 

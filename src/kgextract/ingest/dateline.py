@@ -59,7 +59,7 @@ from kgextract.base.dates import (
     infer_year,
     normalize_date,
 )
-from kgextract.base.gazetteers import TITLES, load_list
+from kgextract.base.gazetteers import EVENT_NOUNS, TITLES, load_list
 
 __all__ = ["Dateline", "find_dateline"]
 
@@ -146,7 +146,7 @@ def _words_ok(segment: str, first_is_place: bool) -> bool:
 
 def _gazetteer_word(segment: str) -> bool:
     """Whether a segment holds a title, org, event or honorific word."""
-    lists = [load_list(n) for n in (TITLES, "org_words.v1", "event_nouns.v1",
+    lists = [load_list(n) for n in (TITLES, "org_words.v1", EVENT_NOUNS,
                                     "honorifics.v1")]
     words = [w.strip(".,").lower() for w in segment.split()]
     return any(w in lst for w in words for lst in lists) or segment.lower() in lists[0]

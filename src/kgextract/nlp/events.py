@@ -30,7 +30,7 @@ from spacy.language import Language
 from spacy.matcher import DependencyMatcher
 from spacy.tokens import Doc, Span, Token
 
-from kgextract.base.gazetteers import load_list
+from kgextract.base.gazetteers import EVENT_NOUNS, load_list
 from kgextract.nlp.event_triggers import load_triggers
 from kgextract.nlp.extensions import MENTIONS
 
@@ -58,7 +58,7 @@ STRONG_EVENT_NOUNS = {
 _ORG_ENDINGS = {"council", "commission", "committee", "assembly", "congress", "agency", "office"}
 
 
-@Language.factory("kgx_events", default_config={"event_nouns": "event_nouns.v2",
+@Language.factory("kgx_events", default_config={"event_nouns": EVENT_NOUNS,
                                                  "event_triggers": "event_triggers.v1"},
                   requires=["doc.spans"], assigns=["doc.spans"])
 def make_events(nlp: Language, name: str, event_nouns: str, event_triggers: str) -> "Events":
@@ -70,7 +70,7 @@ def make_events(nlp: Language, name: str, event_nouns: str, event_triggers: str)
 class Events:
     """Add ``Event`` spans to ``doc.spans[MENTIONS]``."""
 
-    def __init__(self, event_nouns: str = "event_nouns.v2", event_triggers: str = "event_triggers.v1",
+    def __init__(self, event_nouns: str = EVENT_NOUNS, event_triggers: str = "event_triggers.v1",
                  vocab=None):
         nouns = set(load_list(event_nouns))
         self.nouns = {n for n in nouns if " " not in n}

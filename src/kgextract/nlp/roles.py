@@ -26,7 +26,7 @@ from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc, Span
 
 from kgextract.base.countries import government_name
-from kgextract.base.gazetteers import TITLES, load_list
+from kgextract.base.gazetteers import EVENT_NOUNS, TITLE_MODIFIERS, TITLES, load_list
 from kgextract.nlp.doc_index import line_starts, remembering
 from kgextract.nlp.entity_fixes import drop_overlaps
 from kgextract.nlp.extensions import MENTIONS
@@ -35,7 +35,7 @@ __all__ = ["Roles", "make_roles", "ABBREVIATIONS", "MODIFIERS", "PATTERNS", "POR
            "line_before", "own_line", "plural", "singular"]
 
 #: Words that qualify a title before it ("Senior", "Under").
-MODIFIERS = "title_modifiers.v2"
+MODIFIERS = TITLE_MODIFIERS
 
 #: Token patterns for open-ended titles ("Chief Content Officer").
 PATTERNS = "title_patterns.v1"
@@ -443,7 +443,7 @@ def _not_name_words() -> frozenset[str]:
 @lru_cache(maxsize=1)
 def _event_words() -> frozenset[str]:
     """Single words of the event noun list ("summit", "conference")."""
-    return frozenset(w for entry in load_list("event_nouns.v1") for w in entry.replace(":", " ").split())
+    return frozenset(w for entry in load_list(EVENT_NOUNS) for w in entry.replace(":", " ").split())
 
 
 def _acronyms_before(doc: Doc, titles: list[Span], entity_at: dict[int, Span]) -> list[Span]:
