@@ -32,6 +32,7 @@ from spacy.tokens import Doc, Span, Token
 
 from kgextract.base.countries import government_name
 from kgextract.models import Predicate
+from kgextract.nlp.doc_index import line_ends_at
 from kgextract.nlp.roles import holders_after, line_before, own_line
 from kgextract.relations.registry import Candidate, Context, extractors
 from kgextract.relations.spans import HONORIFIC_TOKENS, antecedent, evidence_span, mention_index, mentions
@@ -1021,7 +1022,7 @@ def extract_listed_affiliations(doc: Doc, context: Context) -> Iterator[Candidat
         elif j + 1 < len(doc) and doc[j].text == "," and _list_item(doc, person):
             org = index.get(j + 1)  # "Jane Roe, Acme Corp;"
             if org is None or org.start != j + 1 or not (org.end >= len(doc) or doc[org.end].text in (";", ".")
-                                                         or _line_ends_at(doc, org.end)):
+                                                         or line_ends_at(doc, org.end)):
                 org = None
         elif j + 1 < len(doc) and doc[j].lower_ == "from" and _subject_of_clause(person):
             k = j + 1 + (doc[j + 1].lower_ == "the")
@@ -1093,9 +1094,5 @@ def _list_item(doc: Doc, person: Span) -> bool:
     while i >= 0 and doc[i].lower_.rstrip(".") in HONORIFIC_TOKENS:
         i -= 1
     return i < 0 or doc[i].text in (":", ";", "•", "-", "–") or doc[i].lower_ == "and" and i > 0 \
-        and doc[i - 1].text == ";" or _line_ends_at(doc, i + 1)
+        and doc[i - 1].text == ";" or line_ends_at(doc, i + 1)
 
-
-def _line_ends_at(doc: Doc, i: int) -> bool:
-    """A line break stands right before token ``i`` (or the text ends there)."""
-    return i >= len(doc) or "\n" in doc[i - 1].whitespace_ or doc[i].is_space and "\n" in doc[i].text
