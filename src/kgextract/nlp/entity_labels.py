@@ -296,7 +296,7 @@ _BULLETS = {"\u2022", "-", "*", "\u00b7", "\u2013", "\u2014", "\u25aa", "\u25cf"
 
 def _org_roles() -> frozenset[str]:
     """Titles organizations hold too ("partner", "observer"): no cue for a person."""
-    return load_sections("non_names.v1")["org_roles"]
+    return load_sections("non_names.v2")["org_roles"]
 
 
 def _starts_title(doc: Doc, i: int) -> bool:

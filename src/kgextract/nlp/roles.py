@@ -26,12 +26,12 @@ from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc, Span
 
 from kgextract.base.countries import government_name
-from kgextract.base.gazetteers import EVENT_NOUNS, TITLE_MODIFIERS, TITLES, load_list
+from kgextract.base.gazetteers import EVENT_NOUNS, TITLE_MODIFIERS, TITLES, load_list, portfolio_words
 from kgextract.nlp.doc_index import line_starts, remembering
 from kgextract.nlp.entity_fixes import drop_overlaps
 from kgextract.nlp.extensions import MENTIONS
 
-__all__ = ["Roles", "make_roles", "ABBREVIATIONS", "MODIFIERS", "PATTERNS", "PORTFOLIOS", "SHORT_FORMS", "short_forms", "expand_abbreviation", "holders_after",
+__all__ = ["Roles", "make_roles", "ABBREVIATIONS", "MODIFIERS", "PATTERNS", "SHORT_FORMS", "short_forms", "expand_abbreviation", "holders_after",
            "line_before", "own_line", "plural", "singular"]
 
 #: Words that qualify a title before it ("Senior", "Under").
@@ -44,7 +44,6 @@ PATTERNS = "title_patterns.v1"
 SHORT_FORMS = "title_short_forms.v1"
 
 #: Portfolio words that stay inside a title after "of" ("Minister of the Interior").
-PORTFOLIOS = "portfolios.v1"
 
 #: Short forms that name the same Role as their long form.
 ABBREVIATIONS = {
@@ -602,7 +601,7 @@ def _portfolio_end(doc: Doc, j: int) -> int | None:
     """Where a run of capitalised portfolio words starting at ``j`` ends ("Interior",
     "Foreign and Home Affairs", "Research & Development"), or None if a word of the run is
     no portfolio word (a name: "of Acme Digital")."""
-    words = load_list(PORTFOLIOS)
+    words = portfolio_words()
     k = j
     last = None
     while k < len(doc) and (doc[k].is_title and doc[k].lower_ in words
