@@ -42,8 +42,8 @@ from typing import Literal
 
 from kgextract.base.chars import dash_table
 
-__all__ = ["DateMatch", "DateValue", "Precision", "MONTH_NAMES", "WEEKDAYS", "find_dates", "date_at_start",
-           "infer_year", "normalize_date"]
+__all__ = ["DateMatch", "DateValue", "Precision", "MONTH_NAMES", "RELATIVE_PERIOD", "WEEKDAYS", "find_dates",
+           "date_at_start", "infer_year", "normalize_date", "relative_period"]
 
 #: Month names, lower case, January first (index + 1 is the month's number).
 MONTH_NAMES = ("january", "february", "march", "april", "may", "june", "july", "august", "september",
@@ -291,6 +291,27 @@ def normalize_date(text: str, *, reference: dt.date | None = None,
             if value is not _INVALID:
                 return value
     return None
+
+
+#: A period named from the reader's "now": "last month", "this year", "next year"; "later" or
+#: "earlier" may stand before it ("later this year") and is not part of ``which``/``unit``.
+RELATIVE_PERIOD = re.compile(r"\b(?:(?:later|earlier)\s+)?(?P<which>last|this|next)\s+(?P<unit>month|year)\b",
+                             re.IGNORECASE)
+
+
+def relative_period(match: re.Match, reference: dt.date) -> DateValue:
+    """The month or year a ``RELATIVE_PERIOD`` match names, seen from ``reference``.
+
+    >>> relative_period(RELATIVE_PERIOD.search("he left last month"), dt.date(2024, 1, 9))
+    DateValue(start='2023-12', end=None, precision='month')
+    >>> relative_period(RELATIVE_PERIOD.search("later this year"), dt.date(2024, 1, 9)).start
+    '2024'
+    """
+    step = {"last": -1, "this": 0, "next": 1}[match["which"].lower()]
+    if match["unit"].lower() == "year":
+        return DateValue(start=f"{reference.year + step:04d}", precision="year")
+    month = reference.year * 12 + reference.month - 1 + step
+    return DateValue(start=f"{month // 12:04d}-{month % 12 + 1:02d}", precision="month")
 
 
 def find_dates(text: str, *, reference: dt.date | None = None,

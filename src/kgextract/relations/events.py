@@ -34,7 +34,7 @@ from collections.abc import Iterator
 
 from spacy.tokens import Doc, Span, Token
 
-from kgextract.base.dates import WEEKDAYS, DateValue, find_dates, normalize_date
+from kgextract.base.dates import RELATIVE_PERIOD, WEEKDAYS, DateValue, find_dates, normalize_date, relative_period
 from kgextract.base.gazetteers import load_list, load_sections
 from kgextract.models import Predicate
 from kgextract.nlp.doc_index import sentence_of, sentence_spans
@@ -60,7 +60,6 @@ def _nearest(events: list[Span], i: int) -> Span:
 
 
 _YEAR_PREPS = {"in", "during", "by", "until", "since", "from", "for", "of", "throughout"}
-_THIS_YEAR = re.compile(r"^(?:later |earlier )?this year$", re.IGNORECASE)
 
 
 _WEEKDAYS = {name: i for i, name in enumerate(WEEKDAYS)}
@@ -147,7 +146,7 @@ def sentence_dates(sent: Span, reference: dt.date | None) -> list[tuple[Span, Da
     """The dates of a sentence with their spans: the date grammar first, spaCy's DATE entities after.
 
     A bare year counts only after a preposition ("in 2024", not "NATO 2030
-    initiative"); "this year" takes the reference year; a weekday ("on
+    initiative"); "this year", "last month" are placed from the reference; a weekday ("on
     Friday") is the one of the reference's week the tense points to.
     """
     doc = sent.doc
@@ -162,8 +161,9 @@ def sentence_dates(sent: Span, reference: dt.date | None) -> list[tuple[Span, Da
         if ent.label_ != "DATE" or taken.intersection(range(ent.start, ent.end)):
             continue
         text = ent.text.strip()
-        if _THIS_YEAR.match(text) and reference is not None:
-            value = DateValue(start=str(reference.year), precision="year")
+        period = RELATIVE_PERIOD.fullmatch(text)
+        if period is not None and reference is not None:
+            value = relative_period(period, reference)  # "later this year", "last month"
         else:
             value = normalize_date(text, reference=reference)
         if value is None and reference is not None:
