@@ -20,10 +20,11 @@ import unicodedata
 
 from kgextract.base.chars import dash_table
 
-__all__ = ["HONORIFICS", "normalize_name", "name_tokens", "token_contains", "names_match"]
+__all__ = ["GUIDE_HONORIFICS", "normalize_name", "name_tokens", "token_contains", "names_match"]
 
-#: Honorifics dropped at the start of a name (compared after lower-casing).
-HONORIFICS = (
+#: The honorifics the annotation guide drops before scoring (its list, not the extractor's
+#: ``honorifics.v1``: the scorer follows the guide, so gold and predictions meet on the same form).
+GUIDE_HONORIFICS = (
     "his excellency", "her excellency", "their excellencies", "h.e.", "h. e.",
     "mr.", "mr", "mrs.", "mrs", "ms.", "ms", "mx.", "mx", "miss",
     "dr.", "dr", "prof.", "prof",
@@ -32,7 +33,7 @@ HONORIFICS = (
 _DASHES = dash_table("-")
 _LEADING = re.compile(
     r"^(?:the|" + "|".join(re.escape(h.rstrip(".")) + (r"\." if h.endswith(".") else "")
-                          for h in HONORIFICS) + r")(?:\s+|$)"
+                          for h in GUIDE_HONORIFICS) + r")(?:\s+|$)"
 )
 
 

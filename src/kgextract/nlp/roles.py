@@ -27,6 +27,7 @@ from spacy.tokens import Doc, Span
 
 from kgextract.base.countries import government_name
 from kgextract.base.gazetteers import EVENT_NOUNS, TITLE_MODIFIERS, TITLES, load_list, portfolio_words
+from kgextract.base.names import honorific_words
 from kgextract.nlp.doc_index import line_starts, remembering
 from kgextract.nlp.entity_fixes import drop_overlaps
 from kgextract.nlp.extensions import MENTIONS
@@ -63,7 +64,7 @@ ABBREVIATIONS = {
 
 _HONORIFIC_TITLES = {"professor", "prof", "sheikh", "sheikha", "sheik"}  # before a name: part of how one is called
 _ACADEMIC_MODIFIERS = {"associate", "assistant", "research", "visiting", "adjunct", "full", "distinguished"}
-_HONORIFICS = {"mr", "mrs", "ms", "dr", "prof", "sir", "dame", "h.e"}
+_HONORIFICS = honorific_words()
 _BOARD_WORDS = {"board", "directors", "trustees", "governors", "regents"}
 
 
@@ -373,8 +374,6 @@ def _names_after_titles(doc: Doc, titles: list[Span], entity_at: dict[int, Span]
     return found
 
 
-#: Words of a style of address right before a name ("the Honourable", "His Excellency", "Dr.").
-_STYLES = _HONORIFICS | {"honourable", "honorable", "hon", "excellency"}
 
 
 def _styled_names(doc: Doc, titles: list[Span], entity_at: dict[int, Span]) -> list[Span]:
@@ -388,9 +387,9 @@ def _styled_names(doc: Doc, titles: list[Span], entity_at: dict[int, Span]) -> l
             continue
         p = comma
         while p > 0 and comma - p < 3 and doc[p - 1].is_title and doc[p - 1].is_alpha and doc[p - 1].pos_ == "PROPN" \
-                and doc[p - 1].lower_ not in _STYLES:
+                and doc[p - 1].lower_ not in _HONORIFICS:
             p -= 1
-        if not 2 <= comma - p <= 3 or p == 0 or doc[p - 1].lower_.rstrip(".") not in _STYLES:
+        if not 2 <= comma - p <= 3 or p == 0 or doc[p - 1].lower_.rstrip(".") not in _HONORIFICS:
             continue
         inner = entity_at.get(p)
         if inner is not None and inner.label_ == "Person" and inner.start == p and inner.end == comma:

@@ -277,14 +277,10 @@ def _next_item(doc: Doc, end: int, roles: dict[int, Span], index: dict[int, Span
     return None
 
 
-#: Styles of address beside the honorifics ("Senator the Honourable Jane Roe").
-_STYLES = {"honourable", "honorable", "rt", "right"}
-
-
 def _skip_honorifics(doc: Doc, i: int) -> int:
-    if i + 1 < len(doc) and doc[i].lower_ == "the" and doc[i + 1].lower_.rstrip(".") in _STYLES | {"hon"}:
+    if i + 1 < len(doc) and doc[i].lower_ == "the" and doc[i + 1].lower_.rstrip(".") in HONORIFIC_TOKENS:
         i += 1  # "the Honourable", "the Hon."
-    while i < len(doc) and (doc[i].lower_.rstrip(".") in HONORIFIC_TOKENS | _STYLES or doc[i].lower_ == "professor"
+    while i < len(doc) and (doc[i].lower_.rstrip(".") in HONORIFIC_TOKENS or doc[i].lower_ == "professor"
                             and i + 1 < len(doc) and doc[i + 1].is_title) and not doc[i].is_sent_start:
         i += 1  # "..., Professor Jane Roe": an academic title used as an honorific
     return i
