@@ -768,11 +768,12 @@ def _pobj_org(verb: Token, preposition: str, index: dict[int, Span]) -> Span | N
     return span if span is not None and span.label_ == "Organization" else None
 
 
-@extractors.register("kgx.roles.moves.v1")
+@extractors.register("kgx.roles.moves.v2")
 def extract_moves(doc: Doc, context: Context) -> Iterator[Candidate]:
-    """memberOf from a career move, where the text names both organizations: "X came to
-    Acme from Globex five years ago", "X joined Acme from Globex" (a member of each, the
-    second formerly). "X came to Acme" alone may be a visit, so it gives nothing.
+    """memberOf from a career move: "X joined Acme" (v2: the one rule for joining; before, the
+    affiliation lists read it too), and where the text names both organizations, "X came to
+    Acme from Globex five years ago", "X joined Acme from Globex" (a member of each, the second
+    formerly). "X came to Acme" alone may be a visit, so it gives nothing.
 
     >>> sorted(MOVE_VERBS)[:3]
     ['come', 'join', 'move']
@@ -781,10 +782,11 @@ def extract_moves(doc: Doc, context: Context) -> Iterator[Candidate]:
     for verb in doc:
         if verb.pos_ != "VERB" or verb.lemma_.lower() not in MOVE_VERBS:
             continue
+        joins = verb.lemma_.lower() == "join"
         former = _pobj_org(verb, "from", index)
-        if former is None:
+        if former is None and not joins:
             continue
-        if verb.lemma_.lower() == "join":
+        if joins:
             obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
             current = index.get(obj.i) if obj is not None else None
             current = current if current is not None and current.label_ == "Organization" else None
@@ -794,7 +796,9 @@ def extract_moves(doc: Doc, context: Context) -> Iterator[Candidate]:
         if current is None or person is None or person.label_ != "Person":
             continue
         for org in (current, former):
-            yield Candidate(person, Predicate.MEMBER_OF, org, 0.65, "kgx.roles.moves.v1", evidence_span(person, org))
+            if org is not None:
+                yield Candidate(person, Predicate.MEMBER_OF, org, 0.65, "kgx.roles.moves.v2",
+                                evidence_span(person, org))
 
 
 _PORTFOLIO_FILLERS = {"minister", "ministry", "of", "for", "the", "and", "&", "state", "deputy", "vice", "senior"}
@@ -1002,11 +1006,11 @@ def _listed_people(doc: Doc, j: int, index: dict[int, Span]) -> list[Span]:
     return found
 
 
-@extractors.register("kgx.roles.affiliation_lists.v1")
+@extractors.register("kgx.roles.affiliation_lists.v2")
 def extract_listed_affiliations(doc: Doc, context: Context) -> Iterator[Candidate]:
     """memberOf from how lists of people name their organizations: "Jane Roe (Acme Corp)",
     "Speakers: Jane Roe, Acme Corp; John Doe, Globex", "Jane Roe from the Acme Institute said",
-    "Jane Roe and John Doe, both of Acme Corp", and from joining: "Jane Roe joined Acme Corp in 2010"."""
+    "Jane Roe and John Doe, both of Acme Corp" (v2: "X joined Acme" is the career moves' rule alone)."""
     index = mention_index(doc)
     for person in mentions(doc, "Person"):
         j = person.end
@@ -1026,7 +1030,7 @@ def extract_listed_affiliations(doc: Doc, context: Context) -> Iterator[Candidat
             if org is not None and org.start != k:
                 org = None
         if org is not None and org.label_ == "Organization":
-            yield Candidate(person, Predicate.MEMBER_OF, org, 0.6, "kgx.roles.affiliation_lists.v1",
+            yield Candidate(person, Predicate.MEMBER_OF, org, 0.6, "kgx.roles.affiliation_lists.v2",
                             evidence_span(person, org))
     for tok in doc:
         if tok.lower_ in ("both", "all") and tok.i > 2 and doc[tok.i - 1].text == "," and tok.i + 2 < len(doc) \
@@ -1035,24 +1039,15 @@ def extract_listed_affiliations(doc: Doc, context: Context) -> Iterator[Candidat
             org = index.get(k) if k < len(doc) else None  # "Jane Roe and John Doe, both of Acme Corp"
             if org is not None and org.label_ == "Organization" and org.start == k:
                 for person in _people_before(doc, tok.i - 1, index):
-                    yield Candidate(person, Predicate.MEMBER_OF, org, 0.65, "kgx.roles.affiliation_lists.v1",
+                    yield Candidate(person, Predicate.MEMBER_OF, org, 0.65, "kgx.roles.affiliation_lists.v2",
                                     evidence_span(person, org))
         if tok.lower_ in ("board", "boards") and tok.dep_ == "pobj" and tok.head.lower_ in ("to", "on"):
             org = _board_owner(doc, tok, index)  # "appointed to the board of directors of Acme"
             verb = tok.head.head
             person = _subject_person(verb, index) if verb.pos_ in ("VERB", "AUX") else None
             if org is not None and person is not None:
-                yield Candidate(person, Predicate.MEMBER_OF, org, 0.65, "kgx.roles.affiliation_lists.v1",
+                yield Candidate(person, Predicate.MEMBER_OF, org, 0.65, "kgx.roles.affiliation_lists.v2",
                                 evidence_span(person, org))
-    for verb in doc:
-        if verb.lemma_.lower() != "join" or verb.pos_ != "VERB":
-            continue
-        obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
-        org = index.get(obj.i) if obj is not None else None
-        person = _subject_person(verb, index)
-        if org is not None and org.label_ == "Organization" and person is not None:
-            yield Candidate(person, Predicate.MEMBER_OF, org, 0.65, "kgx.roles.affiliation_lists.v1",
-                            evidence_span(person, org))
 
 
 def _people_before(doc: Doc, end: int, index: dict[int, Span]) -> list[Span]:
