@@ -143,3 +143,22 @@ def test_titles_v3_extends_v2_with_assistants():
     assert load_list("titles.v2") < load_list("titles.v3")
     assert {"special assistant", "staff assistant"} <= load_list("titles.v3") - load_list("titles.v2")
     assert "assistant" not in load_list("titles.v3")  # alone a modifier ("assistant director")
+
+
+def test_event_kinds_are_event_words():
+    """The event-kind sections name heads the event lists know: one source for the words."""
+    from kgextract.base.gazetteers import EVENT_KINDS, EVENT_NOUNS
+
+    known = {w for e in load_list(EVENT_NOUNS) for w in e.split()}
+    known |= {w.replace("_", " ") for words in load_sections("event_types.v1").values() for w in words}
+    known |= {"signing", "launch", "inauguration", "courtesy", "call"}  # the event verbs' nouns
+    for section, words in load_sections(EVENT_KINDS).items():
+        assert words <= known, (section, sorted(words - known))
+
+
+def test_body_words_are_org_words():
+    from kgextract.base.gazetteers import BODY_WORDS
+
+    sections = load_sections(BODY_WORDS)
+    bodies = sections["org_endings"] | sections["list_heads"] | sections["kinds"]
+    assert bodies <= load_list("org_words.v1"), sorted(bodies - load_list("org_words.v1"))

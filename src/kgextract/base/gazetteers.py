@@ -22,7 +22,7 @@ from importlib.resources import files
 
 from kgextract.errors import Errors, KgextractError
 
-__all__ = ["TITLES", "TITLE_MODIFIERS", "EVENT_NOUNS", "PORTFOLIOS", "DEMONYMS", "available", "demonym_forms",
+__all__ = ["TITLES", "TITLE_MODIFIERS", "EVENT_NOUNS", "EVENT_KINDS", "BODY_WORDS", "PORTFOLIOS", "DEMONYMS", "available", "demonym_forms",
            "portfolio_words", "load_list", "load_rows", "load_sections"]
 
 #: The list of nationality adjectives and short country forms in use ("Georgian = Georgia").
@@ -33,6 +33,10 @@ TITLES = "titles.v3"
 TITLE_MODIFIERS = "title_modifiers.v2"
 #: The head nouns of events ("summit", "signing ceremony") in use.
 EVENT_NOUNS = "event_nouns.v2"
+#: How event heads behave (strong, talk, party, spoken, session, self_run), in sections.
+EVENT_KINDS = "event_kinds.v1"
+#: Words for bodies and the people who stand for them, in sections.
+BODY_WORDS = "body_words.v1"
 #: The remits a title names after "of|for" ("Minister of the Interior"), in sections.
 PORTFOLIOS = "portfolios.v2"
 
