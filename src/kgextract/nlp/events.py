@@ -30,7 +30,13 @@ from spacy.language import Language
 from spacy.matcher import DependencyMatcher
 from spacy.tokens import Doc, Span, Token
 
-from kgextract.base.gazetteers import BODY_WORDS, EVENT_KINDS, EVENT_NOUNS, load_list, load_sections
+from kgextract.base.gazetteers import (
+    BODY_WORDS,
+    EVENT_KINDS,
+    EVENT_NOUNS,
+    load_list,
+    load_sections,
+)
 from kgextract.nlp.event_triggers import load_triggers
 from kgextract.nlp.extensions import MENTIONS
 

@@ -24,7 +24,13 @@ import re
 from spacy.tokens import Doc, Span
 
 from kgextract.base.countries import country_name, country_record
-from kgextract.base.gazetteers import PORTFOLIOS, TITLES, demonym_forms, load_list, load_sections
+from kgextract.base.gazetteers import (
+    PORTFOLIOS,
+    TITLES,
+    demonym_forms,
+    load_list,
+    load_sections,
+)
 
 __all__ = ["drop_non_names", "portfolios"]
 

@@ -26,7 +26,13 @@ from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc, Span
 
 from kgextract.base.countries import government_name
-from kgextract.base.gazetteers import EVENT_NOUNS, TITLE_MODIFIERS, TITLES, load_list, portfolio_words
+from kgextract.base.gazetteers import (
+    EVENT_NOUNS,
+    TITLE_MODIFIERS,
+    TITLES,
+    load_list,
+    portfolio_words,
+)
 from kgextract.base.names import honorific_words
 from kgextract.nlp.doc_index import line_starts, remembering
 from kgextract.nlp.entity_fixes import drop_overlaps
