@@ -13,7 +13,8 @@ import importlib
 
 from kgextract.version import __version__
 
-__all__ = ["load", "extract", "ExtractConfig", "Document", "DocumentResult", "Entity", "Relation", "ExtractionResult"]
+__all__ = ["__version__", "load", "extract", "ExtractConfig", "Document", "DocumentResult", "Entity", "Relation",
+           "ExtractionResult"]
 
 _HOMES = {
     "load": "kgextract.pipeline.components",

@@ -10,7 +10,7 @@ from kgextract.base import gazetteers
 from kgextract.base.gazetteers import available, load_list, load_sections
 from kgextract.errors import KgextractError
 
-LISTS = ["titles.v1", "title_modifiers.v1", "honorifics.v1", "event_nouns.v1",
+LISTS = ["titles.v1", "title_modifiers.v2", "honorifics.v1", "event_nouns.v2",
          "org_words.v1"]
 
 
@@ -32,11 +32,11 @@ def test_available_lists_every_shipped_file():
                    "chief executive officer", "ceo", "chairperson", "professor", "dean",
                    "rector", "co-founder", "permanent representative", "consul general",
                    "crown prince", "admiral", "mayor", "senator"]),
-    ("title_modifiers.v1", ["acting", "deputy", "assistant", "associate", "senior",
+    ("title_modifiers.v2", ["acting", "deputy", "assistant", "associate", "senior",
                             "executive", "vice", "chief", "interim", "former", "lead"]),
     ("honorifics.v1", ["mr", "mr.", "ms.", "dr.", "prof.", "h.e.", "his excellency",
                        "her excellency", "sir", "dame", "the honourable", "rev."]),
-    ("event_nouns.v1", ["conference", "summit", "visit", "signing ceremony", "webinar",
+    ("event_nouns.v2", ["conference", "summit", "visit", "signing ceremony", "webinar",
                         "memorial service", "press conference", "ministerial"]),
     ("org_words.v1", ["ministry", "university", "centre", "center", "inc.", "ltd",
                       "programme", "secretariat", "embassy", "AG", "SpA"]),
@@ -53,7 +53,7 @@ def test_titles_cover_sectors():
 @pytest.mark.parametrize("name, absent", [
     ("honorifics.v1", ["he", "don", "ambassador"]),   # pronoun, name, title
     ("org_words.v1", ["as", "co", "ag"]),              # English words: listed with case
-    ("event_nouns.v1", ["year", "day"]),
+    ("event_nouns.v2", ["year", "day"]),
 ])
 def test_lists_avoid_common_words(name, absent):
     assert not set(absent) & load_list(name)
@@ -65,8 +65,8 @@ def test_data_files_have_no_duplicates(name):
     assert len(entries) == len(set(entries))
 
 
-@pytest.mark.parametrize("name", ["titles.v1", "title_modifiers.v1", "honorifics.v1",
-                                  "event_nouns.v1", "event_verbs.v1"])
+@pytest.mark.parametrize("name", ["titles.v1", "title_modifiers.v2", "honorifics.v1",
+                                  "event_nouns.v2", "event_verbs.v1"])
 def test_lists_are_lower_case(name):
     assert all(entry == entry.lower() for entry in _entries(name))
 
@@ -143,3 +143,22 @@ def test_titles_v3_extends_v2_with_assistants():
     assert load_list("titles.v2") < load_list("titles.v3")
     assert {"special assistant", "staff assistant"} <= load_list("titles.v3") - load_list("titles.v2")
     assert "assistant" not in load_list("titles.v3")  # alone a modifier ("assistant director")
+
+
+def test_event_kinds_are_event_words():
+    """The event-kind sections name heads the event lists know: one source for the words."""
+    from kgextract.base.gazetteers import EVENT_KINDS, EVENT_NOUNS
+
+    known = {w for e in load_list(EVENT_NOUNS) for w in e.split()}
+    known |= {w.replace("_", " ") for words in load_sections("event_types.v1").values() for w in words}
+    known |= {"signing", "launch", "inauguration", "courtesy", "call"}  # the event verbs' nouns
+    for section, words in load_sections(EVENT_KINDS).items():
+        assert words <= known, (section, sorted(words - known))
+
+
+def test_body_words_are_org_words():
+    from kgextract.base.gazetteers import BODY_WORDS
+
+    sections = load_sections(BODY_WORDS)
+    bodies = sections["org_endings"] | sections["list_heads"] | sections["kinds"]
+    assert bodies <= load_list("org_words.v1"), sorted(bodies - load_list("org_words.v1"))

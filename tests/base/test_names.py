@@ -29,6 +29,12 @@ def test_clean_name(text, expected):
     ("Prof. Dr. Jane Roe", "Jane Roe"),
     ("Drake Roe", "Drake Roe"),  # a name that starts like an honorific
     ("Sirius Doe", "Sirius Doe"),
+    # read from the gazetteer (honorifics.v1) since the code list went
+    ("The Right Honourable Jane Roe", "Jane Roe"),
+    ("Madame Jane Roe", "Jane Roe"),
+    ("H.R.H. Prince John Doe", "Prince John Doe"),  # "Prince" is a title, not an honorific
+    ("Professor Jane Roe", "Jane Roe"),              # an academic title called as an honorific
+    ("Madeleine Roe", "Madeleine Roe"),
 ])
 def test_strip_honorifics(text, expected):
     assert strip_honorifics(text) == expected
@@ -116,3 +122,13 @@ def test_forget_names_empties_the_memo():
     forget_names()
     assert normalize.cache_info().currsize == 0 == clean_name.cache_info().currsize
     assert normalize("Ms. Jane Roe") == "jane roe"
+
+
+def test_honorific_sets_come_from_the_gazetteer():
+    from kgextract.base.gazetteers import load_list
+    from kgextract.base.names import HONORIFICS, honorific_parts, honorific_words
+
+    entries = load_list(HONORIFICS)
+    assert honorific_words() == {e.rstrip(".") for e in entries if " " not in e}
+    assert honorific_words() <= honorific_parts()
+    assert {"his", "royal", "highness"} <= honorific_parts() and "the" not in honorific_parts()

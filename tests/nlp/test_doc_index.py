@@ -74,3 +74,28 @@ def test_the_memo_is_dropped_when_the_block_fails(doc):
         sentence_spans(doc)
         raise ValueError("boom")
     assert doc_index._ACTIVE == {}
+
+
+@pytest.mark.parametrize("text, starts", [
+    ("Ann Lee\nTreasurer", ["Ann", "Treasurer"]),           # a newline after a token
+    ("Ann Lee\n\n\nTreasurer", ["Ann", "Treasurer"]),       # a run of newlines (a space token)
+    ("Ann Lee  Treasurer", ["Ann"]),                         # two spaces are no line break
+    ("Ann Lee \n Treasurer", ["Ann", "Treasurer"]),          # a newline inside spaces
+])
+def test_line_break_before_sees_newlines_only(text, starts):
+    doc = spacy.blank("en")(text)
+    found = [t.text for t in doc if not t.is_space and doc_index.line_break_before(doc, t.i)]
+    assert found == starts
+    assert [doc[i].text for i in doc_index.line_starts(doc) if not doc[i].is_space] == starts
+
+
+@pytest.mark.parametrize("text, word, ends", [
+    ("Ann Lee\nTreasurer", "Lee", True),
+    ("Ann Lee, Treasurer", "Lee", False),
+    ("Ann Lee  \n\nTreasurer", "Lee", True),                 # the newline is in the space token after
+    ("Treasurer Ann Lee", "Lee", True),                      # the text ends
+])
+def test_line_ends_after_a_word(text, word, ends):
+    doc = spacy.blank("en")(text)
+    i = next(t.i for t in doc if t.text == word)
+    assert doc_index.line_ends_at(doc, i + 1) is ends

@@ -100,6 +100,20 @@ def test_title_shapes_v3(nlp, text, expected):
 
 
 @pytest.mark.model
+@pytest.mark.parametrize("text, expected", [
+    pytest.param("The Director of Outreach, John Doe, thanked the volunteers.",
+                 ["Director of Outreach"], id="remit-from-the-remits-section"),
+    pytest.param("John Doe, Minister of Forestry and Fisheries, visited the coast.",
+                 ["Minister of Forestry and Fisheries"], id="coordinated-remits"),
+    pytest.param("Jane Roe, Director of Programmes, presented the plan.",
+                 ["Director of Programmes"], id="company-remit-alone"),
+])
+def test_titles_take_every_portfolio_word(nlp, text, expected):
+    """The titles read one portfolio list (portfolios.v2), all of its sections."""
+    assert roles(nlp, text) == expected
+
+
+@pytest.mark.model
 def test_signature_line_names_the_holder(nlp):
     doc = nlp("Travel Plans\n\nPress Statement\nJane Roe\nActing Deputy Spokesman\nWashington, DC\n")
     assert [(s.text, s.label_) for s in doc.spans[MENTIONS] if s.label_ in ("Person", "Role")] == [

@@ -175,6 +175,10 @@ def test_agents_by_noun_phrase(run, text, predicate, agent):
                  "2024-05-06", "2024-05-08", id="weekday-range"),
     pytest.param("PORTO, 30 January 2021 -- The two colleges signed a memorandum of understanding today, "
                  "28 January 2021, in Porto.", "2021-01-28", None, id="spelled-out-date-beats-today"),
+    pytest.param("OSLO, 8 May 2024 -- The Nordic Water Forum took place in Bergen last year.",
+                 "2023", None, id="last-year"),
+    pytest.param("OSLO, 8 May 2024 -- The Nordic Water Forum will take place in Bergen next month.",
+                 "2024-06", None, id="next-month"),
 ])
 def test_relative_dates(run, text, start, end):
     facts = run(text)

@@ -663,3 +663,15 @@ def test_a_country_the_model_took_for_a_person_holds_no_title(run):
     facts = run("Summit news\n\nThe visit follows her election last month at the 12th Summit of the Authority of Heads "
                 "of State in Lome, Togo as the Chair of the Authority.")
     assert not {r for r in facts.roles if r[0] == "togo"}
+
+
+@pytest.mark.parametrize("text", [
+    pytest.param("Jane Roe joined the Nordic Chess Federation in 2015.", id="joined"),
+    pytest.param("Jane Roe joined the Nordic Chess Federation from Globex Industries in 2015.", id="joined-from"),
+])
+def test_joining_is_read_by_one_rule(run, text):
+    """ "X joined Acme": the career-move rule alone gives the membership (it once came from two)."""
+    facts = run(text)
+    (member,) = [r for r in facts.result.relations if r.predicate.value == "memberOf"
+                 and facts._name(r.object) == "nordic chess federation"]
+    assert {e.extractor for e in member.evidence} == {"kgx.roles.moves.v2"}

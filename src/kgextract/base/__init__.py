@@ -5,6 +5,7 @@
 - :mod:`kgextract.base.countries`: countries, nationality adjectives, government names;
 - :mod:`kgextract.base.dates`: English date expressions to ISO 8601 values;
 - :mod:`kgextract.base.linking`: places linked offline to ISO 3166, GeoNames and Wikidata.
+- :mod:`kgextract.base.chars`: character tables (the dashes).
 
 Nothing here imports a stage above it (``ingest``, ``nlp``, ...) or spaCy; the contract in
 ``pyproject.toml`` (``[tool.importlinter]``) checks both.

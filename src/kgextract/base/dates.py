@@ -40,8 +40,10 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Literal
 
-__all__ = ["DateMatch", "DateValue", "Precision", "MONTH_NAMES", "WEEKDAYS", "find_dates", "date_at_start",
-           "infer_year", "normalize_date"]
+from kgextract.base.chars import dash_table
+
+__all__ = ["DateMatch", "DateValue", "Precision", "MONTH_NAMES", "RELATIVE_PERIOD", "WEEKDAYS", "find_dates",
+           "date_at_start", "infer_year", "normalize_date", "relative_period"]
 
 #: Month names, lower case, January first (index + 1 is the month's number).
 MONTH_NAMES = ("january", "february", "march", "april", "may", "june", "july", "august", "september",
@@ -86,10 +88,9 @@ class DateMatch:
 
 # --- the grammar ------------------------------------------------------------
 
-_DASHES = "\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63\uff0d"
 _SPACES = "\u00a0\u2002\u2003\u2007\u2009\u200a\u202f"
 # One character for one: offsets in the translated text are those of the input.
-_TRANSLATE = str.maketrans({**{c: "-" for c in _DASHES}, **{c: " " for c in _SPACES}})
+_TRANSLATE = {**dash_table("-"), **str.maketrans({c: " " for c in _SPACES})}
 
 _MONTHS = {name[:3]: i for i, name in enumerate(MONTH_NAMES, start=1)}
 _MON = (r"(?:jan(?:uary|\.)?|feb(?:ruary|\.)?|mar(?:ch|\.)?|apr(?:il|\.)?|may|"
@@ -300,6 +301,27 @@ def normalize_date(text: str, *, reference: dt.date | None = None,
             if value is not _INVALID:
                 return value
     return None
+
+
+#: A period named from the reader's "now": "last month", "this year", "next year"; "later" or
+#: "earlier" may stand before it ("later this year") and is not part of ``which``/``unit``.
+RELATIVE_PERIOD = re.compile(r"\b(?:(?:later|earlier)\s+)?(?P<which>last|this|next)\s+(?P<unit>month|year)\b",
+                             re.IGNORECASE)
+
+
+def relative_period(match: re.Match, reference: dt.date) -> DateValue:
+    """The month or year a ``RELATIVE_PERIOD`` match names, seen from ``reference``.
+
+    >>> relative_period(RELATIVE_PERIOD.search("he left last month"), dt.date(2024, 1, 9))
+    DateValue(start='2023-12', end=None, precision='month')
+    >>> relative_period(RELATIVE_PERIOD.search("later this year"), dt.date(2024, 1, 9)).start
+    '2024'
+    """
+    step = {"last": -1, "this": 0, "next": 1}[match["which"].lower()]
+    if match["unit"].lower() == "year":
+        return DateValue(start=f"{reference.year + step:04d}", precision="year")
+    month = reference.year * 12 + reference.month - 1 + step
+    return DateValue(start=f"{month // 12:04d}-{month % 12 + 1:02d}", precision="month")
 
 
 def find_dates(text: str, *, reference: dt.date | None = None,

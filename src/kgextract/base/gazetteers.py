@@ -22,12 +22,23 @@ from importlib.resources import files
 
 from kgextract.errors import Errors, KgextractError
 
-__all__ = ["TITLES", "DEMONYMS", "available", "demonym_forms", "load_list", "load_rows", "load_sections"]
+__all__ = ["TITLES", "TITLE_MODIFIERS", "EVENT_NOUNS", "EVENT_KINDS", "BODY_WORDS", "PORTFOLIOS", "DEMONYMS", "available", "demonym_forms",
+           "portfolio_words", "load_list", "load_rows", "load_sections"]
 
 #: The list of nationality adjectives and short country forms in use ("Georgian = Georgia").
 DEMONYMS = "demonyms.v2"
 #: The title list in use (roles, person-name prefixes, dateline checks).
 TITLES = "titles.v3"
+#: The words that qualify a base title ("Acting Deputy", "Under") in use.
+TITLE_MODIFIERS = "title_modifiers.v2"
+#: The head nouns of events ("summit", "signing ceremony") in use.
+EVENT_NOUNS = "event_nouns.v2"
+#: How event heads behave (strong, talk, party, spoken, session, self_run), in sections.
+EVENT_KINDS = "event_kinds.v1"
+#: Words for bodies and the people who stand for them, in sections.
+BODY_WORDS = "body_words.v1"
+#: The remits a title names after "of|for" ("Minister of the Interior"), in sections.
+PORTFOLIOS = "portfolios.v2"
 
 _NAME = re.compile(r"[A-Za-z0-9_][A-Za-z0-9_.\-]*")
 
@@ -89,6 +100,16 @@ def demonym_forms() -> dict[str, str]:
     """
     forms = (line.partition(" = ") for line in load_list(DEMONYMS))
     return {form.strip(): country.strip() for form, _, country in forms}
+
+
+@lru_cache(maxsize=1)
+def portfolio_words() -> frozenset[str]:
+    """Every word of ``PORTFOLIOS``, whatever its section: the words a title's remit is made of.
+
+    >>> {"interior", "research", "foreign"} <= portfolio_words()
+    True
+    """
+    return frozenset().union(*load_sections(PORTFOLIOS).values())
 
 
 @lru_cache(maxsize=None)

@@ -40,6 +40,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict
 
+from kgextract.base.chars import dash_table
 from kgextract.base.countries import countries as pinned_countries
 from kgextract.base.gazetteers import demonym_forms, load_list
 from kgextract.models import DocumentResult, EntityType, Predicate
@@ -110,7 +111,7 @@ def wikidata_ids() -> dict[str, str]:
     return out
 
 
-_DASHES = str.maketrans({c: " " for c in "-‐‑‒–—―−"})
+_DASHES = dash_table(" ", ascii_hyphen=True)
 _EDGES = " .,;:'\"()"
 
 

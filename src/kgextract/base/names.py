@@ -20,8 +20,13 @@ import functools
 import re
 import unicodedata
 
+from kgextract.base.chars import dash_table
+from kgextract.base.gazetteers import load_list
+
 __all__ = [
     "HONORIFICS",
+    "honorific_parts",
+    "honorific_words",
     "clean_name",
     "strip_honorifics",
     "normalize",
@@ -32,16 +37,42 @@ __all__ = [
     "is_acronym_of",
 ]
 
-#: Honorifics dropped from canonical names (lower case, without the dot).
-HONORIFICS = (
-    "his excellency", "her excellency", "his majesty", "her majesty", "his royal highness",
-    "her royal highness", "the honourable", "the honorable", "h.e", "hon", "mr", "mrs", "ms",
-    "miss", "mx", "dr", "prof", "professor", "sir", "dame", "rev", "lord", "lady",
-)
-_HONORIFIC_RE = re.compile(
-    r"^(?:(?:%s)\.?\s+)+" % "|".join(re.escape(h) for h in HONORIFICS), re.IGNORECASE
-)
-_DASHES = dict.fromkeys(map(ord, "‐‑‒–—―−"), "-")
+#: The gazetteer of honorifics and styles of address; every honorific set below is read from it.
+HONORIFICS = "honorifics.v1"
+#: Titles that are also a way of calling someone, dropped from canonical names with the honorifics.
+_TITLES_AS_HONORIFICS = ("professor",)
+
+
+@functools.lru_cache(maxsize=1)
+def honorific_words() -> frozenset[str]:
+    """The honorifics that are one word, without their full stop ("mr", "h.e", "excellency").
+
+    >>> {"mr", "dr", "h.e", "excellency", "madame"} <= honorific_words(), "his" in honorific_words()
+    (True, False)
+    """
+    return frozenset(e.rstrip(".") for e in load_list(HONORIFICS) if " " not in e)
+
+
+@functools.lru_cache(maxsize=1)
+def honorific_parts() -> frozenset[str]:
+    """Every word of an honorific or style, without its full stop, but "the": what a token walk
+    over "His Royal Highness" or "the Right Honourable" skips.
+
+    >>> {"his", "royal", "highness", "right", "honourable", "mr"} <= honorific_parts(), "the" in honorific_parts()
+    (True, False)
+    """
+    return frozenset(w.rstrip(".") for e in load_list(HONORIFICS) for w in e.split()) - {"the"}
+
+
+def _honorific_re() -> re.Pattern[str]:
+    phrases = {e.rstrip(".") for e in load_list(HONORIFICS)} | set(_TITLES_AS_HONORIFICS)
+    # longest first, so "his royal highness" is tried before "his"
+    alternatives = sorted(phrases, key=lambda p: (-len(p), p))
+    return re.compile(r"^(?:(?:%s)\.?\s+)+" % "|".join(re.escape(h) for h in alternatives), re.IGNORECASE)
+
+
+_HONORIFIC_RE = _honorific_re()
+_DASHES = dash_table("-")
 _QUOTES = dict.fromkeys(map(ord, "’‘`´"), "'")
 _STOP = {"of", "and", "the", "for", "on", "in", "at", "to", "&", "a", "an", "de", "des", "du", "la", "le"}
 

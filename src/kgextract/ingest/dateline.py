@@ -48,6 +48,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
+from kgextract.base.chars import dash_table
 from kgextract.base.countries import country_record
 from kgextract.base.dates import (
     WEEKDAYS,
@@ -58,7 +59,7 @@ from kgextract.base.dates import (
     infer_year,
     normalize_date,
 )
-from kgextract.base.gazetteers import TITLES, load_list
+from kgextract.base.gazetteers import EVENT_NOUNS, TITLES, load_list
 
 __all__ = ["Dateline", "find_dateline"]
 
@@ -86,7 +87,7 @@ class Dateline:
     more_places: tuple[tuple[int, int], ...] = ()
 
 
-_DASH = str.maketrans({c: "-" for c in "\u2010\u2011\u2012\u2013\u2014\u2015\u2212"})
+_DASH = dash_table("-")
 _LABEL = re.compile(
     r"(?:(?:dated|date|published|posted|released|release\s+date|issued|time|"
     r"press\s+release|news\s+release|media\s+release|for\s+immediate\s+release)"
@@ -145,7 +146,7 @@ def _words_ok(segment: str, first_is_place: bool) -> bool:
 
 def _gazetteer_word(segment: str) -> bool:
     """Whether a segment holds a title, org, event or honorific word."""
-    lists = [load_list(n) for n in (TITLES, "org_words.v1", "event_nouns.v1",
+    lists = [load_list(n) for n in (TITLES, "org_words.v1", EVENT_NOUNS,
                                     "honorifics.v1")]
     words = [w.strip(".,").lower() for w in segment.split()]
     return any(w in lst for w in words for lst in lists) or segment.lower() in lists[0]

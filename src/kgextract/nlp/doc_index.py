@@ -32,7 +32,7 @@ from spacy.tokens import Doc, Span, Token
 from kgextract.nlp.extensions import MENTIONS
 
 __all__ = ["remembering", "doc_text", "sentence_spans", "sentence_of", "sentence_text", "text_between", "mentions",
-           "line_starts"]
+           "line_starts", "line_break_before", "line_ends_at"]
 
 # id(doc) -> memo, for the documents inside a ``remembering`` block (the block keeps the doc alive)
 _ACTIVE: dict[int, dict] = {}
@@ -128,6 +128,29 @@ def line_starts(doc: Doc) -> list[int]:
     """
     memo = _memo(doc)
     if "line_starts" not in memo:
-        memo["line_starts"] = [i for i in range(len(doc)) if i == 0 or "\n" in doc[i - 1].whitespace_
-                               or doc[i - 1].is_space and "\n" in doc[i - 1].text]
+        memo["line_starts"] = [i for i in range(len(doc)) if line_break_before(doc, i)]
     return memo["line_starts"]
+
+
+def line_break_before(doc: Doc, i: int) -> bool:
+    r"""Whether token ``i`` starts a line: the first token, or a newline in the white space
+    after token ``i - 1`` or in the space token ``i - 1`` is.
+
+    >>> import spacy
+    >>> doc = spacy.blank("en")("Jane Roe\nChief  Executive\n\nAcme")
+    >>> [t.text for t in doc if line_break_before(doc, t.i)]
+    ['Jane', 'Chief', 'Acme']
+    """
+    return i == 0 or "\n" in doc[i - 1].whitespace_ or doc[i - 1].is_space and "\n" in doc[i - 1].text
+
+
+def line_ends_at(doc: Doc, i: int) -> bool:
+    r"""Whether a line ends right before token ``i``: the text ends there, a line break
+    stands before ``i``, or token ``i`` is white space holding a newline.
+
+    >>> import spacy
+    >>> doc = spacy.blank("en")("Jane Roe \n\nAcme")
+    >>> [i for i in range(1, len(doc) + 1) if line_ends_at(doc, i)]
+    [2, 3, 4]
+    """
+    return i >= len(doc) or line_break_before(doc, i) or doc[i].is_space and "\n" in doc[i].text

@@ -23,7 +23,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from kgextract.base.dates import normalize_date
-from kgextract.base.gazetteers import TITLES, load_list
+from kgextract.base.gazetteers import TITLE_MODIFIERS, TITLES, load_list
 from kgextract.base.names import is_acronym_of
 from kgextract.nlp.entity_labels import (
     country_after_place,
@@ -164,7 +164,7 @@ def _name_possessive(doc: Doc, end: int) -> bool:
 
 @functools.lru_cache(maxsize=1)  # the gazetteers are fixed data: build the set once
 def _person_prefixes() -> frozenset[str]:
-    words = set(load_list("honorifics.v1")) | set(load_list("title_modifiers.v1"))
+    words = set(load_list("honorifics.v1")) | set(load_list(TITLE_MODIFIERS))
     words |= {t for t in load_list(TITLES) if " " not in t}
     return frozenset(w.rstrip(".") for w in words)
 

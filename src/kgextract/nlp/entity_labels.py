@@ -13,8 +13,10 @@ from collections import Counter
 
 from spacy.tokens import Doc, Span
 
+from kgextract.base.chars import JOINING_DASHES
 from kgextract.base.countries import country_name, country_record, government_name
 from kgextract.base.gazetteers import TITLES, load_list, load_sections
+from kgextract.nlp.doc_index import line_break_before
 
 __all__ = ["country_after_place", "grow_person_names", "harmonize_labels", "join_country_names",
            "government_phrases", "list_item_people", "org_of_place", "org_word_names", "person_cues",
@@ -220,7 +222,7 @@ def join_country_names(doc: Doc, spans: list[Span]) -> list[Span]:
     return out
 
 
-_HYPHENS = "-\u2010\u2011\u2012\u2013"
+_HYPHENS = JOINING_DASHES
 
 
 def _name_word(tok) -> bool:
@@ -295,7 +297,7 @@ _BULLETS = {"\u2022", "-", "*", "\u00b7", "\u2013", "\u2014", "\u25aa", "\u25cf"
 
 def _org_roles() -> frozenset[str]:
     """Titles organizations hold too ("partner", "observer"): no cue for a person."""
-    return load_sections("non_names.v1")["org_roles"]
+    return load_sections("non_names.v2")["org_roles"]
 
 
 def _starts_title(doc: Doc, i: int) -> bool:
@@ -316,7 +318,7 @@ def list_item_people(doc: Doc, spans: list[Span]) -> list[Span]:
     extra = []
     places = {(s.start, s.end) for s in spans if s.label_ == "Place"}
     for tok in doc:
-        if not (tok.i == 0 or doc[tok.i - 1].is_space and "\n" in doc[tok.i - 1].text):
+        if not line_break_before(doc, tok.i):
             continue
         i = tok.i
         while i < len(doc) and (doc[i].text in _BULLETS or doc[i].like_num and doc[i + 1 : i + 2].text in (".", ")")):

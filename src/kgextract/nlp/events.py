@@ -30,7 +30,13 @@ from spacy.language import Language
 from spacy.matcher import DependencyMatcher
 from spacy.tokens import Doc, Span, Token
 
-from kgextract.base.gazetteers import load_list
+from kgextract.base.gazetteers import (
+    BODY_WORDS,
+    EVENT_KINDS,
+    EVENT_NOUNS,
+    load_list,
+    load_sections,
+)
 from kgextract.nlp.event_triggers import load_triggers
 from kgextract.nlp.extensions import MENTIONS
 
@@ -49,16 +55,12 @@ _ORDINAL_WORDS = {
 _NOT_EVENT_DETS = {"any", "every", "no", "each", "such", "these", "those", "future", "other"}
 #: Event nouns that name an event on their own ("the meeting"); the others
 #: ("dedication", "reception", "service") need a modifier or complement.
-STRONG_EVENT_NOUNS = {
-    "meeting", "conference", "summit", "ceremony", "forum", "workshop", "symposium", "seminar",
-    "visit", "signing", "talks", "session", "celebration", "dialogue", "roundtable", "congress",
-    "convention", "webinar", "hackathon", "briefing", "consultation", "ministerial",
-}
+STRONG_EVENT_NOUNS = load_sections(EVENT_KINDS)["strong"]
 #: Capitalised words that end organisation names, never event names.
-_ORG_ENDINGS = {"council", "commission", "committee", "assembly", "congress", "agency", "office"}
+_ORG_ENDINGS = load_sections(BODY_WORDS)["org_endings"]
 
 
-@Language.factory("kgx_events", default_config={"event_nouns": "event_nouns.v2",
+@Language.factory("kgx_events", default_config={"event_nouns": EVENT_NOUNS,
                                                  "event_triggers": "event_triggers.v1"},
                   requires=["doc.spans"], assigns=["doc.spans"])
 def make_events(nlp: Language, name: str, event_nouns: str, event_triggers: str) -> "Events":
@@ -70,7 +72,7 @@ def make_events(nlp: Language, name: str, event_nouns: str, event_triggers: str)
 class Events:
     """Add ``Event`` spans to ``doc.spans[MENTIONS]``."""
 
-    def __init__(self, event_nouns: str = "event_nouns.v2", event_triggers: str = "event_triggers.v1",
+    def __init__(self, event_nouns: str = EVENT_NOUNS, event_triggers: str = "event_triggers.v1",
                  vocab=None):
         nouns = set(load_list(event_nouns))
         self.nouns = {n for n in nouns if " " not in n}
@@ -298,7 +300,7 @@ def _short_names(doc: Doc, named: list[Span], taken: set[int]) -> list[Span]:
 
 
 #: Last words of multi-word list entries that name a body, not an occurrence ("working group").
-_BODY_HEADS = {"group", "committee"}
+_BODY_HEADS = load_sections(BODY_WORDS)["list_heads"]
 #: Verbs whose object is an occurrence someone gives ("hosted a dinner", "gave a reception").
 _HOSTING_VERBS = {"host", "give", "throw", "offer", "organize", "organise", "hold", "lead"}
 

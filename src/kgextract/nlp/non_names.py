@@ -2,7 +2,8 @@
 
 The annotation guide: topics, documents, portfolios, products and degrees are
 not entities; plural common nouns are not names. Used by ``kgx_entity_fixes``
-on its typed mentions; the word lists are ``base/data/non_names.v1.txt``.
+on its typed mentions; the word lists are ``base/data/non_names.v2.txt`` and
+``base/data/portfolios.v2.txt`` (the remits).
 
 - ``drop_non_names``: "MoU", "COVID-19", "the Sustainable Development Goals",
   "the Global Energy Crisis", a name cut from a text's ("Programme of Action
@@ -23,11 +24,17 @@ import re
 from spacy.tokens import Doc, Span
 
 from kgextract.base.countries import country_name, country_record
-from kgextract.base.gazetteers import TITLES, demonym_forms, load_list, load_sections
+from kgextract.base.gazetteers import (
+    PORTFOLIOS,
+    TITLES,
+    demonym_forms,
+    load_list,
+    load_sections,
+)
 
 __all__ = ["drop_non_names", "portfolios"]
 
-_LIST = "non_names.v1"
+_LIST = "non_names.v2"
 _NAMED = ("Person", "Organization", "Place")
 #: Prepositions that tie a text's head word to the rest of its name.
 _DOC_LINKS = {"of", "on", "against", "to", "for"}
@@ -195,8 +202,8 @@ def portfolios(doc: Doc, spans: list[Span]) -> list[Span]:
     ("Dean of Student Affairs Ravi Menon"), an organization after "at" stays one
     ("Vice President of Content at Lakeside Radio").
     """
-    remits = _sections()["portfolios"]
-    weak = _sections()["company_remits"]
+    remits = load_sections(PORTFOLIOS)["remits"]
+    weak = load_sections(PORTFOLIOS)["company_remits"]
     spans = _whole_ministries(doc, spans, remits | weak)
     out: list[Span] = []
     for span in spans:

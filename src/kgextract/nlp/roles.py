@@ -26,16 +26,23 @@ from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc, Span
 
 from kgextract.base.countries import government_name
-from kgextract.base.gazetteers import TITLES, load_list
+from kgextract.base.gazetteers import (
+    EVENT_NOUNS,
+    TITLE_MODIFIERS,
+    TITLES,
+    load_list,
+    portfolio_words,
+)
+from kgextract.base.names import honorific_words
 from kgextract.nlp.doc_index import line_starts, remembering
 from kgextract.nlp.entity_fixes import drop_overlaps
 from kgextract.nlp.extensions import MENTIONS
 
-__all__ = ["Roles", "make_roles", "ABBREVIATIONS", "MODIFIERS", "PATTERNS", "PORTFOLIOS", "SHORT_FORMS", "short_forms", "expand_abbreviation", "holders_after",
+__all__ = ["Roles", "make_roles", "ABBREVIATIONS", "MODIFIERS", "PATTERNS", "SHORT_FORMS", "short_forms", "expand_abbreviation", "holders_after",
            "line_before", "own_line", "plural", "singular"]
 
 #: Words that qualify a title before it ("Senior", "Under").
-MODIFIERS = "title_modifiers.v2"
+MODIFIERS = TITLE_MODIFIERS
 
 #: Token patterns for open-ended titles ("Chief Content Officer").
 PATTERNS = "title_patterns.v1"
@@ -44,7 +51,6 @@ PATTERNS = "title_patterns.v1"
 SHORT_FORMS = "title_short_forms.v1"
 
 #: Portfolio words that stay inside a title after "of" ("Minister of the Interior").
-PORTFOLIOS = "portfolios.v1"
 
 #: Short forms that name the same Role as their long form.
 ABBREVIATIONS = {
@@ -64,7 +70,7 @@ ABBREVIATIONS = {
 
 _HONORIFIC_TITLES = {"professor", "prof", "sheikh", "sheikha", "sheik"}  # before a name: part of how one is called
 _ACADEMIC_MODIFIERS = {"associate", "assistant", "research", "visiting", "adjunct", "full", "distinguished"}
-_HONORIFICS = {"mr", "mrs", "ms", "dr", "prof", "sir", "dame", "h.e"}
+_HONORIFICS = honorific_words()
 _BOARD_WORDS = {"board", "directors", "trustees", "governors", "regents"}
 
 
@@ -374,8 +380,6 @@ def _names_after_titles(doc: Doc, titles: list[Span], entity_at: dict[int, Span]
     return found
 
 
-#: Words of a style of address right before a name ("the Honourable", "His Excellency", "Dr.").
-_STYLES = _HONORIFICS | {"honourable", "honorable", "hon", "excellency"}
 
 
 def _styled_names(doc: Doc, titles: list[Span], entity_at: dict[int, Span]) -> list[Span]:
@@ -389,9 +393,9 @@ def _styled_names(doc: Doc, titles: list[Span], entity_at: dict[int, Span]) -> l
             continue
         p = comma
         while p > 0 and comma - p < 3 and doc[p - 1].is_title and doc[p - 1].is_alpha and doc[p - 1].pos_ == "PROPN" \
-                and doc[p - 1].lower_ not in _STYLES:
+                and doc[p - 1].lower_ not in _HONORIFICS:
             p -= 1
-        if not 2 <= comma - p <= 3 or p == 0 or doc[p - 1].lower_.rstrip(".") not in _STYLES:
+        if not 2 <= comma - p <= 3 or p == 0 or doc[p - 1].lower_.rstrip(".") not in _HONORIFICS:
             continue
         inner = entity_at.get(p)
         if inner is not None and inner.label_ == "Person" and inner.start == p and inner.end == comma:
@@ -443,7 +447,7 @@ def _not_name_words() -> frozenset[str]:
 @lru_cache(maxsize=1)
 def _event_words() -> frozenset[str]:
     """Single words of the event noun list ("summit", "conference")."""
-    return frozenset(w for entry in load_list("event_nouns.v1") for w in entry.replace(":", " ").split())
+    return frozenset(w for entry in load_list(EVENT_NOUNS) for w in entry.replace(":", " ").split())
 
 
 def _acronyms_before(doc: Doc, titles: list[Span], entity_at: dict[int, Span]) -> list[Span]:
@@ -602,7 +606,7 @@ def _portfolio_end(doc: Doc, j: int) -> int | None:
     """Where a run of capitalised portfolio words starting at ``j`` ends ("Interior",
     "Foreign and Home Affairs", "Research & Development"), or None if a word of the run is
     no portfolio word (a name: "of Acme Digital")."""
-    words = load_list(PORTFOLIOS)
+    words = portfolio_words()
     k = j
     last = None
     while k < len(doc) and (doc[k].is_title and doc[k].lower_ in words

@@ -20,6 +20,8 @@ import re
 
 from spacy.tokens import Doc, Span
 
+from kgextract.nlp.doc_index import line_break_before, line_ends_at
+
 __all__ = ["source_lines"]
 
 #: A digest item's serial code: letters and at least five digits ("XY0305120094", "94WD0125D").
@@ -57,7 +59,7 @@ def _named_after(doc: Doc, place: Span, covered: dict[int, Span]) -> tuple[Span,
     """The place and the capitalised name right after it ("Lyon Radio Rhone Network")."""
     end = place.end
     while end < len(doc) and end - place.end < _MAX_NAME and _NAME_WORD.fullmatch(doc[end].text) \
-            and not _line_break_before(doc, end) and (covered.get(end) is None or covered[end].label_ != "Place"):
+            and not line_break_before(doc, end) and (covered.get(end) is None or covered[end].label_ != "Place"):
         end += 1
     start = place.end + (place.end < end and doc[place.end].lower_ == "the")
     return (place, Span(doc, start, end, label="Organization")) if start < end else None
@@ -92,20 +94,15 @@ def _case_split(doc: Doc, i: int) -> tuple[Span, Span] | None:
 
 
 def _starts_line(doc: Doc, i: int) -> bool:
-    if i == 0 or _line_break_before(doc, i):
+    if line_break_before(doc, i):
         return True
     before = doc[i - 1].text
     # a serial code is 7 to 14 characters long: the pattern is tried on those alone (it runs for every token)
     return 7 <= len(before) <= 14 and bool(_SERIAL.fullmatch(before))
 
 
-def _line_break_before(doc: Doc, i: int) -> bool:
-    return i > 0 and ("\n" in doc[i - 1].whitespace_ or doc[i - 1].is_space)
-
-
 def _line_ends(doc: Doc, i: int) -> bool:
-    return i >= len(doc) or _line_break_before(doc, i) or doc[i].is_space and "\n" in doc[i].text \
-        or doc[i].is_punct and i + 1 >= len(doc)
+    return line_ends_at(doc, i) or doc[i].is_punct and i + 1 >= len(doc)  # or only a full stop is left
 
 
 def _closes(doc: Doc, place: Span, name: Span) -> bool:

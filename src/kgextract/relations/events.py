@@ -34,8 +34,8 @@ from collections.abc import Iterator
 
 from spacy.tokens import Doc, Span, Token
 
-from kgextract.base.dates import WEEKDAYS, DateValue, find_dates, normalize_date
-from kgextract.base.gazetteers import load_list, load_sections
+from kgextract.base.dates import RELATIVE_PERIOD, WEEKDAYS, DateValue, find_dates, normalize_date, relative_period
+from kgextract.base.gazetteers import BODY_WORDS, EVENT_KINDS, load_list, load_sections
 from kgextract.models import Predicate
 from kgextract.nlp.doc_index import sentence_of, sentence_spans
 from kgextract.relations.registry import Candidate, Context, extractors
@@ -60,7 +60,6 @@ def _nearest(events: list[Span], i: int) -> Span:
 
 
 _YEAR_PREPS = {"in", "during", "by", "until", "since", "from", "for", "of", "throughout"}
-_THIS_YEAR = re.compile(r"^(?:later |earlier )?this year$", re.IGNORECASE)
 
 
 _WEEKDAYS = {name: i for i, name in enumerate(WEEKDAYS)}
@@ -147,7 +146,7 @@ def sentence_dates(sent: Span, reference: dt.date | None) -> list[tuple[Span, Da
     """The dates of a sentence with their spans: the date grammar first, spaCy's DATE entities after.
 
     A bare year counts only after a preposition ("in 2024", not "NATO 2030
-    initiative"); "this year" takes the reference year; a weekday ("on
+    initiative"); "this year", "last month" are placed from the reference; a weekday ("on
     Friday") is the one of the reference's week the tense points to.
     """
     doc = sent.doc
@@ -163,8 +162,9 @@ def sentence_dates(sent: Span, reference: dt.date | None) -> list[tuple[Span, Da
             continue
         text = ent.text.strip()
         value: DateValue | None
-        if _THIS_YEAR.match(text) and reference is not None:
-            value = DateValue(start=str(reference.year), precision="year")
+        period = RELATIVE_PERIOD.fullmatch(text)
+        if period is not None and reference is not None:
+            value = relative_period(period, reference)  # "later this year", "last month"
         else:
             value = normalize_date(text, reference=reference)
         if value is None and reference is not None:
@@ -500,7 +500,7 @@ def extract_event_agents(doc: Doc, context: Context) -> Iterator[Candidate]:
 
 
 #: Events one holds with someone as a way of meeting them ("held talks with", "held a meeting with").
-_TALK_EVENTS = {"meeting", "talks", "consultation", "consultations", "dialogue"}
+_TALK_EVENTS = load_sections(EVENT_KINDS)["talk"]
 
 
 def _event_led(verb: Token, index: dict[int, Span]) -> Span | None:
@@ -514,7 +514,7 @@ def _event_led(verb: Token, index: dict[int, Span]) -> Span | None:
 
 #: Events a verb states by itself whose subject runs them ("Acme launched the portal", "the Mayor
 #: inaugurated the office").
-_SELF_RUN_EVENTS = {"launch", "inauguration"}
+_SELF_RUN_EVENTS = load_sections(EVENT_KINDS)["self_run"]
 
 
 def _launched(verb: Token, index: dict[int, Span]) -> Span | None:
@@ -524,7 +524,7 @@ def _launched(verb: Token, index: dict[int, Span]) -> Span | None:
 
 
 #: Event nouns for a body's own sitting: "the 57th Session of the Authority" is the Authority's.
-_SESSION_NOUNS = {"session", "sessions", "meeting"}
+_SESSION_NOUNS = load_sections(EVENT_KINDS)["session"]
 
 
 def _session_body(event: Span) -> Span | None:
@@ -556,7 +556,7 @@ def _session_body(event: Span) -> Span | None:
 
 _BODY_CONNECTORS = {"of", "for", "and", "on", "&"}
 #: Words that name a body by its kind ("the Commission", "the 73rd Commission session").
-_BODY_KINDS = {"commission", "council", "committee", "assembly", "board", "authority", "parliament", "senate"}
+_BODY_KINDS = load_sections(BODY_WORDS)["kinds"]
 
 
 def _cap_word(tok: Token) -> bool:
@@ -719,12 +719,9 @@ _HOLD_VERBS = {"hold", "have", "conduct"}
 #: Nouns for what a speaker sends or gives to an event ("a video message to the forum").
 _MESSAGE_NOUNS = {"message", "address", "speech", "statement", "remarks", "keynote"}
 #: Event heads whose parties are attendees (a conference's subject is its organizer, not a party).
-_PARTY_EVENTS = {"signing", "meeting", "visit", "talks", "consultation", "consultations", "dialogue",
-                 "courtesy", "call", "inauguration", "ceremony"}
+_PARTY_EVENTS = load_sections(EVENT_KINDS)["party"]
 #: Event heads whose speakers are attendees (a speaker "at the conference" was there).
-_SPOKEN_EVENTS = _PARTY_EVENTS | {"conference", "summit", "forum", "session", "workshop", "seminar",
-                                  "symposium", "celebration", "launch", "dedication", "opening", "reception",
-                                  "assembly", "congress", "convention", "webinar", "roundtable", "briefing"}
+_SPOKEN_EVENTS = _PARTY_EVENTS | load_sections(EVENT_KINDS)["spoken"]
 
 
 def _event_head(event: Span) -> str:
@@ -857,8 +854,7 @@ def _holder(role: Span, index: dict[int, Span]) -> Span | None:
 
 
 #: Nouns for the people who stand for a body: "officials from the Ministry", "members of X".
-_BODY_PEOPLE = {"delegation", "team", "mission", "official", "officials", "representative", "representatives",
-                "member", "members", "leader", "leaders", "staff", "executives", "counterparts"}
+_BODY_PEOPLE = load_sections(BODY_WORDS)["people"]
 
 
 def _delegation_owners(tok: Token, index: dict[int, Span]) -> list[Span]:

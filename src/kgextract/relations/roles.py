@@ -32,6 +32,7 @@ from spacy.tokens import Doc, Span, Token
 
 from kgextract.base.countries import government_name
 from kgextract.models import Predicate
+from kgextract.nlp.doc_index import line_ends_at
 from kgextract.nlp.roles import holders_after, line_before, own_line
 from kgextract.relations.registry import Candidate, Context, extractors
 from kgextract.relations.spans import HONORIFIC_TOKENS, antecedent, evidence_span, mention_index, mentions
@@ -276,14 +277,10 @@ def _next_item(doc: Doc, end: int, roles: dict[int, Span], index: dict[int, Span
     return None
 
 
-#: Styles of address beside the honorifics ("Senator the Honourable Jane Roe").
-_STYLES = {"honourable", "honorable", "rt", "right"}
-
-
 def _skip_honorifics(doc: Doc, i: int) -> int:
-    if i + 1 < len(doc) and doc[i].lower_ == "the" and doc[i + 1].lower_.rstrip(".") in _STYLES | {"hon"}:
+    if i + 1 < len(doc) and doc[i].lower_ == "the" and doc[i + 1].lower_.rstrip(".") in HONORIFIC_TOKENS:
         i += 1  # "the Honourable", "the Hon."
-    while i < len(doc) and (doc[i].lower_.rstrip(".") in HONORIFIC_TOKENS | _STYLES or doc[i].lower_ == "professor"
+    while i < len(doc) and (doc[i].lower_.rstrip(".") in HONORIFIC_TOKENS or doc[i].lower_ == "professor"
                             and i + 1 < len(doc) and doc[i + 1].is_title) and not doc[i].is_sent_start:
         i += 1  # "..., Professor Jane Roe": an academic title used as an honorific
     return i
@@ -772,11 +769,12 @@ def _pobj_org(verb: Token, preposition: str, index: dict[int, Span]) -> Span | N
     return span if span is not None and span.label_ == "Organization" else None
 
 
-@extractors.register("kgx.roles.moves.v1")
+@extractors.register("kgx.roles.moves.v2")
 def extract_moves(doc: Doc, context: Context) -> Iterator[Candidate]:
-    """memberOf from a career move, where the text names both organizations: "X came to
-    Acme from Globex five years ago", "X joined Acme from Globex" (a member of each, the
-    second formerly). "X came to Acme" alone may be a visit, so it gives nothing.
+    """memberOf from a career move: "X joined Acme" (v2: the one rule for joining; before, the
+    affiliation lists read it too), and where the text names both organizations, "X came to
+    Acme from Globex five years ago", "X joined Acme from Globex" (a member of each, the second
+    formerly). "X came to Acme" alone may be a visit, so it gives nothing.
 
     >>> sorted(MOVE_VERBS)[:3]
     ['come', 'join', 'move']
@@ -785,10 +783,11 @@ def extract_moves(doc: Doc, context: Context) -> Iterator[Candidate]:
     for verb in doc:
         if verb.pos_ != "VERB" or verb.lemma_.lower() not in MOVE_VERBS:
             continue
+        joins = verb.lemma_.lower() == "join"
         former = _pobj_org(verb, "from", index)
-        if former is None:
+        if former is None and not joins:
             continue
-        if verb.lemma_.lower() == "join":
+        if joins:
             obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
             current = index.get(obj.i) if obj is not None else None
             current = current if current is not None and current.label_ == "Organization" else None
@@ -798,7 +797,9 @@ def extract_moves(doc: Doc, context: Context) -> Iterator[Candidate]:
         if current is None or person is None or person.label_ != "Person":
             continue
         for org in (current, former):
-            yield Candidate(person, Predicate.MEMBER_OF, org, 0.65, "kgx.roles.moves.v1", evidence_span(person, org))
+            if org is not None:
+                yield Candidate(person, Predicate.MEMBER_OF, org, 0.65, "kgx.roles.moves.v2",
+                                evidence_span(person, org))
 
 
 _PORTFOLIO_FILLERS = {"minister", "ministry", "of", "for", "the", "and", "&", "state", "deputy", "vice", "senior"}
@@ -1006,11 +1007,11 @@ def _listed_people(doc: Doc, j: int, index: dict[int, Span]) -> list[Span]:
     return found
 
 
-@extractors.register("kgx.roles.affiliation_lists.v1")
+@extractors.register("kgx.roles.affiliation_lists.v2")
 def extract_listed_affiliations(doc: Doc, context: Context) -> Iterator[Candidate]:
     """memberOf from how lists of people name their organizations: "Jane Roe (Acme Corp)",
     "Speakers: Jane Roe, Acme Corp; John Doe, Globex", "Jane Roe from the Acme Institute said",
-    "Jane Roe and John Doe, both of Acme Corp", and from joining: "Jane Roe joined Acme Corp in 2010"."""
+    "Jane Roe and John Doe, both of Acme Corp" (v2: "X joined Acme" is the career moves' rule alone)."""
     index = mention_index(doc)
     for person in mentions(doc, "Person"):
         j = person.end
@@ -1022,7 +1023,7 @@ def extract_listed_affiliations(doc: Doc, context: Context) -> Iterator[Candidat
         elif j + 1 < len(doc) and doc[j].text == "," and _list_item(doc, person):
             org = index.get(j + 1)  # "Jane Roe, Acme Corp;"
             if org is None or org.start != j + 1 or not (org.end >= len(doc) or doc[org.end].text in (";", ".")
-                                                         or _line_ends_at(doc, org.end)):
+                                                         or line_ends_at(doc, org.end)):
                 org = None
         elif j + 1 < len(doc) and doc[j].lower_ == "from" and _subject_of_clause(person):
             k = j + 1 + (doc[j + 1].lower_ == "the")
@@ -1030,7 +1031,7 @@ def extract_listed_affiliations(doc: Doc, context: Context) -> Iterator[Candidat
             if org is not None and org.start != k:
                 org = None
         if org is not None and org.label_ == "Organization":
-            yield Candidate(person, Predicate.MEMBER_OF, org, 0.6, "kgx.roles.affiliation_lists.v1",
+            yield Candidate(person, Predicate.MEMBER_OF, org, 0.6, "kgx.roles.affiliation_lists.v2",
                             evidence_span(person, org))
     for tok in doc:
         if tok.lower_ in ("both", "all") and tok.i > 2 and doc[tok.i - 1].text == "," and tok.i + 2 < len(doc) \
@@ -1039,24 +1040,15 @@ def extract_listed_affiliations(doc: Doc, context: Context) -> Iterator[Candidat
             org = index.get(k) if k < len(doc) else None  # "Jane Roe and John Doe, both of Acme Corp"
             if org is not None and org.label_ == "Organization" and org.start == k:
                 for person in _people_before(doc, tok.i - 1, index):
-                    yield Candidate(person, Predicate.MEMBER_OF, org, 0.65, "kgx.roles.affiliation_lists.v1",
+                    yield Candidate(person, Predicate.MEMBER_OF, org, 0.65, "kgx.roles.affiliation_lists.v2",
                                     evidence_span(person, org))
         if tok.lower_ in ("board", "boards") and tok.dep_ == "pobj" and tok.head.lower_ in ("to", "on"):
             org = _board_owner(doc, tok, index)  # "appointed to the board of directors of Acme"
             verb = tok.head.head
             member = _subject_person(verb, index) if verb.pos_ in ("VERB", "AUX") else None
             if org is not None and member is not None:
-                yield Candidate(member, Predicate.MEMBER_OF, org, 0.65, "kgx.roles.affiliation_lists.v1",
+                yield Candidate(member, Predicate.MEMBER_OF, org, 0.65, "kgx.roles.affiliation_lists.v2",
                                 evidence_span(member, org))
-    for verb in doc:
-        if verb.lemma_.lower() != "join" or verb.pos_ != "VERB":
-            continue
-        obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
-        org = index.get(obj.i) if obj is not None else None
-        member = _subject_person(verb, index)
-        if org is not None and org.label_ == "Organization" and member is not None:
-            yield Candidate(member, Predicate.MEMBER_OF, org, 0.65, "kgx.roles.affiliation_lists.v1",
-                            evidence_span(member, org))
 
 
 def _people_before(doc: Doc, end: int, index: dict[int, Span]) -> list[Span]:
@@ -1094,9 +1086,5 @@ def _list_item(doc: Doc, person: Span) -> bool:
     while i >= 0 and doc[i].lower_.rstrip(".") in HONORIFIC_TOKENS:
         i -= 1
     return i < 0 or doc[i].text in (":", ";", "•", "-", "–") or doc[i].lower_ == "and" and i > 0 \
-        and doc[i - 1].text == ";" or _line_ends_at(doc, i + 1)
+        and doc[i - 1].text == ";" or line_ends_at(doc, i + 1)
 
-
-def _line_ends_at(doc: Doc, i: int) -> bool:
-    """A line break stands right before token ``i`` (or the text ends there)."""
-    return i >= len(doc) or "\n" in doc[i - 1].whitespace_ or doc[i].is_space and "\n" in doc[i].text

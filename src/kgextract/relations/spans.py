@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
+from kgextract.base.names import honorific_parts
 from kgextract.nlp.doc_index import mentions
 
 __all__ = ["mention_index", "mentions", "antecedent", "title_antecedent", "evidence_span", "mention_of", "HONORIFIC_TOKENS"]
 
-HONORIFIC_TOKENS = {
-    "mr", "mrs", "ms", "dr", "prof", "h.e", "his", "her", "excellency", "sir", "dame", "miss", "hon",
-}
+#: The words of honorifics and styles, without full stops ("his", "excellency", "mr", "rt"), from the gazetteer.
+HONORIFIC_TOKENS = honorific_parts()
 _PERSONAL_PRONOUNS = {"he", "she", "him", "her", "his", "who"}
 
 

@@ -40,7 +40,7 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
-from kgextract.base.dates import MONTH_NAMES, find_dates
+from kgextract.base.dates import MONTH_NAMES, RELATIVE_PERIOD, find_dates, relative_period
 from kgextract.base.gazetteers import load_sections
 from kgextract.models import MembershipStatus, Predicate
 from kgextract.relations.registry import Candidate, Context
@@ -52,7 +52,6 @@ __all__ = ["TENURE_WORDS", "QualifierCandidate", "qualify", "release_date", "ver
 TENURE_WORDS = "tenure.v1"
 
 _BARE_MONTH = re.compile(r"\b(" + "|".join(m.capitalize() for m in MONTH_NAMES) + r")\b(?!\s*\d)(?:\s+of\s+(this|last|next)\s+year)?")
-_RELATIVE = re.compile(r"\b(last|this|next)\s+(month|year)\b", re.IGNORECASE)
 _FUTURE_AUX = {"will", "shall", "'ll", "wo"}
 _PAST_AUX = {"was", "were", "had"}
 _PERFECT_AUX = {"has", "have", "'s", "'ve"}
@@ -241,33 +240,28 @@ def _dates(sent: Span, reference: dt.date | None, release: dt.date | None, futur
             taken.append((m.start, m.end))
     if release is None:
         return out
-    for word in list(_BARE_MONTH.finditer(text)) + list(_RELATIVE.finditer(text)):
-        if any(s < word.end() and word.start() < e for s, e in taken):
+    found = [(m.start(), m.end(), _month_value(m, release, future)) for m in _BARE_MONTH.finditer(text)]
+    found += [(m.start("which"), m.end(), relative_period(m, release).start) for m in RELATIVE_PERIOD.finditer(text)]
+    for start, end, value in found:
+        if any(s < end and start < e for s, e in taken):
             continue
-        value = _relative_value(word, release, future)
-        span = doc.char_span(base + word.start(), base + word.end(), alignment_mode="expand")
-        if value is not None and span is not None:
+        span = doc.char_span(base + start, base + end, alignment_mode="expand")
+        if span is not None:
             out.append(_Date(span, value, None, _cue(doc, span.start)))
     return out
 
 
-def _relative_value(m: re.Match, release: dt.date, future: bool) -> str | None:
-    first = m.group(1).lower()
-    if first in MONTH_NAMES:
-        month = MONTH_NAMES.index(first) + 1
-        which = m.group(2)
-        if which is not None:
-            year = release.year + {"this": 0, "last": -1, "next": 1}[which.lower()]
-        elif future:
-            year = release.year if month >= release.month else release.year + 1
-        else:
-            year = release.year if month <= release.month else release.year - 1
-        return f"{year:04d}-{month:02d}"
-    step = {"last": -1, "this": 0, "next": 1}[first]
-    if m.group(2).lower() == "year":
-        return f"{release.year + step:04d}"
-    month = release.year * 12 + release.month - 1 + step
-    return f"{month // 12:04d}-{month % 12 + 1:02d}"
+def _month_value(m: re.Match, release: dt.date, future: bool) -> str:
+    """ "in January" (the nearest one the tense points to), "January of last year"."""
+    month = MONTH_NAMES.index(m.group(1).lower()) + 1
+    which = m.group(2)
+    if which is not None:
+        year = release.year + {"this": 0, "last": -1, "next": 1}[which.lower()]
+    elif future:
+        year = release.year if month >= release.month else release.year + 1
+    else:
+        year = release.year if month <= release.month else release.year - 1
+    return f"{year:04d}-{month:02d}"
 
 
 def _reaches(date: _Date, anchor: Token, target: Span | None = None) -> tuple[bool, bool]:
