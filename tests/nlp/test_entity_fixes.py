@@ -475,3 +475,18 @@ def test_issue13_person_after_that_stays(nlp):
     _, found = mentions(nlp, "Jane Roe is leaving. The board is pleased that Jane will stay on as an adviser "
                              "until May.")
     assert ("Jane", "Person") in found
+
+
+@pytest.mark.parametrize("text, acronym, person", [
+    pytest.param("Trade Bulletin, 3 May 2022\n\nMinister of State (MOS) Carla Moss will visit Lima. "
+                 "MOS Moss will meet officials.", "MOS", "Moss", id="title-acronym-after-date-line"),
+    pytest.param("Harbour News, 9 June 2021\n\nHead of Mission (HOM) Piet Brand will open the fair. "
+                 "HOM Brand will then visit Accra.", "HOM", "Brand", id="title-acronym-after-heading"),
+])
+def test_title_acronym_is_neither_organization_nor_part_of_a_name(nlp, text, acronym, person):
+    # the words an acronym spells stop at a line break, so "Minister of State (MOS)" defines
+    # MOS as a title's short form (not an entity), and "MOS Moss" is the person Moss
+    doc, found = mentions(nlp, text)
+    assert doc._.kgx_acronyms[acronym][2] is None
+    assert not any(acronym in name.split() for name, label in found if label in ("Organization", "Person"))
+    assert (person, "Person") in found

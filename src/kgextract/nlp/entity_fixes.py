@@ -302,8 +302,14 @@ def apply_definitions(doc: Doc, spans: list[Span]) -> list[Span]:
     doc._.kgx_acronyms = defs
     if not defs:
         return spans
+    surnames = {s[-1].text for s in spans if s.label_ == "Person" and len(s) > 1}
     kept = []
     for span in spans:
+        if len(span) > 1 and defs.get(span[0].text, (0, 0, ""))[2] is None:
+            # "MOS Roe" after "Minister of State (MOS)": the acronym of a title is not part of the
+            # name, and what follows it is the person's surname when the text names that person
+            label = "Person" if span.label_ == "Person" or span[1:].text in surnames else span.label_
+            span = Span(doc, span.start + 1, span.end, label=label)
         if span.text in defs:
             label = defs[span.text][2]
             if label is None:
@@ -408,8 +414,8 @@ def _words_before(doc: Doc, paren: int, n_letters: int) -> Span | None:
     words = 0
     while start > 0 and words < n_letters + 3:
         prev = doc[start - 1]
-        if prev.is_punct and prev.text not in {"-"}:
-            break
+        if prev.is_punct and prev.text not in {"-"} or prev.is_space:
+            break  # a name never runs over a line break: the line above is a heading or a date line
         start -= 1
         if prev.is_alpha and prev.lower_ not in {"of", "and", "the", "for", "on", "in"}:
             words += 1
