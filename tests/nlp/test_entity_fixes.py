@@ -490,3 +490,30 @@ def test_title_acronym_is_neither_organization_nor_part_of_a_name(nlp, text, acr
     assert doc._.kgx_acronyms[acronym][2] is None
     assert not any(acronym in name.split() for name, label in found if label in ("Organization", "Person"))
     assert (person, "Person") in found
+
+
+@pytest.mark.parametrize("text, expected, unwanted", [
+    pytest.param("She served on the Task Force on Goals for Public Parks for the Oregon Director of Parks.",
+                 "Task Force on Goals for Public Parks", "Task Force on Goals for Public Parks for the Oregon",
+                 id="second-complement-is-another-body"),
+    pytest.param("She served on the Task Force on Policy Issues in Rural and Urban Housing for the U.S. Office of "
+                 "Housing.", "Task Force on Policy Issues in Rural and Urban Housing",
+                 "Task Force on Policy Issues in Rural and Urban Housing for the U.S.", id="tail-stops-at-for-the"),
+    pytest.param("He sat on the Youth Committee of the Oregon Council on Sport.",
+                 "Youth Committee", "Youth Committee of", id="model-cut-before-of-the"),
+])
+def test_organization_name_stops_before_the_next_body(nlp, text, expected, unwanted):
+    _, found = mentions(nlp, text)
+    assert (expected, "Organization") in found
+    assert (unwanted, "Organization") not in found
+
+
+@pytest.mark.parametrize("text, expected", [
+    pytest.param("Jane Roe met the United Nations Office for the Coordination of Relief Work.",
+                 "United Nations Office for the Coordination of Relief Work", id="first-complement-with-the"),
+    pytest.param("Jane Roe heads the Regional Office for Water and Sanitation in Africa and the Middle East.",
+                 "Regional Office for Water and Sanitation in Africa and the Middle East", id="regions-tail"),
+])
+def test_organization_name_keeps_its_own_complement(nlp, text, expected):
+    _, found = mentions(nlp, text)
+    assert (expected, "Organization") in found

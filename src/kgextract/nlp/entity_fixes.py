@@ -91,7 +91,8 @@ class EntityFixes:
             if label == "Organization":
                 if span[-1].lower_ in _DOCUMENT_WORDS:
                     continue  # "Arms Trade Treaty": a text, not an organization
-                span = extend_org_tail(span)
+                if ent[-1].lower_ not in _CONNECTORS:  # "the Youth Committee of": the model chose where it ends
+                    span = extend_org_tail(span)
                 if len(span) == 1 and span.start > 0 and doc[span.start - 1].ent_type_ == "NORP":
                     span = Span(doc, span.start - 1, span.end, label=label)  # "the Japanese Diet"
             elif label in ("Place", "Person") and span.end < len(doc) and doc[span.end].lower_ in _PLACE_NOUNS:
@@ -143,7 +144,8 @@ def trim_span(span: Span, label: str) -> Span | None:
         if label == "Person" and start + 1 == end and doc[start].is_title and doc[start].tag_ != "VBG":
             break  # "King" alone is a name, not a title without its holder
         start += 1
-    while end > start and (doc[end - 1].text in _EDGE_PUNCT or doc[end - 1].tag_ == "POS"):
+    while end > start and (doc[end - 1].text in _EDGE_PUNCT or doc[end - 1].tag_ == "POS"
+                           or end - start > 1 and doc[end - 1].lower_ in _CONNECTORS):  # "Youth Committee of"
         if label == "Organization" and end - start > 1 and doc[end - 1].lower_ in ("'s", "’s") and _name_possessive(doc, end):
             break  # "Sotheby's said": the 's is part of the name, not a possessive
         end -= 1
@@ -180,6 +182,8 @@ def extend_org_tail(span: Span) -> Span:
     if i >= len(doc) - 1 or doc[i].lower_ not in _CONNECTORS - {"and", "the", "&"}:
         return span
     prep = doc[i].lower_
+    if doc[i + 1].lower_ == "the" and any(t.lower_ in _CONNECTORS - {"and", "&", "the"} for t in span):
+        return span  # "Task Force on Goals for Parks" + "for the Oregon Board": the name has its complement
     j = i + 1
     last_cap = None
     while j < len(doc) and j - span.end < 8:
@@ -188,6 +192,8 @@ def extend_org_tail(span: Span) -> Span:
             break  # "Acme Corp on Monday", "the Court in Springfield and Judge Jane Roe"
         if tok.is_title or tok.is_upper and tok.is_alpha:
             last_cap = j
+        elif tok.lower_ in _CONNECTORS - {"and", "&", "the"} and doc[j + 1 : j + 2].text.lower() == "the":
+            break  # "Task Force on Goals for Parks for the Oregon Board": a preposition + "the" opens another body
         elif tok.lower_ in _CONNECTORS and j + 1 < len(doc) and (doc[j + 1].is_title or doc[j + 1].lower_ == "the"):
             pass
         else:
