@@ -517,3 +517,16 @@ def test_organization_name_stops_before_the_next_body(nlp, text, expected, unwan
 def test_organization_name_keeps_its_own_complement(nlp, text, expected):
     _, found = mentions(nlp, text)
     assert (expected, "Organization") in found
+
+
+@pytest.mark.parametrize("text, organization, street", [
+    pytest.param("The meeting was held at the Ministry of Trade, Palm Circle, St. Ann, Kingston on Monday.",
+                 "Ministry of Trade", "Palm Circle", id="org-comma-street"),
+    pytest.param("Jane Roe opened the new branch of the Harbour Bank on Elm Road.",
+                 "Harbour Bank", "Elm Road", id="org-on-street"),
+])
+def test_street_address_is_a_place_not_part_of_an_organization(nlp, text, organization, street):
+    _, found = mentions(nlp, text)
+    assert (organization, "Organization") in found
+    assert (street, "Place") in found
+    assert not any(label == "Organization" and street in name for name, label in found)

@@ -98,6 +98,7 @@ class EntityFixes:
             elif label in ("Place", "Person") and span.end < len(doc) and doc[span.end].lower_ in _PLACE_NOUNS:
                 span = Span(doc, span.start, span.end + 1, label="Place")  # "Baltic Sea region", "Dunga wetlands"
             spans.append(span)
+        spans = street_addresses(doc, spans)
         spans = join_country_names(doc, spans)
         spans = split_possessives(doc, spans)
         spans = split_company_of_place(doc, spans)
@@ -157,6 +158,32 @@ def trim_span(span: Span, label: str) -> Span | None:
     if start >= end:
         return None
     return Span(doc, start, end, label=label)
+
+
+def street_addresses(doc: Doc, spans: list[Span]) -> list[Span]:
+    """A name ending in a street word (``street_words.v1``) is a Place, and an ORG that runs
+    over a comma or "on"/"at"/"in" into one is the body plus its address.
+
+    >>> import spacy
+    >>> doc = spacy.blank("en")("at the Ministry of Trade , Palm Circle")
+    >>> [(s.text, s.label_) for s in street_addresses(doc, [Span(doc, 2, 8, label="Organization")])]
+    [('Ministry of Trade', 'Organization'), ('Palm Circle', 'Place')]
+    """
+    streets = load_list("street_words.v1")
+    out = []
+    for span in spans:
+        if span.label_ != "Organization" or span[-1].lower_ not in streets:
+            out.append(span)
+            continue
+        comma = next((t.i for t in reversed(span[1:-1]) if t.text == "," or t.lower_ in ("on", "at", "in")), None)
+        if comma is None:
+            out.append(Span(doc, span.start, span.end, label="Place"))  # "St. Anne Circle"
+            continue
+        head = trim_span(doc[span.start : comma], "Organization")
+        if head is not None:
+            out.append(head)
+        out.append(Span(doc, comma + 1, span.end, label="Place"))
+    return out
 
 
 def _name_possessive(doc: Doc, end: int) -> bool:
