@@ -530,3 +530,21 @@ def test_street_address_is_a_place_not_part_of_an_organization(nlp, text, organi
     assert (organization, "Organization") in found
     assert (street, "Place") in found
     assert not any(label == "Organization" and street in name for name, label in found)
+
+
+@pytest.mark.parametrize("text, fragments", [
+    pytest.param("They include the Regional Programme of Action to Prevent, Combat and Eradicate the Illicit "
+                 "Trade in Rare Timber in All its Forms, and the Timber Protocol.", {"Combat", "Eradicate"},
+                 id="verbs-in-a-programme-name"),
+    pytest.param("They include the Plan of Action to Detect, Combat and Eradicate Illegal Fishing in All Coastal "
+                 "Waters, the Fisheries Protocol to the Ocean Convention.", {"Combat", "Ocean Convention"},
+                 id="convention-read-as-a-place"),
+])
+def test_pieces_of_a_texts_name_are_not_entities(nlp, text, fragments):
+    _, found = mentions(nlp, text)
+    assert not fragments & {name for name, label in found if label in ("Organization", "Place", "Person")}
+
+
+def test_places_after_to_stay_places(nlp):
+    _, found = mentions(nlp, "The delegation will travel to Lima, Quito and Bogota in May.")
+    assert {("Lima", "Place"), ("Quito", "Place"), ("Bogota", "Place")} <= set(found)

@@ -88,9 +88,9 @@ class EntityFixes:
             span = trim_span(ent, label)
             if span is None or self._noise(span, label):
                 continue
+            if label in ("Organization", "Place") and span[-1].lower_ in _DOCUMENT_WORDS:
+                continue  # "Arms Trade Treaty", "the Ocean Convention": a text, not a body or a place
             if label == "Organization":
-                if span[-1].lower_ in _DOCUMENT_WORDS:
-                    continue  # "Arms Trade Treaty": a text, not an organization
                 if ent[-1].lower_ not in _CONNECTORS:  # "the Youth Committee of": the model chose where it ends
                     span = extend_org_tail(span)
                 if len(span) == 1 and span.start > 0 and doc[span.start - 1].ent_type_ == "NORP":
