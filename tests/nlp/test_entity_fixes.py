@@ -475,3 +475,76 @@ def test_issue13_person_after_that_stays(nlp):
     _, found = mentions(nlp, "Jane Roe is leaving. The board is pleased that Jane will stay on as an adviser "
                              "until May.")
     assert ("Jane", "Person") in found
+
+
+@pytest.mark.parametrize("text, acronym, person", [
+    pytest.param("Trade Bulletin, 3 May 2022\n\nMinister of State (MOS) Carla Moss will visit Lima. "
+                 "MOS Moss will meet officials.", "MOS", "Moss", id="title-acronym-after-date-line"),
+    pytest.param("Harbour News, 9 June 2021\n\nHead of Mission (HOM) Piet Brand will open the fair. "
+                 "HOM Brand will then visit Accra.", "HOM", "Brand", id="title-acronym-after-heading"),
+])
+def test_title_acronym_is_neither_organization_nor_part_of_a_name(nlp, text, acronym, person):
+    # the words an acronym spells stop at a line break, so "Minister of State (MOS)" defines
+    # MOS as a title's short form (not an entity), and "MOS Moss" is the person Moss
+    doc, found = mentions(nlp, text)
+    assert doc._.kgx_acronyms[acronym][2] is None
+    assert not any(acronym in name.split() for name, label in found if label in ("Organization", "Person"))
+    assert (person, "Person") in found
+
+
+@pytest.mark.parametrize("text, expected, unwanted", [
+    pytest.param("She served on the Task Force on Goals for Public Parks for the Oregon Director of Parks.",
+                 "Task Force on Goals for Public Parks", "Task Force on Goals for Public Parks for the Oregon",
+                 id="second-complement-is-another-body"),
+    pytest.param("She served on the Task Force on Policy Issues in Rural and Urban Housing for the U.S. Office of "
+                 "Housing.", "Task Force on Policy Issues in Rural and Urban Housing",
+                 "Task Force on Policy Issues in Rural and Urban Housing for the U.S.", id="tail-stops-at-for-the"),
+    pytest.param("He sat on the Youth Committee of the Oregon Council on Sport.",
+                 "Youth Committee", "Youth Committee of", id="model-cut-before-of-the"),
+])
+def test_organization_name_stops_before_the_next_body(nlp, text, expected, unwanted):
+    _, found = mentions(nlp, text)
+    assert (expected, "Organization") in found
+    assert (unwanted, "Organization") not in found
+
+
+@pytest.mark.parametrize("text, expected", [
+    pytest.param("Jane Roe met the United Nations Office for the Coordination of Relief Work.",
+                 "United Nations Office for the Coordination of Relief Work", id="first-complement-with-the"),
+    pytest.param("Jane Roe heads the Regional Office for Water and Sanitation in Africa and the Middle East.",
+                 "Regional Office for Water and Sanitation in Africa and the Middle East", id="regions-tail"),
+])
+def test_organization_name_keeps_its_own_complement(nlp, text, expected):
+    _, found = mentions(nlp, text)
+    assert (expected, "Organization") in found
+
+
+@pytest.mark.parametrize("text, organization, street", [
+    pytest.param("The meeting was held at the Ministry of Trade, Palm Circle, St. Ann, Kingston on Monday.",
+                 "Ministry of Trade", "Palm Circle", id="org-comma-street"),
+    pytest.param("Jane Roe opened the new branch of the Harbour Bank on Elm Road.",
+                 "Harbour Bank", "Elm Road", id="org-on-street"),
+])
+def test_street_address_is_a_place_not_part_of_an_organization(nlp, text, organization, street):
+    _, found = mentions(nlp, text)
+    assert (organization, "Organization") in found
+    assert (street, "Place") in found
+    assert not any(label == "Organization" and street in name for name, label in found)
+
+
+@pytest.mark.parametrize("text, fragments", [
+    pytest.param("They include the Regional Programme of Action to Prevent, Combat and Eradicate the Illicit "
+                 "Trade in Rare Timber in All its Forms, and the Timber Protocol.", {"Combat", "Eradicate"},
+                 id="verbs-in-a-programme-name"),
+    pytest.param("They include the Plan of Action to Detect, Combat and Eradicate Illegal Fishing in All Coastal "
+                 "Waters, the Fisheries Protocol to the Ocean Convention.", {"Combat", "Ocean Convention"},
+                 id="convention-read-as-a-place"),
+])
+def test_pieces_of_a_texts_name_are_not_entities(nlp, text, fragments):
+    _, found = mentions(nlp, text)
+    assert not fragments & {name for name, label in found if label in ("Organization", "Place", "Person")}
+
+
+def test_places_after_to_stay_places(nlp):
+    _, found = mentions(nlp, "The delegation will travel to Lima, Quito and Bogota in May.")
+    assert {("Lima", "Place"), ("Quito", "Place"), ("Bogota", "Place")} <= set(found)

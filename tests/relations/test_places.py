@@ -306,3 +306,13 @@ def test_ownership_gives_the_parent(run, text):
 def test_owning_shares_is_no_parent(run):
     facts = run("Deal closed\n\nThe Nordic Shipping Group owns shares in Globex Logistics Ltd.")
     assert not {t for t in facts.triples if t[1] == "parentOrganization"}
+
+
+@pytest.mark.parametrize("text", [
+    pytest.param("The meeting was held at the Ministry of Trade, Palm Circle, St. Ann, Kingston on Monday.",
+                 id="street-after-comma"),
+    pytest.param("Talks took place at the Harbour Council, Lime Street, in Kingston.", id="street-then-city"),
+])
+def test_street_address_is_not_where_an_organization_is_based(run, text):
+    facts = run(text)
+    assert not any(t[1] == "location" and t[2].endswith(("circle", "street")) for t in facts.triples)

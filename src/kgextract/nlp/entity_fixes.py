@@ -88,15 +88,17 @@ class EntityFixes:
             span = trim_span(ent, label)
             if span is None or self._noise(span, label):
                 continue
+            if label in ("Organization", "Place") and span[-1].lower_ in _DOCUMENT_WORDS:
+                continue  # "Arms Trade Treaty", "the Ocean Convention": a text, not a body or a place
             if label == "Organization":
-                if span[-1].lower_ in _DOCUMENT_WORDS:
-                    continue  # "Arms Trade Treaty": a text, not an organization
-                span = extend_org_tail(span)
+                if ent[-1].lower_ not in _CONNECTORS:  # "the Youth Committee of": the model chose where it ends
+                    span = extend_org_tail(span)
                 if len(span) == 1 and span.start > 0 and doc[span.start - 1].ent_type_ == "NORP":
                     span = Span(doc, span.start - 1, span.end, label=label)  # "the Japanese Diet"
             elif label in ("Place", "Person") and span.end < len(doc) and doc[span.end].lower_ in _PLACE_NOUNS:
                 span = Span(doc, span.start, span.end + 1, label="Place")  # "Baltic Sea region", "Dunga wetlands"
             spans.append(span)
+        spans = street_addresses(doc, spans)
         spans = join_country_names(doc, spans)
         spans = split_possessives(doc, spans)
         spans = split_company_of_place(doc, spans)
@@ -143,7 +145,8 @@ def trim_span(span: Span, label: str) -> Span | None:
         if label == "Person" and start + 1 == end and doc[start].is_title and doc[start].tag_ != "VBG":
             break  # "King" alone is a name, not a title without its holder
         start += 1
-    while end > start and (doc[end - 1].text in _EDGE_PUNCT or doc[end - 1].tag_ == "POS"):
+    while end > start and (doc[end - 1].text in _EDGE_PUNCT or doc[end - 1].tag_ == "POS"
+                           or end - start > 1 and doc[end - 1].lower_ in _CONNECTORS):  # "Youth Committee of"
         if label == "Organization" and end - start > 1 and doc[end - 1].lower_ in ("'s", "’s") and _name_possessive(doc, end):
             break  # "Sotheby's said": the 's is part of the name, not a possessive
         end -= 1
@@ -155,6 +158,32 @@ def trim_span(span: Span, label: str) -> Span | None:
     if start >= end:
         return None
     return Span(doc, start, end, label=label)
+
+
+def street_addresses(doc: Doc, spans: list[Span]) -> list[Span]:
+    """A name ending in a street word (``street_words.v1``) is a Place, and an ORG that runs
+    over a comma or "on"/"at"/"in" into one is the body plus its address.
+
+    >>> import spacy
+    >>> doc = spacy.blank("en")("at the Ministry of Trade , Palm Circle")
+    >>> [(s.text, s.label_) for s in street_addresses(doc, [Span(doc, 2, 8, label="Organization")])]
+    [('Ministry of Trade', 'Organization'), ('Palm Circle', 'Place')]
+    """
+    streets = load_list("street_words.v1")
+    out = []
+    for span in spans:
+        if span.label_ != "Organization" or span[-1].lower_ not in streets:
+            out.append(span)
+            continue
+        comma = next((t.i for t in reversed(span[1:-1]) if t.text == "," or t.lower_ in ("on", "at", "in")), None)
+        if comma is None:
+            out.append(Span(doc, span.start, span.end, label="Place"))  # "St. Anne Circle"
+            continue
+        head = trim_span(doc[span.start : comma], "Organization")
+        if head is not None:
+            out.append(head)
+        out.append(Span(doc, comma + 1, span.end, label="Place"))
+    return out
 
 
 def _name_possessive(doc: Doc, end: int) -> bool:
@@ -180,6 +209,8 @@ def extend_org_tail(span: Span) -> Span:
     if i >= len(doc) - 1 or doc[i].lower_ not in _CONNECTORS - {"and", "the", "&"}:
         return span
     prep = doc[i].lower_
+    if doc[i + 1].lower_ == "the" and any(t.lower_ in _CONNECTORS - {"and", "&", "the"} for t in span):
+        return span  # "Task Force on Goals for Parks" + "for the Oregon Board": the name has its complement
     j = i + 1
     last_cap = None
     while j < len(doc) and j - span.end < 8:
@@ -188,6 +219,8 @@ def extend_org_tail(span: Span) -> Span:
             break  # "Acme Corp on Monday", "the Court in Springfield and Judge Jane Roe"
         if tok.is_title or tok.is_upper and tok.is_alpha:
             last_cap = j
+        elif tok.lower_ in _CONNECTORS - {"and", "&", "the"} and doc[j + 1 : j + 2].text.lower() == "the":
+            break  # "Task Force on Goals for Parks for the Oregon Board": a preposition + "the" opens another body
         elif tok.lower_ in _CONNECTORS and j + 1 < len(doc) and (doc[j + 1].is_title or doc[j + 1].lower_ == "the"):
             pass
         else:
@@ -302,8 +335,14 @@ def apply_definitions(doc: Doc, spans: list[Span]) -> list[Span]:
     doc._.kgx_acronyms = defs
     if not defs:
         return spans
+    surnames = {s[-1].text for s in spans if s.label_ == "Person" and len(s) > 1}
     kept = []
     for span in spans:
+        if len(span) > 1 and defs.get(span[0].text, (0, 0, ""))[2] is None:
+            # "MOS Roe" after "Minister of State (MOS)": the acronym of a title is not part of the
+            # name, and what follows it is the person's surname when the text names that person
+            label = "Person" if span.label_ == "Person" or span[1:].text in surnames else span.label_
+            span = Span(doc, span.start + 1, span.end, label=label)
         if span.text in defs:
             label = defs[span.text][2]
             if label is None:
@@ -408,8 +447,8 @@ def _words_before(doc: Doc, paren: int, n_letters: int) -> Span | None:
     words = 0
     while start > 0 and words < n_letters + 3:
         prev = doc[start - 1]
-        if prev.is_punct and prev.text not in {"-"}:
-            break
+        if prev.is_punct and prev.text not in {"-"} or prev.is_space:
+            break  # a name never runs over a line break: the line above is a heading or a date line
         start -= 1
         if prev.is_alpha and prev.lower_ not in {"of", "and", "the", "for", "on", "in"}:
             words += 1

@@ -7,7 +7,8 @@ on its typed mentions; the word lists are ``base/data/non_names.v2.txt`` and
 
 - ``drop_non_names``: "MoU", "COVID-19", "the Sustainable Development Goals",
   "the Global Energy Crisis", a name cut from a text's ("Programme of Action
-  to Prevent"; "Transnational Crime" after "Convention against"), "Workers and
+  to Prevent"; "Transnational Crime" after "Convention against"; "Combat" in its verb
+  list "to Prevent, Combat and Eradicate"), "Workers and
   Employers", "Peruvian" alone, a Roman numeral ("XXV edition");
 - ``portfolios``: the remit after a title ("Minister of the Interior",
   "Dean of Student Affairs Ravi Menon", "Vice President of Content at Lakeside
@@ -88,6 +89,20 @@ def _inside_document_name(span: Span) -> bool:
     return False
 
 
+def _in_document_verb_list(span: Span) -> bool:
+    """ "Programme of Action to Prevent, Combat and Eradicate ...": a capitalised word in the
+    verb list after a text's "<document> [of <Word>] to" is part of the text's name."""
+    doc, docs = span.doc, _sections()["documents"]
+    j = span.start - 1
+    if j < 1 or doc[j].text not in (",", "and", "or"):
+        return False
+    while j > 0 and span.start - j < 10 and (doc[j].text in (",", "and", "or") or doc[j].is_title):
+        j -= 1
+    if doc[j].lower_ != "to":
+        return False
+    return any(t.lower_ in docs and t.is_title for t in doc[max(j - 3, 0) : j])
+
+
 def _nationality(text: str) -> bool:
     """ "Ugandan", "Belgian": a nationality adjective (the list, or a country name plus "n")."""
     return country_name(text) is not None and country_record(text) is None \
@@ -127,6 +142,8 @@ def _not_a_name(span: Span) -> bool:
         return True  # "the International Energy Crisis", even with "International" in it
     if span.label_ == "Organization" and _inside_document_name(span):
         return True  # "Programme" is an organization word, but not before "of Action to"
+    if _in_document_verb_list(span):
+        return True
     if _has_org_word(span):
         return False
     if span.label_ == "Organization":

@@ -386,6 +386,8 @@ def extract_org_comma_place(doc: Doc, context: Context) -> Iterator[Candidate]:
         place = index.get(j + 1)
         if place is None or place.label_ != "Place" or place.start != j + 1:
             continue
+        if place[-1].lower_ in load_list("street_words.v1"):
+            continue  # "the Ministry, Palm Circle, Kingston": a street address, not where the body is based
         after = doc[place.end] if place.end < len(doc) else None
         if after is not None and (after.lower_ in ("and", "or", "&") or after.tag_ == "POS"
                                   or after.text == "," and _list_follows(doc, place.end, index)
