@@ -26,8 +26,11 @@ Which mentions are the same event is decided in ``resolve``.
 
 from __future__ import annotations
 
+import numpy
+from spacy.attrs import LEMMA, SENT_START
 from spacy.language import Language
 from spacy.matcher import DependencyMatcher
+from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
 
 from kgextract.base.gazetteers import load_list
@@ -97,6 +100,7 @@ class Events:
         #: names no lemma list: a text with none of them holds no match, and the matcher
         #: (a pass over every token for every node) need not run
         self.anchor_lemmas: frozenset[str] | None = frozenset()
+        self._anchor_ids: numpy.ndarray | None = None  # their string ids, built on first use
         for trigger in triggers.triggers:
             lemma = trigger.pattern[0].get("RIGHT_ATTRS", {}).get("LEMMA")
             if isinstance(lemma, dict) and set(lemma) == {"IN"}:
@@ -241,11 +245,12 @@ class Events:
         """Events stated by the trigger shapes ("A and B signed an agreement"): the span is the verb."""
         if self.matcher is None:
             return []
-        if self.anchor_lemmas is not None and not any(t.lemma_ in self.anchor_lemmas for t in doc):
+        matches = self._trigger_matches(doc)
+        if not matches:
             return []
         out: dict[int, Span] = {}
         label_at = {i: s.label_ for s in doc.spans.get(MENTIONS, []) for i in range(s.start, s.end)}
-        for match_id, tokens in sorted(self.matcher(doc), key=lambda m: m[1]):
+        for match_id, tokens in sorted(matches, key=lambda m: m[1]):
             trigger = self.triggers[doc.vocab.strings[match_id]]
             verb = doc[tokens[0]]
             if verb.i in out or verb.dep_ in ("xcomp", "pcomp"):
@@ -263,6 +268,32 @@ class Events:
                 continue  # "The Summit is hosted by ...": not a reception
             out[verb.i] = Span(doc, verb.i, verb.i + 1, label="Event", kb_id=f"verb:{trigger.event}")
         return [out[i] for i in sorted(out)]
+
+    def _trigger_matches(self, doc: Doc) -> list[tuple[int, list[int]]]:
+        """The trigger matcher's ``(match_id, token indices)``, run only on the sentences holding an anchor lemma.
+
+        The matcher tries every node of every pattern on every token it is given, so a whole release costs
+        it far more than the few sentences with a trigger verb; a dependency tree never crosses a sentence,
+        so the matches are the same.
+        """
+        assert self.matcher is not None
+        if self.anchor_lemmas is None:
+            return [(key, list(tokens)) for key, tokens in self.matcher(doc)]
+        if self._anchor_ids is None:
+            self._anchor_ids = numpy.array(sorted(get_string_id(lemma) for lemma in self.anchor_lemmas),
+                                           dtype=numpy.uint64)
+        columns = doc.to_array([LEMMA, SENT_START])
+        hits = numpy.flatnonzero(numpy.isin(columns[:, 0], self._anchor_ids))
+        if not len(hits):
+            return []
+        starts = numpy.flatnonzero(columns[:, 1].astype(numpy.int64) == 1)
+        starts = numpy.union1d(starts, [0]).astype(numpy.int64)  # doc.sents: token 0 always starts one
+        bounds = numpy.append(starts, len(doc))
+        out: list[tuple[int, list[int]]] = []
+        for k in numpy.unique(numpy.searchsorted(starts, hits, side="right") - 1):
+            start, end = int(bounds[k]), int(bounds[k + 1])
+            out.extend((key, [start + i for i in tokens]) for key, tokens in self.matcher(doc[start:end].as_doc()))
+        return out
 
     def _person_subject(self, verb: Token, label_at: dict[int, str]) -> bool:
         """Stricter than ``_has_person_subject``: a proper noun counts only as a person or title."""
