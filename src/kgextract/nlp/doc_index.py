@@ -31,8 +31,8 @@ from spacy.tokens import Doc, Span, Token
 
 from kgextract.nlp.extensions import MENTIONS
 
-__all__ = ["remembering", "doc_text", "sentence_spans", "sentence_of", "sentence_text", "text_between", "mentions",
-           "line_starts"]
+__all__ = ["remembering", "doc_text", "tokens", "lowers", "sentence_spans", "sentence_of", "sentence_text",
+           "text_between", "mentions", "line_starts"]
 
 # id(doc) -> memo, for the documents inside a ``remembering`` block (the block keeps the doc alive)
 _ACTIVE: dict[int, dict] = {}
@@ -63,6 +63,36 @@ def doc_text(doc: Doc) -> str:
     if "text" not in memo:
         memo["text"] = doc.text
     return memo["text"]
+
+
+def tokens(doc: Doc) -> list[Token]:
+    """``list(doc)``, built once: ``doc[i]`` and ``for t in doc`` build a new ``Token`` each time.
+
+    The list is shared inside the block: read it, never change it.
+
+    >>> import spacy
+    >>> doc = spacy.blank("en")("Ann Lee spoke.")
+    >>> with remembering(doc):
+    ...     tokens(doc) is tokens(doc), [t.text for t in tokens(doc)]
+    (True, ['Ann', 'Lee', 'spoke', '.'])
+    """
+    memo = _memo(doc)
+    if "tokens" not in memo:
+        memo["tokens"] = list(doc)
+    return memo["tokens"]
+
+
+def lowers(doc: Doc) -> list[str]:
+    """Each token's ``lower_``, in order (shared inside the block: never change it).
+
+    >>> import spacy
+    >>> lowers(spacy.blank("en")("Ann LEE"))
+    ['ann', 'lee']
+    """
+    memo = _memo(doc)
+    if "lowers" not in memo:
+        memo["lowers"] = [t.lower_ for t in tokens(doc)]
+    return memo["lowers"]
 
 
 def _sentences(doc: Doc) -> tuple[list[Span], list[int]]:
@@ -128,6 +158,7 @@ def line_starts(doc: Doc) -> list[int]:
     """
     memo = _memo(doc)
     if "line_starts" not in memo:
-        memo["line_starts"] = [i for i in range(len(doc)) if i == 0 or "\n" in doc[i - 1].whitespace_
-                               or doc[i - 1].is_space and "\n" in doc[i - 1].text]
+        toks = tokens(doc)
+        memo["line_starts"] = [i for i in range(len(doc)) if i == 0 or "\n" in toks[i - 1].whitespace_
+                               or toks[i - 1].is_space and "\n" in toks[i - 1].text]
     return memo["line_starts"]

@@ -35,6 +35,7 @@ from spacy.tokens import Doc, Span, Token
 
 from kgextract.base.gazetteers import load_list
 from kgextract.nlp.event_triggers import load_triggers
+from kgextract.nlp.doc_index import remembering, tokens
 from kgextract.nlp.extensions import MENTIONS
 
 __all__ = ["Events", "make_events", "VERB_EVENTS", "STRONG_EVENT_NOUNS"]
@@ -112,6 +113,10 @@ class Events:
                 break
 
     def __call__(self, doc: Doc) -> Doc:
+        with remembering(doc):  # the token list is shared by the passes
+            return self._mark(doc)
+
+    def _mark(self, doc: Doc) -> Doc:
         mentions = list(doc.spans[MENTIONS]) if MENTIONS in doc.spans else []
         events = self._named(doc)
         taken = {i for s in events for i in range(s.start, s.end)}
@@ -129,17 +134,18 @@ class Events:
 
     def _named(self, doc: Doc) -> list[Span]:
         out = []
+        toks = tokens(doc)  # every token is looked at, most more than once: the Token objects are built once
         i = 0
         n = len(doc)
         while i < n:
-            if not _cap(doc[i]) or doc[i].lower_ == "the" or doc[i].ent_type_ in ("DATE", "TIME"):
+            if not _cap(toks[i]) or toks[i].lower_ == "the" or toks[i].ent_type_ in ("DATE", "TIME"):
                 i += 1
                 continue
             j = i
             has_noun = False
             head = ""
             while j < n:
-                tok = doc[j]
+                tok = toks[j]
                 if tok.ent_type_ in ("DATE", "TIME") and j > i:
                     break
                 if _cap(tok) or tok.like_num and j == i:
@@ -147,38 +153,38 @@ class Events:
                         has_noun = True
                         head = tok.lower_
                     j += 1
-                elif tok.lower_ in _NAME_CONNECTORS and j + 1 < n and (_cap(doc[j + 1]) or doc[j + 1].lower_ == "the"):
-                    if tok.lower_ in ("in", "to") and (doc[j + 1].ent_type_ in ("GPE", "LOC") or tok.lower_ == "to"):
+                elif tok.lower_ in _NAME_CONNECTORS and j + 1 < n and (_cap(toks[j + 1]) or toks[j + 1].lower_ == "the"):
+                    if tok.lower_ in ("in", "to") and (toks[j + 1].ent_type_ in ("GPE", "LOC") or tok.lower_ == "to"):
                         break
-                    if tok.lower_ == "and" and doc[j + 1].is_upper and doc[j + 1].ent_type_ in ("ORG", "GPE"):
+                    if tok.lower_ == "and" and toks[j + 1].is_upper and toks[j + 1].ent_type_ in ("ORG", "GPE"):
                         break  # "Operation Unified Protector and ISAF": a list, not one name
                     j += 1
-                elif tok.text in ("-", "–") or (j > i and doc[j - 1].text in ("-",) and tok.is_lower):
+                elif tok.text in ("-", "–") or (j > i and toks[j - 1].text in ("-",) and tok.is_lower):
                     j += 1
                 else:
                     break
             end = j
-            while end > i and doc[end - 1].lower_ in _NAME_CONNECTORS:
+            while end > i and toks[end - 1].lower_ in _NAME_CONNECTORS:
                 end -= 1
-            if has_noun and end == i + 1 and doc[i].lower_ in self.nouns and i > 0 and _ordinal(doc[i - 1]):
+            if has_noun and end == i + 1 and toks[i].lower_ in self.nouns and i > 0 and _ordinal(toks[i - 1]):
                 # "the Council's 12th Session": a numbered sitting is named ("12th Session of the Council")
-                out.append(Span(doc, i - 1, end, label="Event", kb_id=f"named:{doc[i].lower_}"))
-            elif has_noun and end == i + 1 and doc[i].lower_ in self.nouns:
+                out.append(Span(doc, i - 1, end, label="Event", kb_id=f"named:{toks[i].lower_}"))
+            elif has_noun and end == i + 1 and toks[i].lower_ in self.nouns:
                 # "the Conference": a capitalised back-reference, not a name
-                out.append(Span(doc, i, end, label="Event", kb_id=f"phrase:{doc[i].lower_}"))
-            elif has_noun and end > i and doc[i].i not in self._role_starts(doc):
+                out.append(Span(doc, i, end, label="Event", kb_id=f"phrase:{toks[i].lower_}"))
+            elif has_noun and end > i and toks[i].i not in self._role_starts(doc):
                 start = i
-                if start > 0 and (doc[start - 1].lower_ in _ORDINAL_WORDS or doc[start - 1].like_num):
+                if start > 0 and (toks[start - 1].lower_ in _ORDINAL_WORDS or toks[start - 1].like_num):
                     start -= 1
-                if end < n and doc[end].lower_ in self.nouns and doc[end].is_lower:
-                    head = doc[end].lower_
+                if end < n and toks[end].lower_ in self.nouns and toks[end].is_lower:
+                    head = toks[end].lower_
                     end += 1  # "NATO Foreign Ministerial meeting"
-                if any(t.lower_ in ("signing", "signature") for t in doc[start:end]):
+                if any(t.lower_ in ("signing", "signature") for t in toks[start:end]):
                     head = "signing"  # "Signing Ceremony for the Agreement ...": the signing
                 out.append(Span(doc, start, end, label="Event", kb_id=f"named:{head}"))
-            elif end < n and doc[end].is_lower and doc[end].lower_ in self.nouns and end > i:
-                start = i - 1 if i > 0 and doc[i - 1].lower_ in _ORDINAL_WORDS else i
-                out.append(Span(doc, start, end + 1, label="Event", kb_id=f"named:{doc[end].lower_}"))
+            elif end < n and toks[end].is_lower and toks[end].lower_ in self.nouns and end > i:
+                start = i - 1 if i > 0 and toks[i - 1].lower_ in _ORDINAL_WORDS else i
+                out.append(Span(doc, start, end + 1, label="Event", kb_id=f"named:{toks[end].lower_}"))
                 j = end + 1
             i = max(j, i + 1)
         return out
