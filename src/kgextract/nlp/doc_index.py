@@ -32,7 +32,7 @@ from spacy.tokens import Doc, Span, Token
 from kgextract.nlp.extensions import MENTIONS
 
 __all__ = ["remembering", "doc_text", "tokens", "lowers", "sentence_spans", "sentence_of", "sentence_text",
-           "text_between", "mentions", "line_starts"]
+           "text_between", "mentions", "mention_index", "line_starts"]
 
 # id(doc) -> memo, for the documents inside a ``remembering`` block (the block keeps the doc alive)
 _ACTIVE: dict[int, dict] = {}
@@ -147,6 +147,29 @@ def mentions(doc: Doc, label: str | None = None) -> list[Span]:
             by_label.setdefault(span.label_, []).append(span)
         cached = memo["mentions"] = (group, len(group), by_label)
     return list(cached[2].get(label, ()))
+
+
+def mention_index(doc: Doc) -> dict[int, Span]:
+    """Token index -> the mention covering it (of overlapping ones, the later in stored order).
+
+    Inside a block the dict is built once per ``doc.spans[MENTIONS]`` group and
+    shared (the extractors ask for it one after another): read it, never change it.
+
+    >>> import spacy
+    >>> doc = spacy.blank("en")("Ann Lee met Bo.")
+    >>> doc.spans[MENTIONS] = [Span(doc, 0, 2, label="Person"), Span(doc, 3, 4, label="Person")]
+    >>> sorted((i, s.text) for i, s in mention_index(doc).items())
+    [(0, 'Ann Lee'), (1, 'Ann Lee'), (3, 'Bo')]
+    """
+    if MENTIONS not in doc.spans:
+        return {}
+    group = doc.spans[MENTIONS]
+    memo = _memo(doc)
+    cached = memo.get("mention_index")
+    if cached is None or cached[0] is not group or cached[1] != len(group):
+        index = {i: s for s in mentions(doc) for i in range(s.start, s.end)}
+        cached = memo["mention_index"] = (group, len(group), index)
+    return cached[2]
 
 
 def line_starts(doc: Doc) -> list[int]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
-from kgextract.nlp.doc_index import mentions
+from kgextract.nlp.doc_index import mention_index, mentions
 
 __all__ = ["mention_index", "mentions", "antecedent", "title_antecedent", "evidence_span", "mention_of", "HONORIFIC_TOKENS"]
 
@@ -12,11 +12,6 @@ HONORIFIC_TOKENS = {
     "mr", "mrs", "ms", "dr", "prof", "h.e", "his", "her", "excellency", "sir", "dame", "miss", "hon",
 }
 _PERSONAL_PRONOUNS = {"he", "she", "him", "her", "his", "who"}
-
-
-def mention_index(doc: Doc) -> dict[int, Span]:
-    """Token index -> the mention covering it."""
-    return {i: s for s in mentions(doc) for i in range(s.start, s.end)}
 
 
 def mention_of(tok: Token, index: dict[int, Span], label: str | None = None) -> Span | None:
