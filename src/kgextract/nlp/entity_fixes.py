@@ -25,6 +25,7 @@ from spacy.tokens import Doc, Span
 from kgextract.base.dates import normalize_date
 from kgextract.base.gazetteers import TITLES, load_list
 from kgextract.base.names import is_acronym_of
+from kgextract.nlp.doc_index import lowers, remembering, tokens
 from kgextract.nlp.entity_labels import (
     country_after_place,
     government_phrases,
@@ -37,7 +38,6 @@ from kgextract.nlp.entity_labels import (
     person_cues,
     split_paired_names,
 )
-from kgextract.nlp.doc_index import lowers, remembering, tokens
 from kgextract.nlp.extensions import MENTIONS
 from kgextract.nlp.non_names import drop_non_names, portfolios
 from kgextract.nlp.source_lines import source_lines

@@ -34,8 +34,9 @@ from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
 
 from kgextract.base.gazetteers import load_list
+from kgextract.nlp.doc_index import remembering
+from kgextract.nlp.doc_index import tokens as token_list
 from kgextract.nlp.event_triggers import load_triggers
-from kgextract.nlp.doc_index import remembering, tokens
 from kgextract.nlp.extensions import MENTIONS
 
 __all__ = ["Events", "make_events", "VERB_EVENTS", "STRONG_EVENT_NOUNS"]
@@ -134,7 +135,7 @@ class Events:
 
     def _named(self, doc: Doc) -> list[Span]:
         out = []
-        toks = tokens(doc)  # every token is looked at, most more than once: the Token objects are built once
+        toks = token_list(doc)  # every token is looked at, most more than once: the Token objects are built once
         i = 0
         n = len(doc)
         while i < n:

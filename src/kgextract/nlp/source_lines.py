@@ -17,7 +17,6 @@ either in capitals and ends the line ("Lyon GAZETTAPRESS") or is followed by "in
 from __future__ import annotations
 
 import re
-
 from collections.abc import Sequence
 
 from spacy.tokens import Doc, Span, Token
