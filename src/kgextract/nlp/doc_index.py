@@ -24,15 +24,15 @@ new ``doc.spans[MENTIONS]`` group is noticed.
 from __future__ import annotations
 
 import bisect
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 
 from spacy.tokens import Doc, Span, Token
 
 from kgextract.nlp.extensions import MENTIONS
 
-__all__ = ["remembering", "doc_text", "sentence_spans", "sentence_of", "sentence_text", "text_between", "mentions",
-           "line_starts", "line_break_before", "line_ends_at"]
+__all__ = ["remembering", "doc_text", "tokens", "lowers", "sentence_spans", "sentence_of", "sentence_text",
+           "text_between", "mentions", "mention_index", "line_starts", "line_break_before", "line_ends_at"]
 
 # id(doc) -> memo, for the documents inside a ``remembering`` block (the block keeps the doc alive)
 _ACTIVE: dict[int, dict] = {}
@@ -63,6 +63,36 @@ def doc_text(doc: Doc) -> str:
     if "text" not in memo:
         memo["text"] = doc.text
     return memo["text"]
+
+
+def tokens(doc: Doc) -> list[Token]:
+    """``list(doc)``, built once: ``doc[i]`` and ``for t in doc`` build a new ``Token`` each time.
+
+    The list is shared inside the block: read it, never change it.
+
+    >>> import spacy
+    >>> doc = spacy.blank("en")("Ann Lee spoke.")
+    >>> with remembering(doc):
+    ...     tokens(doc) is tokens(doc), [t.text for t in tokens(doc)]
+    (True, ['Ann', 'Lee', 'spoke', '.'])
+    """
+    memo = _memo(doc)
+    if "tokens" not in memo:
+        memo["tokens"] = list(doc)
+    return memo["tokens"]
+
+
+def lowers(doc: Doc) -> list[str]:
+    """Each token's ``lower_``, in order (shared inside the block: never change it).
+
+    >>> import spacy
+    >>> lowers(spacy.blank("en")("Ann LEE"))
+    ['ann', 'lee']
+    """
+    memo = _memo(doc)
+    if "lowers" not in memo:
+        memo["lowers"] = [t.lower_ for t in tokens(doc)]
+    return memo["lowers"]
 
 
 def _sentences(doc: Doc) -> tuple[list[Span], list[int]]:
@@ -119,6 +149,29 @@ def mentions(doc: Doc, label: str | None = None) -> list[Span]:
     return list(cached[2].get(label, ()))
 
 
+def mention_index(doc: Doc) -> dict[int, Span]:
+    """Token index -> the mention covering it (of overlapping ones, the later in stored order).
+
+    Inside a block the dict is built once per ``doc.spans[MENTIONS]`` group and
+    shared (the extractors ask for it one after another): read it, never change it.
+
+    >>> import spacy
+    >>> doc = spacy.blank("en")("Ann Lee met Bo.")
+    >>> doc.spans[MENTIONS] = [Span(doc, 0, 2, label="Person"), Span(doc, 3, 4, label="Person")]
+    >>> sorted((i, s.text) for i, s in mention_index(doc).items())
+    [(0, 'Ann Lee'), (1, 'Ann Lee'), (3, 'Bo')]
+    """
+    if MENTIONS not in doc.spans:
+        return {}
+    group = doc.spans[MENTIONS]
+    memo = _memo(doc)
+    cached = memo.get("mention_index")
+    if cached is None or cached[0] is not group or cached[1] != len(group):
+        index = {i: s for s in mentions(doc) for i in range(s.start, s.end)}
+        cached = memo["mention_index"] = (group, len(group), index)
+    return cached[2]
+
+
 def line_starts(doc: Doc) -> list[int]:
     r"""The tokens a line break stands right before, in order (token 0 first).
 
@@ -132,7 +185,7 @@ def line_starts(doc: Doc) -> list[int]:
     return memo["line_starts"]
 
 
-def line_break_before(doc: Doc, i: int) -> bool:
+def line_break_before(doc: Doc | Sequence[Token], i: int) -> bool:
     r"""Whether token ``i`` starts a line: the first token, or a newline in the white space
     after token ``i - 1`` or in the space token ``i - 1`` is.
 

@@ -25,6 +25,7 @@ from spacy.tokens import Doc, Span
 from kgextract.base.dates import normalize_date
 from kgextract.base.gazetteers import TITLE_MODIFIERS, TITLES, load_list
 from kgextract.base.names import is_acronym_of
+from kgextract.nlp.doc_index import lowers, remembering, tokens
 from kgextract.nlp.entity_labels import (
     country_after_place,
     government_phrases,
@@ -80,6 +81,10 @@ class EntityFixes:
         self.short_caps_places = set(short_caps_places)
 
     def __call__(self, doc: Doc) -> Doc:
+        with remembering(doc):  # the token list and lines are asked for by many of the steps
+            return self._fix(doc)
+
+    def _fix(self, doc: Doc) -> Doc:
         spans: list[Span] = []
         for ent in doc.ents:
             label = LABELS.get(ent.label_)
@@ -367,8 +372,11 @@ def spelled_out_acronyms(doc: Doc, spans: list[Span]) -> list[Span]:
     gave none), replacing the pieces the model cut it into."""
     by_start = {s.start: s for s in spans}
     new: list[Span] = []
-    for tok in doc[1:-2]:
-        acr = doc[tok.i - 1]
+    toks, lower = tokens(doc), lowers(doc)
+    for i in range(1, len(doc) - 2):
+        if lower[i] != "(":
+            continue
+        tok, acr = toks[i], toks[i - 1]
         if tok.text != "(" or sum(c.isupper() for c in acr.text) < 2 or not acr.is_alpha:
             continue
         close = next((t.i for t in doc[tok.i + 1 : tok.i + 14] if t.text == ")"), None)
@@ -401,8 +409,11 @@ def ticker_brackets(doc: Doc, spans: list[Span]) -> list[Span]:
             by_end[s.end] = s
     new: list[Span] = []
     retyped: dict[int, Span] = {}
-    for tok in doc[:-2]:
-        first = doc[tok.i + 1]
+    toks, lower = tokens(doc), lowers(doc)
+    for i in range(len(doc) - 2):
+        if lower[i] != "(":
+            continue
+        tok, first = toks[i], toks[i + 1]
         if tok.text != "(" or first.text.split(":")[0].upper() not in exchanges:
             continue
         end = tok.i + 2  # the exchange's name runs to the colon: "Nasdaq Helsinki:"

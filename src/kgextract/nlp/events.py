@@ -26,8 +26,11 @@ Which mentions are the same event is decided in ``resolve``.
 
 from __future__ import annotations
 
+import numpy
+from spacy.attrs import LEMMA, SENT_START
 from spacy.language import Language
 from spacy.matcher import DependencyMatcher
+from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
 
 from kgextract.base.gazetteers import (
@@ -37,6 +40,8 @@ from kgextract.base.gazetteers import (
     load_list,
     load_sections,
 )
+from kgextract.nlp.doc_index import remembering
+from kgextract.nlp.doc_index import tokens as token_list
 from kgextract.nlp.event_triggers import load_triggers
 from kgextract.nlp.extensions import MENTIONS
 
@@ -99,6 +104,7 @@ class Events:
         #: names no lemma list: a text with none of them holds no match, and the matcher
         #: (a pass over every token for every node) need not run
         self.anchor_lemmas: frozenset[str] | None = frozenset()
+        self._anchor_ids: numpy.ndarray | None = None  # their string ids, built on first use
         for trigger in triggers.triggers:
             lemma = trigger.pattern[0].get("RIGHT_ATTRS", {}).get("LEMMA")
             if isinstance(lemma, dict) and set(lemma) == {"IN"}:
@@ -110,6 +116,10 @@ class Events:
                 break
 
     def __call__(self, doc: Doc) -> Doc:
+        with remembering(doc):  # the token list is shared by the passes
+            return self._mark(doc)
+
+    def _mark(self, doc: Doc) -> Doc:
         mentions = list(doc.spans[MENTIONS]) if MENTIONS in doc.spans else []
         events = self._named(doc)
         taken = {i for s in events for i in range(s.start, s.end)}
@@ -127,17 +137,18 @@ class Events:
 
     def _named(self, doc: Doc) -> list[Span]:
         out = []
+        toks = token_list(doc)  # every token is looked at, most more than once: the Token objects are built once
         i = 0
         n = len(doc)
         while i < n:
-            if not _cap(doc[i]) or doc[i].lower_ == "the" or doc[i].ent_type_ in ("DATE", "TIME"):
+            if not _cap(toks[i]) or toks[i].lower_ == "the" or toks[i].ent_type_ in ("DATE", "TIME"):
                 i += 1
                 continue
             j = i
             has_noun = False
             head = ""
             while j < n:
-                tok = doc[j]
+                tok = toks[j]
                 if tok.ent_type_ in ("DATE", "TIME") and j > i:
                     break
                 if _cap(tok) or tok.like_num and j == i:
@@ -145,38 +156,38 @@ class Events:
                         has_noun = True
                         head = tok.lower_
                     j += 1
-                elif tok.lower_ in _NAME_CONNECTORS and j + 1 < n and (_cap(doc[j + 1]) or doc[j + 1].lower_ == "the"):
-                    if tok.lower_ in ("in", "to") and (doc[j + 1].ent_type_ in ("GPE", "LOC") or tok.lower_ == "to"):
+                elif tok.lower_ in _NAME_CONNECTORS and j + 1 < n and (_cap(toks[j + 1]) or toks[j + 1].lower_ == "the"):
+                    if tok.lower_ in ("in", "to") and (toks[j + 1].ent_type_ in ("GPE", "LOC") or tok.lower_ == "to"):
                         break
-                    if tok.lower_ == "and" and doc[j + 1].is_upper and doc[j + 1].ent_type_ in ("ORG", "GPE"):
+                    if tok.lower_ == "and" and toks[j + 1].is_upper and toks[j + 1].ent_type_ in ("ORG", "GPE"):
                         break  # "Operation Unified Protector and ISAF": a list, not one name
                     j += 1
-                elif tok.text in ("-", "–") or (j > i and doc[j - 1].text in ("-",) and tok.is_lower):
+                elif tok.text in ("-", "–") or (j > i and toks[j - 1].text in ("-",) and tok.is_lower):
                     j += 1
                 else:
                     break
             end = j
-            while end > i and doc[end - 1].lower_ in _NAME_CONNECTORS:
+            while end > i and toks[end - 1].lower_ in _NAME_CONNECTORS:
                 end -= 1
-            if has_noun and end == i + 1 and doc[i].lower_ in self.nouns and i > 0 and _ordinal(doc[i - 1]):
+            if has_noun and end == i + 1 and toks[i].lower_ in self.nouns and i > 0 and _ordinal(toks[i - 1]):
                 # "the Council's 12th Session": a numbered sitting is named ("12th Session of the Council")
-                out.append(Span(doc, i - 1, end, label="Event", kb_id=f"named:{doc[i].lower_}"))
-            elif has_noun and end == i + 1 and doc[i].lower_ in self.nouns:
+                out.append(Span(doc, i - 1, end, label="Event", kb_id=f"named:{toks[i].lower_}"))
+            elif has_noun and end == i + 1 and toks[i].lower_ in self.nouns:
                 # "the Conference": a capitalised back-reference, not a name
-                out.append(Span(doc, i, end, label="Event", kb_id=f"phrase:{doc[i].lower_}"))
-            elif has_noun and end > i and doc[i].i not in self._role_starts(doc):
+                out.append(Span(doc, i, end, label="Event", kb_id=f"phrase:{toks[i].lower_}"))
+            elif has_noun and end > i and toks[i].i not in self._role_starts(doc):
                 start = i
-                if start > 0 and (doc[start - 1].lower_ in _ORDINAL_WORDS or doc[start - 1].like_num):
+                if start > 0 and (toks[start - 1].lower_ in _ORDINAL_WORDS or toks[start - 1].like_num):
                     start -= 1
-                if end < n and doc[end].lower_ in self.nouns and doc[end].is_lower:
-                    head = doc[end].lower_
+                if end < n and toks[end].lower_ in self.nouns and toks[end].is_lower:
+                    head = toks[end].lower_
                     end += 1  # "NATO Foreign Ministerial meeting"
-                if any(t.lower_ in ("signing", "signature") for t in doc[start:end]):
+                if any(t.lower_ in ("signing", "signature") for t in toks[start:end]):
                     head = "signing"  # "Signing Ceremony for the Agreement ...": the signing
                 out.append(Span(doc, start, end, label="Event", kb_id=f"named:{head}"))
-            elif end < n and doc[end].is_lower and doc[end].lower_ in self.nouns and end > i:
-                start = i - 1 if i > 0 and doc[i - 1].lower_ in _ORDINAL_WORDS else i
-                out.append(Span(doc, start, end + 1, label="Event", kb_id=f"named:{doc[end].lower_}"))
+            elif end < n and toks[end].is_lower and toks[end].lower_ in self.nouns and end > i:
+                start = i - 1 if i > 0 and toks[i - 1].lower_ in _ORDINAL_WORDS else i
+                out.append(Span(doc, start, end + 1, label="Event", kb_id=f"named:{toks[end].lower_}"))
                 j = end + 1
             i = max(j, i + 1)
         return out
@@ -243,11 +254,12 @@ class Events:
         """Events stated by the trigger shapes ("A and B signed an agreement"): the span is the verb."""
         if self.matcher is None:
             return []
-        if self.anchor_lemmas is not None and not any(t.lemma_ in self.anchor_lemmas for t in doc):
+        matches = self._trigger_matches(doc)
+        if not matches:
             return []
         out: dict[int, Span] = {}
         label_at = {i: s.label_ for s in doc.spans.get(MENTIONS, []) for i in range(s.start, s.end)}
-        for match_id, tokens in sorted(self.matcher(doc), key=lambda m: m[1]):
+        for match_id, tokens in sorted(matches, key=lambda m: m[1]):
             trigger = self.triggers[doc.vocab.strings[match_id]]
             verb = doc[tokens[0]]
             if verb.i in out or verb.dep_ in ("xcomp", "pcomp"):
@@ -265,6 +277,32 @@ class Events:
                 continue  # "The Summit is hosted by ...": not a reception
             out[verb.i] = Span(doc, verb.i, verb.i + 1, label="Event", kb_id=f"verb:{trigger.event}")
         return [out[i] for i in sorted(out)]
+
+    def _trigger_matches(self, doc: Doc) -> list[tuple[int, list[int]]]:
+        """The trigger matcher's ``(match_id, token indices)``, run only on the sentences holding an anchor lemma.
+
+        The matcher tries every node of every pattern on every token it is given, so a whole release costs
+        it far more than the few sentences with a trigger verb; a dependency tree never crosses a sentence,
+        so the matches are the same.
+        """
+        assert self.matcher is not None
+        if self.anchor_lemmas is None:
+            return [(key, list(tokens)) for key, tokens in self.matcher(doc)]
+        if self._anchor_ids is None:
+            self._anchor_ids = numpy.array(sorted(get_string_id(lemma) for lemma in self.anchor_lemmas),
+                                           dtype=numpy.uint64)
+        columns = doc.to_array([LEMMA, SENT_START])
+        hits = numpy.flatnonzero(numpy.isin(columns[:, 0], self._anchor_ids))
+        if not len(hits):
+            return []
+        starts = numpy.flatnonzero(columns[:, 1].astype(numpy.int64) == 1)
+        starts = numpy.union1d(starts, [0]).astype(numpy.int64)  # doc.sents: token 0 always starts one
+        bounds = numpy.append(starts, len(doc))
+        out: list[tuple[int, list[int]]] = []
+        for k in numpy.unique(numpy.searchsorted(starts, hits, side="right") - 1):
+            start, end = int(bounds[k]), int(bounds[k + 1])
+            out.extend((key, [start + i for i in tokens]) for key, tokens in self.matcher(doc[start:end].as_doc()))
+        return out
 
     def _person_subject(self, verb: Token, label_at: dict[int, str]) -> bool:
         """Stricter than ``_has_person_subject``: a proper noun counts only as a person or title."""

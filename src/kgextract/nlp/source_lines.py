@@ -17,10 +17,11 @@ either in capitals and ends the line ("Lyon GAZETTAPRESS") or is followed by "in
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
-from kgextract.nlp.doc_index import line_break_before, line_ends_at
+from kgextract.nlp.doc_index import line_break_before, line_ends_at, tokens
 
 __all__ = ["source_lines"]
 
@@ -34,8 +35,9 @@ def source_lines(doc: Doc, spans: list[Span]) -> list[Span]:
     """Add the source of each source line as an Organization mention (see the module doc)."""
     covered = {i: s for s in spans for i in range(s.start, s.end)}
     found: list[tuple[Span, Span]] = []
+    toks = tokens(doc)  # asked of every token: the Token objects are built once
     for i in range(len(doc)):
-        if not _starts_line(doc, i):
+        if not _starts_line(toks, i):
             continue
         span = covered.get(i)
         if span is not None and span.label_ == "Place" and span.start == i:
@@ -93,7 +95,7 @@ def _case_split(doc: Doc, i: int) -> tuple[Span, Span] | None:
     return Span(doc, i, k, label="Place"), Span(doc, start, m, label="Organization")
 
 
-def _starts_line(doc: Doc, i: int) -> bool:
+def _starts_line(doc: Doc | Sequence[Token], i: int) -> bool:
     if line_break_before(doc, i):
         return True
     before = doc[i - 1].text

@@ -23,6 +23,7 @@ from spacy.tokens import Doc, Span
 from kgextract.base.countries import country_name, government_name
 from kgextract.base.gazetteers import load_list
 from kgextract.models import Predicate
+from kgextract.nlp.doc_index import lowers, tokens
 from kgextract.relations.registry import Candidate, Context, extractors
 from kgextract.relations.spans import evidence_span, mention_index, mentions
 
@@ -341,7 +342,11 @@ def extract_headquarters(doc: Doc, context: Context) -> Iterator[Candidate]:
     from kgextract.relations.roles import its_organization  # "its": one rule for the whole package
 
     index = mention_index(doc)
-    for tok in doc:
+    toks = tokens(doc)
+    for i, lower in enumerate(lowers(doc)):
+        if lower not in _SEAT_PREFIXES:
+            continue  # (what ``_seat_at`` asks first, without building the token)
+        tok = toks[i]
         seat = _seat_at(doc, tok.i)
         if seat is None:
             continue
@@ -606,9 +611,11 @@ def extract_named_parts(doc: Doc, context: Context) -> Iterator[Candidate]:
     from kgextract.relations.roles import its_organization  # "its": one rule for the whole package
 
     index = mention_index(doc)
-    for tok in doc:
-        if tok.lower_ not in _PART_WORDS and tok.lower_ not in _PARTS_PLURAL or index.get(tok.i) is not None:
+    toks = tokens(doc)
+    for i, lower in enumerate(lowers(doc)):
+        if lower not in _PART_WORDS and lower not in _PARTS_PLURAL or index.get(i) is not None:
             continue
+        tok = toks[i]
         k = tok.i - 1
         while k >= 0 and tok.i - k <= 3 and doc[k].is_lower and doc[k].pos_ in ("ADJ", "NOUN", "VERB") \
                 and doc[k].lower_ not in ("its", "their"):

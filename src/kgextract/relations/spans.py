@@ -2,21 +2,16 @@
 
 from __future__ import annotations
 
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Span, Token
 
 from kgextract.base.names import honorific_parts
-from kgextract.nlp.doc_index import mentions
+from kgextract.nlp.doc_index import mention_index, mentions
 
 __all__ = ["mention_index", "mentions", "antecedent", "title_antecedent", "evidence_span", "mention_of", "HONORIFIC_TOKENS"]
 
 #: The words of honorifics and styles, without full stops ("his", "excellency", "mr", "rt"), from the gazetteer.
 HONORIFIC_TOKENS = honorific_parts()
 _PERSONAL_PRONOUNS = {"he", "she", "him", "her", "his", "who"}
-
-
-def mention_index(doc: Doc) -> dict[int, Span]:
-    """Token index -> the mention covering it."""
-    return {i: s for s in mentions(doc) for i in range(s.start, s.end)}
 
 
 def mention_of(tok: Token, index: dict[int, Span], label: str | None = None) -> Span | None:
