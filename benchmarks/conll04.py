@@ -34,11 +34,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from common import (Score, default_shared, is_derived_government, markdown_table, max_matching, require_dir,
-                    write_json)
-
-from kgextract.config import ExtractConfig
+from common import Score, default_shared, is_derived_government, markdown_table, max_matching, require_dir, write_json
 from kgextract.base.normalize import normalize_name
+from kgextract.config import ExtractConfig
 from kgextract.ingest import document_from_text
 from kgextract.models import DocumentError, DocumentResult, Entity
 from kgextract.pipeline.extractor import Extractor

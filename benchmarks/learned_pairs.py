@@ -29,9 +29,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import common
+from kgextract.base.normalize import normalize_name
 from kgextract.components import Dateline
 from kgextract.eval.gold import load_gold
-from kgextract.base.normalize import normalize_name
 from kgextract.eval.predictions import graph_to_prediction
 from kgextract.eval.score import match_entities, score_document
 from kgextract.ingest.reader import read_document
@@ -39,8 +39,16 @@ from kgextract.models import Predicate
 from kgextract.nlp.doc_index import remembering
 from kgextract.nlp.pipeline import build_pipeline
 from kgextract.rdf.mapping import to_rdf
-from kgextract.relations.learned import (EXTRACTOR, MODEL_FILE, PairModel, _rule_names, added_candidates,
-                                         load_pair_model, rule_links, score_pairs)
+from kgextract.relations.learned import (
+    EXTRACTOR,
+    MODEL_FILE,
+    PairModel,
+    _rule_names,
+    added_candidates,
+    load_pair_model,
+    rule_links,
+    score_pairs,
+)
 from kgextract.relations.logistic import train
 from kgextract.relations.pairs import PAIR_TYPES, already_linked, candidate_pairs, pair_features
 from kgextract.relations.registry import Context, run_extractors

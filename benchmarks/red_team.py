@@ -311,8 +311,8 @@ def _charset(corpus: Path) -> None:
 
 
 def _disk_full() -> Outcome:
-    from kgextract.run import runner
     from kgextract.errors import KgextractError
+    from kgextract.run import runner
 
     with tempfile.TemporaryDirectory() as tmp:
         corpus = _with_good(Path(tmp) / "in")

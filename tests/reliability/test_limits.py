@@ -15,8 +15,8 @@ import pytest
 import spacy
 
 from kgextract.ingest import iter_documents
-from kgextract.pipeline.long_text import parse, split_points
 from kgextract.models import DocumentError
+from kgextract.pipeline.long_text import parse, split_points
 
 from .attacks import SENTENCE, heavy_pdf, long_text, nested_unclosed_html
 from .conftest import cli_env, kgextract_command

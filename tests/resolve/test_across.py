@@ -5,7 +5,6 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from builders import entity, evidence, result
 
 from kgextract.models import DocumentResult, Entity, Relation
 from kgextract.rdf.corpus import corpus_graph
@@ -16,6 +15,8 @@ from kgextract.resolve.across import (
     RULE_TOKENS,
     resolve_across,
 )
+
+from builders import entity, evidence, result
 
 QUERIES = Path(__file__).parent / "queries"
 

@@ -35,8 +35,8 @@ from kgextract.rdf.corpus import corpus_graph
 from kgextract.rdf.provenance import check_provenance
 from kgextract.rdf.serialize import get_format, write_rdf
 from kgextract.run.fingerprint import extraction_fingerprint
-from kgextract.run.stream import write_nquads
 from kgextract.run.report import RunReport
+from kgextract.run.stream import write_nquads
 from kgextract.run.workers import auto_workers
 
 __all__ = ["input_files", "partition", "run_dask", "shard_dir_for"]

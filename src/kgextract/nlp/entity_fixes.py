@@ -68,7 +68,7 @@ _EDGE_PUNCT = {"-", "–", "—", ",", ";", ":", "'s", "’s", "'", "’", "“"
     requires=["doc.ents"],
     assigns=["doc.spans"],  # the mentions, doc.spans[MENTIONS]
 )
-def make_entity_fixes(nlp: Language, name: str, short_caps_places: list[str]) -> "EntityFixes":
+def make_entity_fixes(nlp: Language, name: str, short_caps_places: list[str]) -> EntityFixes:
     """Build the component from its config (see ``default_config``)."""
     return EntityFixes(short_caps_places=short_caps_places)
 

@@ -63,7 +63,7 @@ _ORG_ENDINGS = load_sections(BODY_WORDS)["org_endings"]
 @Language.factory("kgx_events", default_config={"event_nouns": EVENT_NOUNS,
                                                  "event_triggers": "event_triggers.v1"},
                   requires=["doc.spans"], assigns=["doc.spans"])
-def make_events(nlp: Language, name: str, event_nouns: str, event_triggers: str) -> "Events":
+def make_events(nlp: Language, name: str, event_nouns: str, event_triggers: str) -> Events:
     """Build the component; ``event_nouns`` names the gazetteer of event head nouns,
     ``event_triggers`` the DependencyMatcher shapes of event verbs."""
     return Events(event_nouns, event_triggers, vocab=nlp.vocab)

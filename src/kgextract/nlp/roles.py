@@ -75,7 +75,7 @@ _BOARD_WORDS = {"board", "directors", "trustees", "governors", "regents"}
 
 
 @Language.factory("kgx_roles", default_config={"gazetteer": TITLES}, requires=["doc.spans"], assigns=["doc.spans"])
-def make_roles(nlp: Language, name: str, gazetteer: str) -> "Roles":
+def make_roles(nlp: Language, name: str, gazetteer: str) -> Roles:
     """Build the component; ``gazetteer`` names the title list in ``base/data``."""
     return Roles(nlp, gazetteer)
 

@@ -39,7 +39,15 @@ from kgextract.base.gazetteers import BODY_WORDS, EVENT_KINDS, load_list, load_s
 from kgextract.models import Predicate
 from kgextract.nlp.doc_index import sentence_of, sentence_spans
 from kgextract.relations.registry import Candidate, Context, extractors
-from kgextract.relations.spans import HONORIFIC_TOKENS, antecedent, evidence_span, mention_index, mention_of, mentions, title_antecedent
+from kgextract.relations.spans import (
+    HONORIFIC_TOKENS,
+    antecedent,
+    evidence_span,
+    mention_index,
+    mention_of,
+    mentions,
+    title_antecedent,
+)
 
 __all__ = ["extract_participants", "PARTICIPANT_NOUNS", "sentence_dates", "weekday_date", "extract_event_dates", "extract_event_locations", "extract_event_agents", "extract_attendees",
            "extract_parties", "extract_presence"]

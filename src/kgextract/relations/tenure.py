@@ -36,7 +36,7 @@ import datetime as dt
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
-from functools import lru_cache
+from functools import cache
 
 from spacy.tokens import Doc, Span, Token
 
@@ -68,7 +68,7 @@ class QualifierCandidate:
     evidence: Span
 
 
-@lru_cache(maxsize=None)
+@cache
 def _words(name: str) -> dict[str, frozenset[str]]:
     return {k: frozenset(w.replace("_", " ") for w in v) for k, v in load_sections(name).items()}
 

@@ -22,13 +22,21 @@ from __future__ import annotations
 
 import bisect
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from spacy.tokens import Doc, Span
 
 from kgextract.base.countries import government_long_name, government_name
 from kgextract.base.gazetteers import demonym_forms, load_list
-from kgextract.base.names import clean_name, entity_key, forget_names, is_acronym_of, key_prefix, normalize, strip_honorifics
+from kgextract.base.names import (
+    clean_name,
+    entity_key,
+    forget_names,
+    is_acronym_of,
+    key_prefix,
+    normalize,
+    strip_honorifics,
+)
 from kgextract.models import DOC, Document, DocumentResult, Entity, EntityType, Evidence, Mention, Predicate, Relation
 from kgextract.nlp.doc_index import doc_text, mentions, sentence_of, sentence_spans, sentence_text, text_between
 from kgextract.nlp.event_types import EVENT_TYPES, classify_spans
@@ -147,7 +155,7 @@ def _surface(span: Span) -> str:
     return _surface_of(span.text, span.label_ == "Role")
 
 
-@lru_cache(maxsize=None)  # emptied for each document by resolve_document
+@cache  # emptied for each document by resolve_document
 def _surface_of(text: str, role: bool) -> str:
     return clean_name(text) if role else strip_honorifics(clean_name(text))
 
