@@ -161,7 +161,8 @@ def _label(item: Item) -> None:
             s, o = pair.subject, pair.object
             ks, ko = by_offsets.get((s.start_char, s.end_char)), by_offsets.get((o.start_char, o.end_char))
             rule = already_linked(pair, item.links) or (pair.predicate.value, ks, ko) in base_rels
-            unit = (item.doc_id, pair.predicate.value, gs or ks or normalize_name(s.text), go or ko or normalize_name(o.text))
+            unit = (item.doc_id, pair.predicate.value, gs or ks or normalize_name(s.text),
+                    go or ko or normalize_name(o.text))
             item.rows.setdefault(pair.predicate, []).append(
                 Row(item.doc_id, pair, pair_features(pair, item.links), label, rule, unit))
 
@@ -252,7 +253,8 @@ def _table(base, new, chosen, k: int, n_docs: int) -> None:
                      f"{min(th):.2f}-{max(th):.2f}" if th else ""])
     bp, br, bf = _prf(*totals["base"])
     cp, cr, cf = _prf(*totals["new"])
-    rows.append(["all relations", sum(totals["base"][i] for i in (0, 2)), bp, br, bf, cp, cr, cf, f"{cf - bf:+.3f}", ""])
+    rows.append(["all relations", sum(totals["base"][i] for i in (0, 2)), bp, br, bf, cp, cr, cf,
+                 f"{cf - bf:+.3f}", ""])
     print(f"\nGrouped {k}-fold CV by document on the work set ({n_docs} releases), strict scorer, "
           "thresholds chosen inside each training fold:\n")
     print(common.markdown_table(["predicate", "gold", "rules P", "rules R", "rules F1", "+clf P", "+clf R", "+clf F1",

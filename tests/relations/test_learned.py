@@ -51,7 +51,7 @@ def _doc(first: str, last: str, verb: str, org: str) -> Doc:
 def _training_set():
     X, y = [], []
     for verb, label in sorted(_SHAPES.items()):
-        for (first, last), org in zip(_PEOPLE, _ORGS):
+        for (first, last), org in zip(_PEOPLE, _ORGS, strict=True):
             for pair in candidate_pairs(_doc(first, last, verb, org), (Predicate.MEMBER_OF,)):
                 X.append(pair_features(pair, {}))
                 y.append(label)

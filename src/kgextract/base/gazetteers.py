@@ -22,8 +22,8 @@ from importlib.resources import files
 
 from kgextract.errors import Errors, KgextractError
 
-__all__ = ["TITLES", "TITLE_MODIFIERS", "EVENT_NOUNS", "EVENT_KINDS", "BODY_WORDS", "PORTFOLIOS", "DEMONYMS", "available", "demonym_forms",
-           "portfolio_words", "load_list", "load_rows", "load_sections"]
+__all__ = ["TITLES", "TITLE_MODIFIERS", "EVENT_NOUNS", "EVENT_KINDS", "BODY_WORDS", "PORTFOLIOS", "DEMONYMS",
+           "available", "demonym_forms", "portfolio_words", "load_list", "load_rows", "load_sections"]
 
 #: The list of nationality adjectives and short country forms in use ("Georgian = Georgia").
 DEMONYMS = "demonyms.v2"

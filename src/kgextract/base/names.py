@@ -68,7 +68,8 @@ def _honorific_re() -> re.Pattern[str]:
     phrases = {e.rstrip(".") for e in load_list(HONORIFICS)} | set(_TITLES_AS_HONORIFICS)
     # longest first, so "his royal highness" is tried before "his"
     alternatives = sorted(phrases, key=lambda p: (-len(p), p))
-    return re.compile(r"^(?:(?:%s)\.?\s+)+" % "|".join(re.escape(h) for h in alternatives), re.IGNORECASE)
+    pattern = "|".join(re.escape(h) for h in alternatives)
+    return re.compile(rf"^(?:(?:{pattern})\.?\s+)+", re.IGNORECASE)
 
 
 _HONORIFIC_RE = _honorific_re()

@@ -245,8 +245,8 @@ def _check_id(doc_id: str, source: str, seen: dict[str, str], report: RunReport)
     if doc_id not in seen:
         seen[doc_id] = source
         return
-    report.problems.append(DocumentError(source=source, code="W020", level="warning",
-                                         message=Warnings.W020.format(doc_id=doc_id, source=source, first=seen[doc_id])))
+    message = Warnings.W020.format(doc_id=doc_id, source=source, first=seen[doc_id])
+    report.problems.append(DocumentError(source=source, code="W020", level="warning", message=message))
 
 
 def _remove_other_shards(folder: Path, keep: set[str]) -> None:

@@ -144,7 +144,8 @@ def trim_span(span: Span, label: str) -> Span | None:
             break  # "King" alone is a name, not a title without its holder
         start += 1
     while end > start and (doc[end - 1].text in _EDGE_PUNCT or doc[end - 1].tag_ == "POS"):
-        if label == "Organization" and end - start > 1 and doc[end - 1].lower_ in ("'s", "’s") and _name_possessive(doc, end):
+        if (label == "Organization" and end - start > 1 and doc[end - 1].lower_ in ("'s", "’s")
+                and _name_possessive(doc, end)):
             break  # "Sotheby's said": the 's is part of the name, not a possessive
         end -= 1
     opened = next((t.i for t in doc[start:end] if t.text == "("), None)
@@ -315,7 +316,7 @@ def apply_definitions(doc: Doc, spans: list[Span]) -> list[Span]:
     for short, (_, _, label) in defs.items():
         if label is None:
             continue
-        for match in re.finditer(r"(?<!\w)%s(?!\w)" % re.escape(short), doc.text):
+        for match in re.finditer(rf"(?<!\w){re.escape(short)}(?!\w)", doc.text):
             spelled = doc.char_span(match.start(), match.end(), label=label)
             if spelled is not None and (spelled.start, spelled.end) not in covered:
                 kept.append(spelled)

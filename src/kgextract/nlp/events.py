@@ -209,7 +209,8 @@ class Events:
                 if obj is not None:
                     end = max(end, max(t.i for t in obj.subtree) + 1)
                     # "the annual meeting of the diplomats, which gathers ...": the name ends at the comma
-                    cut = min([t.i for t in doc[obj.i:end] if t.text == ","] + [t.left_edge.i for t in doc[obj.i:end] if t.dep_ == "relcl"] + [end])
+                    cut = min([t.i for t in doc[obj.i:end] if t.text == ","]
+                              + [t.left_edge.i for t in doc[obj.i:end] if t.dep_ == "relcl"] + [end])
                     end = max(tok.i + 1, cut)
             head = tok.lemma_.lower()
             if any(c.dep_ == "compound" and c.lower_ in ("signing", "signature") for c in tok.lefts):
@@ -340,7 +341,8 @@ def _ordinal(tok: Token) -> bool:
 
 
 def _cap(tok: Token) -> bool:
-    return tok.is_alpha and (tok.is_title or tok.is_upper) or tok.text[:1].isdigit() and tok.text[-2:] in ("st", "nd", "rd", "th")
+    return (tok.is_alpha and (tok.is_title or tok.is_upper)
+            or tok.text[:1].isdigit() and tok.text[-2:] in ("st", "nd", "rd", "th"))
 
 
 def _goes_to_place(verb: Token) -> bool:
