@@ -24,7 +24,6 @@ import tempfile
 from pathlib import Path
 
 from common import default_shared, markdown_table, require_dir, write_json
-
 from kgextract.errors import DocumentFailed
 from kgextract.ingest import read_document
 

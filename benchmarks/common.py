@@ -60,7 +60,7 @@ class Score:
     n_pred: int = 0
     n_gold: int = 0
 
-    def add(self, other: "Score") -> "Score":
+    def add(self, other: Score) -> Score:
         self.tp += other.tp
         self.n_pred += other.n_pred
         self.n_gold += other.n_gold

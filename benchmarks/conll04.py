@@ -34,11 +34,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from common import (Score, default_shared, is_derived_government, markdown_table, max_matching, require_dir,
-                    write_json)
-
-from kgextract.config import ExtractConfig
+from common import Score, default_shared, is_derived_government, markdown_table, max_matching, require_dir, write_json
 from kgextract.base.normalize import normalize_name
+from kgextract.config import ExtractConfig
 from kgextract.ingest import document_from_text
 from kgextract.models import DocumentError, DocumentResult, Entity
 from kgextract.pipeline.extractor import Extractor
@@ -181,6 +179,16 @@ def _split_compound(text: str) -> list[str]:
     return [p for p in (normalize_name(x) for x in text.split(",")) if p]
 
 
+def _by_convention(pred: str, s: Entity, o: Entity, compounds: set[tuple[str, ...]],
+                   live_in: set[tuple[str, str]]) -> bool:
+    """A prediction that only the gold's conventions count as wrong: a part of a "City, State" Loc
+    (``compounds``), or membership in a derived government where the gold says Live_In (``live_in``)."""
+    pairs = {(x, y) for x in _names(s) for y in _names(o)}
+    if pred == "containedInPlace":
+        return bool(pairs & compounds)
+    return pred == "memberOf" and is_derived_government(o) and bool(pairs & live_in)
+
+
 def score(sentences: Sequence[Sentence], results: Sequence[DocumentResult | DocumentError]) -> dict:
     """Relation and entity scores (strict and convention-adjusted), miss reasons, missed/spurious examples.
 
@@ -215,12 +223,6 @@ def score(sentences: Sequence[Sentence], results: Sequence[DocumentResult | Docu
         live_in = {(normalize_name(sent.entities[h][1]), normalize_name(sent.entities[t][1]))
                    for typ, h, t in sent.relations if typ == "Live_In"}
 
-        def convention(pred: str, s: Entity, o: Entity) -> bool:
-            pairs = {(x, y) for x in _names(s) for y in _names(o)}
-            if pred == "containedInPlace":
-                return bool(pairs & compounds)
-            return pred == "memberOf" and is_derived_government(o) and bool(pairs & live_in)
-
         # relations
         for gtype, pred in RELATION_MAP.items():
             gold = sorted({(normalize_name(sent.entities[h][1]), normalize_name(sent.entities[t][1]))
@@ -229,9 +231,9 @@ def score(sentences: Sequence[Sentence], results: Sequence[DocumentResult | Docu
             cands = [{i for i, (s, o) in enumerate(preds) if h in _names(s) and t in _names(o)} for h, t in gold]
             tp = max_matching(cands)
             strict["rel"][gtype].add(Score(tp, len(preds), len(gold)))
-            kept = {i for i, (s, o) in enumerate(preds) if not convention(pred, s, o)}
+            kept = {i for i, (s, o) in enumerate(preds) if not _by_convention(pred, s, o, compounds, live_in)}
             adjusted["rel"][gtype].add(Score(max_matching([c & kept for c in cands]), len(kept), len(gold)))
-            for (h, t), c in zip(gold, cands):
+            for (h, t), c in zip(gold, cands, strict=True):
                 if not c:
                     why = _miss_reason(h, t, SIGNATURES[pred], res.entities, pred, all_rels)
                     reasons[gtype][why] += 1

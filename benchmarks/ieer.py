@@ -31,8 +31,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import spacy
-from common import Score, default_shared, is_derived_government, markdown_table, max_matching, require_dir, write_json
 
+from common import Score, default_shared, is_derived_government, markdown_table, max_matching, require_dir, write_json
 from kgextract.config import ExtractConfig
 from kgextract.ingest import document_from_text
 from kgextract.models import DocumentResult

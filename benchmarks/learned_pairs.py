@@ -29,9 +29,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import common
+from kgextract.base.normalize import normalize_name
 from kgextract.components import Dateline
 from kgextract.eval.gold import load_gold
-from kgextract.base.normalize import normalize_name
 from kgextract.eval.predictions import graph_to_prediction
 from kgextract.eval.score import match_entities, score_document
 from kgextract.ingest.reader import read_document
@@ -39,8 +39,16 @@ from kgextract.models import Predicate
 from kgextract.nlp.doc_index import remembering
 from kgextract.nlp.pipeline import build_pipeline
 from kgextract.rdf.mapping import to_rdf
-from kgextract.relations.learned import (EXTRACTOR, MODEL_FILE, PairModel, _rule_names, added_candidates,
-                                         load_pair_model, rule_links, score_pairs)
+from kgextract.relations.learned import (
+    EXTRACTOR,
+    MODEL_FILE,
+    PairModel,
+    _rule_names,
+    added_candidates,
+    load_pair_model,
+    rule_links,
+    score_pairs,
+)
 from kgextract.relations.logistic import train
 from kgextract.relations.pairs import PAIR_TYPES, already_linked, candidate_pairs, pair_features
 from kgextract.relations.registry import Context, run_extractors
@@ -153,7 +161,8 @@ def _label(item: Item) -> None:
             s, o = pair.subject, pair.object
             ks, ko = by_offsets.get((s.start_char, s.end_char)), by_offsets.get((o.start_char, o.end_char))
             rule = already_linked(pair, item.links) or (pair.predicate.value, ks, ko) in base_rels
-            unit = (item.doc_id, pair.predicate.value, gs or ks or normalize_name(s.text), go or ko or normalize_name(o.text))
+            unit = (item.doc_id, pair.predicate.value, gs or ks or normalize_name(s.text),
+                    go or ko or normalize_name(o.text))
             item.rows.setdefault(pair.predicate, []).append(
                 Row(item.doc_id, pair, pair_features(pair, item.links), label, rule, unit))
 
@@ -244,7 +253,8 @@ def _table(base, new, chosen, k: int, n_docs: int) -> None:
                      f"{min(th):.2f}-{max(th):.2f}" if th else ""])
     bp, br, bf = _prf(*totals["base"])
     cp, cr, cf = _prf(*totals["new"])
-    rows.append(["all relations", sum(totals["base"][i] for i in (0, 2)), bp, br, bf, cp, cr, cf, f"{cf - bf:+.3f}", ""])
+    rows.append(["all relations", sum(totals["base"][i] for i in (0, 2)), bp, br, bf, cp, cr, cf,
+                 f"{cf - bf:+.3f}", ""])
     print(f"\nGrouped {k}-fold CV by document on the work set ({n_docs} releases), strict scorer, "
           "thresholds chosen inside each training fold:\n")
     print(common.markdown_table(["predicate", "gold", "rules P", "rules R", "rules F1", "+clf P", "+clf R", "+clf F1",

@@ -195,7 +195,8 @@ def _query_cli(*args: str, code: str) -> Callable[[], Outcome]:
     def attack() -> Outcome:
         proc = cli("query", "--store", _store(), *args, timeout=120)
         ok = proc.returncode == 1 and f"[{code}]" in proc.stderr and "Traceback" not in proc.stderr
-        return Outcome(ok, detail=f"exit {proc.returncode}, {code} {'said' if f'[{code}]' in proc.stderr else 'missing'}")
+        said = "said" if f"[{code}]" in proc.stderr else "missing"
+        return Outcome(ok, detail=f"exit {proc.returncode}, {code} {said}")
     return attack
 
 
@@ -311,8 +312,8 @@ def _charset(corpus: Path) -> None:
 
 
 def _disk_full() -> Outcome:
-    from kgextract.run import runner
     from kgextract.errors import KgextractError
+    from kgextract.run import runner
 
     with tempfile.TemporaryDirectory() as tmp:
         corpus = _with_good(Path(tmp) / "in")

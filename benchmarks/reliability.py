@@ -48,7 +48,6 @@ from common import REPO, default_shared, markdown_table, write_json
 from red_team import render_attacks, run_attacks
 
 
-
 def _load_badfiles():
     """``tests/reliability/badfiles.py``, loaded from its file (this script is also called reliability)."""
     name = "kgx_reliability_badfiles"

@@ -85,9 +85,9 @@ def replicate(base: str, triples: int, share: int, out: Path) -> tuple[int, int]
     variants = max(1, copies // max(1, share))
     with out.open("w", encoding="utf-8") as fh:
         for k in range(copies):
-            text = _PER_COPY.sub(lambda m: f"<{_ID}{m[1]}/{m[2]}~c{k}>", base)
-            text = _ENTITY.sub(lambda m: f"<{_ID}{m[1]}/{m[2]}~v{k % variants}>", text)
-            text = _IDENTIFIER.sub(lambda m: f'{m[1]}"{m[2]}~c{k}"', text)
+            text = _PER_COPY.sub(lambda m, k=k: f"<{_ID}{m[1]}/{m[2]}~c{k}>", base)
+            text = _ENTITY.sub(lambda m, k=k: f"<{_ID}{m[1]}/{m[2]}~v{k % variants}>", text)
+            text = _IDENTIFIER.sub(lambda m, k=k: f'{m[1]}"{m[2]}~c{k}"', text)
             fh.write(text)
     return lines * copies, copies
 

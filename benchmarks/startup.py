@@ -18,7 +18,6 @@ with no store to open, so the time is start-up, not SPARQL.
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import statistics
 import subprocess

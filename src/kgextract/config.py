@@ -102,10 +102,11 @@ class RunConfig(BaseModel):
     ('g.nq', 'auto', 32)
     >>> RunConfig(config=ExtractConfig(threshold=0.5)).extract.threshold  # ``config=``: the name the functions take
     0.5
-    >>> RunConfig(workers="0")
+    >>> RunConfig(workers="0")  # doctest: +NORMALIZE_WHITESPACE
     Traceback (most recent call last):
     ...
-    kgextract.errors.KgextractError: [E167] --workers takes 'auto' or a whole number of processes of 1 or more, not '0'. Use --workers auto to let kgextract choose from the cores and the number of documents.
+    kgextract.errors.KgextractError: [E167] --workers takes 'auto' or a whole number of processes of 1 or more,
+    not '0'. Use --workers auto to let kgextract choose from the cores and the number of documents.
     """
 
     model_config = ConfigDict(extra="forbid")

@@ -6,7 +6,6 @@ import re
 from pathlib import Path
 
 import pytest
-from builders import entity, result
 
 from kgextract.base.linking import (
     geonames_iri,
@@ -17,6 +16,8 @@ from kgextract.base.linking import (
 )
 from kgextract.models import Relation
 from kgextract.rdf.corpus import corpus_graph
+
+from builders import entity, result
 
 QUERIES = Path(__file__).parent / "queries"
 

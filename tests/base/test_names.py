@@ -5,7 +5,13 @@ from __future__ import annotations
 import pytest
 
 from kgextract.base.names import (
-    clean_name, entity_key, forget_names, is_acronym_of, normalize, slug, strip_honorifics,
+    clean_name,
+    entity_key,
+    forget_names,
+    is_acronym_of,
+    normalize,
+    slug,
+    strip_honorifics,
 )
 
 

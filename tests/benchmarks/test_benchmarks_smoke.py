@@ -66,7 +66,7 @@ def test_conll04_detokenize(conll04, tokens, text):
     out, offsets = conll04.detokenize(tokens)
     assert out == text
     assert len(offsets) == len(tokens)
-    assert all(out[s:e] in (t, "", '"') for t, (s, e) in zip(tokens, offsets))
+    assert all(out[s:e] in (t, "", '"') for t, (s, e) in zip(tokens, offsets, strict=True))
 
 
 def test_ieer_parse_file_offsets(ieer):

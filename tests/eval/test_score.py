@@ -90,14 +90,14 @@ def test_two_nodes_for_one_person_cost_a_false_positive():
     pred = doc([("x", "Person", "Nakamitsu"), ("y", "Person", "Izumi Nakamitsu")])
     score = score_document(gold, pred)
     assert counts(score.entities) == (1, 1, 0)
-    assert [(l.gold, l.pred, l.how) for l in score.entity_links] == [("p1", "y", "name")]
+    assert [(link.gold, link.pred, link.how) for link in score.entity_links] == [("p1", "y", "name")]
 
 
 def test_alias_match_with_honorific():
     gold = doc([("p1", "Person", "Izumi Nakamitsu", "Ms. Nakamitsu")])
     pred = doc([("x", "Person", "Mrs. Nakamitsu")])  # normalises to an alias
     links = match_entities(gold, pred)
-    assert [(l.gold, l.pred, l.how) for l in links] == [("p1", "x", "alias")]
+    assert [(link.gold, link.pred, link.how) for link in links] == [("p1", "x", "alias")]
 
 
 def test_predicted_alias_matches_gold_name():
@@ -110,7 +110,7 @@ def test_maximum_matching_beats_greedy():
     # "Lee" fits both gold persons; only one assignment matches both.
     gold = doc([("p1", "Person", "Ann Lee", "Lee"), ("p2", "Person", "Bo Lee", "Lee")])
     pred = doc([("x", "Person", "Lee"), ("y", "Person", "Ann Lee")])
-    links = {l.gold: l.pred for l in match_entities(gold, pred)}
+    links = {link.gold: link.pred for link in match_entities(gold, pred)}
     assert links == {"p1": "y", "p2": "x"}
 
 
@@ -120,7 +120,7 @@ def test_type_must_agree_unless_alt_type():
         {"id": "p1", "type": "Person", "name": "Geneva"}])
     pred = doc([("x", "Organization", "UNOG"), ("y", "Place", "Geneva")])
     score = score_document(gold, pred)
-    assert [(l.gold, l.pred) for l in score.entity_links] == [("pl1", "x")]
+    assert [(link.gold, link.pred) for link in score.entity_links] == [("pl1", "x")]
     assert counts(score.entities_by_type["Place"]) == (1, 1, 0)  # TP under the gold type
     assert counts(score.entities_by_type["Person"]) == (0, 0, 1)
 
@@ -170,7 +170,7 @@ def test_event_matched_by_two_shared_relations():
         [("ev", "startDate", "2023-12-04"), ("ev", "location", "s"), ("ev", "attendee", "u")],
     )
     score = score_document(EVENT_GOLD, pred)
-    assert ("e1", "ev", "event") in [(l.gold, l.pred, l.how) for l in score.entity_links]
+    assert ("e1", "ev", "event") in [(link.gold, link.pred, link.how) for link in score.entity_links]
     assert counts(score.entities) == (3, 0, 0)
     assert counts(score.relations) == (2, 1, 1)
 
@@ -190,7 +190,7 @@ def test_relaxed_matches_token_containment_and_strict_does_not():
     strict, relaxed = score_document(gold, pred), score_document(gold, pred, relaxed=True)
     assert counts(strict.entities) == (0, 2, 2)
     assert counts(relaxed.entities) == (1, 1, 1)
-    assert [l.how for l in relaxed.entity_links] == ["relaxed"]
+    assert [link.how for link in relaxed.entity_links] == ["relaxed"]
 
 
 def test_relaxed_prefers_exact_match():
@@ -198,7 +198,7 @@ def test_relaxed_prefers_exact_match():
     pred = doc([("x", "Organization", "Peace Centre Asia Pacific"),
                 ("y", "Organization", "Peace Centre Asia")])
     links = match_entities(gold, pred, relaxed=True)
-    assert [(l.pred, l.how) for l in links] == [("y", "name")]
+    assert [(link.pred, link.how) for link in links] == [("y", "name")]
 
 
 @pytest.mark.parametrize(

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from builders import entity, evidence, result
-
 from kgextract.models import DocumentResult, Entity, Evidence, Relation
+
+from builders import entity, evidence, result
 
 P, R, R2 = "person/ann-lee", "role/ceo", "role/chair"
 ACME, BETA, EVENT, GENEVA = "organization/acme", "organization/beta", "event/summit", "place/geneva"

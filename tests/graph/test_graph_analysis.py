@@ -6,7 +6,7 @@ from kgextract.graph.analysis import event_participants, events_table, roles_by_
 from kgextract.graph.build import to_networkx
 from kgextract.models import Entity, Relation
 
-from .conftest import ACME, BETA, EVENT, GENEVA, P, R, R2, doc
+from .conftest import ACME, BETA, EVENT, GENEVA, R2, P, R, doc
 
 
 def graph():

@@ -9,7 +9,7 @@ import networkx as nx
 from kgextract.graph.build import to_networkx
 from kgextract.models import Relation
 
-from .conftest import ACME, BETA, EVENT, GENEVA, P, R, R2, doc, ev
+from .conftest import ACME, BETA, EVENT, GENEVA, R2, P, R, doc, ev
 
 
 def test_parallel_edges_of_different_predicates_are_kept():

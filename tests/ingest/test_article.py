@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from kgextract.ingest import read_document
-from kgextract.ingest import article
+from kgextract.ingest import article, read_document
 from kgextract.ingest.release_cleanup import clean_release
 
 from .pages import FURNITURE, RELEASE_PAGE, RELEASE_PARAGRAPHS

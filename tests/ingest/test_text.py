@@ -8,8 +8,7 @@ import os
 import pytest
 
 from kgextract.errors import DocumentFailed
-from kgextract.ingest import document_from_text, iter_documents, read_document
-from kgextract.ingest import reader
+from kgextract.ingest import document_from_text, iter_documents, read_document, reader
 
 from .helpers import split
 

@@ -7,6 +7,7 @@ import json
 from typer.testing import CliRunner
 
 from kgextract.cli import app
+
 from .pages import RELEASE_PAGE, RELEASE_PARAGRAPHS
 from .test_docx import ENCRYPTED, _release_docx
 

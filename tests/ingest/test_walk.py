@@ -7,8 +7,7 @@ import os
 import pytest
 
 from kgextract.errors import KgextractError
-from kgextract.ingest import iter_documents
-from kgextract.ingest import reader
+from kgextract.ingest import iter_documents, reader
 from kgextract.ingest import walk as walk_module
 
 from .helpers import split

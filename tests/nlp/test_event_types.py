@@ -12,7 +12,6 @@ from kgextract.models import EventType
 from kgextract.nlp.event_types import classify_words
 
 
-
 @pytest.mark.parametrize("words, expected", [
     (["working", "lunch"], EventType.MEETING),
     (["courtesy", "call"], EventType.MEETING),

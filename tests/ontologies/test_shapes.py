@@ -5,7 +5,6 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from builders import entity, evidence, result
 from rdflib import Graph, Literal, URIRef
 
 from kgextract.graph.examples import sample_results
@@ -13,6 +12,8 @@ from kgextract.models import DocumentResult, Mention, Relation
 from kgextract.rdf import to_graph
 from kgextract.rdf.iri import document_iri, entity_iri
 from kgextract.rdf.namespaces import KGX, ORG, RDF, RDFS, SDO, XSD
+
+from builders import entity, evidence, result
 
 SHAPES = Path(__file__).resolve().parents[2] / "ontologies" / "shapes.ttl"
 SH = "http://www.w3.org/ns/shacl#"

@@ -6,12 +6,12 @@ import pytest
 import spacy
 
 import kgextract
-from kgextract.pipeline.components import RELATION_COMPONENTS, selected_extractors
 from kgextract.config import ExtractConfig
 from kgextract.errors import KgextractError
 from kgextract.ingest import document_from_text
 from kgextract.models import DocumentResult
 from kgextract.nlp.pipeline import COMPONENTS, assemble
+from kgextract.pipeline.components import RELATION_COMPONENTS, selected_extractors
 from kgextract.pipeline.extractor import Extractor
 from kgextract.relations import registry
 from kgextract.run.fingerprint import extraction_fingerprint

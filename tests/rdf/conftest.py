@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import pytest
+
+from kgextract.models import DocumentResult, Evidence, Mention, Relation
+
 from builders import entity
 from builders import evidence as build_evidence
 from builders import result as build_result
-
-from kgextract.models import DocumentResult, Evidence, Mention, Relation
 
 DOC_ID = "unrcpd-2023-12-05"
 P, R, UNODA = "person/izumi-nakamitsu", "role/under-secretary-general", "organization/unoda"

@@ -10,7 +10,12 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.term import _is_valid_uri
 
 from kgextract.rdf.iri import (
-    assertion_iri, document_iri, encode_segment, entity_iri, extractor_iri, graph_iri,
+    assertion_iri,
+    document_iri,
+    encode_segment,
+    entity_iri,
+    extractor_iri,
+    graph_iri,
     membership_iri,
 )
 from kgextract.rdf.namespaces import KGX_ID, RDF, SDO

@@ -6,8 +6,6 @@ import logging
 from pathlib import Path
 
 import pytest
-from builders import entity
-from builders import result as build_result  # "result" is the fixture here
 from rdflib import Dataset, Literal, URIRef
 from rdflib.compare import isomorphic
 
@@ -29,6 +27,8 @@ from .conftest import (
     evidence,
     make_result,
 )
+from builders import entity
+from builders import result as build_result  # "result" is the fixture here
 
 QUERIES = Path(__file__).parent / "queries"
 UNODA_NAME = "United Nations Office for Disarmament Affairs"

@@ -12,9 +12,9 @@ from rdflib import Dataset, Graph, Literal, URIRef
 from rdflib.compare import isomorphic
 
 import kgextract.rdf.serialize as ser
+from kgextract.base.names import entity_key
 from kgextract.errors import KgextractError
 from kgextract.models import Document, DocumentResult, Entity, Evidence, Mention, Relation
-from kgextract.base.names import entity_key
 from kgextract.rdf import to_graph, to_rdf
 from kgextract.rdf.serialize import FORMATS, format_for_path, get_format, serialize, union_graph, write_rdf
 

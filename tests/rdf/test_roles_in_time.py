@@ -3,8 +3,6 @@ kgx: event classes; both writers agree byte for byte, the evaluator reads it all
 
 from __future__ import annotations
 
-from builders import entity, evidence
-from builders import result as build_result  # "result" is a helper here
 from rdflib import Literal
 from rdflib.namespace import TIME, XSD
 
@@ -15,6 +13,9 @@ from kgextract.rdf.iri import entity_iri, instant_iri
 from kgextract.rdf.mapping import to_nquads
 from kgextract.rdf.namespaces import KGX, ORG, RDF, SDO
 from kgextract.rdf.serialize import serialize
+
+from builders import entity, evidence
+from builders import result as build_result  # "result" is a helper here
 
 EV = evidence("d1", 21, 34, sentence="Ann will become CEO on 1 July 2024.", confidence=0.8,
                extractor="kgx.tenure.start.v1")

@@ -11,7 +11,7 @@ from kgextract.relations.events import _party_tokens
 def _doc(rows):
     """rows: (word, pos, dep, head index)."""
     nlp = spacy.blank("en")
-    words, pos, deps, heads = zip(*rows)
+    words, pos, deps, heads = zip(*rows, strict=True)
     lemmas = [w.lower() for w in words]  # the rules read lemmas; these words are their own
     return Doc(nlp.vocab, words=list(words), pos=list(pos), deps=list(deps), heads=list(heads), lemmas=lemmas)
 

@@ -15,8 +15,15 @@ from spacy.tokens import Doc, Span
 from kgextract.ingest import document_from_text
 from kgextract.models import Predicate
 from kgextract.nlp.extensions import MENTIONS
-from kgextract.relations.learned import (EXTRACTOR, PairModel, added_candidates, learned_pairs, load_pair_model,
-                                         rule_links, score_pairs)
+from kgextract.relations.learned import (
+    EXTRACTOR,
+    PairModel,
+    added_candidates,
+    learned_pairs,
+    load_pair_model,
+    rule_links,
+    score_pairs,
+)
 from kgextract.relations.logistic import train
 from kgextract.relations.pairs import candidate_pairs, pair_features
 from kgextract.relations.registry import Candidate, Context, builtin_extractors
@@ -44,7 +51,7 @@ def _doc(first: str, last: str, verb: str, org: str) -> Doc:
 def _training_set():
     X, y = [], []
     for verb, label in sorted(_SHAPES.items()):
-        for (first, last), org in zip(_PEOPLE, _ORGS):
+        for (first, last), org in zip(_PEOPLE, _ORGS, strict=True):
             for pair in candidate_pairs(_doc(first, last, verb, org), (Predicate.MEMBER_OF,)):
                 X.append(pair_features(pair, {}))
                 y.append(label)

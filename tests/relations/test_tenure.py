@@ -93,8 +93,9 @@ def test_qualifiers_carry_evidence(run):
 
 
 def test_title_words():
-    from kgextract.relations.tenure import iso_after, iso_before
     import datetime as dt
+
+    from kgextract.relations.tenure import iso_after, iso_before
     day = dt.date(2024, 5, 3)
     assert iso_before("2024-04", day) and not iso_before("2024-05", day) and not iso_before("2024", day)
     assert iso_after("2025", day) and iso_after("2024-05-04", day) and not iso_after("2024-05", day)

@@ -130,7 +130,7 @@ def write_bad_corpus(folder: Path, *, big: bool = True, big_size: int = 20 * 102
     put("malformed.html", "<html><body><p>GENEVA, 5 May 2023. Acme <b>Corp named <i>Ann Lee</b> chief "
         "executive officer.<p><div><</div></span></table>&bogus; <!-- unclosed <a href='x",
         Case("malformed.html", "ok", doc_id="malformed", what="malformed HTML"))
-    lol = "".join(f'<!ENTITY l{i} "{("&l%d;" % (i - 1)) * 10}">' for i in range(1, 10))
+    lol = "".join(f'<!ENTITY l{i} "{f"&l{i - 1};" * 10}">' for i in range(1, 10))
     put("entities.xhtml", '<?xml version="1.0"?>\n<!DOCTYPE html [<!ENTITY xxe SYSTEM "file:///etc/passwd">'
         f'<!ENTITY l0 "lol">{lol}]>\n<html><body><p>GENEVA, 5 May 2023. Acme Corp named Ann Lee chief '
         "executive officer. &xxe; &l9;</p></body></html>",

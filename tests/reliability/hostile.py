@@ -15,7 +15,15 @@ import string
 from hypothesis import strategies as st
 
 from kgextract.models import (
-    DOC, Document, DocumentResult, Entity, EntityType, Evidence, Mention, Predicate, Relation,
+    DOC,
+    Document,
+    DocumentResult,
+    Entity,
+    EntityType,
+    Evidence,
+    Mention,
+    Predicate,
+    Relation,
 )
 
 __all__ = [

@@ -19,8 +19,8 @@ from typer.testing import CliRunner
 
 from kgextract.cli.app import app
 from kgextract.ingest import iter_documents
-from kgextract.pipeline.long_text import parse
 from kgextract.models import Document, DocumentError, DocumentResult, Entity
+from kgextract.pipeline.long_text import parse
 from kgextract.run import run_corpus
 from kgextract.store.oxigraph import write_results
 from kgextract.terminal import printable, setup_logging

@@ -5,7 +5,6 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from builders import entity, evidence, result
 
 from kgextract.models import DocumentResult, Entity, Relation
 from kgextract.rdf.corpus import corpus_graph
@@ -16,6 +15,8 @@ from kgextract.resolve.across import (
     RULE_TOKENS,
     resolve_across,
 )
+
+from builders import entity, evidence, result
 
 QUERIES = Path(__file__).parent / "queries"
 
@@ -106,4 +107,4 @@ def test_merges_are_queryable_with_sparql():
                     ("Izumi Nakamitsu", "Nakamitsu", RULE_ALIAS, "https://w3id.org/kgextract/id/person/nakamitsu")]
     # one IRI for the person, labelled with the full name in both documents' graphs
     labels = graph.dataset.query("SELECT DISTINCT ?p ?l WHERE { ?p a schema:Person ; rdfs:label ?l }")
-    assert [(str(p).rsplit("/", 1)[1], str(l)) for p, l in labels] == [("izumi-nakamitsu", "Izumi Nakamitsu")]
+    assert [(str(p).rsplit("/", 1)[1], str(label)) for p, label in labels] == [("izumi-nakamitsu", "Izumi Nakamitsu")]

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import pytest
-from builders import entity, result
 
 from kgextract.atomic import atomic_write
 from kgextract.config import ExtractConfig
@@ -14,6 +13,8 @@ from kgextract.run.fingerprint import document_key, extraction_fingerprint
 from kgextract.run.manifest import Manifest, ManifestEntry, load_manifest, save_manifest
 from kgextract.run.runner import state_paths
 from kgextract.run.shards import ShardStore
+
+from builders import entity, result
 
 
 @pytest.mark.parametrize("change", [

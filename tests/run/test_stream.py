@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import pytest
-from builders import entity, evidence, result
 
 from kgextract.models import DocumentResult, Evidence, Mention, Relation
 from kgextract.rdf.corpus import corpus_graph
 from kgextract.rdf.serialize import serialize
 from kgextract.run.stream import write_nquads
+
+from builders import entity, evidence, result
 
 
 def ev(doc_id: str, start: int) -> Evidence:

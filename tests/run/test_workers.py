@@ -8,7 +8,8 @@ from typer.testing import CliRunner
 from kgextract.cli import app
 from kgextract.errors import KgextractError
 from kgextract.models import Document, DocumentResult
-from kgextract.run import parallel, workers as W
+from kgextract.run import parallel
+from kgextract.run import workers as W
 from kgextract.run.parallel import process_documents
 
 

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import pytest
-from builders import entity, evidence, result
 
 from kgextract.models import DocumentResult, Evidence, Mention, Relation
 from kgextract.store.oxigraph import write_results
+
+from builders import entity, evidence, result
 
 ANN, BOB, CY = "person/ann-lee", "person/bob-roy", "person/cy-dee"
 CEO, CHAIR = "role/ceo", "role/chair"

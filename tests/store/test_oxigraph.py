@@ -13,11 +13,15 @@ from rdflib import Dataset, Graph, Literal, URIRef
 from rdflib.compare import isomorphic
 
 from kgextract.errors import KgextractError
-from kgextract.rdf.iri import graph_iri
 from kgextract.rdf import to_rdf
+from kgextract.rdf.iri import graph_iri
 from kgextract.rdf.serialize import write_rdf
 from kgextract.store.oxigraph import (
-    load_files, open_store, write_dataset, write_results, writer_active,
+    load_files,
+    open_store,
+    write_dataset,
+    write_results,
+    writer_active,
 )
 from kgextract.store.union import rebuild_union
 

@@ -50,7 +50,7 @@ ROLES = [{"personLabel": "Bob Roy", "roleLabel": "Chair"},
 ATTEND = [("Summit", "Government of Korea", "Organization"), ("Summit", "Ann Lee", "Person"),
           ("Summit", "Bob Roy", "Person"), ("Workshop", "Ann Lee", "Person"),
           ("Workshop", "Bob Roy", "Person")]
-ATTEND = [dict(zip(("eventLabel", "attendeeLabel", "attendeeType"), r)) for r in ATTEND]
+ATTEND = [dict(zip(("eventLabel", "attendeeLabel", "attendeeType"), r, strict=True)) for r in ATTEND]
 TIMELINE = [{"start": "2023-12-04", "end": "2023-12-05", "eventLabel": "Summit", "places": {"Geneva"}},
             {"start": "2024-03", "eventLabel": "Workshop", "places": {"Switzerland"}}]
 PAIRS = [{"personA": "Ann Lee", "personB": "Bob Roy", "sharedEvents": "2",

@@ -12,7 +12,11 @@ from kgextract.rdf import to_graph, to_rdf
 from kgextract.rdf.serialize import write_rdf
 from kgextract.store.oxigraph import write_results
 from kgextract.store.validate import (
-    SHAPES_ENV, find_shapes, validate_file, validate_graph, validate_store,
+    SHAPES_ENV,
+    find_shapes,
+    validate_file,
+    validate_graph,
+    validate_store,
 )
 
 from .conftest import doc1, doc2

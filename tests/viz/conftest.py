@@ -4,7 +4,6 @@ release whose names and sentences try to break out of HTML and XML."""
 from __future__ import annotations
 
 import pytest
-from builders import entity, evidence, result
 
 from kgextract.graph import to_networkx
 from kgextract.graph.examples import sample_results
@@ -15,6 +14,8 @@ from kgextract.models import (
     MembershipStatus,
     Relation,
 )
+
+from builders import entity, evidence, result
 
 EVIL = "</script><script>window.__pwned=1</script><!-- & \u2028"
 EVIL_KEY = "person/evil"

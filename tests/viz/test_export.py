@@ -11,7 +11,12 @@ from kgextract.errors import KgextractError
 from kgextract.rdf import to_rdf
 from kgextract.rdf.serialize import write_rdf
 from kgextract.viz.export import (
-    EXPORT_FORMATS, export_graph, export_text, rdf_to_networkx, read_graph, scalar_graph,
+    EXPORT_FORMATS,
+    export_graph,
+    export_text,
+    rdf_to_networkx,
+    read_graph,
+    scalar_graph,
     write_text_atomic,
 )
 

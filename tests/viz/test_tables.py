@@ -11,8 +11,17 @@ from kgextract.rdf import to_rdf
 from kgextract.rdf.namespaces import KGX_ID
 from kgextract.rdf.serialize import write_rdf
 from kgextract.viz.tables import (
-    edges_frame, entities_frame, event_connections, events_frame, find_node, nodes_frame,
-    organization_people, query_frame, relations_frame, roles_frame, saved_queries,
+    edges_frame,
+    entities_frame,
+    event_connections,
+    events_frame,
+    find_node,
+    nodes_frame,
+    organization_people,
+    query_frame,
+    relations_frame,
+    roles_frame,
+    saved_queries,
 )
 
 from .conftest import EVIL, SENTENCE

@@ -17,13 +17,13 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from functools import lru_cache
+from functools import cache, lru_cache
 from importlib.resources import files
 
 from kgextract.errors import Errors, KgextractError
 
-__all__ = ["TITLES", "TITLE_MODIFIERS", "EVENT_NOUNS", "EVENT_KINDS", "BODY_WORDS", "PORTFOLIOS", "DEMONYMS", "available", "demonym_forms",
-           "portfolio_words", "load_list", "load_rows", "load_sections"]
+__all__ = ["TITLES", "TITLE_MODIFIERS", "EVENT_NOUNS", "EVENT_KINDS", "BODY_WORDS", "PORTFOLIOS", "DEMONYMS",
+           "available", "demonym_forms", "portfolio_words", "load_list", "load_rows", "load_sections"]
 
 #: The list of nationality adjectives and short country forms in use ("Georgian = Georgia").
 DEMONYMS = "demonyms.v2"
@@ -75,7 +75,7 @@ def _lines(name: str) -> list[tuple[int, str]]:
     return out
 
 
-@lru_cache(maxsize=None)
+@cache
 def load_list(name: str) -> frozenset[str]:
     """The entries of the list ``<name>.txt`` (cached).
 
@@ -112,7 +112,7 @@ def portfolio_words() -> frozenset[str]:
     return frozenset().union(*load_sections(PORTFOLIOS).values())
 
 
-@lru_cache(maxsize=None)
+@cache
 def load_rows(name: str) -> tuple[tuple[str, ...], ...]:
     """The rows of the table ``<name>.txt`` in file order: cells split at ``|`` (cached).
 
@@ -122,7 +122,7 @@ def load_rows(name: str) -> tuple[tuple[str, ...], ...]:
     return tuple(tuple(cell.strip() for cell in line.split("|")) for _, line in _lines(name))
 
 
-@lru_cache(maxsize=None)
+@cache
 def load_sections(name: str) -> dict[str, frozenset[str]]:
     """The sections of ``<name>.txt``: ``{section: entries}`` (cached).
 

@@ -236,7 +236,7 @@ def _cities(norm: str) -> list[dict]:
     """The cities named ``norm`` (their own name first, else an alternate name), as records."""
     records, by_name, by_alt = _city_index()
     found = by_name.get(norm) or by_alt.get(norm) or []
-    return [dict(zip(("id", "name", "cc", "population"), records[i])) for i in found]
+    return [dict(zip(("id", "name", "cc", "population"), records[i], strict=True)) for i in found]
 
 
 def _ascii_fold(text: str) -> str:

@@ -68,7 +68,8 @@ def _honorific_re() -> re.Pattern[str]:
     phrases = {e.rstrip(".") for e in load_list(HONORIFICS)} | set(_TITLES_AS_HONORIFICS)
     # longest first, so "his royal highness" is tried before "his"
     alternatives = sorted(phrases, key=lambda p: (-len(p), p))
-    return re.compile(r"^(?:(?:%s)\.?\s+)+" % "|".join(re.escape(h) for h in alternatives), re.IGNORECASE)
+    pattern = "|".join(re.escape(h) for h in alternatives)
+    return re.compile(rf"^(?:(?:{pattern})\.?\s+)+", re.IGNORECASE)
 
 
 _HONORIFIC_RE = _honorific_re()
@@ -77,7 +78,7 @@ _QUOTES = dict.fromkeys(map(ord, "’‘`´"), "'")
 _STOP = {"of", "and", "the", "for", "on", "in", "at", "to", "&", "a", "an", "de", "des", "du", "la", "le"}
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def clean_name(text: str) -> str:
     """Trim a span's text to a name: no leading "the", no possessive, no edge punctuation."""
     text = " ".join(text.split())
@@ -91,7 +92,7 @@ def strip_honorifics(text: str) -> str:
     return _HONORIFIC_RE.sub("", text).strip()
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def normalize(text: str) -> str:
     """The comparison form of a name: NFKC, lower case, unified dashes, no honorifics."""
     text = unicodedata.normalize("NFKC", text).translate(_DASHES).translate(_QUOTES)

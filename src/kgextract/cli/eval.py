@@ -10,9 +10,9 @@ from rich.console import Console
 
 from kgextract.atomic import atomic_write_text
 from kgextract.cli.app import app
-from kgextract.terminal import printable
 from kgextract.errors import KgextractError
 from kgextract.rdf.serialize import read_extensions
+from kgextract.terminal import printable
 
 __all__ = ["eval_command"]
 

@@ -38,7 +38,8 @@ def extract_command(
              "(merges across documents, place links); Turtle and JSON-LD write their union.")] = None,
     output_dir: Annotated[Path | None, typer.Option(
         "--output-dir", metavar="DIR",
-        help="Write one graph per input document to DIR/<input file stem>.<ext> (what 'kgextract eval' reads).")] = None,
+        help="Write one graph per input document to DIR/<input file stem>.<ext> "
+        "(what 'kgextract eval' reads).")] = None,
     fmt: Annotated[str, typer.Option(
         "--format", "-f", help=f"RDF serialization: {', '.join(FORMATS)}.")] = _RUN.fmt,
     model: Annotated[str, typer.Option(
@@ -49,7 +50,8 @@ def extract_command(
     extractor: Annotated[list[str] | None, typer.Option(
         "--extractor", help="Run only this relation extractor (repeat for more; default: every built-in one). "
         "A plugin's extractor runs only when named here.")] = None,
-    batch_size: Annotated[int, typer.Option("--batch-size", min=1, help="Documents per nlp.pipe batch.")] = _DEFAULTS.batch_size,
+    batch_size: Annotated[int, typer.Option(
+        "--batch-size", min=1, help="Documents per nlp.pipe batch.")] = _DEFAULTS.batch_size,
     max_bytes: Annotated[int, typer.Option(
         "--max-bytes", min=1, help="Skip (with an error) input files larger than this.")] = _DEFAULTS.max_bytes,
     max_chars: Annotated[int, typer.Option(

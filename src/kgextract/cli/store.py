@@ -15,9 +15,9 @@ from rich.text import Text
 from kgextract.cli.app import app
 from kgextract.errors import Errors, KgextractError
 from kgextract.store.bind import parse_param
+from kgextract.store.guard import QueryLimits, check_query
 from kgextract.store.oxigraph import RDF_EXTENSIONS, load_files
 from kgextract.store.queries import saved_queries
-from kgextract.store.guard import QueryLimits, check_query
 from kgextract.store.results import RESULT_FORMATS, answer, check_format, prepare
 from kgextract.store.sandbox import run_isolated
 from kgextract.store.server import DEFAULT_TIMEOUT, SparqlServer

@@ -10,9 +10,9 @@ import typer
 from rich.console import Console
 
 from kgextract.cli.app import app
-from kgextract.terminal import printable
 from kgextract.errors import Errors, KgextractError
 from kgextract.rdf.serialize import read_extensions
+from kgextract.terminal import printable
 from kgextract.viz.export import EXPORT_FORMATS, export_text, read_graph, write_text_atomic
 
 __all__ = ["export_command", "viz_command"]

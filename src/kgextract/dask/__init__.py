@@ -3,7 +3,8 @@
 :func:`run_dask` sends partitions of the input files to dask.distributed
 workers (each loads the model once and writes an N-Quads shard with a
 manifest), then merges the shards' results across documents exactly as the
-local engine does, and reports as it does (``kgextract.run.RunReport``). See ``docs/cluster.md``. Needs ``pip install "dask[distributed]"``.
+local engine does, and reports as it does (``kgextract.run.RunReport``).
+See ``docs/cluster.md``. Needs ``pip install "dask[distributed]"``.
 """
 
 from kgextract.lazy import lazy_exports

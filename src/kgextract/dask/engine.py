@@ -35,8 +35,8 @@ from kgextract.rdf.corpus import corpus_graph
 from kgextract.rdf.provenance import check_provenance
 from kgextract.rdf.serialize import get_format, write_rdf
 from kgextract.run.fingerprint import extraction_fingerprint
-from kgextract.run.stream import write_nquads
 from kgextract.run.report import RunReport
+from kgextract.run.stream import write_nquads
 from kgextract.run.workers import auto_workers
 
 __all__ = ["input_files", "partition", "run_dask", "shard_dir_for"]
@@ -245,8 +245,8 @@ def _check_id(doc_id: str, source: str, seen: dict[str, str], report: RunReport)
     if doc_id not in seen:
         seen[doc_id] = source
         return
-    report.problems.append(DocumentError(source=source, code="W020", level="warning",
-                                         message=Warnings.W020.format(doc_id=doc_id, source=source, first=seen[doc_id])))
+    message = Warnings.W020.format(doc_id=doc_id, source=source, first=seen[doc_id])
+    report.problems.append(DocumentError(source=source, code="W020", level="warning", message=message))
 
 
 def _remove_other_shards(folder: Path, keep: set[str]) -> None:

@@ -34,11 +34,11 @@ from typing import TYPE_CHECKING
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from kgextract.atomic import atomic_write
 from kgextract.config import ExtractConfig
 from kgextract.errors import KgextractError
 from kgextract.models import Document, DocumentError, DocumentResult
 from kgextract.rdf.mapping import to_nquads
-from kgextract.atomic import atomic_write
 from kgextract.run.fingerprint import content_hash
 
 if TYPE_CHECKING:

@@ -4,8 +4,9 @@ Nothing here prints; the CLI prints the renderables these functions return.
 
 >>> from kgextract.eval.runner import evaluate
 >>> ev = evaluate({"d1": GoldDocument(id="d1")}, {})
->>> [t.title for t in summary_tables(ev)]
-['Overall', 'Entities by type', 'Relations by predicate', 'Roles in time and event types (q: keys)', 'Documents (F1 strict / relaxed)']
+>>> [t.title for t in summary_tables(ev)]  # doctest: +NORMALIZE_WHITESPACE
+['Overall', 'Entities by type', 'Relations by predicate', 'Roles in time and event types (q: keys)',
+ 'Documents (F1 strict / relaxed)']
 """
 
 from __future__ import annotations

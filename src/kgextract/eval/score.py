@@ -28,8 +28,8 @@ from typing import Literal
 import networkx as nx
 from pydantic import BaseModel, ConfigDict, Field, computed_field
 
-from kgextract.eval.gold import GoldDocument, GoldEntity, GoldRelation
 from kgextract.base.normalize import name_tokens, normalize_name
+from kgextract.eval.gold import GoldDocument, GoldEntity, GoldRelation
 from kgextract.models import DOC, EntityType, Predicate
 
 __all__ = [

@@ -61,8 +61,9 @@ def roles_by_organization(
     --------
     >>> from kgextract.graph.build import to_networkx
     >>> from kgextract.graph.examples import sample_results
-    >>> roles_by_organization(to_networkx(sample_results()))
-    [('person/izumi-nakamitsu', 'role/under-secretary-general', 'organization/united-nations-office-for-disarmament-affairs')]
+    >>> roles_by_organization(to_networkx(sample_results()))  # doctest: +NORMALIZE_WHITESPACE
+    [('person/izumi-nakamitsu', 'role/under-secretary-general',
+      'organization/united-nations-office-for-disarmament-affairs')]
     """
     rows = {(u, v, d.get("organization")) for u, v, d in G.edges(data=True)
             if d.get("predicate") == "hasRole"}

@@ -23,7 +23,8 @@ from lxml import etree
 
 from kgextract.ingest.isodate import iso_date
 
-__all__ = ["Extracted", "html_to_text", "fragment_text", "declared_charset", "block_text", "page_metadata", "NEVER_CONTENT"]
+__all__ = ["Extracted", "html_to_text", "fragment_text", "declared_charset", "block_text", "page_metadata",
+           "NEVER_CONTENT"]
 
 
 class Extracted(NamedTuple):

@@ -69,7 +69,7 @@ _EDGE_PUNCT = {"-", "–", "—", ",", ";", ":", "'s", "’s", "'", "’", "“"
     requires=["doc.ents"],
     assigns=["doc.spans"],  # the mentions, doc.spans[MENTIONS]
 )
-def make_entity_fixes(nlp: Language, name: str, short_caps_places: list[str]) -> "EntityFixes":
+def make_entity_fixes(nlp: Language, name: str, short_caps_places: list[str]) -> EntityFixes:
     """Build the component from its config (see ``default_config``)."""
     return EntityFixes(short_caps_places=short_caps_places)
 
@@ -152,7 +152,8 @@ def trim_span(span: Span, label: str) -> Span | None:
         start += 1
     while end > start and (doc[end - 1].text in _EDGE_PUNCT or doc[end - 1].tag_ == "POS"
                            or end - start > 1 and doc[end - 1].lower_ in _CONNECTORS):  # "Youth Committee of"
-        if label == "Organization" and end - start > 1 and doc[end - 1].lower_ in ("'s", "’s") and _name_possessive(doc, end):
+        if (label == "Organization" and end - start > 1 and doc[end - 1].lower_ in ("'s", "’s")
+                and _name_possessive(doc, end)):
             break  # "Sotheby's said": the 's is part of the name, not a possessive
         end -= 1
     opened = next((t.i for t in doc[start:end] if t.text == "("), None)
@@ -359,7 +360,7 @@ def apply_definitions(doc: Doc, spans: list[Span]) -> list[Span]:
     for short, (_, _, label) in defs.items():
         if label is None:
             continue
-        for match in re.finditer(r"(?<!\w)%s(?!\w)" % re.escape(short), doc.text):
+        for match in re.finditer(rf"(?<!\w){re.escape(short)}(?!\w)", doc.text):
             spelled = doc.char_span(match.start(), match.end(), label=label)
             if spelled is not None and (spelled.start, spelled.end) not in covered:
                 kept.append(spelled)

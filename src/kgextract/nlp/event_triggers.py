@@ -18,7 +18,7 @@ True
 from __future__ import annotations
 
 import json
-from functools import lru_cache
+from functools import cache
 from importlib.resources import files
 from typing import Any, Literal
 
@@ -69,7 +69,7 @@ def _expand(value: Any) -> Any:
     return value
 
 
-@lru_cache(maxsize=None)
+@cache
 def load_triggers(name: str) -> TriggerSet:
     """The trigger set ``<name>.json`` with its word lists expanded (cached).
 

@@ -22,7 +22,7 @@ typed word is ``Other`` (a war, an election, a military operation).
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from functools import lru_cache
+from functools import cache
 
 from spacy.tokens import Span
 
@@ -40,7 +40,7 @@ _PREPOSITIONS = {"of", "on", "to", "for", "between", "in", "at", "with", "by", "
 _KIND_ORDER = {"named": 0, "phrase": 1, "verb": 2}
 
 
-@lru_cache(maxsize=None)
+@cache
 def _lists(name: str) -> dict[str, frozenset[str]]:
     sections = load_sections(name)
     return {key: frozenset(w.replace("_", " ") for w in words) for key, words in sections.items()}

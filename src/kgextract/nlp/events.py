@@ -68,7 +68,7 @@ _ORG_ENDINGS = load_sections(BODY_WORDS)["org_endings"]
 @Language.factory("kgx_events", default_config={"event_nouns": EVENT_NOUNS,
                                                  "event_triggers": "event_triggers.v1"},
                   requires=["doc.spans"], assigns=["doc.spans"])
-def make_events(nlp: Language, name: str, event_nouns: str, event_triggers: str) -> "Events":
+def make_events(nlp: Language, name: str, event_nouns: str, event_triggers: str) -> Events:
     """Build the component; ``event_nouns`` names the gazetteer of event head nouns,
     ``event_triggers`` the DependencyMatcher shapes of event verbs."""
     return Events(event_nouns, event_triggers, vocab=nlp.vocab)
@@ -156,7 +156,8 @@ class Events:
                         has_noun = True
                         head = tok.lower_
                     j += 1
-                elif tok.lower_ in _NAME_CONNECTORS and j + 1 < n and (_cap(toks[j + 1]) or toks[j + 1].lower_ == "the"):
+                elif (tok.lower_ in _NAME_CONNECTORS and j + 1 < n
+                      and (_cap(toks[j + 1]) or toks[j + 1].lower_ == "the")):
                     if tok.lower_ in ("in", "to") and (toks[j + 1].ent_type_ in ("GPE", "LOC") or tok.lower_ == "to"):
                         break
                     if tok.lower_ == "and" and toks[j + 1].is_upper and toks[j + 1].ent_type_ in ("ORG", "GPE"):
@@ -220,7 +221,8 @@ class Events:
                 if obj is not None:
                     end = max(end, max(t.i for t in obj.subtree) + 1)
                     # "the annual meeting of the diplomats, which gathers ...": the name ends at the comma
-                    cut = min([t.i for t in doc[obj.i:end] if t.text == ","] + [t.left_edge.i for t in doc[obj.i:end] if t.dep_ == "relcl"] + [end])
+                    cut = min([t.i for t in doc[obj.i:end] if t.text == ","]
+                              + [t.left_edge.i for t in doc[obj.i:end] if t.dep_ == "relcl"] + [end])
                     end = max(tok.i + 1, cut)
             head = tok.lemma_.lower()
             if any(c.dep_ == "compound" and c.lower_ in ("signing", "signature") for c in tok.lefts):
@@ -378,7 +380,8 @@ def _ordinal(tok: Token) -> bool:
 
 
 def _cap(tok: Token) -> bool:
-    return tok.is_alpha and (tok.is_title or tok.is_upper) or tok.text[:1].isdigit() and tok.text[-2:] in ("st", "nd", "rd", "th")
+    return (tok.is_alpha and (tok.is_title or tok.is_upper)
+            or tok.text[:1].isdigit() and tok.text[-2:] in ("st", "nd", "rd", "th"))
 
 
 def _goes_to_place(verb: Token) -> bool:

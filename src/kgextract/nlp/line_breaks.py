@@ -16,7 +16,7 @@ __all__ = ["LineBreaks", "make_line_breaks"]
 
 
 @Language.factory("kgx_line_breaks", default_config={"min_newlines": 1})
-def make_line_breaks(nlp: Language, name: str, min_newlines: int) -> "LineBreaks":
+def make_line_breaks(nlp: Language, name: str, min_newlines: int) -> LineBreaks:
     """Build the component; ``min_newlines`` line breaks in a row end a sentence."""
     return LineBreaks(min_newlines)
 

@@ -38,8 +38,8 @@ from kgextract.nlp.doc_index import line_starts, remembering
 from kgextract.nlp.entity_fixes import drop_overlaps
 from kgextract.nlp.extensions import MENTIONS
 
-__all__ = ["Roles", "make_roles", "ABBREVIATIONS", "MODIFIERS", "PATTERNS", "SHORT_FORMS", "short_forms", "expand_abbreviation", "holders_after",
-           "line_before", "own_line", "plural", "singular"]
+__all__ = ["Roles", "make_roles", "ABBREVIATIONS", "MODIFIERS", "PATTERNS", "SHORT_FORMS", "short_forms",
+           "expand_abbreviation", "holders_after", "line_before", "own_line", "plural", "singular"]
 
 #: Words that qualify a title before it ("Senior", "Under").
 MODIFIERS = TITLE_MODIFIERS
@@ -75,7 +75,7 @@ _BOARD_WORDS = {"board", "directors", "trustees", "governors", "regents"}
 
 
 @Language.factory("kgx_roles", default_config={"gazetteer": TITLES}, requires=["doc.spans"], assigns=["doc.spans"])
-def make_roles(nlp: Language, name: str, gazetteer: str) -> "Roles":
+def make_roles(nlp: Language, name: str, gazetteer: str) -> Roles:
     """Build the component; ``gazetteer`` names the title list in ``base/data``."""
     return Roles(nlp, gazetteer)
 
@@ -131,7 +131,8 @@ class Roles:
         raw += [(start, end) for _, start, end in self.patterns(doc) if not _open_pattern_overrun(doc, start, end)]
         shorts = [(start, end) for _, start, end in self.short(doc)  # "Gov. Jane Roe": only right before a name
                   if doc[start].is_title and end < len(doc) and _person_starts(doc, end, entity_at)]
-        bodies = drop_overlaps([b for b in (_possessive_body(doc, s, e, entity_at) or _title_led_name(doc, s, e, entity_at)
+        bodies = drop_overlaps([b for b in (_possessive_body(doc, s, e, entity_at)
+                                            or _title_led_name(doc, s, e, entity_at)
                                             for s, e in raw) if b is not None])
         bodies = [b for b in bodies if not any(m.start <= b.start and b.end <= m.end for m in mentions)]
         if bodies:  # "the Prime Minister's Office" is an organization: what the model found inside it gives way
@@ -526,7 +527,8 @@ def _widen_right(doc: Doc, end: int, entity_at: dict[int, Span], starts: set[int
     ("Ambassador for Security Affairs and Special Adviser").
     """
     n = len(doc)
-    if end + 1 < n and doc[end].lower_ == "for" and not (doc[end + 1].lower_ == "the" and end + 2 < n and doc[end + 2].is_lower) \
+    if end + 1 < n and doc[end].lower_ == "for" \
+            and not (doc[end + 1].lower_ == "the" and end + 2 < n and doc[end + 2].is_lower) \
             and not _names_organization(doc, end + 1):
         j = end + 1
         last = None
@@ -539,7 +541,8 @@ def _widen_right(doc: Doc, end: int, entity_at: dict[int, Span], starts: set[int
                 continue
             if tok.is_title or tok.is_upper or tok.pos_ in ("NOUN", "PROPN", "ADJ"):
                 last = j
-            elif tok.lower_ in ("and", "the", "of", "-") and j + 1 < n and (doc[j + 1].is_title or doc[j + 1].pos_ == "NOUN"):
+            elif tok.lower_ in ("and", "the", "of", "-") and j + 1 < n \
+                    and (doc[j + 1].is_title or doc[j + 1].pos_ == "NOUN"):
                 pass
             else:
                 break
@@ -583,8 +586,9 @@ def _widen_right(doc: Doc, end: int, entity_at: dict[int, Span], starts: set[int
         portfolio = _portfolio_end(doc, j)
         if portfolio is not None:
             return portfolio  # "Minister of the Interior", "President of Digital": tagged ORG or not
-        if doc[end + 1].pos_ == "NOUN" and doc[end + 1].is_lower and (end + 2 >= n or not doc[end + 2].is_alpha
-                                                                      or doc[end + 2].is_lower and doc[end + 2].pos_ != "NOUN"):
+        if doc[end + 1].pos_ == "NOUN" and doc[end + 1].is_lower and (
+                end + 2 >= n or not doc[end + 2].is_alpha
+                or doc[end + 2].is_lower and doc[end + 2].pos_ != "NOUN"):
             return end + 2  # "vice president of finance"
         if j < n and doc[j].is_title and j not in entity_at and doc[j].ent_type_ not in ("GPE", "ORG", "NORP", "LOC") \
                 and government_name(doc[j].text) is None:  # "Prime Minister of Norway Jane Roe": a country, untagged

@@ -36,7 +36,7 @@ _M_TRIM_THRESHOLD = -1
 _M_MMAP_THRESHOLD = -3
 
 
-@functools.lru_cache(maxsize=None)  # once per process and limit
+@functools.cache  # once per process and limit
 def hold_freed_memory(limit: int = DEFAULT_LIMIT) -> bool:
     """Ask glibc to keep up to ``limit`` bytes of freed memory; True when it agreed."""
     if not _glibc():

@@ -71,7 +71,7 @@ class Extractor:
         docs: dict[int, Doc] = {}
         try:
             with time_limit(self.config.time_limit * len(ok)):
-                docs = {id(d): doc for d, doc in zip(ok, self.nlp.pipe(valid_unicode(d.text) for d in ok))}
+                docs = {id(d): doc for d, doc in zip(ok, self.nlp.pipe(valid_unicode(d.text) for d in ok), strict=True)}
         except (Exception, DocumentTimeout):  # noqa: BLE001 - retried one by one below, each failure reported
             docs = {}
         for document in batch:

@@ -67,7 +67,7 @@ def parse(nlp, text: str, piece_chars: int = PIECE_CHARS) -> Doc:
     if len(text) <= piece_chars:
         return nlp(text)
     points = split_points(text, piece_chars)
-    docs = [nlp(text[a:b]) for a, b in zip(points, points[1:])]
+    docs = [nlp(text[a:b]) for a, b in zip(points, points[1:], strict=False)]
     with warnings.catch_warnings():  # W101: the doc-level attributes are joined below
         warnings.simplefilter("ignore")
         joined = Doc.from_docs(docs, ensure_whitespace=False)

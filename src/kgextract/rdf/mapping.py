@@ -333,7 +333,7 @@ def _map_all(results: Iterable[DocumentResult], graph_of) -> None:
         if rel.predicate is Predicate.HAS_ROLE and rel.organization
     }
     confidence: dict[URIRef, float] = {}
-    for res, rels in zip(results, checked):
+    for res, rels in zip(results, checked, strict=True):
         map_document(graph_of(res), res, entities, role_pairs, rels, confidence)
 
 

@@ -28,7 +28,7 @@ __all__ = ["TripleBuffer", "escape", "term", "nquads_bytes"]
 
 _ECHAR = {"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r", "\t": "\\t", "\b": "\\b", "\f": "\\f"}
 _IRI_BAD = '<>"{}|^`\\' + "".join(chr(i) for i in range(0x21))
-_IRI_ESCAPE = re.compile("[%s]" % re.escape("".join(sorted(_IRI_BAD))))
+_IRI_ESCAPE = re.compile(f"[{re.escape(''.join(sorted(_IRI_BAD)))}]")
 # ECHARs, then what must be \uXXXX in a literal: controls, line separators, lone surrogates
 _LITERAL_ESCAPE = re.compile("[\\\\\"\x00-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff]")
 

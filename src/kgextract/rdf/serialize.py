@@ -35,10 +35,10 @@ from rdflib.plugins.serializers.trig import TrigSerializer
 
 from kgextract.atomic import atomic_write
 from kgextract.errors import Errors, KgextractError
+from kgextract.rdf.namespaces import bind_prefixes, prefix_iris
 from kgextract.rdf.nquads import nquads_bytes
 from kgextract.rdf.provenance import check_provenance, facts_only
 from kgextract.rdf.turtle import readable_turtle
-from kgextract.rdf.namespaces import bind_prefixes, prefix_iris
 
 __all__ = [
     "Format",

@@ -37,9 +37,9 @@ import re
 from rdflib import BNode, Graph, Literal, Namespace, URIRef
 from rdflib.plugins.serializers.turtle import TurtleSerializer
 
+from kgextract.base.names import key_prefix
 from kgextract.models import EntityType, EventType
 from kgextract.rdf.namespaces import KGX, KGX_ID, ORG, PROV, RDF, RDFS, SDO, SKOS, bind_prefixes
-from kgextract.base.names import key_prefix
 
 __all__ = ["SECTIONS", "KIND_PREFIXES", "readable_turtle"]
 

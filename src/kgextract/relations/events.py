@@ -39,10 +39,19 @@ from kgextract.base.gazetteers import BODY_WORDS, EVENT_KINDS, load_list, load_s
 from kgextract.models import Predicate
 from kgextract.nlp.doc_index import sentence_of, sentence_spans
 from kgextract.relations.registry import Candidate, Context, extractors
-from kgextract.relations.spans import HONORIFIC_TOKENS, antecedent, evidence_span, mention_index, mention_of, mentions, title_antecedent
+from kgextract.relations.spans import (
+    HONORIFIC_TOKENS,
+    antecedent,
+    evidence_span,
+    mention_index,
+    mention_of,
+    mentions,
+    title_antecedent,
+)
 
-__all__ = ["extract_participants", "PARTICIPANT_NOUNS", "sentence_dates", "weekday_date", "extract_event_dates", "extract_event_locations", "extract_event_agents", "extract_attendees",
-           "extract_parties", "extract_presence"]
+__all__ = ["extract_participants", "PARTICIPANT_NOUNS", "sentence_dates", "weekday_date", "extract_event_dates",
+           "extract_event_locations", "extract_event_agents", "extract_attendees", "extract_parties",
+           "extract_presence"]
 
 _LOCATION_PREPS = {"in", "at", "to"}
 _EXCLUDED_ATTENDEE_PREPS = {"for", "of", "about", "on"}
@@ -254,7 +263,8 @@ def _is_relative(span: Span) -> bool:
 
 def _place_after_prep(span: Span) -> Token | None:
     root = span.root
-    if root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.lemma_.lower() in load_list("place_nouns.v1"):
+    if root.dep_ == "pobj" and root.head.lower_ == "of" \
+            and root.head.head.lemma_.lower() in load_list("place_nouns.v1"):
         noun = root.head.head  # "in the southern city of Puebla": the preposition of "city"
         if noun.dep_ == "pobj" and noun.head.lower_ in _LOCATION_PREPS:
             return noun.head
@@ -639,8 +649,8 @@ PARTICIPANT_NOUNS = {"participant", "speaker", "panelist", "panellist", "delegat
 
 @extractors.register("kgx.events.participants.v2")
 def extract_participants(doc: Doc, context: Context) -> Iterator[Candidate]:
-    """attendee: "Participants include A and B", "Among the speakers were A and B", "The agreement was signed by A and B"
-    name the people of the release's main event (its first event) when the
+    """attendee: "Participants include A and B", "Among the speakers were A and B",
+    "The agreement was signed by A and B" name the people of the release's main event (its first event) when the
     sentence names no event itself."""
     events = mentions(doc, "Event")
     if not events:
@@ -652,7 +662,8 @@ def extract_participants(doc: Doc, context: Context) -> Iterator[Candidate]:
         root = sent.root
         cue = any(t.lemma_.lower() in PARTICIPANT_NOUNS and (
             t.dep_ in ("nsubj", "nsubjpass", "attr", "dobj")
-            or t.dep_ == "pobj" and t.head.lower_ == "among" and t.head.head.lemma_ == "be")  # "Among the speakers were A"
+            # "Among the speakers were A"
+            or t.dep_ == "pobj" and t.head.lower_ == "among" and t.head.head.lemma_ == "be")
             for t in sent)
         signed = root.lemma_.lower() == "sign" and any(c.dep_ == "agent" for c in root.children)
         if not (cue or signed):
@@ -784,7 +795,8 @@ def _party_tokens(event: Span) -> list[tuple[Token, str]]:
             out += [(g, "attended") for a in verb.children if a.dep_ == "agent"
                     for g in a.children if g.dep_ == "pobj"]
     elif root.dep_ == "pobj" and root.head.lower_ == "in" and root.head.head.lemma_.lower() in ("participate", "take") \
-            and (root.head.head.lemma_.lower() == "participate" or any(c.lower_ == "part" for c in root.head.head.children)):
+            and (root.head.head.lemma_.lower() == "participate"
+                 or any(c.lower_ == "part" for c in root.head.head.children)):
         # "A and B took part in the forum", "A participated in the summit"
         out += [(s, "attended") for s in root.head.head.children if s.dep_ == "nsubj"]
     elif root.dep_ == "pobj" and root.head.lower_ in ("at", "during") and root.head.head.pos_ == "VERB" \

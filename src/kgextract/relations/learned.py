@@ -63,7 +63,7 @@ class PairModel:
                                    for p in sorted(self.models, key=lambda p: p.value)}}
 
     @classmethod
-    def from_dict(cls, data: dict) -> "PairModel":
+    def from_dict(cls, data: dict) -> PairModel:
         models, thresholds = {}, {}
         for name, entry in sorted(data["models"].items()):
             predicate = Predicate(name)

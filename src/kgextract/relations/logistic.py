@@ -54,7 +54,7 @@ class LogisticModel:
         return {"bits": self.bits, "weights": {str(int(i)): round(float(self.weights[i]), digits) for i in nz}}
 
     @classmethod
-    def from_dict(cls, data: dict) -> "LogisticModel":
+    def from_dict(cls, data: dict) -> LogisticModel:
         bits = int(data["bits"])
         weights = np.zeros(1 << bits)
         for key, value in data["weights"].items():

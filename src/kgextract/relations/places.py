@@ -231,12 +231,14 @@ def _list_follows(doc: Doc, i: int, index) -> bool:
         return nxt is not None and nxt.label_ == "Place" and nxt.start == i + 2
     if i + 1 < len(doc) and doc[i].text == ",":
         nxt = index.get(i + 1)
-        return nxt is not None and nxt.label_ == "Place" and (nxt.end >= len(doc) or doc[nxt.end].lower_ in (",", "and"))
+        return nxt is not None and nxt.label_ == "Place" and (
+            nxt.end >= len(doc) or doc[nxt.end].lower_ in (",", "and"))
     return False
 
 
 def _titled(doc: Doc, org, index: dict) -> bool:
-    """True for "Head of the UN in Vienna": the organization is the tail of a title, and the place qualifies the title."""
+    """True for "Head of the UN in Vienna": the organization is the tail of a title, and the place qualifies
+    the title."""
     i = org.start - 1
     while i >= 0 and doc[i].lower_ in ("the", "of", "at"):
         i -= 1
@@ -260,7 +262,8 @@ def _after_at(doc: Doc, span, index: dict | None = None) -> bool:
 def _works_there(tok, index: dict) -> bool:
     """A word for people who work somewhere: "researchers at" (not a named person: "a dinner
     for Jane Roe at the Grand Hotel in Oslo" is a venue)."""
-    return tok.tag_ == "NNS" and (tok.lemma_.lower() in _PEOPLE or tok.lemma_.lower().endswith(("ist", "er", "or", "ian")))
+    return tok.tag_ == "NNS" and (
+        tok.lemma_.lower() in _PEOPLE or tok.lemma_.lower().endswith(("ist", "er", "or", "ian")))
 
 
 _PEOPLE = {"staff", "official", "employee", "expert", "student", "worker", "people", "engineer", "member"}
@@ -293,8 +296,9 @@ def extract_org_location(doc: Doc, context: Context) -> Iterator[Candidate]:
         j = org.end
         if j + 1 < len(doc) and doc[j].text == "," and doc[j + 1].lower_ == "of":
             j += 1  # "Nordwind Air, of Tromso, Norway"
+        # "at the Institute of Zoology of Bergen"
         if j + 1 < len(doc) and doc[j].lower_ in ("of", "in") and not _titled(doc, org, index) \
-                and (doc[j].lower_ == "of" or not _after_at(doc, org, index)):  # "at the Institute of Zoology of Bergen"
+                and (doc[j].lower_ == "of" or not _after_at(doc, org, index)):
             place = index.get(j + 1)
             if place is not None and place.label_ == "Place" and place.start == j + 1:
                 yield Candidate(org, Predicate.LOCATION, place, 0.6, "kgx.places.org_location.v1",
@@ -317,7 +321,8 @@ def _region_of(org: Span, place: Span, index: dict, confidence: float) -> Iterat
     doc = place.doc
     j = place.end
     outer = index.get(j + 1) if j + 1 < len(doc) and doc[j].text == "," else None
-    if outer is not None and outer.label_ == "Place" and outer.start == j + 1 and not _list_follows(doc, outer.end, index) \
+    if outer is not None and outer.label_ == "Place" and outer.start == j + 1 \
+            and not _list_follows(doc, outer.end, index) \
             and (outer.end >= len(doc) or doc[outer.end].lower_ not in ("and", "or")):
         yield Candidate(org, Predicate.LOCATION, outer, confidence, "kgx.places.org_location.v1",
                         evidence_span(org, outer))

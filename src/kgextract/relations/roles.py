@@ -52,7 +52,8 @@ OFFICE_VERBS = {
     "join", "step", "remain", "succeed", "assume", "take", "hold", "retire", "continue", "resign",
     "leave", "return", "hire", "nominate", "designate", "confirm", "install", "swear",
 }
-_CLIMB_DEPS = {"prt", "advmod", "conj", "appos", "pobj", "prep", "attr", "oprd", "dobj", "xcomp", "acomp", "npadvmod", "compound", "advcl", "pcomp"}
+_CLIMB_DEPS = {"prt", "advmod", "conj", "appos", "pobj", "prep", "attr", "oprd", "dobj", "xcomp", "acomp", "npadvmod",
+               "compound", "advcl", "pcomp"}
 
 
 @dataclass
@@ -120,7 +121,8 @@ def _org_prefix(doc: Doc, role: Span, index: dict[int, Span]) -> Span | None:
         span = Span(doc, span.start, i + 1, label=span.label_, kb_id=span.kb_id_)
     if span is not None and span.end == i + 1 and _org_like(span):
         if span.label_ == "Place" and government_name(span.text) is None:
-            return None  # "Springfield plastic surgeon", "Springfield Mayor": a town qualifies the title, it does not employ
+            # "Springfield plastic surgeon", "Springfield Mayor": a town qualifies the title, it does not employ
+            return None
         return _as_organization(span)
     if doc[i].lower_ == "its":  # "the University and its rector, Jane Roe"
         return its_organization(doc[i], index)
@@ -323,7 +325,8 @@ def _holder(doc: Doc, start: int, end: int, index: dict[int, Span]) -> tuple[Spa
         return signed, 0.8, "kgx.roles.signature.v1"
     as_tok = None
     for back in (1, 2, 4):  # "as CFO", "as a senior adviser", "as the company's CFO"
-        if start >= back and doc[start - back].lower_ == "as" and (back == 1 or doc[start - 1].tag_ in ("DT", "POS", "JJ")):
+        if start >= back and doc[start - back].lower_ == "as" \
+                and (back == 1 or doc[start - 1].tag_ in ("DT", "POS", "JJ")):
             as_tok = doc[start - back]
             break
     if as_tok is not None:
@@ -668,13 +671,15 @@ def extract_roles(doc: Doc, context: Context) -> Iterator[Candidate]:
             i.organization for i in items if i.organization is not None)
     for items, holder, conf, rule in chains:
         context_org = None
-        stated = {(i.organization.start, i.organization.end): i.organization for i in items if i.organization is not None}
+        stated = {(i.organization.start, i.organization.end): i.organization
+                  for i in items if i.organization is not None}
         if len(stated) == 1:
             context_org = next(iter(stated.values()))  # "president and CEO of Acme Corp": both at Acme
         elif not stated:
             context_org = _org_of_context(items[0].role, index)
             if context_org is None and rule in _OFFICE_RULES:
-                same = {(o.start, o.end): o for o in held_in.get((items[0].role.sent.start, holder.start, holder.end), [])}
+                key = (items[0].role.sent.start, holder.start, holder.end)
+                same = {(o.start, o.end): o for o in held_in.get(key, [])}
                 if len(same) == 1:
                     context_org = next(iter(same.values()))
                 elif rule == "kgx.roles.as_title.v1" or any(t.lemma_.lower() in OFFICE_VERBS - {"be"}
@@ -874,7 +879,8 @@ def _representative(on: Token, org: Span, index: dict[int, Span]) -> Span | None
     Acme, X said", "Signing the deal on behalf of Acme, X said"), else the subject of the
     verb the phrase hangs on ("X signed the deal on behalf of Acme")."""
     doc = on.doc
-    end = org.end + 3 if org.end + 2 < len(doc) and doc[org.end].text == "(" and doc[org.end + 2].text == ")" else org.end
+    bracketed = org.end + 2 < len(doc) and doc[org.end].text == "(" and doc[org.end + 2].text == ")"
+    end = org.end + 3 if bracketed else org.end
     if end + 1 < len(doc) and doc[end].text == "," and not any(index.get(t.i) is not None
                                                                and index[t.i].label_ == "Person"
                                                                for t in doc[on.sent.start : on.i]):
@@ -902,7 +908,8 @@ def _nationality_of(doc: Doc, tok: Token, index: dict[int, Span]) -> Iterator[Ca
         j = tok.i + 1 + (tok.i + 1 < len(doc) and doc[tok.i + 1].text == ",")
         person = _person_starting(doc, j, index)
         if person is not None:
-            yield Candidate(person, Predicate.MEMBER_OF, gov, 0.7, "kgx.roles.represents.v1", evidence_span(country, person))
+            yield Candidate(person, Predicate.MEMBER_OF, gov, 0.7, "kgx.roles.represents.v1",
+                            evidence_span(country, person))
             title = _title_of_counterpart(doc, k - 1, index)
             if title is not None:  # "Foreign Minister X and his Ruritanian counterpart Y": Y holds the same title
                 yield Candidate(person, Predicate.HAS_ROLE, title, 0.65, "kgx.roles.counterpart.v1",

@@ -7,7 +7,8 @@ from spacy.tokens import Span, Token
 from kgextract.base.names import honorific_parts
 from kgextract.nlp.doc_index import mention_index, mentions
 
-__all__ = ["mention_index", "mentions", "antecedent", "title_antecedent", "evidence_span", "mention_of", "HONORIFIC_TOKENS"]
+__all__ = ["mention_index", "mentions", "antecedent", "title_antecedent", "evidence_span", "mention_of",
+           "HONORIFIC_TOKENS"]
 
 #: The words of honorifics and styles, without full stops ("his", "excellency", "mr", "rt"), from the gazetteer.
 HONORIFIC_TOKENS = honorific_parts()

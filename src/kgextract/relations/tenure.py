@@ -36,7 +36,7 @@ import datetime as dt
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
-from functools import lru_cache
+from functools import cache
 
 from spacy.tokens import Doc, Span, Token
 
@@ -51,7 +51,8 @@ __all__ = ["TENURE_WORDS", "QualifierCandidate", "qualify", "release_date", "ver
 #: The word lists in use.
 TENURE_WORDS = "tenure.v1"
 
-_BARE_MONTH = re.compile(r"\b(" + "|".join(m.capitalize() for m in MONTH_NAMES) + r")\b(?!\s*\d)(?:\s+of\s+(this|last|next)\s+year)?")
+_BARE_MONTH = re.compile(r"\b(" + "|".join(m.capitalize() for m in MONTH_NAMES)
+                         + r")\b(?!\s*\d)(?:\s+of\s+(this|last|next)\s+year)?")
 _FUTURE_AUX = {"will", "shall", "'ll", "wo"}
 _PAST_AUX = {"was", "were", "had"}
 _PERFECT_AUX = {"has", "have", "'s", "'ve"}
@@ -68,7 +69,7 @@ class QualifierCandidate:
     evidence: Span
 
 
-@lru_cache(maxsize=None)
+@cache
 def _words(name: str) -> dict[str, frozenset[str]]:
     return {k: frozenset(w.replace("_", " ") for w in v) for k, v in load_sections(name).items()}
 
@@ -119,7 +120,8 @@ def verb_class(tok: Token, name: str = TENURE_WORDS) -> str | None:
         return "leave" if any(o in words["duties"] for o in objects) else None
     for form in _phrase_lemmas(tok) if tok.pos_ in ("VERB", "AUX") else [tok.lemma_.lower()]:
         for kind in ("leave", "join", "hold"):
-            if form in words.get(kind, ()) or (tok.pos_ not in ("VERB", "AUX") and form in words.get(kind + "_noun", ())):
+            if form in words.get(kind, ()) or (
+                    tok.pos_ not in ("VERB", "AUX") and form in words.get(kind + "_noun", ())):
                 return kind
     return None
 
@@ -314,7 +316,8 @@ def _title_words(target: Span, index: dict[int, Span]) -> list[Token]:
         out.append(tok)
         i -= 1
     j = target.end
-    while j < len(doc) and j - target.end < 2 and (doc[j].text in ("-", "–") or doc[j].lower_ in ("designate", "elect")):
+    while j < len(doc) and j - target.end < 2 and (
+            doc[j].text in ("-", "–") or doc[j].lower_ in ("designate", "elect")):
         out.append(doc[j])
         j += 1
     return out
@@ -360,7 +363,8 @@ class _Reader:
             span = antecedent(subj, self.index)
         return span if span is not None and span.label_ == "Person" and span.start != holder.start else None
 
-    def qualifiers(self, holder: Span, target: Span, successor: bool = False) -> tuple[list[QualifierCandidate], str | None]:
+    def qualifiers(self, holder: Span, target: Span,
+                   successor: bool = False) -> tuple[list[QualifierCandidate], str | None]:
         """The qualifiers of one membership read in its sentence, and the class of its verb
         (``successor``: of the post the subject of "succeeds X as ..." takes up)."""
         out: list[QualifierCandidate] = []
@@ -484,7 +488,8 @@ class _Reader:
         out: dict[tuple[int, int], list[QualifierCandidate]] = {}
         words = self.words
         for verb in self.doc:
-            if verb.pos_ != "VERB" or verb_class(verb) != "join" and verb.lemma_.lower() not in ("assume", "begin", "start"):
+            if (verb.pos_ != "VERB"
+                    or verb_class(verb) != "join" and verb.lemma_.lower() not in ("assume", "begin", "start")):
                 continue
             objects = [c for c in verb.children if c.dep_ == "dobj"] + [
                 g for c in verb.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]

@@ -46,7 +46,8 @@ from pydantic import BaseModel, ConfigDict, Field
 from kgextract.base.names import entity_key, is_acronym_of, normalize
 from kgextract.models import DocumentResult, Entity, EntityType, Evidence, Relation
 
-__all__ = ["MergeRecord", "AcrossPlan", "plan_across", "resolve_across", "RULE_ALIAS", "RULE_TOKENS", "RULE_ACRONYM", "RULE_SAME_KEY"]
+__all__ = ["MergeRecord", "AcrossPlan", "plan_across", "resolve_across", "RULE_ALIAS", "RULE_TOKENS", "RULE_ACRONYM",
+           "RULE_SAME_KEY"]
 
 logger = logging.getLogger("kgextract")
 
@@ -312,10 +313,10 @@ def _combine(a: Entity, b: Entity) -> Entity:
 def _qualifiers(first: Relation, other: Relation) -> dict:
     """Start, end and status of two relations that became one: the first's, else the other's."""
     out: dict = {"qualifier_evidence": dict(first.qualifier_evidence)}
-    for field in ("start", "end", "status"):
-        if getattr(first, field) is None and getattr(other, field) is not None:
-            out[field] = getattr(other, field)
-            out["qualifier_evidence"][field] = other.qualifier_evidence.get(field, [])
+    for name in ("start", "end", "status"):
+        if getattr(first, name) is None and getattr(other, name) is not None:
+            out[name] = getattr(other, name)
+            out["qualifier_evidence"][name] = other.qualifier_evidence.get(name, [])
     return out
 
 

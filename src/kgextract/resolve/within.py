@@ -22,13 +22,21 @@ from __future__ import annotations
 
 import bisect
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from spacy.tokens import Doc, Span
 
 from kgextract.base.countries import government_long_name, government_name
 from kgextract.base.gazetteers import demonym_forms, load_list
-from kgextract.base.names import clean_name, entity_key, forget_names, is_acronym_of, key_prefix, normalize, strip_honorifics
+from kgextract.base.names import (
+    clean_name,
+    entity_key,
+    forget_names,
+    is_acronym_of,
+    key_prefix,
+    normalize,
+    strip_honorifics,
+)
 from kgextract.models import DOC, Document, DocumentResult, Entity, EntityType, Evidence, Mention, Predicate, Relation
 from kgextract.nlp.doc_index import doc_text, mentions, sentence_of, sentence_spans, sentence_text, text_between
 from kgextract.nlp.event_types import EVENT_TYPES, classify_spans
@@ -147,7 +155,7 @@ def _surface(span: Span) -> str:
     return _surface_of(span.text, span.label_ == "Role")
 
 
-@lru_cache(maxsize=None)  # emptied for each document by resolve_document
+@cache  # emptied for each document by resolve_document
 def _surface_of(text: str, role: bool) -> str:
     return clean_name(text) if role else strip_honorifics(clean_name(text))
 
@@ -167,7 +175,8 @@ class _Resolver:
                           if c.predicate is Predicate.MEMBER_OF and isinstance(c.object, Span)
                           and c.object.label_ == "Place" and not c.object.kb_id_}
         self.venues = {(c.subject.start, c.subject.end) for c in candidates
-                       if c.predicate is Predicate.CONTAINED_IN_PLACE and isinstance(c.subject, Span)} | {(c.object.start, c.object.end) for c in candidates
+                       if c.predicate is Predicate.CONTAINED_IN_PLACE and isinstance(c.subject, Span)} \
+            | {(c.object.start, c.object.end) for c in candidates
                        if c.predicate is Predicate.LOCATION and isinstance(c.object, Span)
                        and not isinstance(c.subject, str) and c.subject.label_ == "Event"}
 
@@ -274,7 +283,8 @@ class _Resolver:
                 continue  # a person's (sur)name the model took for an organization or place
                 # (not a middle name: "Acme" beside "Mary Acme Roe" is her agency)
             norm = long_of.get(surface, _name_key(surface))
-            brand = etype is EntityType.ORGANIZATION and not surface.isupper()  # places nest: "Vienna" in "Vienna ... Centre"
+            # places nest: "Vienna" in "Vienna ... Centre"
+            brand = etype is EntityType.ORGANIZATION and not surface.isupper()
             target = next((c for c in mine if norm in {_name_key(n) for n in c.names}), None)
             if target is None and brand and not surface.lower().endswith(_WEB_ENDINGS):  # "Acme.com" is the brand
                 fits = [c for c in mine if any(_starts_name(_name_key(n), norm, place_words) for n in c.names)]
@@ -519,7 +529,8 @@ def _named_government(clusters: list[_Cluster], name: str) -> _Cluster | None:
     return None
 
 
-def resolve_document(doc: Doc, candidates: list[Candidate], document: Document, threshold: float = 0.0) -> DocumentResult:
+def resolve_document(doc: Doc, candidates: list[Candidate], document: Document,
+                     threshold: float = 0.0) -> DocumentResult:
     """Build the document's entities and relations from its mentions and relation candidates."""
     forget_names()
     _surface_of.cache_clear()
@@ -642,12 +653,12 @@ def _qualifiers(doc_id: str, cands: list[Candidate]) -> dict:
         by_field["status"] = [q for q in by_field.get("status", []) if not (
             mark.confidence >= q.confidence and (org_of[id(q)] == org_of[id(mark)] or q.confidence < 0.8))]
     evidence: dict[str, list[Evidence]] = {}
-    for field in ("start", "end", "status"):
-        found = by_field.get(field)
+    for qualifier in ("start", "end", "status"):
+        found = by_field.get(qualifier)
         if not found:
             continue
         best = min(found, key=lambda q: (-q.confidence, q.evidence.start_char, q.value))
-        out[field] = best.value
+        out[qualifier] = best.value
         evs, seen = [], set()
         for q in sorted(found, key=lambda q: (q.evidence.start_char, q.extractor)):
             if q.value != best.value:
@@ -657,7 +668,7 @@ def _qualifiers(doc_id: str, cands: list[Candidate]) -> dict:
             if (ev.start, ev.end, ev.extractor) not in seen:
                 seen.add((ev.start, ev.end, ev.extractor))
                 evs.append(ev)
-        evidence[field] = evs
+        evidence[qualifier] = evs
     if evidence:
         out["qualifier_evidence"] = evidence
     return out

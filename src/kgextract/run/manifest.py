@@ -19,8 +19,8 @@ from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-from kgextract.errors import Warnings
 from kgextract.atomic import atomic_write
+from kgextract.errors import Warnings
 
 __all__ = ["Manifest", "ManifestEntry", "OutputRecord", "RunCounts", "load_manifest", "save_manifest",
            "MANIFEST_VERSION"]

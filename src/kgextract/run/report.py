@@ -6,8 +6,9 @@ counts the manifest keeps (:class:`~kgextract.run.manifest.RunCounts`) are
 the report's own fields: a report *is* a ``RunCounts`` with more.
 
 >>> report = RunReport(documents=2, extracted=1, cached=1, entities=5, relations=3, seconds=0.25)
->>> summary(report)
-'2 documents (1 extracted, 1 from cache, 0 removed), 5 entities, 3 relations, 0 merges, 0 links; 0 failed, 0 warnings; 0.2s'
+>>> summary(report)  # doctest: +NORMALIZE_WHITESPACE
+'2 documents (1 extracted, 1 from cache, 0 removed), 5 entities, 3 relations, 0 merges, 0 links; 0 failed,
+ 0 warnings; 0.2s'
 >>> report.counts().model_dump()["documents"], report.clean
 (2, True)
 """

@@ -425,8 +425,8 @@ class _Writer:
                 result = self._extract_again(entry, shards)
                 if result is None:
                     return None
-        return self._write(to_nquads([result]) if self.fmt == "nquads" else to_rdf([result], across=False, linking=False), path, digest, behind,
-                           source=entry.source or entry.id)
+        data = to_nquads([result]) if self.fmt == "nquads" else to_rdf([result], across=False, linking=False)
+        return self._write(data, path, digest, behind, source=entry.source or entry.id)
 
     def _extract_again(self, entry: ManifestEntry, shards) -> DocumentResult | None:
         doc = next((d for d in iter_documents([entry.source], max_bytes=self.config.max_bytes,

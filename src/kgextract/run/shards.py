@@ -25,9 +25,9 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
+from kgextract.atomic import TEMP_SUFFIX, atomic_write
 from kgextract.errors import Errors, KgextractError, Warnings
 from kgextract.models import DocumentResult
-from kgextract.atomic import TEMP_SUFFIX, atomic_write
 
 __all__ = ["ShardStore"]
 

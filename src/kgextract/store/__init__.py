@@ -22,8 +22,9 @@ joins over shared entities explode.
 >>> with tempfile.TemporaryDirectory() as tmp:
 ...     _ = write_results(tmp, sample_results())
 ...     rows = select_rows(tmp, "people_roles")
->>> rows
-[{'organizationLabel': 'United Nations Office for Disarmament Affairs', 'personLabel': 'Izumi Nakamitsu', 'roleLabel': 'Under-Secretary-General'}]
+>>> rows  # doctest: +NORMALIZE_WHITESPACE
+[{'organizationLabel': 'United Nations Office for Disarmament Affairs', 'personLabel': 'Izumi Nakamitsu',
+  'roleLabel': 'Under-Secretary-General'}]
 """
 
 from kgextract.lazy import lazy_exports

@@ -29,8 +29,8 @@ import logging
 import os
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
-from typing import TYPE_CHECKING
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pyoxigraph as ox
 
@@ -221,8 +221,8 @@ def write_results(store_dir: str | os.PathLike, results: Iterable[DocumentResult
     An interrupted run can leave one document's graph empty; writing that
     document again repairs it.
     """
-    from kgextract.rdf.iri import graph_iri
     from kgextract.rdf.corpus import to_rdf
+    from kgextract.rdf.iri import graph_iri
 
     results = list(results)
     return write_dataset(store_dir, to_rdf(results, across=False, linking=False),

@@ -205,7 +205,7 @@ class _Handler(BaseHTTPRequestHandler):
                 if not chunk:
                     break
                 self.wfile.write(chunk)
-        except (TimeoutError, socket.timeout):
+        except TimeoutError:
             owner.restart(generation, f"a request ran past the {timeout:g} s limit")
             if not started:
                 self._refuse(503, Errors.E111.format(seconds=f"{timeout:g}"))

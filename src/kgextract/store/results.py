@@ -4,10 +4,10 @@ Queries read the store's default graph, which kgextract keeps equal to the
 union of the documents' named graphs, each triple once (see
 :mod:`kgextract.store.union`); ``GRAPH ?g`` reaches the documents' graphs.
 ``union=True`` asks Oxigraph for its own union default graph instead (for a
-store filled by other tools; a bag in Oxigraph 0.5). Queries may use the prefixes of :data:`kgextract.store.bind.PREFIXES` without
-declaring them. SELECT and ASK results are written by Oxigraph's SPARQL
-results serializers (CSV, TSV, JSON, XML); CONSTRUCT and DESCRIBE results
-as N-Triples.
+store filled by other tools; a bag in Oxigraph 0.5). Queries may use the
+prefixes of :data:`kgextract.store.bind.PREFIXES` without declaring them.
+SELECT and ASK results are written by Oxigraph's SPARQL results serializers
+(CSV, TSV, JSON, XML); CONSTRUCT and DESCRIBE results as N-Triples.
 
 >>> import tempfile
 >>> from kgextract.graph.examples import sample_results

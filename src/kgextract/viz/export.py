@@ -25,8 +25,8 @@ import json
 import os
 import re
 from collections.abc import Callable
-from typing import TYPE_CHECKING
 from pathlib import Path
+from typing import TYPE_CHECKING
 from urllib.parse import unquote
 
 from rdflib import ConjunctiveGraph, Dataset, Graph, Literal

@@ -92,7 +92,8 @@ def relations_frame(results: Results, all_evidence: bool = False) -> pd.DataFram
                     "subject": names.get(rel.subject, rel.subject),
                     "predicate": rel.predicate.value,
                     "object": names.get(rel.object, rel.object),
-                    "organization": names.get(rel.organization, rel.organization) if rel.organization is not None else None,
+                    "organization": (names.get(rel.organization, rel.organization)
+                                     if rel.organization is not None else None),
                     "confidence": rel.confidence,
                     "sentence": ev and ev.sentence, "extractor": ev and ev.extractor,
                     "start": ev and ev.start, "end": ev and ev.end,
@@ -274,8 +275,9 @@ def organizations_frame(G: nx.MultiDiGraph) -> pd.DataFrame:
 
     >>> from kgextract.graph import to_networkx
     >>> from kgextract.graph.examples import sample_results
-    >>> organizations_frame(to_networkx(sample_results())).values.tolist()[0]
-    ['United Nations Office for Disarmament Affairs', 1, 1, 'organization/united-nations-office-for-disarmament-affairs']
+    >>> organizations_frame(to_networkx(sample_results())).values.tolist()[0]  # doctest: +NORMALIZE_WHITESPACE
+    ['United Nations Office for Disarmament Affairs', 1, 1,
+     'organization/united-nations-office-for-disarmament-affairs']
     """
     people: dict[str, set] = {}
     events: dict[str, set] = {}
