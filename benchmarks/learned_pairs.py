@@ -30,7 +30,6 @@ from pathlib import Path
 
 import common
 from kgextract.base.normalize import normalize_name
-from kgextract.components import Dateline
 from kgextract.eval.gold import load_gold
 from kgextract.eval.predictions import graph_to_prediction
 from kgextract.eval.score import match_entities, score_document
@@ -38,7 +37,8 @@ from kgextract.ingest.reader import read_document
 from kgextract.models import Predicate
 from kgextract.nlp.doc_index import remembering
 from kgextract.nlp.pipeline import build_pipeline
-from kgextract.rdf.mapping import to_rdf
+from kgextract.pipeline.components import Dateline
+from kgextract.rdf.corpus import to_rdf
 from kgextract.relations.learned import (
     EXTRACTOR,
     MODEL_FILE,
@@ -97,7 +97,7 @@ class Item:
 
 
 def _prediction(result):
-    return graph_to_prediction(to_rdf([result]), result.document.id).document
+    return graph_to_prediction(to_rdf([result], across=False, linking=False), result.document.id).document
 
 
 def _resolve(item: Item, extra: list):
@@ -220,12 +220,7 @@ def cross_validate(items: list[Item], k: int) -> None:
             with remembering(it.doc):
                 scored = [(r.pair, models[p].probability(r.features)) for p in PREDICATES for r in it.rows.get(p, [])]
                 extra = list(added_candidates(scored, it.links, thresholds))
-            for counts, extra_cands in ((base_counts, []), (new_counts, extra)):
-                score = score_document(it.gold, _prediction(_resolve(it, extra_cands)))
-                for key, c in score.relations_by_predicate.items():
-                    counts[key][0] += c.tp
-                    counts[key][1] += c.fp
-                    counts[key][2] += c.fn
+            _count(it, extra, base_counts, new_counts)
     _table(base_counts, new_counts, chosen, k, len(items))
 
 
@@ -233,6 +228,16 @@ def _prf(tp: int, fp: int, fn: int) -> tuple[float, float, float]:
     p = tp / (tp + fp) if tp + fp else 0.0
     r = tp / (tp + fn) if tp + fn else 0.0
     return p, r, (2 * p * r / (p + r) if p + r else 0.0)
+
+
+def _count(it, extra, base_counts, new_counts) -> None:
+    """Score one release twice, rules alone and rules + ``extra``; add tp/fp/fn per predicate."""
+    for counts, extra_cands in ((base_counts, []), (new_counts, extra)):
+        score = score_document(it.gold, _prediction(_resolve(it, extra_cands)))
+        for key, c in score.relations_by_predicate.items():
+            counts[key][0] += c.tp
+            counts[key][1] += c.fp
+            counts[key][2] += c.fn
 
 
 def _table(base, new, chosen, k: int, n_docs: int) -> None:
@@ -269,12 +274,7 @@ def score_shipped(items: list[Item]) -> None:
     for it in items:
         with remembering(it.doc):
             extra = list(added_candidates(score_pairs(it.doc, model, it.links), it.links, model.thresholds))
-        for counts, extra_cands in ((base_counts, []), (new_counts, extra)):
-            score = score_document(it.gold, _prediction(_resolve(it, extra_cands)))
-            for key, c in score.relations_by_predicate.items():
-                counts[key][0] += c.tp
-                counts[key][1] += c.fp
-                counts[key][2] += c.fn
+        _count(it, extra, base_counts, new_counts)
     print("\nThe shipped model on the work set it was trained on (optimistic; the CV table is the honest one):")
     _table(base_counts, new_counts, {}, 0, len(items))
 
