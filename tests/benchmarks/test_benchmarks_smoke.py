@@ -183,3 +183,10 @@ def test_startup_benchmark_reports_ratios_and_imports():
     assert rows["import json"]["min_s"] <= rows["import json"]["median_s"] <= rows["import json"]["max_s"]
     assert startup.imported("import pydantic") == ["pydantic"]
     assert "| import json |" in startup.render(report)
+
+
+@pytest.mark.parametrize("name", sorted(p.stem for p in BENCH.glob("*.py")))
+def test_every_script_imports(name):
+    """A module the scripts import that moves or goes fails here, not the next time someone measures."""
+    module = _load(name)
+    assert module.__file__ == str(BENCH / f"{name}.py")
