@@ -181,7 +181,8 @@ def line_starts(doc: Doc) -> list[int]:
     """
     memo = _memo(doc)
     if "line_starts" not in memo:
-        memo["line_starts"] = [i for i in range(len(doc)) if line_break_before(doc, i)]
+        toks = tokens(doc)  # the shared list: doc[i - 1] would build a Token per test
+        memo["line_starts"] = [i for i in range(len(toks)) if line_break_before(toks, i)]
     return memo["line_starts"]
 
 
