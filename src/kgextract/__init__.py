@@ -9,8 +9,7 @@ without loading spaCy.
 
 from __future__ import annotations
 
-import importlib
-
+from kgextract.lazy import lazy_exports
 from kgextract.version import __version__
 
 __all__ = ["__version__", "load", "extract", "ExtractConfig", "Document", "DocumentResult", "Entity", "Relation",
@@ -28,14 +27,4 @@ _HOMES = {
 }
 
 
-def __getattr__(name: str):
-    home = _HOMES.get(name)
-    if home is None:
-        raise AttributeError(f"module 'kgextract' has no attribute {name!r}")
-    value = getattr(importlib.import_module(home), name)
-    globals()[name] = value
-    return value
-
-
-def __dir__() -> list[str]:
-    return sorted(set(globals()) | set(__all__))
+__getattr__, __dir__ = lazy_exports(globals(), _HOMES)
